@@ -1,0 +1,199 @@
+// Command polisee builds the ClusterPoliSEE knowledge base: Markdown files
+// with front matter in, a static, searchable web site out.
+//
+// Usage:
+//
+//	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline]
+//	polisee check  [-src content]
+//
+// build checks the content and writes the site into -out (default public),
+// replacing the previous site only once the new one is complete. check
+// reports every problem in the content as path:line:col: message, sorted,
+// and exits with status 1 when there is an error.
+//
+// Without -src, both use ./content when it exists and otherwise the starter
+// content built into the program, so `polisee build` works anywhere.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/clusterpolisee/polisee/content"
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/diag"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintln(os.Stderr, "polisee:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errReported means the problems were already printed.
+var errReported = errors.New("reported")
+
+const usage = `polisee builds the ClusterPoliSEE knowledge base into a static site.
+
+Commands:
+  build   check the content and write the site (default into public/)
+  check   report every problem in the content, as path:line:col: message
+
+Run "polisee COMMAND -h" for a command's flags.
+`
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errReported
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr)
+	case "check":
+		return runCheck(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "polisee: unknown command %q\n\n%s", args[0], usage)
+	return errReported
+}
+
+// source describes where the content comes from.
+type source struct {
+	flag string
+}
+
+func (s *source) register(fl *flag.FlagSet) {
+	fl.StringVar(&s.flag, "src", "", "content folder (default ./content, or the built-in starter content when there is none)")
+}
+
+// config resolves the content folder into the generator's terms.
+func (s *source) config() (generator.Config, error) {
+	dir := s.flag
+	if dir == "" {
+		if info, err := os.Stat("content"); err == nil && info.IsDir() {
+			dir = "content"
+		}
+	}
+	if dir == "" {
+		return generator.Config{Src: content.Starter(), SrcRoot: "content"}, nil
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return generator.Config{}, fmt.Errorf("content folder: %w", err)
+	}
+	if !info.IsDir() {
+		return generator.Config{}, fmt.Errorf("content folder %s is not a folder", dir)
+	}
+	return generator.Config{Src: os.DirFS(dir), SrcRoot: filepath.ToSlash(filepath.Clean(dir)), SrcDir: dir}, nil
+}
+
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	return fl
+}
+
+func parse(fl *flag.FlagSet, args []string) error {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errReported
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(fl.Output(), "polisee %s: unexpected argument %q\n", fl.Name(), fl.Arg(0))
+		return errReported
+	}
+	return nil
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := newFlagSet("build", stderr)
+	var src source
+	src.register(fl)
+	out := fl.String("out", "public", "output folder; replaced as a whole when the build succeeds")
+	theme := fl.String("theme", "", "theme folder whose files replace those of the default theme")
+	baseURL := fl.String("base-url", "", "absolute URL the site is published at (overrides base_url in site.yaml)")
+	drafts := fl.Bool("drafts", false, "include items marked draft: true")
+	offline := fl.Bool("offline", false, "link folders as folder/index.html so the site works opened from disk")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	cfg, err := src.config()
+	if err != nil {
+		return err
+	}
+	cfg.Out, cfg.BaseURL, cfg.Drafts, cfg.Offline = *out, *baseURL, *drafts, *offline
+	if *theme != "" {
+		info, err := os.Stat(*theme)
+		if err != nil || !info.IsDir() {
+			return fmt.Errorf("theme folder %s: not found", *theme)
+		}
+		cfg.Theme = os.DirFS(*theme)
+	}
+	site, err := generator.Build(ctx, cfg)
+	if list, ok := diag.AsList(err); ok {
+		printDiags(stderr, list)
+		return errReported
+	}
+	if err != nil {
+		return err
+	}
+	printDiags(stderr, site.Warnings)
+	fmt.Fprintf(stdout, "built %d pages (%d files) from %d items into %s\n", len(site.Pages), len(site.Files), len(site.Content.Items), cfg.Out)
+	return nil
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := newFlagSet("check", stderr)
+	var src source
+	src.register(fl)
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	cfg, err := src.config()
+	if err != nil {
+		return err
+	}
+	list := generator.Check(ctx, cfg)
+	printDiags(stderr, list)
+	if list.HasErrors() {
+		n := len(list.Errors())
+		fmt.Fprintf(stderr, "%d error%s\n", n, plural(n))
+		return errReported
+	}
+	fmt.Fprintf(stdout, "ok: no errors, %d warning%s\n", len(list), plural(len(list)))
+	return nil
+}
+
+func printDiags(w io.Writer, list diag.List) {
+	for _, d := range list {
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+var _ fs.FS

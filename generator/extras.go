@@ -1,0 +1,360 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+type extraFile struct {
+	name string
+	make func() ([]byte, error)
+}
+
+// extraFiles are the outputs besides pages: sitemap, feed, open data and
+// robots.txt. Each is a pure function of the content.
+func (b *builder) extraFiles() []extraFile {
+	return []extraFile{
+		{"sitemap.xml", b.sitemap},
+		{"feed.xml", b.feed},
+		{"robots.txt", b.robots},
+		{"data/practices.json", func() ([]byte, error) { return jsonData(b.records("practices")) }},
+		{"data/practices.csv", func() ([]byte, error) { return csvData(b.records("practices")) }},
+		{"data/profiles.json", func() ([]byte, error) { return jsonData(b.records("profiles")) }},
+		{"data/profiles.csv", func() ([]byte, error) { return csvData(b.records("profiles")) }},
+	}
+}
+
+// absURL makes a site path absolute with the base URL; without one it
+// stays relative to the site root.
+func (b *builder) absURL(p string) string {
+	base := b.content.Site.BaseURL
+	if base == "" {
+		return strings.TrimPrefix(p, "/")
+	}
+	return base + strings.TrimPrefix(p, "/")
+}
+
+func (b *builder) sitemap() ([]byte, error) {
+	type urlEntry struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	type urlset struct {
+		XMLName xml.Name   `xml:"urlset"`
+		NS      string     `xml:"xmlns,attr"`
+		URLs    []urlEntry `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	pages := append([]*Page(nil), b.pages...)
+	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	for _, p := range pages {
+		if p.Kind == "404" {
+			continue
+		}
+		e := urlEntry{Loc: b.absURL(p.URL)}
+		if p.Item != nil && !p.Item.Updated.IsZero() && p.Item.Updated.Day != 0 {
+			e.LastMod = p.Item.Updated.String()
+		}
+		set.URLs = append(set.URLs, e)
+	}
+	return marshalXML(set)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// feed is an Atom feed of practices and documents, newest first. Entry
+// dates come from the content, never from the clock.
+func (b *builder) feed() ([]byte, error) {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Link    link   `xml:"link"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary"`
+		Cat     []struct {
+			Term string `xml:"term,attr"`
+		} `xml:"category"`
+	}
+	type feed struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Links   []link   `xml:"link"`
+		Updated string   `xml:"updated"`
+		Author  struct {
+			Name string `xml:"name"`
+		} `xml:"author"`
+		Entries []entry `xml:"entry"`
+	}
+	var items []*model.Item
+	items = append(items, b.content.ByFolder("practices")...)
+	items = append(items, b.content.ByFolder("documents")...)
+	sort.SliceStable(items, func(i, j int) bool {
+		if c := entryDate(items[i]).Compare(entryDate(items[j])); c != 0 {
+			return c > 0
+		}
+		return items[i].Path < items[j].Path
+	})
+	site := b.content.Site
+	f := feed{NS: "http://www.w3.org/2005/Atom", Title: site.Title, ID: b.feedID("/")}
+	f.Author.Name = site.Title
+	f.Links = []link{{Href: b.absURL("/")}, {Href: b.absURL("/feed.xml"), Rel: "self"}}
+	newest := model.Date{Year: 1970}
+	for _, it := range items {
+		d := entryDate(it)
+		if d.IsZero() {
+			d = model.Date{Year: 1970}
+		}
+		if d.Compare(newest) > 0 {
+			newest = d
+		}
+		e := entry{Title: it.Title, ID: b.feedID(it.URL()), Link: link{Href: b.absURL(it.URL())}, Updated: atomDate(d), Summary: it.Summary}
+		e.Cat = append(e.Cat, struct {
+			Term string `xml:"term,attr"`
+		}{it.Type.Singular})
+		f.Entries = append(f.Entries, e)
+	}
+	f.Updated = atomDate(newest)
+	return marshalXML(f)
+}
+
+// feedID is a permanent id for an entry: its absolute URL, or a tag URI
+// when the site has no base URL.
+func (b *builder) feedID(p string) string {
+	if b.content.Site.BaseURL != "" {
+		return b.absURL(p)
+	}
+	return "urn:polisee:" + strings.Trim(strings.ReplaceAll(p, "/", ":"), ":")
+}
+
+func atomDate(d model.Date) string {
+	m, day := d.Month, d.Day
+	if m == 0 {
+		m = 1
+	}
+	if day == 0 {
+		day = 1
+	}
+	return fmt.Sprintf("%04d-%02d-%02dT00:00:00Z", d.Year, m, day)
+}
+
+func (b *builder) robots() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("User-agent: *\nAllow: /\n")
+	if b.content.Site.BaseURL != "" {
+		fmt.Fprintf(&buf, "Sitemap: %s\n", b.absURL("/sitemap.xml"))
+	}
+	return buf.Bytes(), nil
+}
+
+// record is one row of open data: ordered columns and JSON values.
+type record struct {
+	item *model.Item
+	cols []string
+	vals map[string]any
+}
+
+// records flattens the items of a type into open-data records, with the
+// fields of the schema as columns, in schema order.
+func (b *builder) records(folder string) []record {
+	t := model.TypeByFolder(folder)
+	var out []record
+	for _, it := range b.content.ByFolder(folder) {
+		r := record{item: it, cols: []string{"slug", "url"}, vals: map[string]any{"slug": it.Slug, "url": b.absURL(it.URL())}}
+		for _, f := range t.Fields {
+			if f.Name == "draft" {
+				continue
+			}
+			r.cols = append(r.cols, f.Name)
+			switch f.Name {
+			case "sources":
+				r.vals[f.Name] = it.Sources()
+			case "assessment":
+				type score struct {
+					Area  string `json:"area"`
+					Score *int   `json:"score"`
+					Note  string `json:"note,omitempty"`
+				}
+				var scores []score
+				for _, s := range it.Assessment() {
+					sc := score{Area: s.Area, Note: s.Note}
+					if s.Score > 0 {
+						n := s.Score
+						sc.Score = &n
+					}
+					scores = append(scores, sc)
+				}
+				r.vals[f.Name] = scores
+			case "instruments":
+				type instrument struct {
+					Name      string   `json:"name"`
+					Kind      string   `json:"kind"`
+					BudgetEUR *float64 `json:"budget_eur,omitempty"`
+					Start     int      `json:"start,omitempty"`
+					End       int      `json:"end,omitempty"`
+				}
+				var ins []instrument
+				for _, in := range it.Instruments() {
+					i := instrument{Name: in.Name, Kind: in.Kind, Start: in.Start, End: in.End}
+					if in.BudgetEUR > 0 {
+						v := in.BudgetEUR
+						i.BudgetEUR = &v
+					}
+					ins = append(ins, i)
+				}
+				r.vals[f.Name] = ins
+			default:
+				switch v := it.Data[f.Name].(type) {
+				case nil:
+					r.vals[f.Name] = nil
+				case model.Date:
+					r.vals[f.Name] = v.String()
+				default:
+					r.vals[f.Name] = v
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func jsonData(records []record) ([]byte, error) {
+	rows := make([]json.RawMessage, 0, len(records))
+	for _, r := range records {
+		var buf bytes.Buffer
+		buf.WriteByte('{')
+		for i, c := range r.cols {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			k, _ := json.Marshal(c)
+			v, err := json.Marshal(r.vals[c])
+			if err != nil {
+				return nil, err
+			}
+			buf.Write(k)
+			buf.WriteByte(':')
+			buf.Write(v)
+		}
+		buf.WriteByte('}')
+		rows = append(rows, buf.Bytes())
+	}
+	out, err := json.MarshalIndent(rows, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
+
+// csvData writes one row per item; lists are joined with "; ", sources
+// become their URLs, and a profile's scores get one column per area.
+func csvData(records []record) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if len(records) == 0 {
+		w.Flush()
+		return buf.Bytes(), w.Error()
+	}
+	var header []string
+	areaCols := map[string]bool{}
+	for _, r := range records {
+		for _, s := range r.item.Assessment() {
+			areaCols[s.Area] = true
+		}
+	}
+	areas := sortedKeys(areaCols)
+	for _, c := range records[0].cols {
+		if c == "assessment" {
+			for _, a := range areas {
+				header = append(header, "score_"+a)
+			}
+			continue
+		}
+		header = append(header, c)
+	}
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	for _, r := range records {
+		var row []string
+		for _, c := range r.cols {
+			if c == "assessment" {
+				scores := map[string]string{}
+				for _, s := range r.item.Assessment() {
+					if s.Score > 0 {
+						scores[s.Area] = strconv.Itoa(s.Score)
+					}
+				}
+				for _, a := range areas {
+					row = append(row, scores[a])
+				}
+				continue
+			}
+			row = append(row, csvCell(r.vals[c]))
+		}
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
+
+func csvCell(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return csvSafe(v)
+	case []any:
+		parts := make([]string, len(v))
+		for i, e := range v {
+			parts[i] = csvCell(e)
+		}
+		return strings.Join(parts, "; ")
+	case []model.Source:
+		parts := make([]string, len(v))
+		for i, s := range v {
+			parts[i] = csvSafe(s.URL)
+		}
+		return strings.Join(parts, "; ")
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	if data, err := json.Marshal(v); err == nil && (bytes.HasPrefix(data, []byte("[")) || bytes.HasPrefix(data, []byte("{"))) {
+		return csvSafe(string(data))
+	}
+	return fmt.Sprint(v)
+}
+
+// csvSafe keeps spreadsheet programs from running a cell as a formula.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,233 @@
+// Package generator turns a content tree into the static site: it loads and
+// validates the content (package model), renders bodies (package markdown)
+// and pages (html/template, theme from package themes), and writes the
+// result atomically (package output). One call, Build, does it all; Check
+// stops after validation.
+//
+// The pipeline runs one way: load -> validate -> render -> write. Output is
+// a pure function of the content and the theme: the same input gives the
+// same bytes, whatever the machine, the time zone or the file times.
+package generator
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/internal/workers"
+	"github.com/clusterpolisee/polisee/generator/markdown"
+	"github.com/clusterpolisee/polisee/generator/model"
+	"github.com/clusterpolisee/polisee/generator/output"
+	"github.com/clusterpolisee/polisee/themes"
+)
+
+// Config is everything a build needs.
+type Config struct {
+	// Src is the content tree; SrcRoot is how its paths appear in messages
+	// (e.g. "content"); SrcDir is its folder on disk, if any, which the
+	// output may never replace.
+	Src     fs.FS
+	SrcRoot string
+	SrcDir  string
+	// Out is the output folder (default "public").
+	Out string
+	// Theme replaces files of the default theme when set.
+	Theme fs.FS
+	// BaseURL overrides base_url of the site configuration.
+	BaseURL string
+	// Drafts includes items marked draft: true.
+	Drafts bool
+	// Offline makes every link to a folder name its index.html, so that
+	// the site works when opened from disk.
+	Offline bool
+	// MaxFileSize overrides the per-file size cap.
+	MaxFileSize int64
+}
+
+// Site is the result of a build.
+type Site struct {
+	Content  *model.Content
+	Pages    []*Page
+	Files    []string // written files, slash-separated, sorted
+	Warnings diag.List
+}
+
+// builder holds the state of one build.
+type builder struct {
+	cfg     Config
+	content *model.Content
+	docs    map[*model.Item]*markdown.Doc
+	byPath  map[string]*model.Item // content path -> item
+	urls    map[string]string      // lowercased site path -> canonical
+	urlList []string
+	pages   []*Page
+	rel     relations
+	theme   fs.FS
+}
+
+// Check loads and validates the content, bodies and links included, and
+// returns every problem found, sorted. It writes nothing.
+func Check(ctx context.Context, cfg Config) diag.List {
+	_, diags := prepare(ctx, cfg)
+	return diags
+}
+
+// Build checks the content and, when it has no errors, writes the site.
+// Content errors come back as a *diag.ListError (see diag.AsList); warnings
+// are in Site.Warnings.
+func Build(ctx context.Context, cfg Config) (*Site, error) {
+	if cfg.Out == "" {
+		cfg.Out = "public"
+	}
+	b, diags := prepare(ctx, cfg)
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	tx, err := output.Begin(cfg.Out, cfg.SrcDir)
+	if err != nil {
+		return nil, err
+	}
+	files, err := b.write(ctx, tx)
+	if err != nil {
+		tx.Abort()
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		tx.Abort()
+		return nil, err
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return &Site{Content: b.content, Pages: b.pages, Files: files, Warnings: diags.Warnings()}, nil
+}
+
+// prepare runs everything up to rendering: load, validate, parse bodies,
+// plan pages and check links.
+func prepare(ctx context.Context, cfg Config) (*builder, diag.List) {
+	if cfg.Src == nil {
+		var l diag.List
+		l.Errorf(cfg.SrcRoot, diag.Pos{}, "no content folder given")
+		return nil, l
+	}
+	content, diags := model.Load(cfg.Src, model.Options{Root: cfg.SrcRoot, Drafts: cfg.Drafts, MaxFileSize: cfg.MaxFileSize})
+	if content == nil {
+		return nil, diags
+	}
+	if cfg.BaseURL != "" {
+		content.Site.BaseURL = cfg.BaseURL
+	}
+	if content.Site.BaseURL != "" && !strings.HasSuffix(content.Site.BaseURL, "/") {
+		content.Site.BaseURL += "/"
+	}
+	b := &builder{cfg: cfg, content: content, byPath: map[string]*model.Item{}, urls: map[string]string{}}
+	b.theme = themes.Default()
+	if cfg.Theme != nil {
+		b.theme = themes.Overlay(cfg.Theme, themes.Default())
+	}
+	all := append(append([]*model.Item(nil), content.Items...), content.Translations...)
+	for _, it := range all {
+		b.byPath[it.Path] = it
+	}
+	if ctx.Err() != nil {
+		diags.Errorf(cfg.SrcRoot, diag.Pos{}, "%v", ctx.Err())
+		return nil, diags
+	}
+
+	// Parse every body on all cores.
+	docs := make([]*markdown.Doc, len(all))
+	workers.Each(len(all), func(i int) { docs[i] = markdown.Parse(all[i].Body) })
+	b.docs = make(map[*model.Item]*markdown.Doc, len(all))
+	for i, it := range all {
+		b.docs[it] = docs[i]
+	}
+
+	b.planPages(&diags)
+	for _, it := range all {
+		b.resolveLinks(it, b.docs[it], &diags)
+		b.checkSections(it, b.docs[it], &diags)
+	}
+	diags.Sort()
+	return b, diags
+}
+
+// claim registers a site path, reporting a collision with one already
+// taken (compared without case, as on case-insensitive file systems).
+func (b *builder) claim(url, owner string, diags *diag.List, pos diag.Pos) bool {
+	key := strings.ToLower(url)
+	if prev, taken := b.urls[key]; taken {
+		diags.Errorf(owner, pos, "this page would be written to %s, which %s already uses; rename the file", url, b.owner(prev))
+		return false
+	}
+	b.urls[key] = url
+	b.urlList = append(b.urlList, url)
+	return true
+}
+
+func (b *builder) owner(url string) string {
+	for _, p := range b.pages {
+		if p.URL == url {
+			if p.Item != nil {
+				return p.Item.DisplayPath
+			}
+			return "the " + p.Kind + " page"
+		}
+	}
+	return "another page"
+}
+
+// checkSections warns when a body lacks the sections its type expects.
+func (b *builder) checkSections(it *model.Item, doc *markdown.Doc, diags *diag.List) {
+	if len(it.Type.Sections) == 0 {
+		return
+	}
+	have := map[string]bool{}
+	for _, h := range doc.Headings {
+		if h.Level == 2 {
+			have[strings.ToLower(strings.TrimSpace(h.Text))] = true
+		}
+	}
+	var missing []string
+	for _, s := range it.Type.Sections {
+		if !have[strings.ToLower(s)] {
+			missing = append(missing, "## "+s)
+		}
+	}
+	if len(missing) > 0 {
+		diags.Warnf(it.DisplayPath, diag.Pos{Line: it.BodyLine, Col: 1}, "missing section%s %s", plural(len(missing)), strings.Join(missing, ", "))
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// outputFile maps a site path to the file that serves it.
+func outputFile(url string) string {
+	if strings.HasSuffix(url, "/") {
+		return strings.TrimPrefix(url, "/") + "index.html"
+	}
+	return strings.TrimPrefix(url, "/")
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+var _ = path.Join
+var _ = fmt.Sprint

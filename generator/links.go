@@ -1,0 +1,171 @@
+package generator
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/markdown"
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// relURL returns the link from the page at site path from to the site path
+// to, relative so that the site works under any base path and from disk.
+// With indexFiles, links to folders name their index.html, as browsers
+// opening files from disk need.
+func relURL(from, to string, indexFiles bool) string {
+	frag := ""
+	if i := strings.IndexByte(to, '#'); i >= 0 {
+		to, frag = to[:i], to[i:]
+	}
+	fromDir := from
+	if !strings.HasSuffix(fromDir, "/") {
+		fromDir = path.Dir(fromDir) + "/"
+	}
+	fs := strings.Split(strings.Trim(fromDir, "/"), "/")
+	if fromDir == "/" {
+		fs = nil
+	}
+	isDir := strings.HasSuffix(to, "/")
+	ts := strings.Split(strings.Trim(to, "/"), "/")
+	if to == "/" {
+		ts = nil
+	}
+	common := 0
+	for common < len(fs) && common < len(ts) && fs[common] == ts[common] {
+		common++
+	}
+	var b strings.Builder
+	for i := common; i < len(fs); i++ {
+		b.WriteString("../")
+	}
+	b.WriteString(strings.Join(ts[common:], "/"))
+	if isDir && len(ts) > common {
+		b.WriteByte('/')
+	}
+	s := b.String()
+	if isDir && indexFiles {
+		s += "index.html"
+	}
+	if s == "" {
+		s = "./"
+	}
+	return s + frag
+}
+
+// safeSchemes are the URL schemes a body may link to; everything else
+// (javascript:, data:, vbscript:, file: ...) is refused.
+var safeSchemes = map[string]bool{"http": true, "https": true, "mailto": true}
+
+// scheme returns the lowercased scheme of a URL as a browser would read it:
+// control characters and whitespace are ignored.
+func scheme(dest string) string {
+	var b strings.Builder
+	for _, r := range dest {
+		switch {
+		case r == ':':
+			return strings.ToLower(b.String())
+		case r <= ' ' || r == 0x7f:
+			continue
+		case r == '/' || r == '?' || r == '#' || r == '.':
+			return ""
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return ""
+}
+
+// resolveLinks checks every link of one body and rewrites internal ones to
+// relative links. urls maps lowercased site paths to their canonical form.
+func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.List) {
+	pos := func(offset int) diag.Pos {
+		p := model.PosAt(it.Body, offset)
+		p.Line += it.BodyLine - 1
+		return p
+	}
+	for _, off := range doc.RawHTML {
+		diags.Errorf(it.DisplayPath, pos(off), "raw HTML is not allowed in content; write it in Markdown (it would be dropped from the page)")
+	}
+	for _, l := range doc.Links {
+		dest := strings.TrimSpace(l.Dest)
+		what := "link"
+		if l.Kind == markdown.KindImage {
+			what = "image"
+		}
+		if s := scheme(dest); s != "" {
+			if !safeSchemes[s] {
+				diags.Errorf(it.DisplayPath, pos(l.Offset), "%s to a %s: URL is not allowed; use an http(s) or mailto link", what, s)
+				l.SetDest("")
+			}
+			continue
+		}
+		if strings.HasPrefix(dest, "//") {
+			diags.Errorf(it.DisplayPath, pos(l.Offset), "%s %q has no scheme; write https://...", what, dest)
+			continue
+		}
+		if dest == "" || strings.HasPrefix(dest, "#") {
+			continue
+		}
+		target, ok := b.internalTarget(it, dest)
+		if !ok {
+			diags.Errorf(it.DisplayPath, pos(l.Offset), "%s %q points at no page of the site; write a site path such as /practices/slug/ or a relative path to a .md file%s", what, dest, b.suggestURL(dest))
+			continue
+		}
+		l.SetDest(relURL(it.URL(), target, b.cfg.Offline))
+	}
+}
+
+// internalTarget resolves a site path (/practices/x/) or a relative path to
+// a content file (../practices/x.md) to a canonical site path.
+func (b *builder) internalTarget(it *model.Item, dest string) (string, bool) {
+	frag := ""
+	if i := strings.IndexByte(dest, '#'); i >= 0 {
+		dest, frag = dest[:i], dest[i:]
+	}
+	if i := strings.IndexByte(dest, '?'); i >= 0 {
+		dest = dest[:i]
+	}
+	if u, err := url.PathUnescape(dest); err == nil {
+		dest = u
+	}
+	if strings.HasSuffix(dest, ".md") {
+		p := dest
+		if !strings.HasPrefix(p, "/") {
+			p = path.Join(path.Dir(it.Path), p)
+		}
+		p = strings.TrimPrefix(path.Clean(p), "/")
+		target := b.byPath[p]
+		if target == nil {
+			return "", false
+		}
+		return target.URL() + frag, true
+	}
+	if !strings.HasPrefix(dest, "/") {
+		return "", false
+	}
+	p := path.Clean(dest)
+	if p != "/" && !strings.Contains(path.Base(p), ".") {
+		p += "/"
+	}
+	canon, ok := b.urls[strings.ToLower(p)]
+	if !ok {
+		return "", false
+	}
+	return canon + frag, true
+}
+
+func (b *builder) suggestURL(dest string) string {
+	d := strings.ToLower(strings.TrimSuffix(dest, ".md"))
+	if !strings.HasPrefix(d, "/") {
+		d = "/" + strings.TrimLeft(d, "./")
+	}
+	if !strings.HasSuffix(d, "/") {
+		d += "/"
+	}
+	if best := model.Suggest(d, b.urlList); best != "" {
+		return " (did you mean " + best + "?)"
+	}
+	return ""
+}

@@ -1,0 +1,195 @@
+// Package markdown parses content bodies with goldmark, reports what the
+// generator must check in them (links, raw HTML, headings) with byte
+// offsets, and renders them to safe HTML with links rewritten.
+//
+// Raw HTML is never rendered (goldmark's default), and goldmark drops
+// dangerous URLs on its own; the generator additionally refuses them in
+// check so that editors learn about them.
+package markdown
+
+import (
+	"bytes"
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.Footnote),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+)
+
+// LinkKind tells links from images and autolinks.
+type LinkKind int
+
+const (
+	KindLink LinkKind = iota
+	KindImage
+	KindAutoLink
+)
+
+// Link is one link or image in a body.
+type Link struct {
+	Kind   LinkKind
+	Dest   string
+	Offset int // byte offset in the body where the link starts
+	node   ast.Node
+}
+
+// Heading is a heading in a body.
+type Heading struct {
+	Level  int
+	Text   string
+	ID     string
+	Offset int
+}
+
+// Doc is a parsed body.
+type Doc struct {
+	src      []byte
+	root     ast.Node
+	Links    []*Link
+	Headings []Heading
+	// RawHTML holds the offsets of raw HTML, which is not rendered.
+	RawHTML []int
+}
+
+// Parse parses a Markdown body.
+func Parse(src []byte) *Doc {
+	d := &Doc{src: src}
+	d.root = md.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			d.Links = append(d.Links, &Link{Kind: KindLink, Dest: string(n.Destination), Offset: d.offset(n, '['), node: n})
+		case *ast.Image:
+			d.Links = append(d.Links, &Link{Kind: KindImage, Dest: string(n.Destination), Offset: d.offset(n, '!'), node: n})
+		case *ast.AutoLink:
+			d.Links = append(d.Links, &Link{Kind: KindAutoLink, Dest: string(n.URL(src)), Offset: d.offset(n, '<'), node: n})
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				d.RawHTML = append(d.RawHTML, n.Segments.At(0).Start)
+			}
+		case *ast.HTMLBlock:
+			if n.Lines().Len() > 0 {
+				d.RawHTML = append(d.RawHTML, n.Lines().At(0).Start)
+			}
+		case *ast.Heading:
+			h := Heading{Level: n.Level, Text: plainText(n, src), Offset: d.offset(n, '#')}
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					h.ID = string(b)
+				}
+			}
+			d.Headings = append(d.Headings, h)
+		}
+		return ast.WalkContinue, nil
+	})
+	return d
+}
+
+// offset finds where node n starts in the source: the first text inside
+// it, moved back to the opening marker when one is found on the same line.
+func (d *Doc) offset(n ast.Node, marker byte) int {
+	start := firstSegment(n)
+	if start < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				return p.Lines().At(0).Start
+			}
+		}
+		return 0
+	}
+	for i := start - 1; i >= 0 && d.src[i] != '\n'; i-- {
+		if d.src[i] == marker {
+			if marker == '#' {
+				for i > 0 && d.src[i-1] == '#' {
+					i--
+				}
+			}
+			return i
+		}
+	}
+	return start
+}
+
+func firstSegment(n ast.Node) int {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if s := firstSegment(c); s >= 0 {
+			return s
+		}
+	}
+	return -1
+}
+
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if s, ok := t.(*ast.Text); ok {
+					b.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// SetDest changes where a link or image points before rendering.
+func (l *Link) SetDest(dest string) {
+	l.Dest = dest
+	switch n := l.node.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
+// Render writes the body as HTML.
+func (d *Doc) Render(w io.Writer) error {
+	return md.Renderer().Render(w, d.src, d.root)
+}
+
+// Text returns the body's words without markup, for search and summaries.
+func (d *Doc) Text() string {
+	var b bytes.Buffer
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
+			b.WriteString(plainText(n, d.src))
+			b.WriteByte('\n')
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

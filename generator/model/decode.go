@@ -1,0 +1,348 @@
+package model
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+)
+
+const (
+	defaultMaxString = 300    // characters in a one-line field
+	defaultMaxText   = 20_000 // characters in a prose field
+	maxListLen       = 1_000
+)
+
+var langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
+
+// decoder turns a front-matter node tree into values, checking them against
+// the schema. Positions are shifted by lineOffset so they count from the
+// top of the file.
+type decoder struct {
+	path       string
+	lineOffset int
+	diags      *diag.List
+	refs       []refUse
+	top        string // top-level field being decoded, for refs
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{Line: n.Line + d.lineOffset, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Errorf(d.path, d.pos(n), format, args...)
+}
+
+func fieldNames(fields []*Field) []string {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// object decodes a mapping against fields. missing is where to report a
+// missing required field.
+func (d *decoder) object(n *yaml.Node, fields []*Field, missing diag.Pos, topLevel bool) (map[string]any, map[string]diag.Pos) {
+	out := map[string]any{}
+	positions := map[string]diag.Pos{}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "expected a mapping of fields (name: value), got %s", describe(n))
+		return out, positions
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !d.plain(k) || !d.plain(v) {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "field names must be plain words")
+			continue
+		}
+		name := k.Value
+		if seen[name] {
+			d.errorf(k, "field %q is given twice", name)
+			continue
+		}
+		seen[name] = true
+		f := findField(fields, name)
+		if f == nil {
+			d.errorf(k, "unknown field %q%s", name, didYouMean(name, fieldNames(fields)))
+			continue
+		}
+		if isNull(v) {
+			continue // an empty value counts as absent
+		}
+		if topLevel {
+			d.top = name
+		}
+		if val, ok := d.value(v, f); ok {
+			out[name] = val
+			positions[name] = d.pos(v)
+		}
+	}
+	for _, f := range fields {
+		if f.Required && !seen[f.Name] {
+			d.diags.Errorf(d.path, missing, "missing required field %q", f.Name)
+		} else if f.Required && seen[f.Name] && out[f.Name] == nil {
+			// Present but empty or invalid: report empties here; invalid
+			// values already have their own message.
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == f.Name && isNull(n.Content[i+1]) {
+					d.errorf(n.Content[i], "required field %q is empty", f.Name)
+				}
+			}
+		}
+	}
+	return out, positions
+}
+
+// plain rejects YAML anchors and aliases: they are not needed in front
+// matter, and refusing them rules out alias bombs.
+func (d *decoder) plain(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.errorf(n, "YAML anchors and aliases (&name, *name) are not supported in front matter; write the value out")
+		return false
+	}
+	return true
+}
+
+func findField(fields []*Field, name string) *Field {
+	for _, f := range fields {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!str":
+			return fmt.Sprintf("text %q", clip(n.Value))
+		case "!!int", "!!float":
+			return "the number " + clip(n.Value)
+		case "!!bool":
+			return "the value " + n.Value
+		case "!!null":
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", clip(n.Value))
+	}
+	return "something else"
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		r := []rune(s)
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+func label(f *Field) string {
+	if f.Name != "" {
+		return f.Name
+	}
+	return "value"
+}
+
+// value decodes one value of field f. ok is false when it was invalid (an
+// error has been reported).
+func (d *decoder) value(n *yaml.Node, f *Field) (any, bool) {
+	if !d.plain(n) {
+		return nil, false
+	}
+	switch f.Kind {
+	case KindList:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s must be a list, e.g. [a, b], got %s", label(f), describe(n))
+			return nil, false
+		}
+		if len(n.Content) > maxListLen {
+			d.errorf(n, "%s has %d entries; at most %d are allowed", label(f), len(n.Content), maxListLen)
+			return nil, false
+		}
+		out := make([]any, 0, len(n.Content))
+		seen := map[string]bool{}
+		for _, e := range n.Content {
+			v, ok := d.value(e, f.Elem)
+			if !ok {
+				continue
+			}
+			if s, isStr := v.(string); isStr {
+				if seen[s] {
+					d.errorf(e, "%q is listed twice in %s", s, label(f))
+					continue
+				}
+				seen[s] = true
+			}
+			out = append(out, v)
+		}
+		return out, true
+	case KindObject:
+		if n.Kind == yaml.ScalarNode && f.Scalar != "" {
+			sub := findField(f.Fields, f.Scalar)
+			v, ok := d.value(n, sub)
+			if !ok {
+				return nil, false
+			}
+			return map[string]any{f.Scalar: v}, true
+		}
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "%s must be a mapping with %s, got %s", label(f), strings.Join(fieldNames(f.Fields), ", "), describe(n))
+			return nil, false
+		}
+		m, _ := d.object(n, f.Fields, d.pos(n), false)
+		return m, true
+	case KindMap:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "%s must be a mapping, got %s", label(f), describe(n))
+			return nil, false
+		}
+		var out []MapEntry
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if !d.plain(k) || !d.plain(v) {
+				continue
+			}
+			key, ok := d.value(k, f.Key)
+			if !ok {
+				continue
+			}
+			ks := key.(string)
+			if seen[ks] {
+				d.errorf(k, "%q is given twice in %s", ks, label(f))
+				continue
+			}
+			seen[ks] = true
+			var val any = map[string]any{}
+			if !isNull(v) {
+				if val, ok = d.value(v, f.Elem); !ok {
+					continue
+				}
+			}
+			out = append(out, MapEntry{Key: ks, Value: val})
+		}
+		return out, true
+	}
+
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s must be %s, got %s", label(f), f.Kind, describe(n))
+		return nil, false
+	}
+	s := n.Value
+	switch f.Kind {
+	case KindString, KindText:
+		if n.Tag == "!!binary" {
+			d.errorf(n, "%s must be text", label(f))
+			return nil, false
+		}
+		s = strings.TrimSpace(s)
+		max := f.MaxLen
+		if max == 0 {
+			max = defaultMaxString
+			if f.Kind == KindText {
+				max = defaultMaxText
+			}
+		}
+		if count := utf8.RuneCountInString(s); count > max {
+			d.errorf(n, "%s is %d characters long; at most %d are allowed", label(f), count, max)
+			return nil, false
+		}
+		if f.Kind == KindString && strings.ContainsAny(s, "\n\r") {
+			d.errorf(n, "%s must be a single line", label(f))
+			return nil, false
+		}
+		if f.Required && s == "" {
+			d.errorf(n, "%s must not be empty", label(f))
+			return nil, false
+		}
+		return s, true
+	case KindInt, KindYear:
+		v, err := strconv.Atoi(s)
+		if n.Tag != "!!int" && !(f.Kind == KindYear && n.Tag == "!!str" && err == nil) || err != nil {
+			d.errorf(n, "%s must be %s, got %s", label(f), f.Kind, describe(n))
+			return nil, false
+		}
+		if f.Kind == KindYear && (v < 1000 || v > 9999) {
+			d.errorf(n, "%s must be a four-digit year, got %d", label(f), v)
+			return nil, false
+		}
+		if f.Max > f.Min && (v < f.Min || v > f.Max) {
+			d.errorf(n, "%s must be between %d and %d, got %d", label(f), f.Min, f.Max, v)
+			return nil, false
+		}
+		return v, true
+	case KindNumber:
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+		if (n.Tag != "!!int" && n.Tag != "!!float") || err != nil || v < 0 || v != v {
+			d.errorf(n, "%s must be a non-negative number, got %s", label(f), describe(n))
+			return nil, false
+		}
+		return v, true
+	case KindBool:
+		if n.Tag != "!!bool" {
+			d.errorf(n, "%s must be true or false, got %s", label(f), describe(n))
+			return nil, false
+		}
+		return s == "true" || s == "True" || s == "TRUE", true
+	case KindDate:
+		date, ok := ParseDate(s)
+		if !ok {
+			d.errorf(n, "%s must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got %s", label(f), describe(n))
+			return nil, false
+		}
+		return date, true
+	case KindURL:
+		u, err := url.Parse(s)
+		if err != nil || !(((u.Scheme == "http" || u.Scheme == "https") && u.Host != "") || (u.Scheme == "mailto" && u.Opaque != "")) {
+			d.errorf(n, "%s must be a full http(s) or mailto URL, got %s", label(f), describe(n))
+			return nil, false
+		}
+		return s, true
+	case KindEnum:
+		for _, v := range f.Values {
+			if s == v {
+				return s, true
+			}
+		}
+		d.errorf(n, "unknown %s %q%s; use one of: %s", label(f), clip(s), didYouMean(s, f.Values), strings.Join(f.Values, ", "))
+		return nil, false
+	case KindRef:
+		s = strings.TrimSpace(s)
+		if s == "" {
+			d.errorf(n, "%s must not be empty", label(f))
+			return nil, false
+		}
+		d.refs = append(d.refs, refUse{field: d.top, folder: f.Ref, key: s, pos: d.pos(n)})
+		return s, true
+	case KindLang:
+		if !langPattern.MatchString(s) {
+			d.errorf(n, "%q is not a language code; use a lowercase ISO 639-1 code such as en or el", clip(s))
+			return nil, false
+		}
+		return s, true
+	}
+	d.errorf(n, "unsupported field kind")
+	return nil, false
+}

@@ -1,0 +1,295 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+)
+
+// Item is one content file after loading and validation.
+type Item struct {
+	Type *Type
+	Slug string // file name without .md (and without the language)
+	Lang string // language of the file; the site's default for slug.md
+	// Path is the file's path relative to the content root, slash-separated.
+	Path string
+	// DisplayPath is the path shown in messages, e.g. content/practices/x.md.
+	DisplayPath string
+
+	Title   string
+	Summary string
+	Draft   bool
+	Updated Date
+
+	// Data holds every front-matter field by name, decoded: string, int,
+	// float64, bool, Date, []any, map[string]any or []MapEntry.
+	Data map[string]any
+	// FieldPos is the position of each top-level field's value.
+	FieldPos map[string]diag.Pos
+
+	// Body is the Markdown after the front matter; BodyLine is the line of
+	// the file on which it starts, so body positions map back to the file.
+	Body     []byte
+	BodyLine int
+
+	refs []refUse
+}
+
+// MapEntry is one entry of a KindMap value, in file order.
+type MapEntry struct {
+	Key   string
+	Value any
+}
+
+type refUse struct {
+	field  string // top-level field the reference sits in
+	folder string
+	key    string
+	pos    diag.Pos
+}
+
+// Key is the value other items use to refer to this one: the slug, or the
+// uppercase ISO or NUTS code for countries and regions.
+func (it *Item) Key() string {
+	if it.Type.KeyField != "" {
+		return strings.ToUpper(it.String(it.Type.KeyField))
+	}
+	return it.Slug
+}
+
+// URL is the item's site path, e.g. /practices/slug/. Pages sit at the root.
+func (it *Item) URL() string {
+	if it.Type.Folder == "pages" {
+		return "/" + it.Slug + "/"
+	}
+	return "/" + it.Type.Folder + "/" + it.Slug + "/"
+}
+
+// String returns a text field, or "".
+func (it *Item) String(name string) string {
+	s, _ := it.Data[name].(string)
+	return s
+}
+
+// Int returns a whole-number field, or 0.
+func (it *Item) Int(name string) int {
+	n, _ := it.Data[name].(int)
+	return n
+}
+
+// Bool returns a boolean field.
+func (it *Item) Bool(name string) bool {
+	b, _ := it.Data[name].(bool)
+	return b
+}
+
+// Date returns a date field, or the zero Date.
+func (it *Item) Date(name string) Date {
+	d, _ := it.Data[name].(Date)
+	return d
+}
+
+// Has reports whether the field was given.
+func (it *Item) Has(name string) bool {
+	_, ok := it.Data[name]
+	return ok
+}
+
+// Strings returns a list-of-text field (references included).
+func (it *Item) Strings(name string) []string {
+	l, _ := it.Data[name].([]any)
+	out := make([]string, 0, len(l))
+	for _, v := range l {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Source is one entry of sources.
+type Source struct {
+	Title, URL string
+}
+
+// Sources returns the item's sources.
+func (it *Item) Sources() []Source {
+	l, _ := it.Data["sources"].([]any)
+	var out []Source
+	for _, v := range l {
+		m, _ := v.(map[string]any)
+		s := Source{}
+		s.Title, _ = m["title"].(string)
+		s.URL, _ = m["url"].(string)
+		if s.Title == "" {
+			s.Title = s.URL
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Score is a profile's assessment of one area. Score is 0 when the area
+// is listed but not assessed.
+type Score struct {
+	Area  string
+	Score int
+	Note  string
+}
+
+// Assessment returns a profile's assessment entries in file order.
+func (it *Item) Assessment() []Score {
+	l, _ := it.Data["assessment"].([]MapEntry)
+	var out []Score
+	for _, e := range l {
+		m, _ := e.Value.(map[string]any)
+		s := Score{Area: e.Key}
+		s.Score, _ = m["score"].(int)
+		s.Note, _ = m["note"].(string)
+		out = append(out, s)
+	}
+	return out
+}
+
+// Instrument is a policy instrument of a profile.
+type Instrument struct {
+	Name, Kind string
+	BudgetEUR  float64 // 0 when unknown
+	Start, End int     // 0 when unknown
+}
+
+// Instruments returns a profile's instruments.
+func (it *Item) Instruments() []Instrument {
+	l, _ := it.Data["instruments"].([]any)
+	var out []Instrument
+	for _, v := range l {
+		m, _ := v.(map[string]any)
+		var in Instrument
+		in.Name, _ = m["name"].(string)
+		in.Kind, _ = m["kind"].(string)
+		switch b := m["budget_eur"].(type) {
+		case float64:
+			in.BudgetEUR = b
+		case int:
+			in.BudgetEUR = float64(b)
+		}
+		in.Start, _ = m["start"].(int)
+		in.End, _ = m["end"].(int)
+		out = append(out, in)
+	}
+	return out
+}
+
+// Date is a calendar date known to the year, month or day.
+type Date struct {
+	Year, Month, Day int // Month and Day are 0 when unknown
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String formats the date as it was written: 2014, 2014-10 or 2014-10-01.
+func (d Date) String() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return strconv.Itoa(d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Before reports whether d is earlier than e, comparing only what both know.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month == 0 || e.Month == 0 || d.Month == e.Month {
+		return d.Month != 0 && e.Month != 0 && d.Day != 0 && e.Day != 0 && d.Day < e.Day
+	}
+	return d.Month < e.Month
+}
+
+// Compare orders dates; unknown parts sort first.
+func (d Date) Compare(e Date) int {
+	for _, p := range [][2]int{{d.Year, e.Year}, {d.Month, e.Month}, {d.Day, e.Day}} {
+		if p[0] != p[1] {
+			if p[0] < p[1] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+// ParseDate parses YYYY, YYYY-MM or YYYY-MM-DD.
+func ParseDate(s string) (Date, bool) {
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, false
+	}
+	var nums [3]int
+	for i, p := range parts {
+		if (i > 0 && len(p) != 2) || p == "" {
+			return Date{}, false
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return Date{}, false
+		}
+		nums[i] = n
+	}
+	d := Date{nums[0], nums[1], nums[2]}
+	if d.Year < 1000 || (len(parts) > 1 && (d.Month < 1 || d.Month > 12)) {
+		return Date{}, false
+	}
+	if len(parts) == 3 && (d.Day < 1 || d.Day > daysIn(d.Year, d.Month)) {
+		return Date{}, false
+	}
+	return d, true
+}
+
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// SortItems orders items by title, then slug, for stable lists.
+func SortItems(items []*Item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
+			return ta < tb
+		}
+		return a.Slug < b.Slug
+	})
+}
+
+// Ref is a reference from an item to another: the front-matter field it
+// sits in, the folder of the target type and the key as written.
+type Ref struct {
+	Field, Folder, Key string
+}
+
+// Refs lists the item's references in file order.
+func (it *Item) Refs() []Ref {
+	out := make([]Ref, len(it.refs))
+	for i, r := range it.refs {
+		out[i] = Ref{Field: r.field, Folder: r.folder, Key: r.key}
+	}
+	return out
+}

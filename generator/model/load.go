@@ -1,0 +1,612 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/internal/workers"
+)
+
+// DefaultMaxFileSize is the largest content file accepted. Markdown parsing
+// is quadratic on some inputs; the cap keeps a build bounded in time.
+const DefaultMaxFileSize = 512 << 10
+
+// SiteFile is the name of the site configuration file at the content root.
+const SiteFile = "site.yaml"
+
+// Options control loading.
+type Options struct {
+	// Root is prefixed to paths in messages ("content" gives
+	// content/practices/x.md). It does not affect reading.
+	Root string
+	// Drafts includes items marked draft: true.
+	Drafts bool
+	// MaxFileSize overrides DefaultMaxFileSize when positive.
+	MaxFileSize int64
+}
+
+// Site is the validated site configuration.
+type Site struct {
+	Title       string
+	Description string
+	BaseURL     string
+	Repository  string
+	Branch      string
+	ContentDir  string
+	Languages   []string // the first is the default
+}
+
+// DefaultLanguage is the site's main language.
+func (s *Site) DefaultLanguage() string { return s.Languages[0] }
+
+// Content is a loaded and validated content tree.
+type Content struct {
+	Site Site
+	// Items are the published items in the default language, grouped by
+	// type in the order of Types, each group sorted by slug.
+	Items []*Item
+	// Translations are items in other languages, kept for validation.
+	Translations []*Item
+	byFolder     map[string][]*Item
+	keys         map[string]map[string]*Item
+}
+
+// ByFolder returns the published items of one type, sorted by slug.
+func (c *Content) ByFolder(folder string) []*Item { return c.byFolder[folder] }
+
+// Lookup finds an item by type folder and reference key (slug, ISO code,
+// NUTS code); it returns nil when there is none.
+func (c *Content) Lookup(folder, key string) *Item {
+	return c.keys[folder][normalizeKey(folder, key)]
+}
+
+func normalizeKey(folder, key string) string {
+	if t := TypeByFolder(folder); t != nil && t.KeyField != "" {
+		return strings.ToUpper(key)
+	}
+	return key
+}
+
+var (
+	slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	yamlLine    = regexp.MustCompile(`^yaml: line (\d+): `)
+	tomlLine    = regexp.MustCompile(`line (\d+)`)
+)
+
+type source struct {
+	path    string // relative to the content root
+	typ     *Type
+	slug    string
+	lang    string
+	size    int64
+	isSite  bool
+	display string
+}
+
+// Load reads every content file of fsys, validates it against the schema
+// and resolves cross-references. The returned list holds every problem
+// found, sorted; Content is nil only when the tree could not be read at all.
+func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	var diags diag.List
+	display := func(p string) string {
+		if opts.Root == "" {
+			return p
+		}
+		return path.Join(opts.Root, p)
+	}
+	var sources []source
+	var siteSrc *source
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(display(p), diag.Pos{}, "cannot read: %v", unwrapPath(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(display(p), diag.Pos{}, "symbolic links are not followed; replace the link with the file or folder itself")
+			return nil
+		}
+		if !d.IsDir() && !d.Type().IsRegular() {
+			diags.Errorf(display(p), diag.Pos{}, "not a regular file; content holds only plain files")
+			return nil
+		}
+		dir, base := path.Split(p)
+		dir = strings.TrimSuffix(dir, "/")
+		depth := strings.Count(p, "/")
+		if d.IsDir() {
+			if depth > 0 {
+				diags.Errorf(display(p), diag.Pos{}, "sub-folders are not allowed inside %s/; put the file directly in %s/", dir, dir)
+				return fs.SkipDir
+			}
+			if TypeByFolder(name) == nil {
+				diags.Errorf(display(p), diag.Pos{}, "unknown content folder %q%s; the folders are: %s", name, didYouMean(name, folderNames()), strings.Join(folderNames(), ", "))
+				return fs.SkipDir
+			}
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			diags.Errorf(display(p), diag.Pos{}, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if depth == 0 {
+			switch {
+			case name == SiteFile:
+				siteSrc = &source{path: p, size: info.Size(), isSite: true, display: display(p)}
+			case strings.HasSuffix(name, ".go"), strings.EqualFold(name, "README.md"):
+				// The package that embeds the starter content; a readme for humans.
+			default:
+				diags.Warnf(display(p), diag.Pos{}, "ignored: only %s and the content folders belong at the top of the content tree", SiteFile)
+			}
+			return nil
+		}
+		if !strings.HasSuffix(base, ".md") {
+			diags.Warnf(display(p), diag.Pos{}, "ignored: only .md files are content")
+			return nil
+		}
+		stem := strings.TrimSuffix(base, ".md")
+		slug, lang := stem, ""
+		if i := strings.LastIndexByte(stem, '.'); i >= 0 {
+			slug, lang = stem[:i], stem[i+1:]
+			if !langPattern.MatchString(lang) {
+				diags.Errorf(display(p), diag.Pos{}, "file name %q: %q is not a language code; name translations slug.el.md, with a lowercase ISO 639-1 code", base, lang)
+				return nil
+			}
+		}
+		if !slugPattern.MatchString(slug) {
+			diags.Errorf(display(p), diag.Pos{}, "file name %q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", base, suggestSlug(slug)+".md")
+			return nil
+		}
+		sources = append(sources, source{path: p, typ: TypeByFolder(dir), slug: slug, lang: lang, size: info.Size(), display: display(p)})
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(display("."), diag.Pos{}, "cannot read the content folder: %v", err)
+		return nil, diags
+	}
+
+	c := &Content{byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
+	c.Site, diags = loadSite(fsys, siteSrc, opts, diags)
+
+	items := make([]*Item, len(sources))
+	fileDiags := make([]diag.List, len(sources))
+	workers.Each(len(sources), func(i int) {
+		items[i], fileDiags[i] = loadItem(fsys, sources[i], opts)
+	})
+	for _, l := range fileDiags {
+		diags.Append(l)
+	}
+
+	def := c.Site.DefaultLanguage()
+	for i, it := range items {
+		if it == nil {
+			continue
+		}
+		src := sources[i]
+		if it.Lang == "" {
+			it.Lang = def
+		}
+		if !contains(c.Site.Languages, it.Lang) {
+			diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "language %q is not declared: add it to languages in %s, or rename the file", it.Lang, SiteFile)
+			continue
+		}
+		if it.Draft && !opts.Drafts {
+			continue
+		}
+		if src.lang != "" && it.Lang != def {
+			c.Translations = append(c.Translations, it)
+			continue
+		}
+		c.Items = append(c.Items, it)
+	}
+	c.index(&diags)
+	c.validate(&diags)
+	diags.Sort()
+	return c, diags
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func folderNames() []string {
+	names := make([]string, len(Types))
+	for i, t := range Types {
+		names[i] = t.Folder
+	}
+	return names
+}
+
+func suggestSlug(s string) string {
+	s = strings.ToLower(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	out := strings.TrimSuffix(b.String(), "-")
+	if out == "" {
+		return "new-page"
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// readCapped reads a file, refusing it when it is larger than max.
+func readCapped(fsys fs.FS, p string, size, max int64) ([]byte, error) {
+	if size > max {
+		return nil, fmt.Errorf("file is %s; the limit is %s: split it into several pages", humanSize(size), humanSize(max))
+	}
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("file is larger than the limit of %s: split it into several pages", humanSize(max))
+	}
+	return data, nil
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// checkText reports NUL bytes and invalid UTF-8 at their position.
+func checkText(data []byte) (diag.Pos, string, bool) {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return diag.Pos{Line: line, Col: col}, "invalid UTF-8: save the file as UTF-8", false
+		case r == 0:
+			return diag.Pos{Line: line, Col: col}, "NUL byte: the file looks binary; content must be UTF-8 text", false
+		case r == '\n':
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	return diag.Pos{}, "", true
+}
+
+// PosAt converts a byte offset in data to a line and column (in runes).
+func PosAt(data []byte, offset int) diag.Pos {
+	if offset > len(data) {
+		offset = len(data)
+	}
+	before := data[:offset]
+	line := bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return diag.Pos{Line: line, Col: utf8.RuneCount(before[start:]) + 1}
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+type fmKind int
+
+const (
+	fmYAML fmKind = iota
+	fmTOML
+	fmJSON
+)
+
+var openers = map[string]fmKind{"---": fmYAML, "---yaml": fmYAML, "+++": fmTOML, "---toml": fmTOML, ";;;": fmJSON, "---json": fmJSON}
+
+type frontMatter struct {
+	raw       []byte
+	kind      fmKind
+	found     bool
+	openLine  int // line of the opening delimiter
+	body      []byte
+	bodyLine  int
+	unclosed  bool
+	bodyStart int // byte offset of the body in the file
+}
+
+// splitFrontMatter separates the front matter from the body with
+// github.com/adrg/frontmatter, and works out the line numbers that let
+// positions count from the top of the file.
+func splitFrontMatter(data []byte) frontMatter {
+	var fm frontMatter
+	capture := func(kind fmKind) frontmatter.UnmarshalFunc {
+		return func(raw []byte, _ any) error {
+			fm.raw = append([]byte(nil), raw...)
+			fm.kind = kind
+			fm.found = true
+			return nil
+		}
+	}
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", capture(fmYAML)),
+		frontmatter.NewFormat("---yaml", "---", capture(fmYAML)),
+		frontmatter.NewFormat("+++", "+++", capture(fmTOML)),
+		frontmatter.NewFormat("---toml", "---", capture(fmTOML)),
+		frontmatter.NewFormat(";;;", ";;;", capture(fmJSON)),
+		frontmatter.NewFormat("---json", "---", capture(fmJSON)),
+	}
+	// The first non-blank line decides whether the file opens a block.
+	line := 0
+	opener := ""
+	for _, l := range bytes.SplitAfter(data, []byte("\n")) {
+		line++
+		if t := strings.TrimSpace(string(l)); t != "" {
+			opener = t
+			break
+		}
+	}
+	fm.openLine = line
+	rest, err := frontmatter.Parse(bytes.NewReader(data), nil, formats...)
+	if err != nil || !fm.found {
+		if _, ok := openers[opener]; ok {
+			fm.unclosed = true
+		}
+		fm.body = data
+		fm.bodyLine = 1
+		return fm
+	}
+	fm.bodyStart = len(data) - len(rest)
+	fm.body = data[fm.bodyStart:]
+	fm.bodyLine = bytes.Count(data[:fm.bodyStart], []byte("\n")) + 1
+	return fm
+}
+
+// parseFrontMatter turns the raw block into a YAML node tree; TOML is
+// converted so that one validator serves every format.
+func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
+	offset := fm.openLine
+	switch fm.kind {
+	case fmTOML:
+		var m map[string]any
+		if _, err := toml.Decode(string(fm.raw), &m); err != nil {
+			msg := err.Error()
+			pos := diag.Pos{Line: offset, Col: 1}
+			if sm := tomlLine.FindStringSubmatch(msg); sm != nil {
+				n, _ := strconv.Atoi(sm[1])
+				pos.Line = offset + n
+			}
+			return nil, pos, "invalid TOML front matter: " + msg
+		}
+		return tomlToNode(m, fm.raw), diag.Pos{}, ""
+	default:
+		var doc yaml.Node
+		if err := yaml.Unmarshal(fm.raw, &doc); err != nil {
+			msg := err.Error()
+			pos := diag.Pos{Line: offset, Col: 1}
+			if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
+				n, _ := strconv.Atoi(sm[1])
+				pos.Line = offset + n
+				msg = msg[len(sm[0]):]
+			} else {
+				msg = strings.TrimPrefix(msg, "yaml: ")
+			}
+			what := "YAML"
+			if fm.kind == fmJSON {
+				what = "JSON"
+			}
+			return nil, pos, fmt.Sprintf("invalid %s front matter: %s", what, msg)
+		}
+		if doc.Kind == 0 || len(doc.Content) == 0 {
+			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, diag.Pos{}, ""
+		}
+		return doc.Content[0], diag.Pos{}, ""
+	}
+}
+
+// tomlToNode builds a node tree from decoded TOML. TOML's decoder keeps no
+// positions, so each top-level key gets the line where it is written.
+func tomlToNode(m map[string]any, raw []byte) *yaml.Node {
+	lines := strings.Split(string(raw), "\n")
+	lineOf := func(key string) int {
+		re := regexp.MustCompile(`^\s*(?:` + regexp.QuoteMeta(key) + `\s*=|\[\[?\s*` + regexp.QuoteMeta(key) + `\s*[\].])`)
+		for i, l := range lines {
+			if re.MatchString(l) {
+				return i + 1
+			}
+		}
+		return 1
+	}
+	var conv func(v any, line int) *yaml.Node
+	conv = func(v any, line int) *yaml.Node {
+		n := &yaml.Node{Line: line, Column: 1}
+		switch v := v.(type) {
+		case map[string]any:
+			n.Kind = yaml.MappingNode
+			keys := make([]string, 0, len(v))
+			for k := range v {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: line, Column: 1}, conv(v[k], line))
+			}
+		case []map[string]any:
+			n.Kind = yaml.SequenceNode
+			for _, e := range v {
+				n.Content = append(n.Content, conv(e, line))
+			}
+		case []any:
+			n.Kind = yaml.SequenceNode
+			for _, e := range v {
+				n.Content = append(n.Content, conv(e, line))
+			}
+		case string:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!str", v
+		case int64:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!int", strconv.FormatInt(v, 10)
+		case float64:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!float", strconv.FormatFloat(v, 'g', -1, 64)
+		case bool:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", strconv.FormatBool(v)
+		case time.Time:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!timestamp", v.Format("2006-01-02")
+		default:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!str", fmt.Sprint(v)
+		}
+		return n
+	}
+	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		l := lineOf(k)
+		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: l, Column: 1}, conv(m[k], l))
+	}
+	return root
+}
+
+// readFrontMatter reads a file and decodes its front matter against fields.
+// It returns nil values when the file cannot be used.
+func readFrontMatter(fsys fs.FS, src source, max int64, fields []*Field) (fm frontMatter, vals map[string]any, pos map[string]diag.Pos, d *decoder, diags diag.List) {
+	data, err := readCapped(fsys, src.path, src.size, max)
+	if err != nil {
+		diags.Errorf(src.display, diag.Pos{}, "%v", err)
+		return fm, nil, nil, nil, diags
+	}
+	if p, msg, ok := checkText(data); !ok {
+		diags.Errorf(src.display, p, "%s", msg)
+		return fm, nil, nil, nil, diags
+	}
+	data = bytes.TrimPrefix(data, bom)
+	if src.isSite {
+		fm = frontMatter{raw: data, found: true}
+	} else {
+		fm = splitFrontMatter(data)
+	}
+	if fm.unclosed {
+		diags.Errorf(src.display, diag.Pos{Line: fm.openLine, Col: 1}, "front matter is opened here but never closed: add a closing delimiter line after the last field")
+		return fm, nil, nil, nil, diags
+	}
+	if !fm.found {
+		diags.Errorf(src.display, diag.Pos{Line: 1, Col: 1}, "no front matter: start the file with a line \"---\", the fields (at least title), and another \"---\"")
+		return fm, nil, nil, nil, diags
+	}
+	node, p, msg := parseFrontMatter(fm)
+	if node == nil {
+		diags.Errorf(src.display, p, "%s", msg)
+		return fm, nil, nil, nil, diags
+	}
+	d = &decoder{path: src.display, lineOffset: fm.openLine, diags: &diags}
+	missing := diag.Pos{Line: max1(fm.openLine), Col: 1}
+	vals, pos = d.object(node, fields, missing, true)
+	return fm, vals, pos, d, diags
+}
+
+func max1(n int) int {
+	if n < 1 {
+		return 1
+	}
+	return n
+}
+
+func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
+	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, src.typ.Fields)
+	if vals == nil {
+		return nil, diags
+	}
+	it := &Item{
+		Type: src.typ, Slug: src.slug, Lang: src.lang, Path: src.path, DisplayPath: src.display,
+		Data: vals, FieldPos: pos, Body: fm.body, BodyLine: fm.bodyLine, refs: d.refs,
+	}
+	it.Title = it.String("title")
+	it.Summary = it.String("summary")
+	it.Draft = it.Bool("draft")
+	it.Updated = it.Date("updated")
+	if it.Title == "" {
+		return nil, diags // reported as missing
+	}
+	return it, diags
+}
+
+func loadSite(fsys fs.FS, src *source, opts Options, diags diag.List) (Site, diag.List) {
+	site := Site{Title: "Cluster policy knowledge base", Branch: "main", ContentDir: "content", Languages: []string{"en"}}
+	if src == nil {
+		return site, diags
+	}
+	_, vals, _, _, fileDiags := readFrontMatter(fsys, *src, opts.MaxFileSize, SiteFields)
+	diags.Append(fileDiags)
+	if vals == nil {
+		return site, diags
+	}
+	get := func(name string, into *string) {
+		if s, ok := vals[name].(string); ok && s != "" {
+			*into = s
+		}
+	}
+	get("title", &site.Title)
+	get("description", &site.Description)
+	get("base_url", &site.BaseURL)
+	get("repository", &site.Repository)
+	get("branch", &site.Branch)
+	get("content_dir", &site.ContentDir)
+	if l, ok := vals["languages"].([]any); ok && len(l) > 0 {
+		site.Languages = site.Languages[:0]
+		for _, v := range l {
+			site.Languages = append(site.Languages, v.(string))
+		}
+	}
+	return site, diags
+}

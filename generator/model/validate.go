@@ -1,0 +1,250 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+)
+
+// iso3166 holds the ISO 3166-1 alpha-2 codes, plus XK, which the European
+// Commission uses for Kosovo.
+var iso3166 = func() map[string]bool {
+	const codes = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+		"CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR " +
+		"GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP " +
+		"KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT " +
+		"MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW " +
+		"SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG " +
+		"UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK"
+	m := map[string]bool{}
+	for _, c := range strings.Fields(codes) {
+		m[c] = true
+	}
+	return m
+}()
+
+var nutsPattern = regexp.MustCompile(`^[A-Z]{2}[0-9A-Z]{0,3}$`)
+
+// index builds the lookup tables and checks that keys are unique.
+func (c *Content) index(diags *diag.List) {
+	for _, it := range c.Items {
+		f := it.Type.Folder
+		c.byFolder[f] = append(c.byFolder[f], it)
+		if c.keys[f] == nil {
+			c.keys[f] = map[string]*Item{}
+		}
+		key := it.Key()
+		if other, dup := c.keys[f][key]; dup {
+			diags.Errorf(it.DisplayPath, it.posOf(it.Type.KeyField), "%s %q is already defined in %s", it.Type.Singular, key, other.DisplayPath)
+			continue
+		}
+		c.keys[f][key] = it
+	}
+	for _, items := range c.byFolder {
+		sort.SliceStable(items, func(i, j int) bool { return items[i].Slug < items[j].Slug })
+	}
+	sort.SliceStable(c.Items, func(i, j int) bool {
+		a, b := c.Items[i], c.Items[j]
+		if a.Type != b.Type {
+			return typeIndex(a.Type) < typeIndex(b.Type)
+		}
+		return a.Slug < b.Slug
+	})
+	sort.SliceStable(c.Translations, func(i, j int) bool { return c.Translations[i].Path < c.Translations[j].Path })
+}
+
+func typeIndex(t *Type) int {
+	for i, u := range Types {
+		if u == t {
+			return i
+		}
+	}
+	return len(Types)
+}
+
+// posOf returns the position of a top-level field, or the top of the file.
+func (it *Item) posOf(field string) diag.Pos {
+	if p, ok := it.FieldPos[field]; ok {
+		return p
+	}
+	return diag.Pos{Line: 1, Col: 1}
+}
+
+// keysOf lists the reference keys of a folder, for suggestions.
+func (c *Content) keysOf(folder string) []string {
+	keys := make([]string, 0, len(c.keys[folder]))
+	for k := range c.keys[folder] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (c *Content) validate(diags *diag.List) {
+	all := append(append([]*Item(nil), c.Items...), c.Translations...)
+	for _, it := range all {
+		for _, r := range it.refs {
+			if c.Lookup(r.folder, r.key) != nil {
+				continue
+			}
+			t := TypeByFolder(r.folder)
+			diags.Errorf(it.DisplayPath, r.pos, "unknown %s %q%s", t.Singular, r.key, didYouMean(normalizeKey(r.folder, r.key), c.keysOf(r.folder)))
+		}
+		c.checkItem(it, diags)
+	}
+	c.checkTranslations(diags)
+}
+
+func (c *Content) checkItem(it *Item, diags *diag.List) {
+	errf := func(field, format string, args ...any) {
+		diags.Errorf(it.DisplayPath, it.posOf(field), format, args...)
+	}
+	switch it.Type.Folder {
+	case "countries":
+		iso := it.String("iso2")
+		switch {
+		case !iso3166[iso]:
+			errf("iso2", "%q is not an ISO 3166-1 alpha-2 country code (uppercase, e.g. GR)%s", iso, didYouMean(strings.ToUpper(iso), nil))
+		case strings.ToLower(iso) != it.Slug:
+			errf("iso2", "iso2 %q does not match the file name: name the file countries/%s.md", iso, strings.ToLower(iso))
+		}
+		if p := it.String("nuts_prefix"); p != "" && !regexp.MustCompile(`^[A-Z]{2}$`).MatchString(p) {
+			errf("nuts_prefix", "nuts_prefix %q must be two uppercase letters, e.g. EL", p)
+		}
+	case "regions":
+		nuts := it.String("nuts")
+		switch {
+		case !nutsPattern.MatchString(nuts):
+			errf("nuts", "%q is not a NUTS code: two uppercase letters and up to three digits or letters, e.g. EL30", nuts)
+		case strings.ToLower(nuts) != it.Slug:
+			errf("nuts", "nuts %q does not match the file name: name the file regions/%s.md", nuts, strings.ToLower(nuts))
+		default:
+			if country := c.Lookup("countries", it.String("country")); country != nil {
+				prefix := country.NUTSPrefix()
+				if !strings.HasPrefix(nuts, prefix) {
+					errf("nuts", "NUTS code %q does not start with %q, the NUTS prefix of %s", nuts, prefix, country.Key())
+				}
+			}
+		}
+	case "organisations":
+		c.checkRegionCountry(it, "region", []string{it.String("country")}, diags)
+	case "practices":
+		c.checkRegionsInCountries(it, diags)
+		if s, e := it.Date("start"), it.Date("end"); !s.IsZero() && !e.IsZero() && e.Before(s) {
+			errf("end", "end %s is before start %s", e, s)
+		}
+	case "profiles":
+		if it.String("scope") == "region" && !it.Has("region") {
+			errf("scope", "scope is region but no region is given: add region with a NUTS code")
+		}
+		c.checkRegionCountry(it, "region", []string{it.String("country")}, diags)
+		areas := map[string]bool{}
+		for _, a := range it.Strings("areas") {
+			areas[a] = true
+		}
+		for _, s := range it.Assessment() {
+			if !areas[s.Area] {
+				diags.Warnf(it.DisplayPath, it.posOf("assessment"), "assessment of %q, which is not listed in areas", s.Area)
+			}
+		}
+		for _, in := range it.Instruments() {
+			if in.Start != 0 && in.End != 0 && in.End < in.Start {
+				errf("instruments", "instrument %q ends (%d) before it starts (%d)", in.Name, in.End, in.Start)
+			}
+		}
+	case "pilots":
+		c.checkRegionsInCountries(it, diags)
+	}
+}
+
+// NUTSPrefix is the NUTS prefix of a country: nuts_prefix, or the ISO code.
+func (it *Item) NUTSPrefix() string {
+	if p := it.String("nuts_prefix"); p != "" {
+		return p
+	}
+	return it.String("iso2")
+}
+
+func (c *Content) checkRegionCountry(it *Item, field string, countries []string, diags *diag.List) {
+	r := c.Lookup("regions", it.String(field))
+	if r == nil {
+		return
+	}
+	rc := strings.ToUpper(r.String("country"))
+	for _, cc := range countries {
+		if strings.ToUpper(cc) == rc {
+			return
+		}
+	}
+	diags.Errorf(it.DisplayPath, it.posOf(field), "region %s is in %s, not in %s", r.Key(), rc, strings.ToUpper(strings.Join(countries, ", ")))
+}
+
+func (c *Content) checkRegionsInCountries(it *Item, diags *diag.List) {
+	listed := map[string]bool{}
+	for _, cc := range it.Strings("countries") {
+		listed[strings.ToUpper(cc)] = true
+	}
+	for _, code := range it.Strings("regions") {
+		r := c.Lookup("regions", code)
+		if r == nil {
+			continue
+		}
+		if rc := strings.ToUpper(r.String("country")); !listed[rc] {
+			diags.Errorf(it.DisplayPath, it.posOf("regions"), "region %s is in %s, which is not listed in countries", r.Key(), rc)
+		}
+	}
+}
+
+// checkTranslations requires an original for every translation, and the
+// same structured fields: a translation changes words, not facts.
+func (c *Content) checkTranslations(diags *diag.List) {
+	for _, tr := range c.Translations {
+		orig := c.keys[tr.Type.Folder][tr.Slug]
+		if tr.Type.KeyField != "" {
+			orig = nil
+			for _, it := range c.byFolder[tr.Type.Folder] {
+				if it.Slug == tr.Slug {
+					orig = it
+				}
+			}
+		}
+		if orig == nil {
+			diags.Errorf(tr.DisplayPath, diag.Pos{Line: 1, Col: 1}, "translation without an original: add %s/%s.md, or rename this file", tr.Type.Folder, tr.Slug)
+			continue
+		}
+		for _, f := range tr.Type.Fields {
+			if f.Kind == KindString || f.Kind == KindText || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" {
+				continue
+			}
+			v, ok := tr.Data[f.Name]
+			if !ok {
+				continue // inherited from the original
+			}
+			if fmt.Sprint(v) != fmt.Sprint(orig.Data[f.Name]) && !sameScores(f, v, orig.Data[f.Name]) {
+				diags.Errorf(tr.DisplayPath, tr.posOf(f.Name), "%s differs from the original %s; leave it out to inherit it, or change both", f.Name, orig.DisplayPath)
+			}
+		}
+	}
+}
+
+// sameScores compares assessments by their scores only: notes are prose
+// and are translated.
+func sameScores(f *Field, a, b any) bool {
+	if f.Kind != KindMap {
+		return false
+	}
+	scores := func(v any) string {
+		l, _ := v.([]MapEntry)
+		var parts []string
+		for _, e := range l {
+			m, _ := e.Value.(map[string]any)
+			parts = append(parts, fmt.Sprint(e.Key, "=", m["score"]))
+		}
+		sort.Strings(parts)
+		return strings.Join(parts, ",")
+	}
+	return scores(a) == scores(b)
+}

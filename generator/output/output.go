@@ -1,0 +1,195 @@
+// Package output writes a site into a fresh folder beside the output folder
+// and swaps it into place only when the build has succeeded, so a failed or
+// killed build leaves the previous site untouched and a finished one has no
+// stale files.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the file that identifies a folder written by polisee. An
+// existing output folder without it is never replaced, so a mistyped -out
+// cannot wipe someone's files.
+const Marker = ".polisee-output"
+
+const markerText = "This folder is written by polisee build and replaced on every build.\n"
+
+// Tx is one build's output in progress.
+type Tx struct {
+	dir  string // final output folder
+	tmp  string // folder being written
+	done bool
+}
+
+// Begin checks that dir may be written and creates the folder the build
+// writes into. Leftovers of earlier killed builds are removed.
+func Begin(dir string, forbidden ...string) (*Tx, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	if err := checkSafe(abs, forbidden); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", parent, err)
+	}
+	info, err := os.Lstat(abs)
+	switch {
+	case err == nil && info.Mode()&os.ModeSymlink != 0:
+		return nil, fmt.Errorf("output folder %s is a symbolic link; give the real folder", dir)
+	case err == nil && !info.IsDir():
+		return nil, fmt.Errorf("output %s exists and is not a folder", dir)
+	case err == nil:
+		if !owned(abs) {
+			return nil, fmt.Errorf("output folder %s exists and was not written by polisee (no %s file in it); choose a new or empty folder, or delete it first", dir, Marker)
+		}
+	case !errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("output folder %s: %w", dir, err)
+	}
+	cleanLeftovers(abs)
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(abs))
+	if err != nil {
+		return nil, fmt.Errorf("create a build folder beside %s: %w", dir, err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("write %s: %w", Marker, err)
+	}
+	return &Tx{dir: abs, tmp: tmp}, nil
+}
+
+func tmpPrefix(abs string) string { return "." + filepath.Base(abs) + ".polisee-tmp-" }
+func oldPrefix(abs string) string { return "." + filepath.Base(abs) + ".polisee-old-" }
+
+func cleanLeftovers(abs string) {
+	for _, prefix := range []string{tmpPrefix(abs), oldPrefix(abs)} {
+		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(abs), prefix+"*"))
+		for _, m := range matches {
+			if _, err := os.Stat(filepath.Join(m, Marker)); err == nil {
+				os.RemoveAll(m)
+			}
+		}
+	}
+}
+
+// owned reports whether an existing folder may be replaced: it holds the
+// marker, or it is empty.
+func owned(abs string) bool {
+	if _, err := os.Stat(filepath.Join(abs, Marker)); err == nil {
+		return true
+	}
+	entries, err := os.ReadDir(abs)
+	return err == nil && len(entries) == 0
+}
+
+// checkSafe refuses output folders whose replacement would destroy the
+// content, the project or the user's files.
+func checkSafe(abs string, forbidden []string) error {
+	home, _ := os.UserHomeDir()
+	if abs == filepath.Dir(abs) || (home != "" && sameOrAbove(abs, home)) {
+		return fmt.Errorf("refusing to use %s as the output folder: it holds more than a site; choose a folder such as public/", abs)
+	}
+	for _, f := range forbidden {
+		if f == "" {
+			continue
+		}
+		fa, err := filepath.Abs(f)
+		if err != nil {
+			continue
+		}
+		if sameOrAbove(abs, fa) {
+			return fmt.Errorf("refusing to use %s as the output folder: it is or contains %s, which the build reads; choose a folder such as public/", abs, f)
+		}
+		if sameOrAbove(fa, abs) {
+			return fmt.Errorf("refusing to use %s as the output folder: it is inside %s, which the build reads", abs, f)
+		}
+	}
+	for _, project := range []string{".git", "go.mod"} {
+		if _, err := os.Stat(filepath.Join(abs, project)); err == nil {
+			return fmt.Errorf("refusing to use %s as the output folder: it holds %s (a project folder); choose a folder such as public/", abs, project)
+		}
+	}
+	return nil
+}
+
+// sameOrAbove reports whether a is b or one of b's parents.
+func sameOrAbove(a, b string) bool {
+	rel, err := filepath.Rel(a, b)
+	return err == nil && (rel == "." || (!strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel)))
+}
+
+// Dir is the folder being written; the build may write into it directly.
+func (t *Tx) Dir() string { return t.tmp }
+
+// WriteFile writes one file at a slash-separated path inside the output.
+// Paths that would leave the output are refused.
+func (t *Tx) WriteFile(rel string, data []byte) error {
+	p, err := t.path(rel)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+func (t *Tx) path(rel string) (string, error) {
+	local := filepath.FromSlash(rel)
+	if !filepath.IsLocal(local) || strings.ContainsRune(rel, '\\') {
+		return "", fmt.Errorf("output path %q leaves the output folder", rel)
+	}
+	return filepath.Join(t.tmp, local), nil
+}
+
+// Commit puts the new site in place of the old one and removes the old one.
+func (t *Tx) Commit() error {
+	if t.done {
+		return errors.New("output already committed or aborted")
+	}
+	t.done = true
+	if _, err := os.Lstat(t.dir); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(t.tmp, t.dir); err != nil {
+			os.RemoveAll(t.tmp)
+			return fmt.Errorf("move the new site into %s: %w", t.dir, err)
+		}
+		return nil
+	}
+	// Swap atomically where the system can; the old site then sits at the
+	// temporary name and is removed.
+	if err := exchange(t.tmp, t.dir); err == nil {
+		return os.RemoveAll(t.tmp)
+	}
+	old, err := os.MkdirTemp(filepath.Dir(t.dir), oldPrefix(t.dir))
+	if err != nil {
+		os.RemoveAll(t.tmp)
+		return err
+	}
+	os.Remove(old)
+	if err := os.Rename(t.dir, old); err != nil {
+		os.RemoveAll(t.tmp)
+		return fmt.Errorf("move the old site aside: %w", err)
+	}
+	if err := os.Rename(t.tmp, t.dir); err != nil {
+		os.Rename(old, t.dir)
+		os.RemoveAll(t.tmp)
+		return fmt.Errorf("move the new site into %s: %w", t.dir, err)
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort removes the folder being written; the old site stays as it was.
+func (t *Tx) Abort() {
+	if t.done {
+		return
+	}
+	t.done = true
+	os.RemoveAll(t.tmp)
+}

@@ -1,0 +1,411 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/internal/workers"
+	"github.com/clusterpolisee/polisee/generator/markdown"
+	"github.com/clusterpolisee/polisee/generator/model"
+	"github.com/clusterpolisee/polisee/generator/output"
+)
+
+// layouts are the page kinds; each is a template file of the theme that
+// fills in the blocks of base.html.
+var layouts = []string{"home", "list", "item", "facet", "404"}
+
+func (b *builder) templates() (map[string]*template.Template, error) {
+	base, err := fs.ReadFile(b.theme, "layouts/base.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	out := map[string]*template.Template{}
+	for _, name := range layouts {
+		file := "layouts/" + name + ".html"
+		src, err := fs.ReadFile(b.theme, file)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		t, err := template.New("base.html").Funcs(funcs).Parse(string(base))
+		if err != nil {
+			return nil, fmt.Errorf("theme layouts/base.html: %w", err)
+		}
+		if _, err := t.New(name + ".html").Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("theme %s: %w", file, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// write renders every page and the other outputs into the transaction.
+func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
+	tmpls, err := b.templates()
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	add := func(name string, data []byte) error {
+		files = append(files, name)
+		return tx.WriteFile(name, data)
+	}
+
+	errs := make([]error, len(b.pages))
+	workers.Each(len(b.pages), func(i int) {
+		if ctx.Err() != nil {
+			errs[i] = ctx.Err()
+			return
+		}
+		p := b.pages[i]
+		var buf bytes.Buffer
+		if err := tmpls[p.Kind].ExecuteTemplate(&buf, "base.html", b.view(p)); err != nil {
+			errs[i] = fmt.Errorf("render %s: %w", p.URL, err)
+			return
+		}
+		errs[i] = tx.WriteFile(p.File, buf.Bytes())
+	})
+	for i, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, b.pages[i].File)
+	}
+
+	if err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(b.theme, p)
+		if err != nil {
+			return err
+		}
+		return add("assets/"+strings.TrimPrefix(p, "static/"), data)
+	}); err != nil {
+		return nil, fmt.Errorf("theme static files: %w", err)
+	}
+	for _, f := range b.extraFiles() {
+		data, err := f.make()
+		if err != nil {
+			return nil, fmt.Errorf("write %s: %w", f.name, err)
+		}
+		if err := add(f.name, data); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// view is what a template sees.
+type view struct {
+	b    *builder
+	Site *model.Site
+	Page *Page
+}
+
+func (b *builder) view(p *Page) *view { return &view{b: b, Site: &b.content.Site, Page: p} }
+
+// Rel links from the current page to a site path.
+func (v *view) Rel(to string) string { return relURL(v.Page.URL, to, v.b.cfg.Offline) }
+
+// Asset links to a file of the theme's static folder.
+func (v *view) Asset(name string) string { return v.Rel("/assets/" + name) }
+
+// Ref finds an item by type folder and key, or nil.
+func (v *view) Ref(folder, key string) *model.Item { return v.b.content.Lookup(folder, key) }
+
+// Items lists the published items of a type.
+func (v *view) Items(folder string) []*model.Item {
+	items := append([]*model.Item(nil), v.b.content.ByFolder(folder)...)
+	sortForList(model.TypeByFolder(folder), items)
+	return items
+}
+
+// Nav lists the main sections of the site for the header.
+func (v *view) Nav() []navLink {
+	var out []navLink
+	for _, f := range []string{"areas", "practices", "profiles", "countries", "pilots", "documents"} {
+		if len(v.b.content.ByFolder(f)) > 0 {
+			t := model.TypeByFolder(f)
+			out = append(out, navLink{Title: t.Title, URL: "/" + f + "/", Current: strings.HasPrefix(v.Page.URL, "/"+f+"/")})
+		}
+	}
+	return out
+}
+
+// FooterLinks lists the free pages and the smaller sections.
+func (v *view) FooterLinks() []navLink {
+	var out []navLink
+	pages := append([]*model.Item(nil), v.b.content.ByFolder("pages")...)
+	sortForList(model.TypeByFolder("pages"), pages)
+	for _, p := range pages {
+		if p.Slug != homeSlug {
+			out = append(out, navLink{Title: p.Title, URL: p.URL()})
+		}
+	}
+	for _, f := range []string{"organisations", "regions", "mechanisms", "glossary"} {
+		if len(v.b.content.ByFolder(f)) > 0 {
+			out = append(out, navLink{Title: model.TypeByFolder(f).Title, URL: "/" + f + "/"})
+		}
+	}
+	return out
+}
+
+type navLink struct {
+	Title, URL string
+	Current    bool
+}
+
+// Home is the page whose body introduces the site, or nil.
+func (v *view) Home() *model.Item { return v.b.content.Lookup("pages", homeSlug) }
+
+// Body renders an item's Markdown body.
+func (v *view) Body(it *model.Item) (template.HTML, error) {
+	doc := v.b.docs[it]
+	if doc == nil {
+		return "", nil
+	}
+	var buf bytes.Buffer
+	if err := doc.Render(&buf); err != nil {
+		return "", err
+	}
+	// The body was checked and rendered without raw HTML; goldmark's
+	// renderer escapes text and drops dangerous URLs.
+	return template.HTML(buf.String()), nil
+}
+
+// Sections lists the second-level headings of an item's body, for an
+// "on this page" menu.
+func (v *view) Sections(it *model.Item) []markdown.Heading {
+	var out []markdown.Heading
+	for _, h := range v.b.docs[it].Headings {
+		if h.Level == 2 && h.ID != "" {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// Backlinks lists what refers to an item, grouped by type.
+func (v *view) Backlinks(it *model.Item) []Group { return v.b.rel.backGroups(it) }
+
+// Related lists items that share areas or countries with it.
+func (v *view) Related(it *model.Item) []*model.Item { return v.b.rel.related[it] }
+
+// Latest returns up to n practices, most recently updated or started first.
+func (v *view) Latest(n int) []*model.Item {
+	items := append([]*model.Item(nil), v.b.content.ByFolder("practices")...)
+	model.SortItems(items)
+	sort.SliceStable(items, func(i, j int) bool {
+		return entryDate(items[i]).Compare(entryDate(items[j])) > 0
+	})
+	if len(items) > n {
+		items = items[:n]
+	}
+	return items
+}
+
+// Count returns how many items of folder refer to it.
+func (v *view) Count(it *model.Item, folder string) int {
+	n := 0
+	for _, o := range v.b.rel.back[it] {
+		if o.Type.Folder == folder {
+			n++
+		}
+	}
+	return n
+}
+
+// StatusCounts lists practice statuses with their counts.
+func (v *view) StatusCounts() []facetCount {
+	var out []facetCount
+	for _, s := range model.PracticeStatuses {
+		n := 0
+		for _, it := range v.b.content.ByFolder("practices") {
+			if it.String("status") == s {
+				n++
+			}
+		}
+		out = append(out, facetCount{Value: s, Label: label(s), Count: n, URL: "/practices/status/" + s + "/"})
+	}
+	return out
+}
+
+type facetCount struct {
+	Value, Label, URL string
+	Count             int
+}
+
+// EditURL links to the item's source file in the repository, or "".
+func (v *view) EditURL(it *model.Item) string {
+	s := v.Site
+	if s.Repository == "" || it == nil {
+		return ""
+	}
+	return strings.TrimSuffix(s.Repository, "/") + "/edit/" + s.Branch + "/" + path.Join(s.ContentDir, it.Path)
+}
+
+// Meta lists an item's fields for its fact box, in schema order.
+func (v *view) Meta(it *model.Item) []metaRow {
+	var rows []metaRow
+	for _, f := range it.Type.Fields {
+		switch f.Name {
+		case "title", "summary", "draft", "sources", "assessment", "instruments", "updated", "order", "short":
+			continue
+		}
+		val, ok := it.Data[f.Name]
+		if !ok {
+			continue
+		}
+		row := metaRow{Label: fieldLabel(f.Name)}
+		for _, e := range asList(val) {
+			row.Values = append(row.Values, v.metaValue(it, f, e))
+		}
+		if len(row.Values) > 0 {
+			rows = append(rows, row)
+		}
+	}
+	return rows
+}
+
+type metaRow struct {
+	Label  string
+	Values []metaValue
+}
+
+type metaValue struct {
+	Text, URL string
+	External  bool
+}
+
+func asList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	return []any{v}
+}
+
+func (v *view) metaValue(it *model.Item, f *model.Field, val any) metaValue {
+	kind, ref := f.Kind, f.Ref
+	if f.Kind == model.KindList {
+		kind, ref = f.Elem.Kind, f.Elem.Ref
+	}
+	switch kind {
+	case model.KindRef:
+		key := fmt.Sprint(val)
+		if target := v.b.content.Lookup(ref, key); target != nil {
+			return metaValue{Text: target.Title, URL: v.Rel(target.URL())}
+		}
+		return metaValue{Text: key}
+	case model.KindEnum:
+		s := fmt.Sprint(val)
+		if it.Type.Folder == "practices" && f.Name == "status" {
+			return metaValue{Text: label(s), URL: v.Rel("/practices/status/" + s + "/")}
+		}
+		return metaValue{Text: label(s)}
+	case model.KindBool:
+		if val == true {
+			return metaValue{Text: "Yes"}
+		}
+		return metaValue{Text: "No"}
+	case model.KindURL:
+		s := fmt.Sprint(val)
+		return metaValue{Text: displayURL(s), URL: s, External: true}
+	}
+	return metaValue{Text: fmt.Sprint(val)}
+}
+
+var fieldLabels = map[string]string{
+	"iso2": "ISO code", "nuts": "NUTS code", "nuts_prefix": "NUTS prefix", "nuts_version": "NUTS version",
+	"eu": "EU member", "see_also": "See also", "tested_by": "Tested by", "budget_eur": "Budget (EUR)",
+	"start": "Started", "end": "Ended", "url": "Read the document", "website": "Website",
+	"sectors": "Sectors (NACE)",
+}
+
+func fieldLabel(name string) string {
+	if l, ok := fieldLabels[name]; ok {
+		return l
+	}
+	return label(name)
+}
+
+// label turns a slug or field name into words: "development-agency" ->
+// "Development agency".
+func label(s string) string {
+	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func displayURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return s
+	}
+	d := strings.TrimPrefix(u.Host, "www.") + strings.TrimSuffix(u.Path, "/")
+	if len(d) > 60 {
+		d = d[:57] + "…"
+	}
+	return d
+}
+
+// formatEUR writes an amount with thin grouping: EUR 5,186,352.
+func formatEUR(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 0, 64)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return "EUR " + b.String()
+}
+
+var funcs = template.FuncMap{
+	"label":      label,
+	"fieldLabel": fieldLabel,
+	"eur":        formatEUR,
+	"domain":     displayURL,
+	"add":        func(a, b int) int { return a + b },
+	"seq": func(n int) []int {
+		s := make([]int, n)
+		for i := range s {
+			s[i] = i + 1
+		}
+		return s
+	},
+	"join":  strings.Join,
+	"upper": strings.ToUpper,
+	"lower": strings.ToLower,
+}
+
+// entryDate is the date an item is listed under in feeds and "latest":
+// its date, its update, or its start.
+func entryDate(it *model.Item) model.Date {
+	for _, f := range []string{"date", "updated", "start"} {
+		if d := it.Date(f); !d.IsZero() {
+			return d
+		}
+	}
+	return model.Date{}
+}
+
+// Cards prepares a list of items for the "cards" partial, which needs
+// both the items and the view to link them.
+func (v *view) Cards(items []*model.Item) cardList { return cardList{V: v, Items: items} }
+
+type cardList struct {
+	V     *view
+	Items []*model.Item
+}
