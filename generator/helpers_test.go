@@ -1,0 +1,186 @@
+package generator_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/diag"
+)
+
+// site turns a txtar archive into a content tree. File modes are plain.
+func site(t testing.TB, archive string) fstest.MapFS {
+	t.Helper()
+	a := txtar.Parse([]byte(archive))
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	}
+	return fsys
+}
+
+// base is a minimal valid site that tests extend.
+const base = `
+-- site.yaml --
+title: Test site
+languages: [en]
+-- areas/innovation-rd.md --
+---
+title: Innovation, R&D driven cluster development
+short: Innovation
+order: 1
+---
+About innovation.
+-- areas/sustainability.md --
+---
+title: Sustainability
+short: Eco
+order: 2
+---
+-- countries/gr.md --
+---
+title: Greece
+iso2: GR
+nuts_prefix: EL
+eu: true
+---
+-- countries/hu.md --
+---
+title: Hungary
+iso2: HU
+---
+-- regions/el30.md --
+---
+title: Attiki
+nuts: EL30
+country: GR
+---
+-- organisations/corallia.md --
+---
+title: Corallia
+country: GR
+kind: cluster-organisation
+region: EL30
+role: partner
+---
+-- practices/mi-cluster.md --
+---
+title: mi-Cluster
+summary: A microelectronics cluster.
+countries: [GR]
+regions: [EL30]
+areas: [innovation-rd]
+level: national
+status: identified
+owner: corallia
+start: 2006
+updated: 2026-11-01
+sources:
+  - title: Source
+    url: https://example.org/mi
+---
+## Description
+Facilitated by [Corallia](/organisations/corallia/), see also [the other](../practices/accreditation.md#description).
+## Resources needed
+Some.
+## Evidence of success
+Growth.
+## Difficulties encountered
+None reported.
+## Potential for transfer
+High.
+-- practices/accreditation.md --
+---
+title: Cluster accreditation
+summary: Accredited clusters get funding.
+countries: [HU]
+areas: [innovation-rd, sustainability]
+level: national
+status: piloted
+sources: [https://example.org/acc]
+---
+## Description
+Text.
+## Resources needed
+## Evidence of success
+## Difficulties encountered
+## Potential for transfer
+`
+
+// build builds a site into a fresh folder and fails the test on error.
+func build(t testing.TB, fsys fstest.MapFS) (string, *generator.Site) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	s, err := generator.Build(context.Background(), generator.Config{Src: fsys, SrcRoot: "content", Out: out})
+	if err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	return out, s
+}
+
+// buildErrors builds a site that must fail and returns its messages.
+func buildErrors(t testing.TB, fsys fstest.MapFS) []string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := generator.Build(context.Background(), generator.Config{Src: fsys, SrcRoot: "content", Out: out})
+	if err == nil {
+		t.Fatalf("build succeeded; want errors")
+	}
+	list, ok := diag.AsList(err)
+	if !ok {
+		t.Fatalf("build failed with %v; want content errors", err)
+	}
+	var msgs []string
+	for _, d := range list {
+		msgs = append(msgs, d.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Errorf("a failed build wrote %s", out)
+	}
+	return msgs
+}
+
+func read(t testing.TB, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatalf("read output: %v", err)
+	}
+	return string(data)
+}
+
+func contains(t testing.TB, haystack, needle, what string) {
+	t.Helper()
+	if !strings.Contains(haystack, needle) {
+		t.Errorf("%s: want %q in\n%s", what, needle, clip(haystack))
+	}
+}
+
+func notContains(t testing.TB, haystack, needle, what string) {
+	t.Helper()
+	if strings.Contains(haystack, needle) {
+		t.Errorf("%s: do not want %q in\n%s", what, needle, clip(haystack))
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 3000 {
+		return s[:3000] + "…"
+	}
+	return s
+}
+
+// with returns base plus extra files (replacing same-named ones).
+func with(t testing.TB, extra string) fstest.MapFS {
+	fsys := site(t, base)
+	for name, f := range site(t, extra) {
+		fsys[name] = f
+	}
+	return fsys
+}
