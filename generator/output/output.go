@@ -71,10 +71,10 @@ func oldPrefix(abs string) string { return "." + filepath.Base(abs) + ".polisee-
 func cleanLeftovers(abs string) {
 	for _, prefix := range []string{tmpPrefix(abs), oldPrefix(abs)} {
 		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(abs), prefix+"*"))
+		// The names are ours alone; a killed removal may already have
+		// deleted the marker inside, so it is not required here.
 		for _, m := range matches {
-			if _, err := os.Stat(filepath.Join(m, Marker)); err == nil {
-				os.RemoveAll(m)
-			}
+			os.RemoveAll(m)
 		}
 	}
 }

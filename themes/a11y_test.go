@@ -1,0 +1,383 @@
+package themes_test
+
+// The accessibility test: the starter site, built with the default theme,
+// opened in headless Chromium, one page of each kind, checked with axe-core
+// against WCAG 2.1 A and AA and axe's best practices. It also fails on any
+// console error or uncaught exception, and opens two pages of the offline
+// build from file:// to prove that the stylesheet and the links work from
+// disk.
+//
+// It needs Chromium (apt-get install -y chromium, or CHROME_PATH) and
+// axe-core (npm ci --prefix .ci, or AXE_CORE_JS). Without them it skips,
+// except under CI=true, where it fails.
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/clusterpolisee/polisee/content"
+	"github.com/clusterpolisee/polisee/generator"
+)
+
+// axeTags are the rule sets the pages must pass.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"}
+
+// itemTypes are the content types whose item page the test opens; each must
+// have at least one item in the starter content.
+var itemTypes = []string{"practices", "profiles", "countries", "regions", "areas", "organisations", "pilots", "mechanisms", "documents", "glossary", "pages"}
+
+func TestA11y(t *testing.T) {
+	chrome, axeJS := a11yTools(t)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+
+	site, out := buildStarter(t, ctx, false)
+	_, offline := buildStarter(t, ctx, true)
+	pages := pickPages(t, site, out)
+
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+
+	browser := startBrowser(t, ctx, chrome)
+
+	for _, p := range pages {
+		t.Run("http/"+p.name, func(t *testing.T) {
+			checkPage(t, browser, srv.URL+p.url, axeJS, nil)
+		})
+	}
+
+	// The offline copy, opened from disk: the home page and a practice.
+	for _, p := range pages {
+		if p.name != "home" && p.name != "item/practices" {
+			continue
+		}
+		u := fileURL(offline, p.file)
+		t.Run("file/"+p.name, func(t *testing.T) {
+			checkPage(t, browser, u, axeJS, func(ctx context.Context) error {
+				return checkFromDisk(ctx, offline)
+			})
+		})
+	}
+}
+
+// a11yTools finds Chromium and axe-core, or skips the test (fails it under
+// CI=true) saying how to install them.
+func a11yTools(t *testing.T) (chrome, axeJS string) {
+	t.Helper()
+	missing := func(format string, args ...any) {
+		t.Helper()
+		msg := fmt.Sprintf(format, args...)
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg + " (CI=true: not skipping)")
+		}
+		t.Skip(msg)
+	}
+
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		if _, err := exec.LookPath(p); err != nil {
+			missing("CHROME_PATH=%s is not an executable: %v; install Chromium with `apt-get install -y chromium` or fix CHROME_PATH", p, err)
+		}
+		chrome = p
+	} else {
+		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+			if p, err := exec.LookPath(name); err == nil {
+				chrome = p
+				break
+			}
+		}
+		if chrome == "" {
+			missing("Chromium not found (looked for chromium, chromium-browser, google-chrome and $CHROME_PATH); install it with `apt-get install -y chromium`, or set CHROME_PATH")
+		}
+	}
+
+	axeJS = os.Getenv("AXE_CORE_JS")
+	if axeJS == "" {
+		axeJS = filepath.Join("..", ".ci", "node_modules", "axe-core", "axe.min.js")
+	}
+	if _, err := os.Stat(axeJS); err != nil {
+		missing("axe-core not found at %s; install it with `npm ci --prefix .ci` from the module root, or set AXE_CORE_JS to axe.min.js", axeJS)
+	}
+	src, err := os.ReadFile(axeJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return chrome, string(src)
+}
+
+// buildStarter builds the starter content with the default theme into a
+// temporary folder, as `polisee build [-offline]` does.
+func buildStarter(t *testing.T, ctx context.Context, offline bool) (*generator.Site, string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	site, err := generator.Build(ctx, generator.Config{Src: content.Starter(), SrcRoot: "content", Out: out, Offline: offline})
+	if err != nil {
+		t.Fatalf("building the starter site (offline %v): %v", offline, err)
+	}
+	return site, out
+}
+
+// testPage is one page the test opens.
+type testPage struct {
+	name string // e.g. item/practices
+	url  string // site path, e.g. /practices/slug/
+	file string // output file, e.g. practices/slug/index.html
+}
+
+// pickPages chooses one page of each kind from the built site: the home
+// page, every list page, the first facet page, the first item of each type,
+// /about/ and the 404 page.
+func pickPages(t *testing.T, site *generator.Site, out string) []testPage {
+	t.Helper()
+	sorted := slices.Clone(site.Pages)
+	slices.SortFunc(sorted, func(a, b *generator.Page) int { return strings.Compare(a.URL, b.URL) })
+
+	var pages []testPage
+	seen := map[string]bool{}
+	add := func(name string, p *generator.Page) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		pages = append(pages, testPage{name: name, url: p.URL, file: p.File})
+	}
+	for _, p := range sorted {
+		switch p.Kind {
+		case "home":
+			add("home", p)
+		case "list":
+			add("list/"+p.Type.Folder, p)
+		case "facet":
+			add("facet", p)
+		case "item":
+			if p.Item.Type.Folder == "pages" {
+				if p.URL == "/about/" {
+					add("item/pages", p)
+				}
+				continue
+			}
+			add("item/"+p.Item.Type.Folder, p)
+		case "404":
+			add("404", p)
+		}
+	}
+
+	want := []string{"home", "facet", "404"}
+	for _, f := range itemTypes {
+		want = append(want, "item/"+f)
+		if f != "pages" {
+			want = append(want, "list/"+f)
+		}
+	}
+	for _, w := range want {
+		if !seen[w] {
+			t.Errorf("the starter site has no %s page", w)
+		}
+	}
+	for _, p := range pages {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p.file))); err != nil {
+			t.Errorf("%s page %s: %v", p.name, p.url, err)
+		}
+	}
+	if t.Failed() {
+		t.FailNow()
+	}
+	return pages
+}
+
+// startBrowser starts headless Chromium with a fresh profile and returns a
+// context for opening tabs in it.
+func startBrowser(t *testing.T, ctx context.Context, chrome string) context.Context {
+	t.Helper()
+	profile := t.TempDir() // removed after the browser has stopped (cleanups run last-in first-out)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(profile),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	browser, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(browser); err != nil { // starts the browser
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	return browser
+}
+
+// axeViolation is the part of an axe-core violation the test reports.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target  []string `json:"target"`
+		Summary string   `json:"summary"`
+	} `json:"nodes"`
+}
+
+// consoleDone marks the end of a page's console messages.
+const consoleDone = "polisee-a11y-test: done"
+
+// checkPage opens the URL in a new tab, checks that the stylesheet applies,
+// runs axe-core, runs extra (if any) and fails on any violation and on any
+// console error or uncaught exception.
+func checkPage(t *testing.T, browser context.Context, u, axeJS string, extra func(context.Context) error) {
+	tab, cancel := chromedp.NewContext(browser)
+	defer cancel()
+
+	messages := chromedp.Console(tab) // subscribe before the page loads
+	if err := chromedp.Do(tab, chromedp.Navigate(u)); err != nil {
+		t.Fatalf("opening %s: %v", u, err)
+	}
+
+	// The stylesheet loaded: the header has the accent colour.
+	bg, err := chromedp.Run(tab, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(".site-header")).backgroundColor`))
+	if err != nil {
+		t.Errorf("%s: reading the header style: %v", u, err)
+	} else if bg == "" || bg == "transparent" || bg == "rgba(0, 0, 0, 0)" {
+		t.Errorf("%s: the header has no background colour (%q): the stylesheet did not load", u, bg)
+	}
+
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](axeJS)); err != nil {
+		t.Fatalf("%s: injecting axe-core: %v", u, err)
+	}
+	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %q}, resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+		id: v.id, impact: v.impact || "", help: v.help,
+		nodes: v.nodes.map(n => ({target: n.target.map(s => [].concat(s).join(" >>> ")), summary: n.failureSummary || ""}))
+	})))`, axeTags)
+	violations, err := chromedp.Run(tab, chromedp.Evaluate[[]axeViolation](run, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: running axe-core: %v", u, err)
+	}
+	for _, v := range violations {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s: axe %s (%s): %s", u, v.ID, v.Impact, v.Help)
+		for _, n := range v.Nodes {
+			fmt.Fprintf(&b, "\n\t%s", strings.Join(n.Target, ", "))
+			if testing.Verbose() && n.Summary != "" {
+				fmt.Fprintf(&b, "\n\t\t%s", strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
+			}
+		}
+		t.Error(b.String())
+	}
+
+	if extra != nil {
+		if err := extra(tab); err != nil {
+			t.Errorf("%s: %v", u, err)
+		}
+	}
+
+	// Console errors and exceptions, up to the marker logged last.
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf("console.debug(%q)", consoleDone))); err != nil {
+		t.Fatalf("%s: %v", u, err)
+	}
+	for m, err := range messages {
+		if err != nil {
+			t.Fatalf("%s: reading the console: %v", u, err)
+		}
+		if m.Type == chromedp.ConsoleDebug && m.Text == consoleDone {
+			break
+		}
+		switch m.Type {
+		case chromedp.ConsoleError, chromedp.ConsoleException, "assert":
+			where := m.URL
+			if where != "" && m.Line > 0 {
+				where = fmt.Sprintf("%s:%d", where, m.Line+1)
+			}
+			t.Errorf("%s: console %s: %s (%s)", u, m.Type, m.Text, where)
+		}
+	}
+}
+
+// checkFromDisk checks a page of the offline copy opened from file://: every
+// link to a file names an existing file (not a folder, which a browser shows
+// as a listing), and clicking the first link of the main navigation opens
+// a page of the site.
+func checkFromDisk(ctx context.Context, root string) error {
+	hrefs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("a[href]")].map(a => a.href).filter(h => h.startsWith("file:"))`))
+	if err != nil {
+		return err
+	}
+	var problems []string
+	for _, h := range hrefs {
+		if err := existingPage(root, h); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+
+	first := chromedp.CSS(`header nav[aria-label="Main"] a`)
+	want, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('header nav[aria-label="Main"] a').href`))
+	if err != nil {
+		return fmt.Errorf("no link in the main navigation: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(first))); err != nil {
+		return fmt.Errorf("clicking the first link of the main navigation: %v", err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href`))
+	if err != nil {
+		return err
+	}
+	switch {
+	case got != want:
+		problems = append(problems, fmt.Sprintf("clicking the first main navigation link (%s) opened %s", want, got))
+	default:
+		if err := existingPage(root, got); err != nil {
+			problems = append(problems, "after clicking the first main navigation link: "+err.Error())
+		} else if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector("main h1")`)); err != nil || !ok {
+			problems = append(problems, fmt.Sprintf("clicking the first main navigation link opened %s, which has no main heading", got))
+		}
+	}
+	if problems != nil {
+		return fmt.Errorf("from disk:\n\t%s", strings.Join(problems, "\n\t"))
+	}
+	return nil
+}
+
+// existingPage checks that a file:// URL names a file inside root.
+func existingPage(root, href string) error {
+	u, err := url.Parse(href)
+	if err != nil {
+		return fmt.Errorf("link %s: %v", href, err)
+	}
+	p := filepath.FromSlash(u.Path)
+	rel, err := filepath.Rel(root, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("link %s leaves the site", href)
+	}
+	info, err := os.Stat(p)
+	switch {
+	case err != nil:
+		return fmt.Errorf("link %s: no such file", href)
+	case info.IsDir():
+		return fmt.Errorf("link %s names a folder, not a page", href)
+	}
+	return nil
+}
+
+// fileURL is the file:// URL of a file of the site in root.
+func fileURL(root, file string) string {
+	abs, err := filepath.Abs(filepath.Join(root, filepath.FromSlash(file)))
+	if err != nil {
+		abs = filepath.Join(root, file)
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+}
