@@ -13,6 +13,7 @@ package themes_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -143,7 +144,13 @@ type testPage struct {
 func pickPages(t *testing.T, site *generator.Site, out string) []testPage {
 	t.Helper()
 	sorted := slices.Clone(site.Pages)
-	slices.SortFunc(sorted, func(a, b *generator.Page) int { return strings.Compare(a.URL, b.URL) })
+	kinds := []string{"home", "list", "facet", "item", "404"}
+	slices.SortFunc(sorted, func(a, b *generator.Page) int {
+		if c := slices.Index(kinds, a.Kind) - slices.Index(kinds, b.Kind); c != 0 {
+			return c
+		}
+		return strings.Compare(a.URL, b.URL)
+	})
 
 	var pages []testPage
 	seen := map[string]bool{}
@@ -260,10 +267,11 @@ func checkPage(t *testing.T, browser context.Context, u, axeJS string, extra fun
 	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](axeJS)); err != nil {
 		t.Fatalf("%s: injecting axe-core: %v", u, err)
 	}
-	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %q}, resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+	tags, _ := json.Marshal(axeTags)
+	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
 		id: v.id, impact: v.impact || "", help: v.help,
 		nodes: v.nodes.map(n => ({target: n.target.map(s => [].concat(s).join(" >>> ")), summary: n.failureSummary || ""}))
-	})))`, axeTags)
+	})))`, tags)
 	violations, err := chromedp.Run(tab, chromedp.Evaluate[[]axeViolation](run, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("%s: running axe-core: %v", u, err)

@@ -576,7 +576,9 @@ func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	it.Draft = it.Bool("draft")
 	it.Updated = it.Date("updated")
 	if it.Title == "" {
-		return nil, diags // reported as missing
+		// Reported as missing; the item stays so that its other problems
+		// (references, links) are reported in the same run.
+		it.Title = it.Slug
 	}
 	return it, diags
 }
