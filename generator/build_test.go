@@ -27,6 +27,7 @@ func TestBuildWritesEveryPage(t *testing.T) {
 			t.Errorf("missing %s", name)
 		}
 	}
+	contains(t, read(t, out, "404.html"), `href="/assets/style.css"`, "404 without a base URL links from the root")
 	if len(s.Content.Items) != 8 {
 		t.Errorf("items = %d, want 8", len(s.Content.Items))
 	}
@@ -161,6 +162,8 @@ func TestBaseURLMakesSitemapAbsolute(t *testing.T) {
 	}
 	contains(t, read(t, out, "sitemap.xml"), "<loc>https://example.org/kb/practices/mi-cluster/</loc>", "sitemap")
 	contains(t, read(t, out, "robots.txt"), "Sitemap: https://example.org/kb/sitemap.xml", "robots")
+	// The 404 page is served at any address: its links are absolute.
+	contains(t, read(t, out, "404.html"), `href="https://example.org/kb/assets/style.css"`, "404 stylesheet")
 	// Pages stay relative.
 	notContains(t, read(t, out, "practices/mi-cluster/index.html"), `href="https://example.org/kb/organisations`, "relative links")
 }

@@ -260,3 +260,20 @@ func TestOversizedFileIsRefusedQuickly(t *testing.T) {
 	}
 	contains(t, got, "content/pages/big.md: file is 2.7 MiB; the limit is 512 KiB", "size cap")
 }
+
+// TestSlowMarkdownShapesAreRefused covers inputs on which Markdown parsing
+// takes the square of their size: they get an error instead of a minutes-
+// long build. (Their timing is measured by BenchmarkPathologicalShapes.)
+func TestSlowMarkdownShapesAreRefused(t *testing.T) {
+	for name, tc := range map[string]struct{ body, want string }{
+		"open links":  {strings.Repeat("[a](", 100_000), "content/pages/p.md:4:1: this paragraph has more than 1000 links"},
+		"open images": {strings.Repeat("![a](", 80_000), "content/pages/p.md:4:1: this paragraph has more than 1000 links"},
+		"deep quotes": {"text\n\n" + strings.Repeat("> ", 200_000) + "x", "content/pages/p.md:6:1: blockquotes nested 200000 deep"},
+		"long block":  {strings.Repeat("word ", 60_000), "content/pages/p.md:4:1: this paragraph is longer than 256 KiB"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := checkMessages(t, "-- pages/p.md --\n---\ntitle: P\n---\n"+tc.body+"\n")
+			contains(t, got, tc.want, "messages")
+		})
+	}
+}

@@ -33,7 +33,8 @@ func (b *builder) extraFiles() []extraFile {
 }
 
 // absURL makes a site path absolute with the base URL; without one it
-// stays relative to the site root.
+// becomes relative to the site root, where the feed, the sitemap and
+// the data files live.
 func (b *builder) absURL(p string) string {
 	base := b.content.Site.BaseURL
 	if base == "" {

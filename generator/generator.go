@@ -143,7 +143,22 @@ func prepare(ctx context.Context, cfg Config) (*builder, diag.List) {
 
 	// Parse every body on all cores.
 	docs := make([]*markdown.Doc, len(all))
-	workers.Each(len(all), func(i int) { docs[i] = markdown.Parse(all[i].Body) })
+	guards := make([]*markdown.Problem, len(all))
+	workers.Each(len(all), func(i int) {
+		if guards[i] = markdown.Guard(all[i].Body); guards[i] != nil {
+			docs[i] = markdown.Parse(nil)
+			return
+		}
+		docs[i] = markdown.Parse(all[i].Body)
+	})
+	for i, p := range guards {
+		if p != nil {
+			it := all[i]
+			pos := model.PosAt(it.Body, p.Offset)
+			pos.Line += it.BodyLine - 1
+			diags.Errorf(it.DisplayPath, pos, "%s", p.Msg)
+		}
+	}
 	b.docs = make(map[*model.Item]*markdown.Doc, len(all))
 	for i, it := range all {
 		b.docs[it] = docs[i]

@@ -113,8 +113,18 @@ type view struct {
 
 func (b *builder) view(p *Page) *view { return &view{b: b, Site: &b.content.Site, Page: p} }
 
-// Rel links from the current page to a site path.
-func (v *view) Rel(to string) string { return relURL(v.Page.URL, to, v.b.cfg.Offline) }
+// Rel links from the current page to a site path. The 404 page is served
+// by hosts at any missing address, so its links cannot be relative: they
+// use the base URL, or the site root when there is none.
+func (v *view) Rel(to string) string {
+	if v.Page.Kind == "404" {
+		if v.Site.BaseURL == "" {
+			return to
+		}
+		return v.b.absURL(to)
+	}
+	return relURL(v.Page.URL, to, v.b.cfg.Offline)
+}
 
 // Asset links to a file of the theme's static folder.
 func (v *view) Asset(name string) string { return v.Rel("/assets/" + name) }
