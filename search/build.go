@@ -1,0 +1,219 @@
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
+	zapx "github.com/blevesearch/zapx/v17"
+)
+
+// BleveType makes bleve pick the document mapping of the document's
+// language.
+func (d indexed) BleveType() string { return d.Lang }
+
+// Build indexes the documents and returns the index as one zap segment.
+// Documents are numbered in ID order and analysed on all cores, so the
+// same documents always give the same bytes. (bleve's offline builder
+// numbers them in map order, which differs from run to run.) tmpDir is
+// where zapx writes the segment file before it is read back.
+func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
+	m, err := Mapping()
+	if err != nil {
+		return nil, fmt.Errorf("search mapping: %w", err)
+	}
+	sorted := append([]Document(nil), docs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].ID == sorted[i-1].ID {
+			return nil, fmt.Errorf("search: document id %q is used twice", sorted[i].ID)
+		}
+	}
+	if len(sorted) == 0 {
+		return nil, fmt.Errorf("search: no documents to index")
+	}
+	analysed := make([]index.Document, len(sorted))
+	errs := make([]error, len(sorted))
+	eachParallel(len(sorted), func(i int) {
+		if ctx.Err() != nil {
+			errs[i] = ctx.Err()
+			return
+		}
+		doc := document.NewDocument(sorted[i].ID)
+		if err := m.MapDocument(doc, sorted[i].indexed()); err != nil {
+			errs[i] = fmt.Errorf("index %s: %w", sorted[i].ID, err)
+			return
+		}
+		doc.AddIDField()
+		analyze(doc)
+		analysed[i] = doc
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	seg, _, err := (&zapx.ZapPlugin{}).New(analysed)
+	if err != nil {
+		return nil, fmt.Errorf("search segment: %w", err)
+	}
+	sb, ok := seg.(*zapx.SegmentBase)
+	if !ok {
+		return nil, fmt.Errorf("search segment: unexpected type %T", seg)
+	}
+	f, err := os.CreateTemp(tmpDir, "search-*.zap")
+	if err != nil {
+		return nil, err
+	}
+	path := f.Name()
+	f.Close()
+	defer os.Remove(path)
+	if err := zapx.PersistSegmentBase(sb, path); err != nil {
+		return nil, fmt.Errorf("search segment: %w", err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := canonicalize(data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// canonicalize puts the one part of a segment that zapx writes in map
+// order into a fixed order: for each field, the list of (section type,
+// address) pairs. The pairs are sorted in place, which changes no offset,
+// and the checksum is recomputed. Everything else zapx writes in document
+// and term order already.
+func canonicalize(data []byte) error {
+	f, err := parseFooter(data)
+	if err != nil {
+		return err
+	}
+	bad := fmt.Errorf("search segment: unexpected fields section layout")
+	pos := int(f.sectionsIndexOffset)
+	numFields, n := binary.Uvarint(data[pos:])
+	if n <= 0 || numFields > 1<<16 {
+		return bad
+	}
+	pos += n
+	for i := 0; i < int(numFields); i++ {
+		if pos+8 > f.dataLen {
+			return bad
+		}
+		at := int(binary.BigEndian.Uint64(data[pos:]))
+		pos += 8
+		nameLen, n := binary.Uvarint(data[at:])
+		if n <= 0 {
+			return bad
+		}
+		at += n + int(nameLen)
+		if _, n = binary.Uvarint(data[at:]); n <= 0 { // field options
+			return bad
+		}
+		at += n
+		numSections, n := binary.Uvarint(data[at:])
+		if n <= 0 || numSections > 64 {
+			return bad
+		}
+		at += n
+		const pair = 2 + 8
+		end := at + int(numSections)*pair
+		if end > f.dataLen {
+			return bad
+		}
+		pairs := make([][]byte, numSections)
+		for k := range pairs {
+			pairs[k] = append([]byte(nil), data[at+k*pair:at+(k+1)*pair]...)
+		}
+		sort.Slice(pairs, func(a, b int) bool {
+			return binary.BigEndian.Uint16(pairs[a]) < binary.BigEndian.Uint16(pairs[b])
+		})
+		for k, p := range pairs {
+			copy(data[at+k*pair:], p)
+		}
+	}
+	binary.BigEndian.PutUint32(data[len(data)-4:], crc32.ChecksumIEEE(data[:len(data)-4]))
+	return nil
+}
+
+// analyze runs the analysers of every indexed field and fills the
+// composite _all field, as scorch does before it builds a segment.
+func analyze(d index.Document) {
+	d.VisitFields(func(field index.Field) {
+		if !field.Options().IsIndexed() {
+			return
+		}
+		field.Analyze()
+		if d.HasComposite() && field.Name() != "_id" {
+			d.VisitComposite(func(cf index.CompositeField) {
+				cf.Compose(field.Name(), field.AnalyzedLength(), field.AnalyzedTokenFrequencies())
+			})
+		}
+	})
+}
+
+// footer is the trailer of a zap segment file.
+type footer struct {
+	numDocs, storedIndexOffset, sectionsIndexOffset uint64
+	chunkMode, version, crc                         uint32
+	dataLen                                         int
+}
+
+// parseFooter reads the trailer of a segment file written by zapx: from
+// the end, CRC, version, chunk mode, sections index offset, stored index
+// offset, number of documents, and the length of a writer id (zero when
+// nothing encrypts the file).
+func parseFooter(data []byte) (footer, error) {
+	var f footer
+	if len(data) < zapx.FooterSize {
+		return f, fmt.Errorf("search index is truncated (%d bytes)", len(data))
+	}
+	end := len(data)
+	f.crc = binary.BigEndian.Uint32(data[end-4:])
+	f.version = binary.BigEndian.Uint32(data[end-8:])
+	f.chunkMode = binary.BigEndian.Uint32(data[end-12:])
+	f.sectionsIndexOffset = binary.BigEndian.Uint64(data[end-20:])
+	f.storedIndexOffset = binary.BigEndian.Uint64(data[end-28:])
+	f.numDocs = binary.BigEndian.Uint64(data[end-36:])
+	idLen := binary.BigEndian.Uint32(data[end-40:])
+	if f.version != zapx.Version {
+		return f, fmt.Errorf("search index has format version %d; this program reads %d: rebuild the site", f.version, zapx.Version)
+	}
+	if idLen != 0 {
+		return f, fmt.Errorf("search index is encrypted or corrupt (writer id of %d bytes)", idLen)
+	}
+	f.dataLen = end - zapx.FooterSize
+	if f.storedIndexOffset >= uint64(f.dataLen) || f.sectionsIndexOffset >= uint64(f.dataLen) {
+		return f, fmt.Errorf("search index is corrupt: offsets beyond its %d bytes", f.dataLen)
+	}
+	return f, nil
+}
+
+// eachParallel calls fn for 0..n-1 on all cores; results go to per-index
+// slots, so the outcome does not depend on scheduling.
+func eachParallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,434 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	_ "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html" // <mark> snippets
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+)
+
+// Limits that keep every query bounded in time and memory.
+const (
+	MaxQueryLen   = 500  // characters
+	MaxClauses    = 64   // terms and operators after parsing
+	MaxExpansion  = 1000 // index terms a prefix, wildcard or fuzzy term may expand to
+	MaxResults    = 100
+	DefaultResult = 10
+)
+
+func init() {
+	// bleve expands wildcards, regexps and fuzzy terms into one clause per
+	// matching index term; without a cap "*" would expand to all of them.
+	searcher.DisjunctionMaxClauseCount = MaxExpansion
+}
+
+// ErrQuery is wrapped by every error caused by the query text itself.
+var ErrQuery = errors.New("bad query")
+
+// Request is one search.
+type Request struct {
+	Query string
+	Size  int // results to return (default 10, at most 100)
+	From  int
+	// Langs are the languages whose analyzers read the words of the
+	// query; the reader's language first. Empty means English.
+	Langs []string
+}
+
+// Hit is one result.
+type Hit struct {
+	ID      string  `json:"id"`
+	URL     string  `json:"url"`
+	Type    string  `json:"type"`
+	Title   string  `json:"title"`
+	Snippet string  `json:"snippet"` // HTML: escaped text with <mark> around matches
+	Score   float64 `json:"score"`
+}
+
+// FacetCount is one value of a facet with the number of results having it.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Total  int                     `json:"total"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets"`
+}
+
+// Search runs a query written in bleve's query-string syntax: words,
+// "phrases", prefix*, +must, -not, field:value (type, area, country,
+// region, status, level, year, lang, tag; title, summary, body).
+func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	q, err := Parse(r.Query, r.Langs)
+	if err != nil {
+		return nil, err
+	}
+	size := r.Size
+	if size <= 0 {
+		size = DefaultResult
+	}
+	size = min(size, MaxResults)
+	req := bleve.NewSearchRequestOptions(q, size, max(r.From, 0), false)
+	req.Fields = []string{"url", "type", "title", "summary"}
+	req.Highlight = bleve.NewHighlightWithStyle("html")
+	req.Highlight.AddField("title")
+	req.Highlight.AddField("summary")
+	for _, f := range FacetFields {
+		req.AddFacet(f, bleve.NewFacetRequest(f, 50))
+	}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		if strings.Contains(err.Error(), "TooManyClauses") || strings.Contains(err.Error(), "too many clauses") {
+			return nil, fmt.Errorf("%w: a prefix, wildcard or fuzzy term matches too many words; make it longer", ErrQuery)
+		}
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("search took too long: %w", ctx.Err())
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Result{Total: int(res.Total), Hits: []Hit{}, Facets: map[string][]FacetCount{}}
+	for _, h := range res.Hits {
+		hit := Hit{ID: h.ID, Score: h.Score}
+		hit.URL, _ = h.Fields["url"].(string)
+		hit.Type, _ = h.Fields["type"].(string)
+		hit.Title, _ = h.Fields["title"].(string)
+		if frags := h.Fragments["summary"]; len(frags) > 0 {
+			hit.Snippet = frags[0]
+		} else if s, ok := h.Fields["summary"].(string); ok {
+			hit.Snippet = html.EscapeString(s)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	for _, name := range FacetFields {
+		fr := res.Facets[name]
+		counts := []FacetCount{}
+		if fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+			}
+		}
+		sort.SliceStable(counts, func(i, j int) bool {
+			if counts[i].Count != counts[j].Count {
+				return counts[i].Count > counts[j].Count
+			}
+			return counts[i].Value < counts[j].Value
+		})
+		out.Facets[name] = counts
+	}
+	return out, nil
+}
+
+// Parse turns a query string into a bleve query: words without a field
+// search title, summary and body with their boosts, read by the
+// analyzer of each language in langs; field:value on a code field is an
+// exact match.
+func Parse(text string, langs []string) (query.Query, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, fmt.Errorf("%w: empty query", ErrQuery)
+	}
+	if !utf8.ValidString(text) {
+		return nil, fmt.Errorf("%w: the query is not valid UTF-8", ErrQuery)
+	}
+	if n := utf8.RuneCountInString(text); n > MaxQueryLen {
+		return nil, fmt.Errorf("%w: the query is %d characters long; at most %d are allowed", ErrQuery, n, MaxQueryLen)
+	}
+	parsed, err := query.NewQueryStringQuery(text).Parse()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrQuery, cleanParseError(err))
+	}
+	analyzers := analyzersFor(langs)
+	rw := rewriter{analyzers: analyzers}
+	q, err := rw.rewrite(parsed)
+	if err != nil {
+		return nil, err
+	}
+	if q == nil {
+		return nil, fmt.Errorf("%w: the query has no words to search for", ErrQuery)
+	}
+	if rw.clauses > MaxClauses {
+		return nil, fmt.Errorf("%w: the query has %d terms; at most %d are allowed", ErrQuery, rw.clauses, MaxClauses)
+	}
+	return q, nil
+}
+
+func cleanParseError(err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "parse error: ")
+	if strings.Contains(s, "syntax error") {
+		return "syntax error; check quotes, brackets and field:value pairs (" + s + ")"
+	}
+	return s
+}
+
+func analyzersFor(langs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range langs {
+		a := AnalyzerFor(l)
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{AnalyzerFor("en")}
+	}
+	return out
+}
+
+type rewriter struct {
+	analyzers []string
+	clauses   int
+}
+
+func isKeyword(field string) bool {
+	for _, k := range keywordFields {
+		if k == field {
+			return true
+		}
+	}
+	return false
+}
+
+func isText(field string) bool {
+	for _, f := range TextFields {
+		if f.Name == field {
+			return true
+		}
+	}
+	return false
+}
+
+// field resolves what the reader wrote before the colon.
+func field(name string) (string, error) {
+	name = strings.ToLower(name)
+	if a, ok := fieldAliases[name]; ok {
+		name = a
+	}
+	if name == "" || isKeyword(name) || isText(name) {
+		return name, nil
+	}
+	var known []string
+	for _, f := range TextFields {
+		known = append(known, f.Name)
+	}
+	known = append(known, keywordFields...)
+	return "", fmt.Errorf("%w: unknown field %q; use one of: %s", ErrQuery, name, strings.Join(known, ", "))
+}
+
+// keywordValue writes a code as the index holds it.
+func keywordValue(field, v string) string {
+	if field == "country" || field == "region" {
+		return strings.ToUpper(v)
+	}
+	return strings.ToLower(v)
+}
+
+func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
+	rw.clauses++
+	if rw.clauses > MaxClauses {
+		return nil, fmt.Errorf("%w: the query has more than %d terms", ErrQuery, MaxClauses)
+	}
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		out := query.NewBooleanQuery(nil, nil, nil)
+		for _, part := range []struct {
+			in  query.Query
+			add func(...query.Query)
+		}{{q.Must, out.AddMust}, {q.Should, out.AddMust}, {q.MustNot, out.AddMustNot}} {
+			if part.in == nil {
+				continue
+			}
+			children, err := rw.children(part.in)
+			if err != nil {
+				return nil, err
+			}
+			if len(children) > 0 {
+				part.add(children...)
+			}
+		}
+		if out.Must == nil && out.MustNot != nil {
+			return nil, fmt.Errorf("%w: the query only excludes; add a word to search for", ErrQuery)
+		}
+		if out.Must == nil {
+			return nil, nil
+		}
+		return out, nil
+	case *query.ConjunctionQuery:
+		children, err := rw.list(q.Conjuncts)
+		if err != nil || len(children) == 0 {
+			return nil, err
+		}
+		return query.NewConjunctionQuery(children), nil
+	case *query.DisjunctionQuery:
+		children, err := rw.list(q.Disjuncts)
+		if err != nil || len(children) == 0 {
+			return nil, err
+		}
+		if len(children) == 1 {
+			return children[0], nil
+		}
+		d := query.NewDisjunctionQuery(children)
+		d.SetMin(q.Min)
+		return d, nil
+	case *query.MatchQuery:
+		f, err := field(q.FieldVal)
+		if err != nil {
+			return nil, err
+		}
+		if q.Fuzziness > searcher.MaxFuzziness {
+			return nil, fmt.Errorf("%w: fuzziness ~%d is too high; at most ~%d", ErrQuery, q.Fuzziness, searcher.MaxFuzziness)
+		}
+		if isKeyword(f) {
+			t := query.NewTermQuery(keywordValue(f, q.Match))
+			t.SetField(f)
+			return t, nil
+		}
+		if !rw.hasTerms(q.Match) {
+			return nil, nil
+		}
+		return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
+			m := query.NewMatchQuery(q.Match)
+			m.SetField(field)
+			m.Analyzer = analyzer
+			m.SetFuzziness(q.Fuzziness)
+			m.SetPrefix(q.Prefix)
+			m.SetOperator(q.Operator)
+			m.SetBoost(boost)
+			return m
+		}), nil
+	case *query.MatchPhraseQuery:
+		f, err := field(q.FieldVal)
+		if err != nil {
+			return nil, err
+		}
+		if isKeyword(f) {
+			t := query.NewTermQuery(keywordValue(f, q.MatchPhrase))
+			t.SetField(f)
+			return t, nil
+		}
+		if !rw.hasTerms(q.MatchPhrase) {
+			return nil, nil
+		}
+		return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
+			m := query.NewMatchPhraseQuery(q.MatchPhrase)
+			m.SetField(field)
+			m.Analyzer = analyzer
+			m.SetBoost(boost)
+			return m
+		}), nil
+	case *query.WildcardQuery:
+		f, err := field(q.FieldVal)
+		if err != nil {
+			return nil, err
+		}
+		pattern := q.Wildcard
+		if strings.Trim(pattern, "*?") == "" {
+			return nil, fmt.Errorf("%w: %q matches every word; add some letters", ErrQuery, pattern)
+		}
+		if isKeyword(f) {
+			pattern = keywordValue(f, pattern)
+		} else {
+			pattern = Fold(pattern)
+		}
+		return rw.perField(f, func(field, _ string, boost float64) query.Query {
+			w := query.NewWildcardQuery(pattern)
+			w.SetField(field)
+			w.SetBoost(boost)
+			return w
+		}), nil
+	case *query.RegexpQuery:
+		return nil, fmt.Errorf("%w: regular expressions (/.../) are not supported; use prefix* instead", ErrQuery)
+	case *query.NumericRangeQuery:
+		// A number in the query string becomes "the word, or this exact
+		// number"; the word is enough here.
+		if q.Min != nil && q.Max != nil && *q.Min == *q.Max {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("%w: ranges (>, <) are not supported; use year:2014", ErrQuery)
+	case *query.DateRangeStringQuery, *query.DateRangeQuery, *query.TermRangeQuery:
+		return nil, fmt.Errorf("%w: ranges (>, <) are not supported; use year:2014", ErrQuery)
+	case *query.MatchAllQuery, *query.MatchNoneQuery, *query.TermQuery, *query.PrefixQuery:
+		return q, nil
+	}
+	return nil, fmt.Errorf("%w: this kind of query is not supported", ErrQuery)
+}
+
+func (rw *rewriter) children(q query.Query) ([]query.Query, error) {
+	switch q := q.(type) {
+	case *query.ConjunctionQuery:
+		return rw.list(q.Conjuncts)
+	case *query.DisjunctionQuery:
+		return rw.list(q.Disjuncts)
+	}
+	c, err := rw.rewrite(q)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	return []query.Query{c}, nil
+}
+
+func (rw *rewriter) list(in []query.Query) ([]query.Query, error) {
+	out := make([]query.Query, 0, len(in))
+	for _, q := range in {
+		c, err := rw.rewrite(q)
+		if err != nil {
+			return nil, err
+		}
+		if c != nil {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// perField makes one query per text field (or the one named) and per
+// analyzer, joined by OR, with the field's boost.
+func (rw *rewriter) perField(f string, newQuery func(field, analyzer string, boost float64) query.Query) query.Query {
+	var qs []query.Query
+	for _, tf := range TextFields {
+		if f != "" && tf.Name != f && !(isKeyword(f)) {
+			continue
+		}
+		if isKeyword(f) {
+			return newQuery(f, "", 1)
+		}
+		for _, a := range rw.analyzers {
+			qs = append(qs, newQuery(tf.Name, a, tf.Boost))
+		}
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// hasTerms reports whether any of the analyzers finds a word in text, so
+// that punctuation or stop words alone are not searched for.
+func (rw *rewriter) hasTerms(text string) bool {
+	m, err := cachedMapping()
+	if err != nil {
+		return true
+	}
+	for _, name := range rw.analyzers {
+		if a := m.AnalyzerNamed(name); a != nil && len(a.Analyze([]byte(text))) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+var cachedMapping = sync.OnceValues(Mapping)

@@ -1,0 +1,137 @@
+// Package search builds the site's full-text index and answers queries on
+// it, with bleve. The same code runs in `polisee search`, in `polisee
+// serve` and, compiled to WebAssembly, in the reader's browser, so a query
+// ranks the same everywhere.
+//
+// The index is built once, at build time, as a single zap segment (bleve's
+// offline builder), and shipped as plain bytes. Opening it never touches
+// the file system: the segment is handed to an in-memory scorch index, so
+// the browser and the command line read the very same bytes. search knows
+// nothing of pages: the generator hands it Documents.
+package search
+
+import (
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Document is what the index knows of one page.
+type Document struct {
+	ID        string   `json:"id"`
+	URL       string   `json:"url"`
+	Type      string   `json:"type"`
+	Title     string   `json:"title"`
+	Summary   string   `json:"summary"`
+	Body      string   `json:"body"`
+	Areas     []string `json:"areas,omitempty"`
+	Countries []string `json:"countries,omitempty"`
+	Regions   []string `json:"regions,omitempty"`
+	Status    string   `json:"status,omitempty"`
+	Level     string   `json:"level,omitempty"`
+	Year      int      `json:"year,omitempty"`
+	Lang      string   `json:"lang"`
+	Tags      []string `json:"tags,omitempty"`
+}
+
+// indexed is the shape a Document takes in bleve: the year as a keyword,
+// so it facets like the other fields.
+type indexed struct {
+	URL       string   `json:"url"`
+	Type      string   `json:"type"`
+	Title     string   `json:"title"`
+	Summary   string   `json:"summary"`
+	Body      string   `json:"body"`
+	Areas     []string `json:"area"`
+	Countries []string `json:"country"`
+	Regions   []string `json:"region"`
+	Status    string   `json:"status"`
+	Level     string   `json:"level"`
+	Year      string   `json:"year"`
+	Lang      string   `json:"lang"`
+	Tags      []string `json:"tag"`
+}
+
+func (d Document) indexed() indexed {
+	year := ""
+	if d.Year != 0 {
+		year = strconv.Itoa(d.Year)
+	}
+	return indexed{URL: d.URL, Type: d.Type, Title: d.Title, Summary: d.Summary, Body: d.Body,
+		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Status: d.Status, Level: d.Level,
+		Year: year, Lang: d.Lang, Tags: d.Tags}
+}
+
+// TextFields are searched by words without a field name, with their
+// boosts: a match in the title counts most.
+var TextFields = []struct {
+	Name  string
+	Boost float64
+}{{"title", 4}, {"summary", 2}, {"body", 1}}
+
+// FacetFields are the fields results are counted by.
+var FacetFields = []string{"type", "area", "country", "region", "status", "year"}
+
+// keywordFields hold codes matched exactly; fieldAliases lets readers
+// write the singular or plural.
+var keywordFields = []string{"type", "area", "country", "region", "status", "level", "year", "lang", "tag"}
+
+var fieldAliases = map[string]string{
+	"areas": "area", "countries": "country", "regions": "region", "tags": "tag", "kind": "type",
+}
+
+// Mapping returns the index mapping: one document mapping per language,
+// chosen by the lang field, each analysing text with that language's
+// analyzer. Only what results display is stored: URL, type, title and
+// summary. The body is not stored and has no doc values, which keeps the
+// index small; it keeps term positions so that "phrases" match in it.
+func Mapping() (*mapping.IndexMappingImpl, error) {
+	m := mapping.NewIndexMapping()
+	if err := addAnalyzers(m); err != nil {
+		return nil, err
+	}
+	m.TypeField = "lang"
+	m.DefaultAnalyzer = plainAnalyzer
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	m.DefaultMapping = docMapping(plainAnalyzer)
+	for lang, analyzer := range Languages {
+		m.AddDocumentMapping(lang, docMapping(analyzer))
+	}
+	return m, nil
+}
+
+func docMapping(analyzer string) *mapping.DocumentMapping {
+	dm := mapping.NewDocumentMapping()
+	dm.Dynamic = false
+	text := func(store, vectors bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = vectors
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	dm.AddFieldMappingsAt("title", text(true, true))
+	dm.AddFieldMappingsAt("summary", text(true, true))
+	dm.AddFieldMappingsAt("body", text(false, true))
+	url := mapping.NewTextFieldMapping()
+	url.Index = false
+	url.Store = true
+	url.IncludeInAll = false
+	url.DocValues = false
+	dm.AddFieldMappingsAt("url", url)
+	for _, name := range keywordFields {
+		f := mapping.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = name == "type"
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = true
+		dm.AddFieldMappingsAt(name, f)
+	}
+	return dm
+}
