@@ -100,6 +100,15 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			return nil, err
 		}
 	}
+	searchFiles, err := b.searchFiles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range sortedKeys(searchFiles) {
+		if err := add(name, searchFiles[name]); err != nil {
+			return nil, err
+		}
+	}
 	sort.Strings(files)
 	return files, nil
 }

@@ -102,7 +102,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	for _, h := range res.Hits {
 		hit := Hit{ID: h.ID, Score: h.Score}
 		hit.URL, _ = h.Fields["url"].(string)
-		hit.Type, _ = h.Fields["type"].(string)
+		hit.Type = firstString(h.Fields["type"])
 		hit.Title, _ = h.Fields["title"].(string)
 		if frags := h.Fragments["summary"]; len(frags) > 0 {
 			hit.Snippet = frags[0]
@@ -432,3 +432,17 @@ func (rw *rewriter) hasTerms(text string) bool {
 }
 
 var cachedMapping = sync.OnceValues(Mapping)
+
+// firstString reads a stored field that may come back as a list.
+func firstString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		if len(v) > 0 {
+			s, _ := v[0].(string)
+			return s
+		}
+	}
+	return ""
+}

@@ -35,22 +35,30 @@ type Document struct {
 	Tags      []string `json:"tags,omitempty"`
 }
 
-// indexed is the shape a Document takes in bleve: the year as a keyword,
-// so it facets like the other fields.
+// indexed is the shape a Document takes in bleve. Codes are lists so that
+// an empty one adds no term (and no empty facet value); the year is a
+// code too, so it facets like the others.
 type indexed struct {
 	URL       string   `json:"url"`
-	Type      string   `json:"type"`
+	Type      []string `json:"type"`
 	Title     string   `json:"title"`
 	Summary   string   `json:"summary"`
 	Body      string   `json:"body"`
 	Areas     []string `json:"area"`
 	Countries []string `json:"country"`
 	Regions   []string `json:"region"`
-	Status    string   `json:"status"`
-	Level     string   `json:"level"`
-	Year      string   `json:"year"`
+	Status    []string `json:"status"`
+	Level     []string `json:"level"`
+	Year      []string `json:"year"`
 	Lang      string   `json:"lang"`
 	Tags      []string `json:"tag"`
+}
+
+func code(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 func (d Document) indexed() indexed {
@@ -58,9 +66,9 @@ func (d Document) indexed() indexed {
 	if d.Year != 0 {
 		year = strconv.Itoa(d.Year)
 	}
-	return indexed{URL: d.URL, Type: d.Type, Title: d.Title, Summary: d.Summary, Body: d.Body,
-		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Status: d.Status, Level: d.Level,
-		Year: year, Lang: d.Lang, Tags: d.Tags}
+	return indexed{URL: d.URL, Type: code(d.Type), Title: d.Title, Summary: d.Summary, Body: d.Body,
+		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Status: code(d.Status), Level: code(d.Level),
+		Year: code(year), Lang: d.Lang, Tags: d.Tags}
 }
 
 // TextFields are searched by words without a field name, with their
@@ -135,3 +143,6 @@ func docMapping(analyzer string) *mapping.DocumentMapping {
 	}
 	return dm
 }
+
+// IndexFile is the name of the index inside the site's search folder.
+const IndexFile = "index.zap"

@@ -5,11 +5,15 @@
 //
 //	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline]
 //	polisee check  [-src content]
+//	polisee search [-index public/search] [-json] [-n 10] [-facets] QUERY
 //
 // build checks the content and writes the site into -out (default public),
 // replacing the previous site only once the new one is complete. check
 // reports every problem in the content as path:line:col: message, sorted,
-// and exits with status 1 when there is an error.
+// and exits with status 1 when there is an error. search answers a query
+// from the index that build writes into public/search, with the code the
+// site's search page runs: words, "phrases", prefix*, +must, -not and
+// field:value (type, area, country, region, status, level, year, tag).
 //
 // Without -src, both use ./content when it exists and otherwise the starter
 // content built into the program, so `polisee build` works anywhere.
@@ -52,6 +56,7 @@ const usage = `polisee builds the ClusterPoliSEE knowledge base into a static si
 Commands:
   build   check the content and write the site (default into public/)
   check   report every problem in the content, as path:line:col: message
+  search  query the site's search index, as the site's search page does
 
 Run "polisee COMMAND -h" for a command's flags.
 `
@@ -66,6 +71,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "check":
 		return runCheck(ctx, args[1:], stdout, stderr)
+	case "search":
+		return runSearch(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -195,5 +202,7 @@ func plural(n int) string {
 	}
 	return "s"
 }
+
+var flagErrHelp = flag.ErrHelp
 
 var _ fs.FS

@@ -58,6 +58,12 @@ func Begin(dir string, forbidden ...string) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create a build folder beside %s: %w", dir, err)
 	}
+	// MkdirTemp makes the folder private; a published site must be
+	// readable by the web server.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("write %s: %w", Marker, err)

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/clusterpolisee/polisee/search"
+)
+
+// searchTimeout bounds one query from the command line.
+const searchTimeout = 10 * time.Second
+
+func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := newFlagSet("search", stderr)
+	dir := fl.String("index", "public/search", "folder of the search index written by polisee build")
+	asJSON := fl.Bool("json", false, "print hits and facet counts as JSON")
+	n := fl.Int("n", 10, "number of results (at most 100)")
+	facets := fl.Bool("facets", false, "print counts by type, area, country, region, status and year")
+	lang := fl.String("lang", "", "languages whose analyzers read the query, comma-separated (default: the site's languages)")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flagErrHelp) {
+			return nil
+		}
+		return errReported
+	}
+	text := strings.Join(fl.Args(), " ")
+	if strings.TrimSpace(text) == "" {
+		fmt.Fprintln(stderr, "polisee search: give a query, e.g. polisee search 'cluster accreditation country:HU'")
+		return errReported
+	}
+	data, err := os.ReadFile(filepath.Join(*dir, search.IndexFile))
+	if err != nil {
+		return fmt.Errorf("search index: %w (run polisee build first, or point -index at a site's search folder)", err)
+	}
+	var meta struct {
+		Languages []string `json:"languages"`
+	}
+	if m, err := os.ReadFile(filepath.Join(*dir, "meta.json")); err == nil {
+		_ = json.Unmarshal(m, &meta)
+	}
+	langs := meta.Languages
+	if *lang != "" {
+		langs = strings.Split(*lang, ",")
+	}
+	ix, err := search.Open(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", filepath.Join(*dir, search.IndexFile), err)
+	}
+	defer ix.Close()
+	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
+	defer cancel()
+	res, err := ix.Search(ctx, search.Request{Query: text, Size: *n, Langs: langs})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	if len(res.Hits) == 0 {
+		fmt.Fprintf(stdout, "no results for %q\n", text)
+	} else {
+		fmt.Fprintf(stdout, "%d result%s for %q\n\n", res.Total, plural(res.Total), text)
+	}
+	for i, h := range res.Hits {
+		fmt.Fprintf(stdout, "%d. %s (%s)\n   %s\n", i+1, h.Title, h.Type, strings.TrimPrefix(h.URL, "/"))
+		if h.Snippet != "" {
+			fmt.Fprintf(stdout, "   %s\n", plainSnippet(h.Snippet))
+		}
+	}
+	if *facets {
+		fmt.Fprintln(stdout)
+		for _, name := range search.FacetFields {
+			counts := res.Facets[name]
+			if len(counts) == 0 {
+				continue
+			}
+			var parts []string
+			for _, c := range counts {
+				parts = append(parts, fmt.Sprintf("%s %d", c.Value, c.Count))
+			}
+			fmt.Fprintf(stdout, "%s: %s\n", name, strings.Join(parts, ", "))
+		}
+	}
+	return nil
+}
+
+// plainSnippet turns a highlighted HTML snippet into text, with matches
+// between asterisks.
+func plainSnippet(s string) string {
+	s = strings.NewReplacer("<mark>", "*", "</mark>", "*").Replace(s)
+	return html.UnescapeString(s)
+}

@@ -1,0 +1,104 @@
+package generator
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/model"
+	"github.com/clusterpolisee/polisee/search"
+)
+
+// SearchDir is where the index goes in the site.
+const SearchDir = "search"
+
+// searchDocuments maps every item page to a search document: search knows
+// nothing of pages, so the generator decides what is searchable.
+func (b *builder) searchDocuments() []search.Document {
+	var docs []search.Document
+	for _, p := range b.pages {
+		it := p.Item
+		if it == nil {
+			continue
+		}
+		d := search.Document{
+			ID:      strings.TrimSuffix(it.Path, ".md"),
+			URL:     it.URL(),
+			Type:    it.Type.Singular,
+			Title:   it.Title,
+			Summary: it.Summary,
+			Body:    b.docs[it].Text(),
+			Status:  it.String("status"),
+			Level:   it.String("level"),
+			Year:    itemYear(it),
+			Lang:    it.Lang,
+			Tags:    it.Strings("tags"),
+		}
+		d.Areas = it.Strings("areas")
+		if a := it.String("area"); a != "" {
+			d.Areas = append(d.Areas, a)
+		}
+		if it.Type.Folder == "areas" {
+			d.Areas = []string{it.Slug}
+		}
+		d.Countries = countriesOf(it)
+		if it.Type.Folder == "countries" {
+			d.Countries = []string{it.Key()}
+		}
+		d.Regions = upper(it.Strings("regions"))
+		if r := it.String("region"); r != "" {
+			d.Regions = append(d.Regions, strings.ToUpper(r))
+		}
+		if it.Type.Folder == "regions" {
+			d.Regions = []string{it.Key()}
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// itemYear is the year a reader filters by: when a document was
+// published, a practice started, or a profile's period began.
+func itemYear(it *model.Item) int {
+	for _, f := range []string{"date", "start"} {
+		if d := it.Date(f); !d.IsZero() {
+			return d.Year
+		}
+	}
+	if p := it.String("period"); len(p) >= 4 {
+		if y, err := strconv.Atoi(p[:4]); err == nil && y > 1000 {
+			return y
+		}
+	}
+	return 0
+}
+
+// searchMeta describes the index for the programs that open it.
+type searchMeta struct {
+	Format    int      `json:"format"`
+	Documents int      `json:"documents"`
+	Languages []string `json:"languages"`
+	IndexFile string   `json:"index"`
+}
+
+// searchFiles builds the index and its description.
+func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
+	docs := b.searchDocuments()
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	data, err := search.Build(ctx, docs, "")
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	meta, err := json.MarshalIndent(searchMeta{Format: 1, Documents: len(docs), Languages: b.content.Site.Languages, IndexFile: search.IndexFile}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{
+		SearchDir + "/" + search.IndexFile: data,
+		SearchDir + "/meta.json":           append(meta, '\n'),
+	}, nil
+}
