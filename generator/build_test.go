@@ -48,7 +48,12 @@ func TestPracticePage(t *testing.T) {
 	contains(t, page, `<a href="../status/identified/">Identified</a>`, "status facet link")
 	// Related: accreditation shares an area.
 	contains(t, page, `href="../accreditation/">Cluster accreditation</a>`, "related")
-	notContains(t, page, "<script", "no scripts needed to browse")
+	// Browsing needs no script: the one script element loads search, deferred.
+	if n := strings.Count(page, "<script"); n != 1 {
+		t.Errorf("%d script elements; want only the search script", n)
+	}
+	contains(t, page, `<script src="../../assets/search.js" defer`, "search script")
+	contains(t, page, `<form class="site-search" role="search" action="../../search/" method="get">`, "search box")
 }
 
 func TestBackLinksAndFacets(t *testing.T) {
@@ -67,6 +72,14 @@ func TestBackLinksAndFacets(t *testing.T) {
 	contains(t, piloted, "Cluster accreditation", "status facet")
 	notContains(t, piloted, ">mi-Cluster<", "status facet lists only its status")
 
+	homeIntro := with(t, "-- pages/home.md --\n---\ntitle: Welcome\n---\nSee [the practices](/practices/) and [mi-Cluster](../practices/mi-cluster.md).\n")
+	outIntro, _ := build(t, homeIntro)
+	intro := read(t, outIntro, "index.html")
+	contains(t, intro, `<a href="practices/">the practices</a>`, "home introduction links from the site root")
+	contains(t, intro, `<a href="practices/mi-cluster/">mi-Cluster</a>`, "home introduction links from the site root")
+	if _, err := os.Stat(filepath.Join(outIntro, "home")); err == nil {
+		t.Error("pages/home.md was also published at /home/")
+	}
 	home := read(t, out, "index.html")
 	contains(t, home, `href="areas/innovation-rd/"`, "home leads into the areas")
 	contains(t, home, `href="countries/gr/">Greece</a>`, "home lists the countries")

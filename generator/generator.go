@@ -46,6 +46,18 @@ type Config struct {
 	Offline bool
 	// MaxFileSize overrides the per-file size cap.
 	MaxFileSize int64
+	// Engine is the compiled browser search engine (see package
+	// search/wasmbuild). Without it the search page says that search is
+	// not part of this build; the index is written all the same.
+	Engine *SearchEngine
+	// Logf, if set, receives progress messages.
+	Logf func(format string, args ...any)
+}
+
+// SearchEngine is the browser's search engine: WebAssembly and the Go
+// runtime's loader script.
+type SearchEngine struct {
+	Wasm, ExecJS []byte
 }
 
 // Site is the result of a build.

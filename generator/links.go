@@ -113,7 +113,7 @@ func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.Li
 			diags.Errorf(it.DisplayPath, pos(l.Offset), "%s %q points at no page of the site; write a site path such as /practices/slug/ or a relative path to a .md file%s", what, dest, b.suggestURL(dest))
 			continue
 		}
-		l.SetDest(relURL(it.URL(), target, b.cfg.Offline))
+		l.SetDest(relURL(pageURL(it), target, b.cfg.Offline))
 	}
 }
 
@@ -168,4 +168,13 @@ func (b *builder) suggestURL(dest string) string {
 		return " (did you mean " + best + "?)"
 	}
 	return ""
+}
+
+// pageURL is where an item's body appears: its own page, or the home page
+// for the page that introduces the site.
+func pageURL(it *model.Item) string {
+	if it.Type.Folder == "pages" && it.Slug == homeSlug {
+		return "/"
+	}
+	return it.URL()
 }

@@ -23,7 +23,7 @@ type Page struct {
 }
 
 // The files every site has besides its pages.
-var reservedPaths = []string{"/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt", "/assets/", "/data/", "/search/"}
+var reservedPaths = []string{"/404.html", "/sitemap.xml", "/feed.xml", "/robots.txt", "/assets/", "/data/"}
 
 // homeSlug is the page whose body introduces the site on the home page.
 const homeSlug = "home"
@@ -48,6 +48,7 @@ func (b *builder) planPages(diags *diag.List) {
 		b.claim(r, "", diags, diag.Pos{})
 	}
 	b.pages = append(b.pages, &Page{URL: "/404.html", File: "404.html", Kind: "404", Title: "Page not found"})
+	b.addPage(&Page{URL: "/search/", Kind: "search", Title: "Search"}, diags)
 	for _, t := range model.Types {
 		if t.Folder == "pages" {
 			continue

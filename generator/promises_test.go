@@ -297,6 +297,16 @@ Text with [a link](https://example.org/"onmouseover="alert(4)) and **bold**.
 	contains(t, read(t, out, "practices/evil/index.html"), "&lt;script&gt;alert(1)&lt;/script&gt;", "the payload shown as text")
 }
 
+// themeScript reports whether a script element is one the theme writes:
+// the search script (an external file in assets/) or a JSON data block.
+func themeScript(tok html.Token) bool {
+	if len(tok.Attr) == 0 {
+		return false
+	}
+	a := tok.Attr[0]
+	return (a.Key == "src" && strings.HasSuffix(a.Val, "assets/search.js")) || (a.Key == "type" && a.Val == "application/json")
+}
+
 // activeContent lists what in a page could run script: script elements,
 // event-handler attributes and script URLs.
 func activeContent(page string) []string {
@@ -311,6 +321,14 @@ func activeContent(page string) []string {
 			continue
 		}
 		tok := z.Token()
+		if tok.Data == "script" && themeScript(tok) {
+			// The theme's own search script, or a JSON data block: check
+			// that nothing follows it inside the element.
+			if z.Next() == html.TextToken && tok.Attr[0].Key == "src" && strings.TrimSpace(string(z.Text())) != "" {
+				problems = append(problems, "inline code in the theme's script element")
+			}
+			continue
+		}
 		if tok.Data == "script" || tok.Data == "iframe" || tok.Data == "object" || tok.Data == "embed" {
 			problems = append(problems, "element <"+tok.Data+">")
 		}

@@ -20,7 +20,7 @@ import (
 
 // layouts are the page kinds; each is a template file of the theme that
 // fills in the blocks of base.html.
-var layouts = []string{"home", "list", "item", "facet", "404"}
+var layouts = []string{"home", "list", "item", "facet", "search", "404"}
 
 func (b *builder) templates() (map[string]*template.Template, error) {
 	base, err := fs.ReadFile(b.theme, "layouts/base.html")
@@ -428,3 +428,6 @@ type cardList struct {
 	V     *view
 	Items []*model.Item
 }
+
+// Offline reports whether links name their index.html files.
+func (v *view) Offline() bool { return v.b.cfg.Offline }

@@ -97,8 +97,11 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{
-		SearchDir + "/" + search.IndexFile: data,
-		SearchDir + "/meta.json":           append(meta, '\n'),
-	}, nil
+	files, err := engineFiles(b.cfg.Engine, data)
+	if err != nil {
+		return nil, err
+	}
+	files[SearchDir+"/"+search.IndexFile] = data
+	files[SearchDir+"/meta.json"] = append(meta, '\n')
+	return files, nil
 }

@@ -6,18 +6,26 @@ import (
 	"hash/crc32"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zapx "github.com/blevesearch/zapx/v17"
 )
 
-// Index is an opened search index.
+// Index is an opened search index. It uses bleve's scorch index and
+// search packages directly, not bleve's top-level package: that one also
+// brings every index type, analyzer and an HTTP stack, which would triple
+// the size of the browser's engine.
 type Index struct {
-	bleve   bleve.Index
+	scorch  index.Index
+	mapping *mapping.IndexMappingImpl
 	numDocs uint64
 }
+
+// analysisQueue serves the one batch each Open sends.
+var analysisQueue = index.NewAnalysisQueue(1)
 
 // preloadedType names the segment plugin that hands scorch a segment read
 // from bytes. scorch has no call to add a ready segment, but it asks its
@@ -85,32 +93,37 @@ func Open(data []byte) (ix *Index, err error) {
 	}
 	openMu.Lock()
 	defer openMu.Unlock()
-	idx, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, map[string]any{
+	idx, err := scorch.NewScorch(scorch.Name, map[string]any{
+		"path":                "",
 		"forceSegmentType":    preloadedType,
 		"forceSegmentVersion": int(zapx.Version),
-	})
+	}, analysisQueue)
+	if err == nil {
+		err = idx.Open()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open search index: %w", err)
 	}
-	pending = seg
-	b := idx.NewBatch()
-	err = b.Index(placeholderID, indexed{Lang: "en"})
-	if err == nil {
+	doc := document.NewDocument(placeholderID)
+	if err = m.MapDocument(doc, indexed{Lang: "en"}); err == nil {
+		b := index.NewBatch()
+		b.Update(doc)
+		pending = seg
 		err = idx.Batch(b)
-	}
-	if pending != nil {
-		pending = nil
-		err = errors.New("the index did not take the segment")
+		if pending != nil {
+			pending = nil
+			err = errors.New("the index did not take the segment")
+		}
 	}
 	if err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("open search index: %w", err)
 	}
-	return &Index{bleve: idx, numDocs: f.numDocs}, nil
+	return &Index{scorch: idx, mapping: m, numDocs: f.numDocs}, nil
 }
 
 // Close releases the index.
-func (ix *Index) Close() error { return ix.bleve.Close() }
+func (ix *Index) Close() error { return ix.scorch.Close() }
 
 // Len is the number of documents.
 func (ix *Index) Len() int { return int(ix.numDocs) }

@@ -10,10 +10,15 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	_ "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html" // <mark> snippets
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+	"github.com/blevesearch/bleve/v2/search/facet"
+	"github.com/blevesearch/bleve/v2/search/highlight"
+	htmlhl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Limits that keep every query bounded in time and memory.
@@ -80,41 +85,64 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		size = DefaultResult
 	}
 	size = min(size, MaxResults)
-	req := bleve.NewSearchRequestOptions(q, size, max(r.From, 0), false)
-	req.Fields = []string{"url", "type", "title", "summary"}
-	req.Highlight = bleve.NewHighlightWithStyle("html")
-	req.Highlight.AddField("title")
-	req.Highlight.AddField("summary")
-	for _, f := range FacetFields {
-		req.AddFacet(f, bleve.NewFacetRequest(f, 50))
-	}
-	res, err := ix.bleve.SearchInContext(ctx, req)
+	reader, err := ix.scorch.Reader()
 	if err != nil {
-		if strings.Contains(err.Error(), "TooManyClauses") || strings.Contains(err.Error(), "too many clauses") {
-			return nil, fmt.Errorf("%w: a prefix, wildcard or fuzzy term matches too many words; make it longer", ErrQuery)
-		}
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("search took too long: %w", ctx.Err())
-		}
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	out := &Result{Total: int(res.Total), Hits: []Hit{}, Facets: map[string][]FacetCount{}}
-	for _, h := range res.Hits {
+	defer reader.Close()
+	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{IncludeTermVectors: true})
+	if err != nil {
+		return nil, queryError(ctx, err)
+	}
+	defer s.Close()
+	coll := collector.NewTopNCollector(size, max(r.From, 0), search.SortOrder{&search.SortScore{Desc: true}})
+	facets := search.NewFacetsBuilder(reader)
+	for _, f := range FacetFields {
+		facets.Add(f, facet.NewTermsFacetBuilder(f, 50))
+	}
+	coll.SetFacetsBuilder(facets)
+	if err := coll.Collect(ctx, s, reader); err != nil {
+		return nil, queryError(ctx, err)
+	}
+	hl, err := highlighter()
+	if err != nil {
+		return nil, err
+	}
+	out := &Result{Total: int(coll.Total()), Hits: []Hit{}, Facets: map[string][]FacetCount{}}
+	for _, h := range coll.Results() {
 		hit := Hit{ID: h.ID, Score: h.Score}
-		hit.URL, _ = h.Fields["url"].(string)
-		hit.Type = firstString(h.Fields["type"])
-		hit.Title, _ = h.Fields["title"].(string)
-		if frags := h.Fragments["summary"]; len(frags) > 0 {
+		doc, err := reader.Document(h.ID)
+		if err != nil || doc == nil {
+			return nil, fmt.Errorf("search: document %q of a hit cannot be read", h.ID)
+		}
+		summary := ""
+		doc.VisitFields(func(f index.Field) {
+			tf, ok := f.(index.TextField)
+			if !ok {
+				return
+			}
+			switch f.Name() {
+			case "url":
+				hit.URL = tf.Text()
+			case "type":
+				hit.Type = tf.Text()
+			case "title":
+				hit.Title = tf.Text()
+			case "summary":
+				summary = tf.Text()
+			}
+		})
+		if frags := hl.BestFragmentsInField(h, doc, "summary", 1); len(frags) > 0 {
 			hit.Snippet = frags[0]
-		} else if s, ok := h.Fields["summary"].(string); ok {
-			hit.Snippet = html.EscapeString(s)
+		} else {
+			hit.Snippet = html.EscapeString(summary)
 		}
 		out.Hits = append(out.Hits, hit)
 	}
+	results := coll.FacetResults()
 	for _, name := range FacetFields {
-		fr := res.Facets[name]
 		counts := []FacetCount{}
-		if fr != nil && fr.Terms != nil {
+		if fr := results[name]; fr != nil && fr.Terms != nil {
 			for _, t := range fr.Terms.Terms() {
 				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
 			}
@@ -129,6 +157,21 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	return out, nil
 }
+
+func queryError(ctx context.Context, err error) error {
+	if strings.Contains(err.Error(), "TooManyClauses") || strings.Contains(err.Error(), "too many clauses") {
+		return fmt.Errorf("%w: a prefix, wildcard or fuzzy term matches too many words; make it longer", ErrQuery)
+	}
+	if ctx.Err() != nil {
+		return fmt.Errorf("search took too long: %w", ctx.Err())
+	}
+	return fmt.Errorf("search: %w", err)
+}
+
+// highlighter marks query terms in snippets with <mark>, escaping the rest.
+var highlighter = sync.OnceValues(func() (highlight.Highlighter, error) {
+	return registry.NewCache().HighlighterNamed(htmlhl.Name)
+})
 
 // Parse turns a query string into a bleve query: words without a field
 // search title, summary and body with their boosts, read by the
@@ -432,17 +475,3 @@ func (rw *rewriter) hasTerms(text string) bool {
 }
 
 var cachedMapping = sync.OnceValues(Mapping)
-
-// firstString reads a stored field that may come back as a list.
-func firstString(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case []any:
-		if len(v) > 0 {
-			s, _ := v[0].(string)
-			return s
-		}
-	}
-	return ""
-}

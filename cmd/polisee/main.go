@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline]
+//	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline] [-no-browser-search]
 //	polisee check  [-src content]
 //	polisee search [-index public/search] [-json] [-n 10] [-facets] QUERY
 //
@@ -34,6 +34,7 @@ import (
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/search/wasmbuild"
 )
 
 func main() {
@@ -140,6 +141,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	baseURL := fl.String("base-url", "", "absolute URL the site is published at (overrides base_url in site.yaml)")
 	drafts := fl.Bool("drafts", false, "include items marked draft: true")
 	offline := fl.Bool("offline", false, "link folders as folder/index.html so the site works opened from disk")
+	noBrowserSearch := fl.Bool("no-browser-search", false, "leave the browser search engine out (the index is still written); needs no Go toolchain")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -154,6 +156,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("theme folder %s: not found", *theme)
 		}
 		cfg.Theme = os.DirFS(*theme)
+	}
+	if !*noBrowserSearch {
+		engine, err := wasmbuild.Build(ctx, func(format string, args ...any) {
+			fmt.Fprintf(stderr, format+"\n", args...)
+		})
+		if err != nil {
+			return fmt.Errorf("browser search: %w\n(build with -no-browser-search to leave it out)", err)
+		}
+		cfg.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS}
 	}
 	site, err := generator.Build(ctx, cfg)
 	if list, ok := diag.AsList(err); ok {

@@ -1,0 +1,119 @@
+package generator
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/andybalholm/brotli"
+
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// engineFiles are the browser engine's files in the site's search folder.
+// Over http the page fetches search.wasm and index.zap (hosts that serve
+// precompressed files find .br and .gz beside them). From file:// browsers
+// refuse fetch, so the same bytes also come as classic scripts, engine.js
+// and index.js, that set a global to their base64 text.
+func engineFiles(engine *SearchEngine, index []byte) (map[string][]byte, error) {
+	files := map[string][]byte{
+		SearchDir + "/index.js": scriptBytes("POLISEE_INDEX", index),
+	}
+	if engine == nil {
+		return files, nil
+	}
+	files[SearchDir+"/search.wasm"] = engine.Wasm
+	files[SearchDir+"/wasm_exec.js"] = engine.ExecJS
+	files[SearchDir+"/engine.js"] = scriptBytes("POLISEE_ENGINE", engine.Wasm)
+	for _, name := range []string{SearchDir + "/search.wasm", SearchDir + "/index.zap"} {
+		data := files[name]
+		if name == SearchDir+"/index.zap" {
+			data = index
+		}
+		gz, br, err := precompress(data)
+		if err != nil {
+			return nil, fmt.Errorf("compress %s: %w", name, err)
+		}
+		files[name+".gz"], files[name+".br"] = gz, br
+	}
+	return files, nil
+}
+
+func scriptBytes(global string, data []byte) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "self.%s = \"", global)
+	b.WriteString(base64.StdEncoding.EncodeToString(data))
+	b.WriteString("\";\n")
+	return b.Bytes()
+}
+
+// precompress writes gzip and brotli forms. Both are deterministic: no
+// file name or time goes into the gzip header.
+func precompress(data []byte) (gz, br []byte, err error) {
+	var g bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := zw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, nil, err
+	}
+	var bb bytes.Buffer
+	bw := brotli.NewWriterLevel(&bb, 9)
+	if _, err := bw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := bw.Close(); err != nil {
+		return nil, nil, err
+	}
+	return g.Bytes(), bb.Bytes(), nil
+}
+
+// SearchLabels are the names the search page shows for facet values:
+// area titles, country names, type titles.
+func (v *view) SearchLabels() (template.JS, error) {
+	labels := map[string]map[string]string{"area": {}, "country": {}, "region": {}, "type": {}, "status": {}}
+	for _, it := range v.b.content.ByFolder("areas") {
+		labels["area"][it.Slug] = it.Title
+	}
+	for _, it := range v.b.content.ByFolder("countries") {
+		labels["country"][it.Key()] = it.Title
+	}
+	for _, it := range v.b.content.ByFolder("regions") {
+		labels["region"][it.Key()] = it.Title
+	}
+	for _, t := range model.Types {
+		labels["type"][t.Singular] = label(t.Singular)
+	}
+	for _, s := range append(append([]string(nil), model.PracticeStatuses...), model.PilotStatuses...) {
+		labels["status"][s] = label(s)
+	}
+	data, err := json.Marshal(labels)
+	if err != nil {
+		return "", err
+	}
+	// The JSON sits in a script element of type application/json: keep
+	// "</script" and comment openers out of it.
+	return template.JS(strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(string(data))), nil
+}
+
+// SearchEnabled reports whether the browser engine is part of the build.
+func (v *view) SearchEnabled() bool { return v.b.cfg.Engine != nil }
+
+// Languages lists the site's languages, the page's first, for the
+// analyzers that read a query.
+func (v *view) SearchLanguages() string {
+	langs := append([]string(nil), v.Site.Languages...)
+	sort.SliceStable(langs, func(i, j int) bool {
+		return langs[i] == v.Site.DefaultLanguage() && langs[j] != v.Site.DefaultLanguage()
+	})
+	return strings.Join(langs, ",")
+}

@@ -1,0 +1,287 @@
+/* polisee search: runs the site's search engine (WebAssembly) on the
+   prebuilt index, in a worker over http and in the page from disk.
+   Every page loads this file; only the search page does more than warm
+   the cache when the header search box gets focus. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var root = new URL(script.getAttribute("data-root") || "./", location.href);
+  var indexFiles = script.getAttribute("data-index-files") === "1";
+  var langs = script.getAttribute("data-langs") || "en";
+  var fromDisk = location.protocol === "file:";
+  var RESULTS = 20;
+
+  function at(path) { return new URL(path, root).href; }
+
+  // Links to folders name their index.html in copies opened from disk.
+  function pageURL(sitePath) {
+    var u = new URL(sitePath.replace(/^\//, ""), root);
+    if ((indexFiles || fromDisk) && /\/$/.test(u.pathname)) { u.pathname += "index.html"; }
+    return u.href;
+  }
+
+  var headerBox = document.getElementById("site-q");
+  if (headerBox && !fromDisk) {
+    headerBox.addEventListener("focus", function () {
+      ["search/wasm_exec.js", "search/search.wasm", "search/index.zap", "assets/search-worker.js"].forEach(function (p) {
+        var l = document.createElement("link");
+        l.rel = "prefetch";
+        l.href = at(p);
+        document.head.appendChild(l);
+      });
+    }, { once: true });
+  }
+
+  var form = document.getElementById("search-form");
+  if (!form) { return; }
+  var input = document.getElementById("q");
+  var statusLine = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var facetsBox = document.getElementById("search-facets");
+  var labels = {};
+  try { labels = JSON.parse(document.getElementById("search-labels").textContent); } catch (e) { labels = {}; }
+  var facetTitles = { type: "Type", area: "Thematic area", country: "Country", region: "Region", status: "Status", year: "Year" };
+
+  function setStatus(text, busy) {
+    statusLine.textContent = text;
+    if (busy) { list.setAttribute("aria-busy", "true"); } else { list.removeAttribute("aria-busy"); }
+  }
+
+  function loadScript(path) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = at(path);
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error("could not load " + path)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function fromBase64(text) {
+    var bin = atob(text);
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { out[i] = bin.charCodeAt(i); }
+    return out;
+  }
+
+  function fetchBytes(path) {
+    return fetch(at(path)).then(function (r) {
+      if (!r.ok) { throw new Error("could not load " + path + " (" + r.status + ")"); }
+      return r.arrayBuffer();
+    });
+  }
+
+  function waitFor(test) {
+    return new Promise(function (resolve, reject) {
+      var tries = 0;
+      (function poll() {
+        if (test()) { resolve(); return; }
+        if (++tries > 500) { reject(new Error("the search engine did not start")); return; }
+        setTimeout(poll, 10);
+      })();
+    });
+  }
+
+  // In the page: from disk the bytes come from classic scripts, because
+  // browsers refuse fetch and workers for file:// addresses.
+  function loadInPage() {
+    var bytes = loadScript("search/wasm_exec.js").then(function () {
+      if (fromDisk) {
+        return Promise.all([loadScript("search/engine.js"), loadScript("search/index.js")]).then(function () {
+          var pair = [fromBase64(self.POLISEE_ENGINE), fromBase64(self.POLISEE_INDEX)];
+          self.POLISEE_ENGINE = self.POLISEE_INDEX = null;
+          return pair;
+        });
+      }
+      return Promise.all([fetchBytes("search/search.wasm"), fetchBytes("search/index.zap")]);
+    });
+    return bytes.then(function (pair) {
+      var go = new Go();
+      return WebAssembly.instantiate(pair[0], go.importObject).then(function (r) {
+        go.run(r.instance);
+        return waitFor(function () { return self.polisee; });
+      }).then(function () {
+        var err = self.polisee.open(new Uint8Array(pair[1]));
+        if (err) { throw new Error(err); }
+        return { search: function (q) { return Promise.resolve(JSON.parse(self.polisee.search(q, langs, RESULTS))); } };
+      });
+    });
+  }
+
+  // Over http the engine runs in a worker, so a slow query never blocks
+  // typing.
+  function loadInWorker() {
+    return new Promise(function (resolve, reject) {
+      var worker = new Worker(at("assets/search-worker.js"));
+      var next = 1;
+      var waiting = {};
+      worker.onmessage = function (e) {
+        var m = e.data;
+        if (m.type === "ready") {
+          resolve({
+            search: function (q) {
+              return new Promise(function (res) {
+                var id = next++;
+                waiting[id] = res;
+                worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS });
+              });
+            }
+          });
+        } else if (m.type === "error") {
+          reject(new Error(m.message));
+        } else if (waiting[m.id]) {
+          waiting[m.id](m.result);
+          delete waiting[m.id];
+        }
+      };
+      worker.onerror = function (e) { e.preventDefault(); reject(new Error(e.message || "the search engine failed")); };
+    });
+  }
+
+  var engine = null;
+  function ensureEngine() {
+    if (!engine) {
+      setStatus("Loading search…", true);
+      engine = (!fromDisk && window.Worker ? loadInWorker().catch(loadInPage) : loadInPage());
+    }
+    return engine;
+  }
+
+  function snippetNodes(html) {
+    // The snippet is escaped text with <mark> around matches; only text and
+    // marks are copied into the page.
+    var frag = document.createDocumentFragment();
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    doc.body.firstChild.childNodes.forEach(function (n) {
+      if (n.nodeName === "MARK") {
+        var m = document.createElement("mark");
+        m.textContent = n.textContent;
+        frag.appendChild(m);
+      } else {
+        frag.appendChild(document.createTextNode(n.textContent));
+      }
+    });
+    return frag;
+  }
+
+  function label(field, value) {
+    return (labels[field] && labels[field][value]) || value;
+  }
+
+  function tokens(q) { return q.split(/\s+/).filter(Boolean); }
+
+  function toggle(field, value) {
+    var t = field + ":" + value;
+    var parts = tokens(input.value);
+    var i = parts.indexOf(t);
+    if (i >= 0) { parts.splice(i, 1); } else { parts.push(t); }
+    input.value = parts.join(" ");
+    run();
+  }
+
+  function renderFacets(q, facets) {
+    facetsBox.textContent = "";
+    var active = tokens(q);
+    Object.keys(facetTitles).forEach(function (field) {
+      var counts = facets[field] || [];
+      if (!counts.length) { return; }
+      var group = document.createElement("div");
+      group.className = "facet";
+      var h = document.createElement("h3");
+      h.textContent = facetTitles[field];
+      group.appendChild(h);
+      var ul = document.createElement("ul");
+      counts.forEach(function (c) {
+        var li = document.createElement("li");
+        var b = document.createElement("button");
+        b.type = "button";
+        var on = active.indexOf(field + ":" + c.value) >= 0;
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+        b.appendChild(document.createTextNode(label(field, c.value) + " "));
+        var n = document.createElement("span");
+        n.className = "n";
+        n.textContent = c.count;
+        b.appendChild(n);
+        b.addEventListener("click", function () { toggle(field, c.value); });
+        li.appendChild(b);
+        ul.appendChild(li);
+      });
+      group.appendChild(ul);
+      facetsBox.appendChild(group);
+    });
+  }
+
+  function render(q, res) {
+    list.textContent = "";
+    if (res.error) {
+      facetsBox.textContent = "";
+      setStatus(res.error.replace(/^bad query: /, "Cannot search for this: "));
+      return;
+    }
+    var shown = res.hits.length;
+    setStatus(res.total === 0 ? "No results for “" + q + "”." :
+      res.total + (res.total === 1 ? " result" : " results") + " for “" + q + "”" +
+      (shown < res.total ? ", the first " + shown + " shown." : "."));
+    res.hits.forEach(function (h) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = pageURL(h.url);
+      a.textContent = h.title;
+      var kind = document.createElement("span");
+      kind.className = "badge";
+      kind.textContent = label("type", h.type);
+      var p = document.createElement("p");
+      p.appendChild(snippetNodes(h.snippet));
+      var title = document.createElement("h3");
+      title.appendChild(a);
+      li.appendChild(title);
+      li.appendChild(kind);
+      li.appendChild(p);
+      list.appendChild(li);
+    });
+    renderFacets(q, res.facets || {});
+  }
+
+  function updateAddress(q) {
+    try {
+      var u = new URL(location.href);
+      if (q) { u.searchParams.set("q", q); } else { u.searchParams.delete("q"); }
+      history.replaceState(null, "", u.href);
+    } catch (e) { /* some browsers refuse this for file:// pages */ }
+  }
+
+  var sequence = 0;
+  function run() {
+    var q = input.value.trim();
+    updateAddress(q);
+    var mine = ++sequence;
+    if (!q) {
+      list.textContent = "";
+      facetsBox.textContent = "";
+      ensureEngine().then(function () { if (mine === sequence) { setStatus("Type words to search."); } }, fail(mine));
+      return;
+    }
+    ensureEngine().then(function (e) { return e.search(q); }).then(function (res) {
+      if (mine === sequence) { render(q, res); }
+    }, fail(mine));
+  }
+
+  function fail(mine) {
+    return function (err) {
+      if (mine === sequence) { setStatus("Search could not start: " + err.message); }
+    };
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 150);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  input.value = new URLSearchParams(location.search).get("q") || "";
+  run();
+})();

@@ -1,0 +1,261 @@
+package themes_test
+
+// The browser search test: the site built with the WebAssembly engine,
+// opened in headless Chromium over http (engine in a worker) and from
+// file:// (engine in the page, bytes from classic scripts). A query typed
+// into the search page must show the expected result, facet counts that
+// narrow the results when clicked, and no console error; a Greek site
+// must find Greek words typed without accents or in capitals.
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/clusterpolisee/polisee/content"
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/search/wasmbuild"
+)
+
+// buildWithEngine builds a site with the browser engine.
+func buildWithEngine(t *testing.T, ctx context.Context, src generator.Config) string {
+	t.Helper()
+	engine, err := wasmbuild.Build(ctx, t.Logf)
+	if err != nil {
+		t.Fatalf("compiling the search engine: %v", err)
+	}
+	src.Out = filepath.Join(t.TempDir(), "public")
+	src.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS}
+	if _, err := generator.Build(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	return src.Out
+}
+
+// waitStatus waits until the search status line matches want (a
+// substring) and returns it with the time it took.
+func waitStatus(ctx context.Context, want string) (string, time.Duration, error) {
+	start := time.Now()
+	var last string
+	for time.Since(start) < 60*time.Second {
+		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.getElementById("search-status") || {}).textContent || ""`))
+		if err != nil {
+			return "", 0, err
+		}
+		last = s
+		if strings.Contains(s, want) {
+			return s, time.Since(start), nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return "", 0, fmt.Errorf("status %q never showed %q", last, want)
+}
+
+func resultLinks(ctx context.Context) ([]string, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#search-results a")].map(a => a.getAttribute("href"))`))
+}
+
+type facetButton struct {
+	Text    string `json:"text"`
+	Pressed string `json:"pressed"`
+}
+
+func facetButtons(ctx context.Context) ([]facetButton, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[[]facetButton](`[...document.querySelectorAll("#search-facets button")].map(b => ({text: b.textContent, pressed: b.getAttribute("aria-pressed")}))`))
+}
+
+// searchFlow runs on the search page opened with ?q=accreditation.
+func searchFlow(t *testing.T, where string) func(context.Context) error {
+	return func(ctx context.Context) error {
+		status, took, err := waitStatus(ctx, "results for")
+		if err != nil {
+			return err
+		}
+		t.Logf("%s: first result after %v: %s", where, took.Round(time.Millisecond), status)
+		links, err := resultLinks(ctx)
+		if err != nil {
+			return err
+		}
+		if !contains(links, "practices/hu-cluster-accreditation-monitoring/") {
+			return fmt.Errorf("results %v lack the Hungarian accreditation practice", links)
+		}
+		marks, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#search-results mark").length`))
+		if err != nil || marks == 0 {
+			return fmt.Errorf("no highlighted words in the snippets (%v)", err)
+		}
+		buttons, err := facetButtons(ctx)
+		if err != nil {
+			return err
+		}
+		hungary := -1
+		for i, b := range buttons {
+			if strings.HasPrefix(b.Text, "Hungary ") {
+				hungary = i
+			}
+		}
+		if hungary < 0 {
+			return fmt.Errorf("no Hungary facet among %v", buttons)
+		}
+		count := strings.TrimPrefix(buttons[hungary].Text, "Hungary ")
+		// Clicking the facet narrows the results to it.
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelectorAll("#search-facets button")[%d].click()`, hungary))); err != nil {
+			return err
+		}
+		status, _, err = waitStatus(ctx, count+" result")
+		if err != nil {
+			return fmt.Errorf("after clicking Hungary (%s): %w", count, err)
+		}
+		q, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("q").value`))
+		if err != nil || q != "accreditation country:HU" {
+			return fmt.Errorf("query after the click = %q (%v)", q, err)
+		}
+		links, _ = resultLinks(ctx)
+		for _, l := range links {
+			if strings.Contains(l, "serbia") || strings.Contains(l, "practices/rs-") {
+				return fmt.Errorf("a Serbian result after filtering by Hungary: %v", links)
+			}
+		}
+		// Typing updates the results.
+		if err := typeQuery(ctx, "microelectronics"); err != nil {
+			return err
+		}
+		if _, _, err := waitStatus(ctx, "for “microelectronics”"); err != nil {
+			return err
+		}
+		links, _ = resultLinks(ctx)
+		if !contains(links, "practices/mi-cluster-microelectronics/") {
+			return fmt.Errorf("typing microelectronics gave %v", links)
+		}
+		// A bad query explains itself.
+		if err := typeQuery(ctx, "foo~99"); err != nil {
+			return err
+		}
+		_, _, err = waitStatus(ctx, "Cannot search for this")
+		return err
+	}
+}
+
+// typeQuery clears the search box and types q into it, key by key.
+func typeQuery(ctx context.Context, q string) error {
+	return chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("q").value = ""`),
+		chromedp.SendKeys(chromedp.ID("q"), q),
+	)
+}
+
+func contains(links []string, part string) bool {
+	for _, l := range links {
+		if strings.Contains(l, part) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestBrowserSearch(t *testing.T) {
+	chrome, axeJS := a11yTools(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+
+	out := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content"})
+	offline := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content", Offline: true})
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	browser := startBrowser(t, ctx, chrome)
+
+	t.Run("http", func(t *testing.T) {
+		checkPage(t, browser, srv.URL+"/search/?q=accreditation", axeJS, searchFlow(t, "http"))
+	})
+	t.Run("file", func(t *testing.T) {
+		checkPage(t, browser, fileURL(offline, "search/index.html")+"?q=accreditation", axeJS, searchFlow(t, "file"))
+	})
+	t.Run("header box leads to the search page", func(t *testing.T) {
+		tab, cancel := chromedp.NewContext(browser)
+		defer cancel()
+		err := chromedp.Do(tab,
+			chromedp.Navigate(srv.URL+"/practices/"),
+			chromedp.SendKeys(chromedp.ID("site-q"), "cluster\n"),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := waitStatus(tab, "results for “cluster”"); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// greekSite is a site whose language is Greek, with one practice.
+const greekSite = `
+-- site.yaml --
+title: Δοκιμή
+languages: [el]
+-- areas/innovation-rd.md --
+---
+title: Καινοτομία
+short: Καινοτομία
+---
+-- countries/gr.md --
+---
+title: Ελλάδα
+iso2: GR
+nuts_prefix: EL
+---
+-- practices/politiki.md --
+---
+title: Πολιτική συστάδων στην Κεντρική Μακεδονία
+summary: Η περιφερειακή ΠΟΛΙΤΙΚΉ για τις συστάδες επιχειρήσεων και τα δίκτυά τους.
+countries: [GR]
+areas: [innovation-rd]
+level: regional
+status: identified
+sources: [https://example.org]
+---
+## Description
+Οι συστάδες ενισχύονται με προγράμματα καινοτομίας.
+`
+
+func TestBrowserSearchGreek(t *testing.T) {
+	chrome, _ := a11yTools(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	fsys := fstest.MapFS{}
+	for _, f := range parseArchive(greekSite) {
+		fsys[f[0]] = &fstest.MapFile{Data: []byte(f[1])}
+	}
+	out := buildWithEngine(t, ctx, generator.Config{Src: fsys, SrcRoot: "content"})
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	browser := startBrowser(t, ctx, chrome)
+	tab, cancelTab := chromedp.NewContext(browser)
+	defer cancelTab()
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/search/")); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"πολιτικη", "ΠΟΛΙΤΙΚΗ", "πολιτική", "συσταδες", "ΔΙΚΤΥΑ"} {
+		if err := typeQuery(tab, q); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := waitStatus(tab, "1 result for “"+q+"”"); err != nil {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+}
+
+// parseArchive splits a txtar-like string into name/content pairs.
+func parseArchive(s string) [][2]string {
+	var out [][2]string
+	for _, part := range strings.Split(s, "\n-- ")[1:] {
+		name, body, _ := strings.Cut(part, " --\n")
+		out = append(out, [2]string{name, body})
+	}
+	return out
+}
