@@ -199,6 +199,8 @@ colour = "red"
 			`content/pages/json.md:2:24: unknown field "summry" (did you mean "summary"?)`,
 			`content/pages/toml.md:3:1: unknown field "colour"`,
 		}},
+		{"a stray carriage return is refused where it is", "-- pages/cr.md --\n---\ntitle: A\rB\n---\n",
+			[]string{`content/pages/cr.md:2:9: stray carriage return (CR) character`}},
 		{"YAML aliases are refused", `
 -- pages/bomb.md --
 ---

@@ -320,6 +320,10 @@ func checkText(data []byte) (diag.Pos, string, bool) {
 			return diag.Pos{Line: line, Col: col}, "invalid UTF-8: save the file as UTF-8", false
 		case r == 0:
 			return diag.Pos{Line: line, Col: col}, "NUL byte: the file looks binary; content must be UTF-8 text", false
+		case r == '\r' && (i+1 >= len(data) || data[i+1] != '\n'):
+			// YAML and Markdown would count it as a line break, editors
+			// and this checker might not: refuse it so positions agree.
+			return diag.Pos{Line: line, Col: col}, "stray carriage return (CR) character: save the file with LF or CRLF line endings", false
 		case r == '\n':
 			line, col = line+1, 1
 		default:
