@@ -23,7 +23,7 @@
   var headerBox = document.getElementById("site-q");
   if (headerBox && !fromDisk) {
     headerBox.addEventListener("focus", function () {
-      ["search/wasm_exec.js", "search/search.wasm", "search/index.zap", "assets/search-worker.js"].forEach(function (p) {
+      ["search/wasm_exec.js", "search/search.wasm", "search/index.zap", "assets/search-worker.js", "assets/search-engine.js"].forEach(function (p) {
         var l = document.createElement("link");
         l.rel = "prefetch";
         l.href = at(p);
@@ -64,28 +64,10 @@
     return out;
   }
 
-  function fetchBytes(path) {
-    return fetch(at(path)).then(function (r) {
-      if (!r.ok) { throw new Error("could not load " + path + " (" + r.status + ")"); }
-      return r.arrayBuffer();
-    });
-  }
-
-  function waitFor(test) {
-    return new Promise(function (resolve, reject) {
-      var tries = 0;
-      (function poll() {
-        if (test()) { resolve(); return; }
-        if (++tries > 500) { reject(new Error("the search engine did not start")); return; }
-        setTimeout(poll, 10);
-      })();
-    });
-  }
-
   // In the page: from disk the bytes come from classic scripts, because
   // browsers refuse fetch and workers for file:// addresses.
   function loadInPage() {
-    var bytes = loadScript("search/wasm_exec.js").then(function () {
+    var bytes = Promise.all([loadScript("search/wasm_exec.js"), loadScript("assets/search-engine.js")]).then(function () {
       if (fromDisk) {
         return Promise.all([loadScript("search/engine.js"), loadScript("search/index.js")]).then(function () {
           var pair = [fromBase64(self.POLISEE_ENGINE), fromBase64(self.POLISEE_INDEX)];
@@ -93,18 +75,12 @@
           return pair;
         });
       }
-      return Promise.all([fetchBytes("search/search.wasm"), fetchBytes("search/index.zap")]);
+      return Promise.all([polisee_fetch(at("search/search.wasm")), polisee_fetch(at("search/index.zap"))]);
     });
     return bytes.then(function (pair) {
-      var go = new Go();
-      return WebAssembly.instantiate(pair[0], go.importObject).then(function (r) {
-        go.run(r.instance);
-        return waitFor(function () { return self.polisee; });
-      }).then(function () {
-        var err = self.polisee.open(new Uint8Array(pair[1]));
-        if (err) { throw new Error(err); }
-        return { search: function (q) { return Promise.resolve(JSON.parse(self.polisee.search(q, langs, RESULTS))); } };
-      });
+      return polisee_start(pair[0], pair[1]);
+    }).then(function (engine) {
+      return { search: function (q) { return Promise.resolve(JSON.parse(engine.search(q, langs, RESULTS))); } };
     });
   }
 
