@@ -52,6 +52,17 @@ type Config struct {
 	Engine *SearchEngine
 	// Logf, if set, receives progress messages.
 	Logf func(format string, args ...any)
+	// Snapshot, set for offline copies, is stamped on every page. A
+	// missing date becomes the newest date in the content, so the stamp
+	// never depends on the clock.
+	Snapshot *Snapshot
+}
+
+// Snapshot says which state of the content an offline copy holds.
+type Snapshot struct {
+	Date    string // YYYY-MM-DD
+	Version string // e.g. a Git commit
+	LiveURL string // where the live site is; the base URL when empty
 }
 
 // SearchEngine is the browser's search engine: WebAssembly and the Go
@@ -66,6 +77,7 @@ type Site struct {
 	Pages    []*Page
 	Files    []string // written files, slash-separated, sorted
 	Warnings diag.List
+	Snapshot *Snapshot // as stamped, with its date filled in
 }
 
 // builder holds the state of one build.
@@ -118,7 +130,7 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	return &Site{Content: b.content, Pages: b.pages, Files: files, Warnings: diags.Warnings()}, nil
+	return &Site{Content: b.content, Pages: b.pages, Files: files, Warnings: diags.Warnings(), Snapshot: b.cfg.Snapshot}, nil
 }
 
 // prepare runs everything up to rendering: load, validate, parse bodies,
@@ -138,6 +150,16 @@ func prepare(ctx context.Context, cfg Config) (*builder, diag.List) {
 	}
 	if content.Site.BaseURL != "" && !strings.HasSuffix(content.Site.BaseURL, "/") {
 		content.Site.BaseURL += "/"
+	}
+	if cfg.Snapshot != nil {
+		snap := *cfg.Snapshot
+		if snap.Date == "" {
+			snap.Date = newestDate(content).String()
+		}
+		if snap.LiveURL == "" {
+			snap.LiveURL = content.Site.BaseURL
+		}
+		cfg.Snapshot = &snap
 	}
 	b := &builder{cfg: cfg, content: content, byPath: map[string]*model.Item{}, urls: map[string]string{}}
 	b.theme = themes.Default()
@@ -183,6 +205,19 @@ func prepare(ctx context.Context, cfg Config) (*builder, diag.List) {
 	}
 	diags.Sort()
 	return b, diags
+}
+
+// newestDate is the latest date any item carries.
+func newestDate(c *model.Content) model.Date {
+	var newest model.Date
+	for _, it := range c.Items {
+		for _, f := range []string{"updated", "date"} {
+			if d := it.Date(f); d.Compare(newest) > 0 {
+				newest = d
+			}
+		}
+	}
+	return newest
 }
 
 // claim registers a site path, reporting a collision with one already

@@ -21,7 +21,10 @@ func relURL(from, to string, indexFiles bool) string {
 	}
 	fromDir := from
 	if !strings.HasSuffix(fromDir, "/") {
-		fromDir = path.Dir(fromDir) + "/"
+		fromDir = path.Dir(fromDir)
+		if !strings.HasSuffix(fromDir, "/") {
+			fromDir += "/"
+		}
 	}
 	fs := strings.Split(strings.Trim(fromDir, "/"), "/")
 	if fromDir == "/" {

@@ -124,9 +124,10 @@ func (b *builder) view(p *Page) *view { return &view{b: b, Site: &b.content.Site
 
 // Rel links from the current page to a site path. The 404 page is served
 // by hosts at any missing address, so its links cannot be relative: they
-// use the base URL, or the site root when there is none.
+// use the base URL, or the site root when there is none (except in an
+// offline copy, which no host serves).
 func (v *view) Rel(to string) string {
-	if v.Page.Kind == "404" {
+	if v.Page.Kind == "404" && !v.b.cfg.Offline {
 		if v.Site.BaseURL == "" {
 			return to
 		}
@@ -428,6 +429,9 @@ type cardList struct {
 	V     *view
 	Items []*model.Item
 }
+
+// Snapshot is the offline copy's stamp, or nil on the live site.
+func (v *view) Snapshot() *Snapshot { return v.b.cfg.Snapshot }
 
 // Offline reports whether links name their index.html files.
 func (v *view) Offline() bool { return v.b.cfg.Offline }

@@ -13,6 +13,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/clusterpolisee/polisee/generator/model"
+	"github.com/clusterpolisee/polisee/generator/output"
 )
 
 // engineFiles are the browser engine's files in the site's search folder.
@@ -116,4 +117,19 @@ func (v *view) SearchLanguages() string {
 		return langs[i] == v.Site.DefaultLanguage() && langs[j] != v.Site.DefaultLanguage()
 	})
 	return strings.Join(langs, ",")
+}
+
+// OnlineOnly reports whether a file of the site (slash-separated path) is
+// needed only when the site is served: from disk the search page reads the
+// engine and index from engine.js and index.js, so an offline archive can
+// leave out search.wasm and the precompressed copies.
+func OnlineOnly(rel string) bool {
+	switch {
+	case rel == output.Marker:
+		return true
+	case strings.HasPrefix(rel, SearchDir+"/"):
+		name := strings.TrimPrefix(rel, SearchDir+"/")
+		return strings.HasPrefix(name, "search.wasm") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz")
+	}
+	return false
 }

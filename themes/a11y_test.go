@@ -248,8 +248,20 @@ const consoleDone = "polisee-a11y-test: done"
 // runs axe-core, runs extra (if any) and fails on any violation and on any
 // console error or uncaught exception.
 func checkPage(t *testing.T, browser context.Context, u, axeJS string, extra func(context.Context) error) {
+	checkPageWith(t, browser, u, axeJS, nil, extra)
+}
+
+// checkPageWith is checkPage with a function that runs on the new tab
+// before the page loads, e.g. to listen to its network events.
+func checkPageWith(t *testing.T, browser context.Context, u, axeJS string, before func(context.Context), extra func(context.Context) error) {
 	tab, cancel := chromedp.NewContext(browser)
 	defer cancel()
+	if before != nil {
+		if err := chromedp.Do(tab); err != nil { // opens the tab
+			t.Fatalf("opening a tab: %v", err)
+		}
+		before(tab)
+	}
 
 	messages := chromedp.Console(tab) // subscribe before the page loads
 	if err := chromedp.Do(tab, chromedp.Navigate(u)); err != nil {

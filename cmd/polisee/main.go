@@ -142,6 +142,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fl.Bool("drafts", false, "include items marked draft: true")
 	offline := fl.Bool("offline", false, "link folders as folder/index.html so the site works opened from disk")
 	noBrowserSearch := fl.Bool("no-browser-search", false, "leave the browser search engine out (the index is still written); needs no Go toolchain")
+	zipName := fl.String("zip", "", "with -offline: the archive to write (default NAME-offline-DATE.zip in the current folder)")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -150,6 +151,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	cfg.Out, cfg.BaseURL, cfg.Drafts, cfg.Offline = *out, *baseURL, *drafts, *offline
+	if *offline {
+		if !flagSet(fl, "out") {
+			cfg.Out = "offline"
+		}
+		cfg.Snapshot = snapshotOf(ctx, cfg.SrcDir)
+	}
 	if *theme != "" {
 		info, err := os.Stat(*theme)
 		if err != nil || !info.IsDir() {
@@ -176,7 +183,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	printDiags(stderr, site.Warnings)
 	fmt.Fprintf(stdout, "built %d pages (%d files) from %d items into %s\n", len(site.Pages), len(site.Files), len(site.Content.Items), cfg.Out)
+	if *offline {
+		return writeArchive(stdout, site, cfg.Out, *zipName)
+	}
 	return nil
+}
+
+func flagSet(fl *flag.FlagSet, name string) bool {
+	set := false
+	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
