@@ -52,6 +52,9 @@ type Config struct {
 	Engine *SearchEngine
 	// Logf, if set, receives progress messages.
 	Logf func(format string, args ...any)
+	// Preview is a build for polisee serve: no precompressed files and no
+	// scripts for opening from disk, which a local server does not need.
+	Preview bool
 	// Snapshot, set for offline copies, is stamped on every page. A
 	// missing date becomes the newest date in the content, so the stamp
 	// never depends on the clock.

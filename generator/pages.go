@@ -49,6 +49,7 @@ func (b *builder) planPages(diags *diag.List) {
 	}
 	b.pages = append(b.pages, &Page{URL: "/404.html", File: "404.html", Kind: "404", Title: "Page not found"})
 	b.addPage(&Page{URL: "/search/", Kind: "search", Title: "Search"}, diags)
+	b.addPage(b.contributingPage(), diags)
 	for _, t := range model.Types {
 		if t.Folder == "pages" {
 			continue
@@ -70,7 +71,7 @@ func (b *builder) planPages(diags *diag.List) {
 			Type: practices, Items: items, Facet: status}, diags)
 	}
 	for _, it := range c.Items {
-		if it.Type.Folder == "pages" && it.Slug == homeSlug {
+		if !ownPage(it) {
 			continue
 		}
 		b.addPage(&Page{URL: it.URL(), Kind: "item", Title: it.Title, Item: it, Type: it.Type}, diags)
@@ -184,26 +185,31 @@ func upper(l []string) []string {
 }
 
 // topScored returns the n best-scored items; ties go by title, then path,
-// so the result never depends on map order.
+// so the result never depends on map order. It keeps only the best n as it
+// goes: related items are computed for every item, so this runs often.
 func topScored(score map[*model.Item]int, n int) []*model.Item {
-	items := make([]*model.Item, 0, len(score))
-	for it := range score {
-		items = append(items, it)
-	}
-	sort.Slice(items, func(i, j int) bool {
-		a, b := items[i], items[j]
+	better := func(a, b *model.Item) bool {
 		if score[a] != score[b] {
 			return score[a] > score[b]
 		}
-		if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
-			return ta < tb
-		}
-		return a.Path < b.Path
-	})
-	if len(items) > n {
-		items = items[:n]
+		return model.Less(a, b)
 	}
-	return items
+	top := make([]*model.Item, 0, n+1)
+	for it := range score {
+		if len(top) == n && !better(it, top[n-1]) {
+			continue
+		}
+		i := len(top)
+		top = append(top, it)
+		for ; i > 0 && better(it, top[i-1]); i-- {
+			top[i] = top[i-1]
+		}
+		top[i] = it
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
 }
 
 // backGroups returns what refers to it, grouped by type in site order.

@@ -20,7 +20,7 @@ import (
 
 // layouts are the page kinds; each is a template file of the theme that
 // fills in the blocks of base.html.
-var layouts = []string{"home", "list", "item", "facet", "search", "404"}
+var layouts = []string{"home", "list", "item", "facet", "search", "contributing", "404"}
 
 func (b *builder) templates() (map[string]*template.Template, error) {
 	base, err := fs.ReadFile(b.theme, "layouts/base.html")
@@ -170,6 +170,9 @@ func (v *view) FooterLinks() []navLink {
 		if p.Slug != homeSlug {
 			out = append(out, navLink{Title: p.Title, URL: p.URL()})
 		}
+	}
+	if v.b.content.Lookup("pages", contributingSlug) == nil {
+		out = append(out, navLink{Title: "Contributing", URL: contributingURL})
 	}
 	for _, f := range []string{"organisations", "regions", "mechanisms", "glossary"} {
 		if len(v.b.content.ByFolder(f)) > 0 {

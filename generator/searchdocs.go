@@ -97,7 +97,7 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := engineFiles(b.cfg.Engine, data)
+	files, err := engineFiles(b.cfg.Engine, data, b.cfg.Preview)
 	if err != nil {
 		return nil, err
 	}

@@ -21,15 +21,19 @@ import (
 // precompressed files find .br and .gz beside them). From file:// browsers
 // refuse fetch, so the same bytes also come as classic scripts, engine.js
 // and index.js, that set a global to their base64 text.
-func engineFiles(engine *SearchEngine, index []byte) (map[string][]byte, error) {
-	files := map[string][]byte{
-		SearchDir + "/index.js": scriptBytes("POLISEE_INDEX", index),
+func engineFiles(engine *SearchEngine, index []byte, preview bool) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	if !preview {
+		files[SearchDir+"/index.js"] = scriptBytes("POLISEE_INDEX", index)
 	}
 	if engine == nil {
 		return files, nil
 	}
 	files[SearchDir+"/search.wasm"] = engine.Wasm
 	files[SearchDir+"/wasm_exec.js"] = engine.ExecJS
+	if preview {
+		return files, nil
+	}
 	files[SearchDir+"/engine.js"] = scriptBytes("POLISEE_ENGINE", engine.Wasm)
 	for _, name := range []string{SearchDir + "/search.wasm", SearchDir + "/index.zap"} {
 		data := files[name]

@@ -4,13 +4,22 @@
 // Usage:
 //
 //	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline] [-no-browser-search]
-//	polisee check  [-src content]
+//	polisee check  [-src content] [-format text|github|json] [-strict]
 //	polisee search [-index public/search] [-json] [-n 10] [-facets] QUERY
+//	polisee serve  [-addr 127.0.0.1:1313] [-src content] [-theme DIR]
+//	polisee new    TYPE SLUG [-src content]
+//	polisee schema [-format text|markdown|json]
 //
 // build checks the content and writes the site into -out (default public),
 // replacing the previous site only once the new one is complete. check
 // reports every problem in the content as path:line:col: message, sorted,
-// and exits with status 1 when there is an error. search answers a query
+// and exits with status 1 when there is an error (-strict: or a warning);
+// -format github prints GitHub Actions annotations and -format json an
+// array of {path, line, col, severity, message}. new writes
+// content/TYPE/SLUG.md with every field of the type, required ones marked
+// and allowed values listed, and refuses to overwrite a file. schema prints
+// the content schema, generated from the model that check uses. search
+// answers a query
 // from the index that build writes into public/search, with the code the
 // site's search page runs: words, "phrases", prefix*, +must, -not and
 // field:value (type, area, country, region, status, level, year, tag).
@@ -58,6 +67,9 @@ Commands:
   build   check the content and write the site (default into public/)
   check   report every problem in the content, as path:line:col: message
   search  query the site's search index, as the site's search page does
+  serve   preview the site at http://127.0.0.1:1313/, rebuilding and reloading on save
+  new     write a new content file with every field of its type: polisee new practice SLUG
+  schema  print the content schema: every type, its fields and allowed values
 
 Run "polisee COMMAND -h" for a command's flags.
 `
@@ -74,6 +86,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, args[1:], stdout, stderr)
 	case "search":
 		return runSearch(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(ctx, args[1:], stdout, stderr)
+	case "schema":
+		return runSchema(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -193,28 +211,6 @@ func flagSet(fl *flag.FlagSet, name string) bool {
 	set := false
 	fl.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
-}
-
-func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := newFlagSet("check", stderr)
-	var src source
-	src.register(fl)
-	if err := parse(fl, args); err != nil {
-		return err
-	}
-	cfg, err := src.config()
-	if err != nil {
-		return err
-	}
-	list := generator.Check(ctx, cfg)
-	printDiags(stderr, list)
-	if list.HasErrors() {
-		n := len(list.Errors())
-		fmt.Fprintf(stderr, "%d error%s\n", n, plural(n))
-		return errReported
-	}
-	fmt.Fprintf(stdout, "ok: no errors, %d warning%s\n", len(list), plural(len(list)))
-	return nil
 }
 
 func printDiags(w io.Writer, list diag.List) {

@@ -21,6 +21,8 @@ type Item struct {
 
 	Title   string
 	Summary string
+	// SortKey is the title as lists sort it (lowercase), computed once.
+	SortKey string
 	Draft   bool
 	Updated Date
 
@@ -270,13 +272,15 @@ func daysIn(year, month int) int {
 
 // SortItems orders items by title, then slug, for stable lists.
 func SortItems(items []*Item) {
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
-			return ta < tb
-		}
-		return a.Slug < b.Slug
-	})
+	sort.SliceStable(items, func(i, j int) bool { return Less(items[i], items[j]) })
+}
+
+// Less orders two items by title, then path.
+func Less(a, b *Item) bool {
+	if a.SortKey != b.SortKey {
+		return a.SortKey < b.SortKey
+	}
+	return a.Path < b.Path
 }
 
 // Ref is a reference from an item to another: the front-matter field it

@@ -584,6 +584,7 @@ func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 		// (references, links) are reported in the same run.
 		it.Title = it.Slug
 	}
+	it.SortKey = strings.ToLower(it.Title)
 	return it, diags
 }
 

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/devserver"
+	"github.com/clusterpolisee/polisee/search/wasmbuild"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := newFlagSet("serve", stderr)
+	var src source
+	src.register(fl)
+	addr := fl.String("addr", "127.0.0.1:1313", "address to listen on; keep it on 127.0.0.1 unless others must see the preview")
+	theme := fl.String("theme", "", "theme folder whose files replace those of the default theme (watched too)")
+	drafts := fl.Bool("drafts", true, "include items marked draft: true")
+	noBrowserSearch := fl.Bool("no-browser-search", false, "leave the browser search engine out")
+	if err := parse(fl, args); err != nil {
+		return err
+	}
+	cfg, err := src.config()
+	if err != nil {
+		return err
+	}
+	if cfg.SrcDir == "" {
+		return errors.New("serve previews a content folder on disk: create ./content or give -src (the built-in starter content cannot change)")
+	}
+	cfg.Drafts = *drafts
+	if *theme != "" {
+		if info, err := os.Stat(*theme); err != nil || !info.IsDir() {
+			return fmt.Errorf("theme folder %s: not found", *theme)
+		}
+		cfg.Theme = os.DirFS(*theme)
+	}
+	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
+	if !*noBrowserSearch {
+		engine, err := wasmbuild.Build(ctx, logf)
+		if err != nil {
+			return fmt.Errorf("browser search: %w\n(serve with -no-browser-search to leave it out)", err)
+		}
+		cfg.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS}
+	}
+	srv, err := devserver.New(ctx, devserver.Config{Build: cfg, SrcDir: cfg.SrcDir, ThemeDir: *theme, Logf: logf})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	ln, err := srv.Listen(*addr)
+	if err != nil {
+		return err
+	}
+	if !devserver.Loopback(ln.Addr()) {
+		fmt.Fprintf(stderr, "warning: listening on %s, reachable from other machines; use -addr 127.0.0.1:1313 to keep the preview private\n", ln.Addr())
+	}
+	fmt.Fprintf(stdout, "previewing %s at http://%s/ (Ctrl+C to stop)\n", cfg.SrcRoot, ln.Addr())
+	return srv.Serve(ctx, ln)
+}

@@ -1,0 +1,364 @@
+// Package devserver is the live preview behind `polisee serve`: it builds
+// the site into a private folder, serves it on a local address, rebuilds
+// when content or theme files change, and tells open pages to reload
+// through server-sent events. A failed rebuild keeps the last good site
+// and shows the errors (path:line:col) over every page until fixed.
+//
+// The reload script is added to pages as they are served; it is never
+// written into a build. The server answers only requests addressed to its
+// own host name (against DNS rebinding), serves nothing outside the built
+// site and no dotfiles.
+package devserver
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/diag"
+)
+
+// Config is what the server needs.
+type Config struct {
+	// Build is the build configuration; Out is ignored (the server builds
+	// into a private folder) and Preview is set.
+	Build generator.Config
+	// SrcDir and ThemeDir are the folders watched for changes.
+	SrcDir, ThemeDir string
+	// Logf receives progress messages.
+	Logf func(format string, args ...any)
+}
+
+// Server is a running preview.
+type Server struct {
+	cfg  Config
+	out  string // the built site
+	work string // private folder holding out
+
+	mu      sync.Mutex
+	version int       // increases with every successful build
+	errs    diag.List // problems of the last build; empty when it succeeded
+	clients map[chan event]bool
+	allowed map[string]bool // Host header values accepted
+	buildMu sync.Mutex      // one build at a time
+}
+
+type event struct {
+	name string
+	data []byte
+}
+
+// New builds the site once and returns the server. A content error does
+// not stop it: the server starts and shows the errors.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	if cfg.Logf == nil {
+		cfg.Logf = func(string, ...any) {}
+	}
+	work, err := os.MkdirTemp("", "polisee-serve-")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, work: work, out: filepath.Join(work, "site"), clients: map[chan event]bool{}}
+	s.cfg.Build.Out = s.out
+	s.cfg.Build.Preview = true
+	if err := s.Rebuild(ctx, nil); err != nil && !isContentError(err) {
+		os.RemoveAll(work)
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close removes the built site.
+func (s *Server) Close() error { return os.RemoveAll(s.work) }
+
+func isContentError(err error) bool {
+	_, ok := diag.AsList(err)
+	return ok
+}
+
+// Rebuild builds the site again; changed lists the files that changed
+// (for messages; the whole site is rebuilt). On success open pages reload;
+// on failure the last good site stays and pages show the errors.
+func (s *Server) Rebuild(ctx context.Context, changed []string) error {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	start := time.Now()
+	site, err := generator.Build(ctx, s.cfg.Build)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		list, ok := diag.AsList(err)
+		if !ok {
+			list = diag.List{{Path: "build", Msg: err.Error()}}
+		}
+		s.errs = list
+		s.cfg.Logf("rebuild failed (%d problem%s); still serving the last good site", len(list), plural(len(list)))
+		for _, d := range list {
+			s.cfg.Logf("  %s", d)
+		}
+		s.broadcast(s.stateEvent())
+		return err
+	}
+	s.errs = nil
+	s.version++
+	what := "built"
+	if len(changed) > 0 {
+		what = fmt.Sprintf("rebuilt after %d change%s", len(changed), plural(len(changed)))
+	}
+	s.cfg.Logf("%s %d pages in %v", what, len(site.Pages), time.Since(start).Round(time.Millisecond))
+	s.broadcast(event{name: "reload", data: []byte(fmt.Sprint(s.version))})
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// stateEvent tells a page the current errors (none when the build is good).
+func (s *Server) stateEvent() event {
+	type problem struct {
+		Text string `json:"text"`
+	}
+	problems := []problem{}
+	for _, d := range s.errs {
+		problems = append(problems, problem{Text: d.String()})
+	}
+	data, _ := json.Marshal(map[string]any{"version": s.version, "errors": problems})
+	return event{name: "state", data: data}
+}
+
+func (s *Server) broadcast(e event) {
+	for c := range s.clients {
+		select {
+		case c <- e:
+		default: // a slow client misses an event, not the server
+		}
+	}
+}
+
+// Allow sets the Host header values the server answers, for the address
+// it listens on: that host and port, and localhost, 127.0.0.1 and [::1]
+// with that port.
+func (s *Server) Allow(addr net.Addr) {
+	_, port, _ := net.SplitHostPort(addr.String())
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.allowed = map[string]bool{addr.String(): true}
+	for _, h := range []string{"localhost", "127.0.0.1", "[::1]"} {
+		s.allowed[h+":"+port] = true
+	}
+}
+
+const (
+	eventsPath = "/_polisee/events"
+	scriptPath = "/_polisee/reload.js"
+)
+
+// ServeHTTP serves the built site, the reload script and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r) {
+		http.Error(w, "forbidden: this preview answers only requests to its own address", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case eventsPath:
+		s.events(w, r)
+		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, reloadScript)
+		return
+	}
+	name, ok := sitePath(r.URL.Path)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	s.serveFile(w, r, name)
+}
+
+func (s *Server) hostAllowed(r *http.Request) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.allowed[strings.ToLower(r.Host)] {
+		return false
+	}
+	if origin := r.Header.Get("Origin"); origin != "" {
+		host := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(origin), "http://"), "https://")
+		if !s.allowed[host] {
+			return false
+		}
+	}
+	return true
+}
+
+// sitePath turns a request path into a file name inside the site, or
+// refuses it: no parent segments, backslashes, NUL bytes or dotfiles.
+func sitePath(p string) (string, bool) {
+	if strings.ContainsAny(p, "\\\x00") || !strings.HasPrefix(p, "/") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." || strings.HasPrefix(seg, ".") {
+			return "", false
+		}
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	if strings.HasSuffix(p, "/") || name == "" {
+		name = path.Join(name, "index.html")
+	}
+	return name, true
+}
+
+// serveFile reads through os.Root, which refuses any path (or symbolic
+// link) that would leave the site folder.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) {
+	root, err := os.OpenRoot(s.out)
+	if err != nil {
+		http.Error(w, "the site is not built yet", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
+	data, err := fs.ReadFile(root.FS(), name)
+	status := http.StatusOK
+	if err != nil {
+		if info, statErr := root.Stat(name); statErr == nil && info.IsDir() {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		status = http.StatusNotFound
+		name = "404.html"
+		if data, err = fs.ReadFile(root.FS(), name); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-cache")
+	if strings.HasSuffix(name, ".html") {
+		data = injectReload(data)
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// injectReload adds the reload script to a page as it is served.
+func injectReload(page []byte) []byte {
+	tag := []byte(`<script src="` + scriptPath + `"></script>`)
+	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
+		out := make([]byte, 0, len(page)+len(tag))
+		out = append(out, page[:i]...)
+		out = append(out, tag...)
+		return append(out, page[i:]...)
+	}
+	return append(page, tag...)
+}
+
+// events streams server-sent events: the current state first, then a
+// reload after each good build and the errors after each failed one.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan event, 8)
+	s.mu.Lock()
+	s.clients[c] = true
+	first := s.stateEvent()
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.clients, c)
+		s.mu.Unlock()
+	}()
+	write := func(e event) bool {
+		_, err := fmt.Fprintf(w, "event: %s\ndata: %s\n\n", e.name, e.data)
+		flusher.Flush()
+		return err == nil
+	}
+	if !write(first) {
+		return
+	}
+	ping := time.NewTicker(30 * time.Second)
+	defer ping.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case e := <-c:
+			if !write(e) {
+				return
+			}
+		case <-ping.C:
+			if _, err := io.WriteString(w, ": ping\n\n"); err != nil {
+				return
+			}
+			flusher.Flush()
+		}
+	}
+}
+
+// reloadScript reloads the page after a good build and shows the errors of
+// a failed one over the page. Text is inserted as text, never as HTML.
+const reloadScript = `(function () {
+  "use strict";
+  var box = null;
+  function show(errors) {
+    if (!errors.length) { if (box) { box.remove(); box = null; } return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "polisee-errors";
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+        "background:#2b0b0b;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;border-top:4px solid #e5484d";
+      document.body.appendChild(box);
+    }
+    box.textContent = "";
+    var h = document.createElement("strong");
+    h.textContent = "The last change did not build; this is the last good version. Fix these and save:";
+    box.appendChild(h);
+    var ul = document.createElement("ul");
+    errors.forEach(function (e) { var li = document.createElement("li"); li.textContent = e.text; ul.appendChild(li); });
+    box.appendChild(ul);
+  }
+  var seen = null;
+  var es = new EventSource("` + eventsPath + `");
+  es.addEventListener("state", function (e) {
+    var s = JSON.parse(e.data);
+    if (seen !== null && s.version !== seen && !s.errors.length) { location.reload(); return; }
+    seen = s.version;
+    show(s.errors);
+  });
+  es.addEventListener("reload", function () { location.reload(); });
+})();
+`
