@@ -10,6 +10,8 @@
 package generator
 
 import (
+	"bytes"
+	"html/template"
 	"context"
 	"fmt"
 	"io/fs"
@@ -87,7 +89,7 @@ type Site struct {
 type builder struct {
 	cfg     Config
 	content *model.Content
-	docs    map[*model.Item]*markdown.Doc
+	bodies  map[*model.Item]*body
 	byPath  map[string]*model.Item // content path -> item
 	urls    map[string]string      // lowercased site path -> canonical
 	urlList []string
@@ -178,36 +180,52 @@ func prepare(ctx context.Context, cfg Config) (*builder, diag.List) {
 		return nil, diags
 	}
 
-	// Parse every body on all cores.
-	docs := make([]*markdown.Doc, len(all))
-	guards := make([]*markdown.Problem, len(all))
-	workers.Each(len(all), func(i int) {
-		if guards[i] = markdown.Guard(all[i].Body); guards[i] != nil {
-			docs[i] = markdown.Parse(nil)
-			return
-		}
-		docs[i] = markdown.Parse(all[i].Body)
-	})
-	for i, p := range guards {
-		if p != nil {
-			it := all[i]
-			pos := model.PosAt(it.Body, p.Offset)
-			pos.Line += it.BodyLine - 1
-			diags.Errorf(it.DisplayPath, pos, "%s", p.Msg)
-		}
-	}
-	b.docs = make(map[*model.Item]*markdown.Doc, len(all))
-	for i, it := range all {
-		b.docs[it] = docs[i]
-	}
-
 	b.planPages(&diags)
-	for _, it := range all {
-		b.resolveLinks(it, b.docs[it], &diags)
-		b.checkSections(it, b.docs[it], &diags)
+
+	// Parse, check and render every body on all cores. Only the rendered
+	// HTML, the plain text and the headings are kept: the syntax trees of
+	// thousands of pages would hold hundreds of megabytes until the end.
+	bodies := make([]*body, len(all))
+	bodyDiags := make([]diag.List, len(all))
+	workers.Each(len(all), func(i int) {
+		bodies[i], bodyDiags[i] = b.prepareBody(all[i])
+	})
+	b.bodies = make(map[*model.Item]*body, len(all))
+	for i, it := range all {
+		b.bodies[it] = bodies[i]
+		diags.Append(bodyDiags[i])
 	}
 	diags.Sort()
 	return b, diags
+}
+
+// body is what the pages and the index need of an item's Markdown.
+type body struct {
+	HTML     template.HTML
+	Text     string
+	Headings []markdown.Heading
+}
+
+// prepareBody guards against slow shapes, parses, checks links and
+// sections, rewrites links and renders one body.
+func (b *builder) prepareBody(it *model.Item) (*body, diag.List) {
+	var diags diag.List
+	if p := markdown.Guard(it.Body); p != nil {
+		pos := model.PosAt(it.Body, p.Offset)
+		pos.Line += it.BodyLine - 1
+		diags.Errorf(it.DisplayPath, pos, "%s", p.Msg)
+		return &body{}, diags
+	}
+	doc := markdown.Parse(it.Body)
+	b.resolveLinks(it, doc, &diags)
+	b.checkSections(it, doc, &diags)
+	var buf bytes.Buffer
+	if err := doc.Render(&buf); err != nil {
+		diags.Errorf(it.DisplayPath, diag.Pos{Line: it.BodyLine, Col: 1}, "cannot render the body: %v", err)
+	}
+	// The body was checked and rendered without raw HTML; goldmark's
+	// renderer escapes text and drops dangerous URLs.
+	return &body{HTML: template.HTML(buf.String()), Text: doc.Text(), Headings: doc.Headings}, diags
 }
 
 // newestDate is the latest date any item carries.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -116,7 +117,7 @@ var relatedTypes = map[string]bool{"practices": true, "profiles": true, "pilots"
 const maxRelated = 6
 
 // buildRelations walks every reference once (back-links) and uses inverted
-// indexes by area and country (related items), so the cost grows with the
+// indexes by country and area (related items), so the cost grows with the
 // number of references, not with the square of the number of items.
 func buildRelations(c *model.Content) relations {
 	r := relations{back: map[*model.Item][]*model.Item{}, related: map[*model.Item][]*model.Item{}}
@@ -132,36 +133,74 @@ func buildRelations(c *model.Content) relations {
 		}
 	}
 
+	// Candidates are the items that share a country and an area with the
+	// item (the pairs' buckets hold about n/66 items each for 11 countries
+	// and 6 areas); when those are fewer than maxRelated, items sharing
+	// only an area or only a country fill in. Scanning every item that
+	// shares an area would cost n squared over six.
+	byPair := map[string][]*model.Item{}
 	byArea := map[string][]*model.Item{}
 	byCountry := map[string][]*model.Item{}
+	type keys struct{ areas, countries []string }
+	keysOf := map[*model.Item]keys{}
 	for _, it := range c.Items {
 		if !relatedTypes[it.Type.Folder] {
 			continue
 		}
-		for _, a := range it.Strings("areas") {
+		k := keys{areas: it.Strings("areas"), countries: countriesOf(it)}
+		keysOf[it] = k
+		for _, a := range k.areas {
 			byArea[a] = append(byArea[a], it)
+			for _, cc := range k.countries {
+				byPair[cc+" "+a] = append(byPair[cc+" "+a], it)
+			}
 		}
-		for _, cc := range countriesOf(it) {
+		for _, cc := range k.countries {
 			byCountry[cc] = append(byCountry[cc], it)
 		}
+	}
+	score := func(a, b keys) int {
+		n := 0
+		for _, x := range a.areas {
+			if slices.Contains(b.areas, x) {
+				n++
+			}
+		}
+		for _, x := range a.countries {
+			if slices.Contains(b.countries, x) {
+				n += 2
+			}
+		}
+		return n
 	}
 	for _, it := range c.Items {
 		if !relatedTypes[it.Type.Folder] {
 			continue
 		}
-		score := map[*model.Item]int{}
-		for _, a := range it.Strings("areas") {
-			for _, o := range byArea[a] {
-				score[o]++
+		k := keysOf[it]
+		scores := map[*model.Item]int{}
+		add := func(bucket []*model.Item, limit int) {
+			for _, o := range bucket {
+				if len(scores) >= limit {
+					return
+				}
+				if _, seen := scores[o]; !seen && o != it {
+					scores[o] = score(k, keysOf[o])
+				}
 			}
 		}
-		for _, cc := range countriesOf(it) {
-			for _, o := range byCountry[cc] {
-				score[o] += 2
+		for _, a := range k.areas {
+			for _, cc := range k.countries {
+				add(byPair[cc+" "+a], 1<<30)
 			}
 		}
-		delete(score, it)
-		r.related[it] = topScored(score, maxRelated)
+		for _, cc := range k.countries {
+			add(byCountry[cc], len(scores)+maxRelated)
+		}
+		for _, a := range k.areas {
+			add(byArea[a], len(scores)+maxRelated)
+		}
+		r.related[it] = topScored(scores, maxRelated)
 	}
 	return r
 }

@@ -58,6 +58,24 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		return tx.WriteFile(name, data)
 	}
 
+	// The search index is built while the pages render: the two share no
+	// data, and each alone leaves a core idle part of the time.
+	type searchResult struct {
+		files map[string][]byte
+		err   error
+	}
+	searchDone := make(chan searchResult, 1)
+	go func() {
+		f, err := b.searchFiles(ctx)
+		searchDone <- searchResult{f, err}
+	}()
+	searched := false
+	defer func() {
+		if !searched {
+			<-searchDone
+		}
+	}()
+
 	errs := make([]error, len(b.pages))
 	workers.Each(len(b.pages), func(i int) {
 		if ctx.Err() != nil {
@@ -100,10 +118,12 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			return nil, err
 		}
 	}
-	searchFiles, err := b.searchFiles(ctx)
-	if err != nil {
-		return nil, err
+	res := <-searchDone
+	searched = true
+	if res.err != nil {
+		return nil, res.err
 	}
+	searchFiles := res.files
 	for _, name := range sortedKeys(searchFiles) {
 		if err := add(name, searchFiles[name]); err != nil {
 			return nil, err
@@ -190,28 +210,23 @@ type navLink struct {
 // Home is the page whose body introduces the site, or nil.
 func (v *view) Home() *model.Item { return v.b.content.Lookup("pages", homeSlug) }
 
-// Body renders an item's Markdown body.
-func (v *view) Body(it *model.Item) (template.HTML, error) {
-	doc := v.b.docs[it]
-	if doc == nil {
-		return "", nil
+// Body is an item's Markdown body as HTML.
+func (v *view) Body(it *model.Item) template.HTML {
+	if b := v.b.bodies[it]; b != nil {
+		return b.HTML
 	}
-	var buf bytes.Buffer
-	if err := doc.Render(&buf); err != nil {
-		return "", err
-	}
-	// The body was checked and rendered without raw HTML; goldmark's
-	// renderer escapes text and drops dangerous URLs.
-	return template.HTML(buf.String()), nil
+	return ""
 }
 
 // Sections lists the second-level headings of an item's body, for an
 // "on this page" menu.
 func (v *view) Sections(it *model.Item) []markdown.Heading {
 	var out []markdown.Heading
-	for _, h := range v.b.docs[it].Headings {
-		if h.Level == 2 && h.ID != "" {
-			out = append(out, h)
+	if b := v.b.bodies[it]; b != nil {
+		for _, h := range b.Headings {
+			if h.Level == 2 && h.ID != "" {
+				out = append(out, h)
+			}
 		}
 	}
 	return out

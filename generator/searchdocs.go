@@ -29,7 +29,7 @@ func (b *builder) searchDocuments() []search.Document {
 			Type:    it.Type.Singular,
 			Title:   it.Title,
 			Summary: it.Summary,
-			Body:    b.docs[it].Text(),
+			Body:    b.bodies[it].Text,
 			Status:  it.String("status"),
 			Level:   it.String("level"),
 			Year:    itemYear(it),

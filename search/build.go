@@ -7,12 +7,16 @@ import (
 	"fmt"
 	"hash/crc32"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zapx "github.com/blevesearch/zapx/v17"
 )
 
@@ -24,7 +28,8 @@ func (d indexed) BleveType() string { return d.Lang }
 // Documents are numbered in ID order and analysed on all cores, so the
 // same documents always give the same bytes. (bleve's offline builder
 // numbers them in map order, which differs from run to run.) tmpDir is
-// where zapx writes the segment file before it is read back.
+// where zapx writes segment files (in a folder removed afterwards; "" is
+// the system's temporary folder).
 func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
 	m, err := Mapping()
 	if err != nil {
@@ -40,44 +45,32 @@ func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) 
 	if len(sorted) == 0 {
 		return nil, fmt.Errorf("search: no documents to index")
 	}
-	analysed := make([]index.Document, len(sorted))
-	errs := make([]error, len(sorted))
-	eachParallel(len(sorted), func(i int) {
-		if ctx.Err() != nil {
-			errs[i] = ctx.Err()
-			return
-		}
-		doc := document.NewDocument(sorted[i].ID)
-		if err := m.MapDocument(doc, sorted[i].indexed()); err != nil {
-			errs[i] = fmt.Errorf("index %s: %w", sorted[i].ID, err)
-			return
-		}
-		doc.AddIDField()
-		analyze(doc)
-		analysed[i] = doc
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	seg, _, err := (&zapx.ZapPlugin{}).New(analysed)
-	if err != nil {
-		return nil, fmt.Errorf("search segment: %w", err)
-	}
-	sb, ok := seg.(*zapx.SegmentBase)
-	if !ok {
-		return nil, fmt.Errorf("search segment: unexpected type %T", seg)
-	}
-	f, err := os.CreateTemp(tmpDir, "search-*.zap")
+	work, err := os.MkdirTemp(tmpDir, "polisee-index-")
 	if err != nil {
 		return nil, err
 	}
-	path := f.Name()
-	f.Close()
-	defer os.Remove(path)
-	if err := zapx.PersistSegmentBase(sb, path); err != nil {
-		return nil, fmt.Errorf("search segment: %w", err)
+	defer os.RemoveAll(work)
+	// Analysed documents take many times the size of their text, so they
+	// are turned into segments a batch at a time, which are then merged
+	// into one. The batch size is fixed: it decides the bytes.
+	plugin := &zapx.ZapPlugin{}
+	var parts []string
+	for start := 0; start < len(sorted); start += batchSize {
+		batch := sorted[start:min(start+batchSize, len(sorted))]
+		p := filepath.Join(work, fmt.Sprintf("part-%05d.zap", len(parts)))
+		if err := writeSegment(ctx, m, batch, p); err != nil {
+			return nil, err
+		}
+		parts = append(parts, p)
 	}
-	data, err := os.ReadFile(path)
+	final := parts[0]
+	if len(parts) > 1 {
+		final = filepath.Join(work, "index.zap")
+		if err := mergeSegments(plugin, parts, final); err != nil {
+			return nil, err
+		}
+	}
+	data, err := os.ReadFile(final)
 	if err != nil {
 		return nil, err
 	}
@@ -141,6 +134,68 @@ func canonicalize(data []byte) error {
 		}
 	}
 	binary.BigEndian.PutUint32(data[len(data)-4:], crc32.ChecksumIEEE(data[:len(data)-4]))
+	return nil
+}
+
+// batchSize is how many documents are analysed into one segment before
+// the segments are merged.
+const batchSize = 1000
+
+// writeSegment analyses documents on all cores and writes them as one
+// segment file, in the order given.
+func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []Document, path string) error {
+	analysed := make([]index.Document, len(docs))
+	errs := make([]error, len(docs))
+	eachParallel(len(docs), func(i int) {
+		if ctx.Err() != nil {
+			errs[i] = ctx.Err()
+			return
+		}
+		doc := document.NewDocument(docs[i].ID)
+		if err := m.MapDocument(doc, docs[i].indexed()); err != nil {
+			errs[i] = fmt.Errorf("index %s: %w", docs[i].ID, err)
+			return
+		}
+		doc.AddIDField()
+		analyze(doc)
+		analysed[i] = doc
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	seg, _, err := (&zapx.ZapPlugin{}).New(analysed)
+	if err != nil {
+		return fmt.Errorf("search segment: %w", err)
+	}
+	sb, ok := seg.(*zapx.SegmentBase)
+	if !ok {
+		return fmt.Errorf("search segment: unexpected type %T", seg)
+	}
+	if err := zapx.PersistSegmentBase(sb, path); err != nil {
+		return fmt.Errorf("search segment: %w", err)
+	}
+	return nil
+}
+
+// mergeSegments merges segment files, in order, into one.
+func mergeSegments(plugin *zapx.ZapPlugin, parts []string, out string) error {
+	segs := make([]segment.Segment, 0, len(parts))
+	defer func() {
+		for _, s := range segs {
+			s.Close()
+		}
+	}()
+	for _, p := range parts {
+		s, err := plugin.Open(p)
+		if err != nil {
+			return fmt.Errorf("search segment: %w", err)
+		}
+		segs = append(segs, s)
+	}
+	drops := make([]*roaring.Bitmap, len(segs))
+	if _, _, err := plugin.Merge(segs, drops, out, nil, nil); err != nil {
+		return fmt.Errorf("search segment merge: %w", err)
+	}
 	return nil
 }
 

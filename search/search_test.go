@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -196,5 +197,44 @@ func TestFold(t *testing.T) {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestBuildInBatches indexes more documents than one batch holds: the
+// segments are merged into one, deterministically, and all are found.
+func TestBuildInBatches(t *testing.T) {
+	var docs []Document
+	for i := range batchSize*2 + 17 {
+		docs = append(docs, Document{ID: fmt.Sprintf("d%05d", i), URL: "/", Type: "practice", Title: fmt.Sprintf("Title %d", i),
+			Summary: "cluster policy", Body: fmt.Sprintf("word%d common", i), Countries: []string{"GR"}, Lang: "en"})
+	}
+	a, err := Build(context.Background(), docs, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Build(context.Background(), docs, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("two builds in batches differ")
+	}
+	ix, err := Open(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.Len() != len(docs) {
+		t.Errorf("Len = %d, want %d", ix.Len(), len(docs))
+	}
+	for _, q := range []string{"word5", "word1500", fmt.Sprintf("word%d", len(docs)-1)} {
+		r, err := ix.Search(context.Background(), Request{Query: q})
+		if err != nil || r.Total != 1 {
+			t.Errorf("%s: %v, %+v", q, err, r)
+		}
+	}
+	r, _ := ix.Search(context.Background(), Request{Query: "common", Size: 5})
+	if r.Total != len(docs) || r.Facets["country"][0].Count != len(docs) {
+		t.Errorf("common: total %d, facets %+v", r.Total, r.Facets["country"])
 	}
 }

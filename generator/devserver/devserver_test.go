@@ -104,7 +104,7 @@ func subscribe(t testing.TB, base string) <-chan sse {
 
 func next(t testing.TB, events <-chan sse, name string) sse {
 	t.Helper()
-	deadline := time.After(20 * time.Second)
+	deadline := time.After(60 * time.Second)
 	for {
 		select {
 		case e, ok := <-events:
