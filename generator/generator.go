@@ -11,9 +11,9 @@ package generator
 
 import (
 	"bytes"
-	"html/template"
 	"context"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path"
 	"sort"
