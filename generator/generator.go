@@ -71,9 +71,11 @@ type Snapshot struct {
 }
 
 // SearchEngine is the browser's search engine: WebAssembly and the Go
-// runtime's loader script.
+// runtime's loader script, and optionally the WebAssembly already
+// compressed (gzip, brotli) so that builds need not compress it again.
 type SearchEngine struct {
-	Wasm, ExecJS []byte
+	Wasm, ExecJS   []byte
+	WasmGz, WasmBr []byte
 }
 
 // Site is the result of a build.

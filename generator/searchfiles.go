@@ -2,15 +2,12 @@ package generator
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"sort"
 	"strings"
-
-	"github.com/andybalholm/brotli"
 
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/output"
@@ -35,17 +32,22 @@ func engineFiles(engine *SearchEngine, index []byte, preview bool) (map[string][
 		return files, nil
 	}
 	files[SearchDir+"/engine.js"] = scriptBytes("POLISEE_ENGINE", engine.Wasm)
-	for _, name := range []string{SearchDir + "/search.wasm", SearchDir + "/index.zap"} {
-		data := files[name]
-		if name == SearchDir+"/index.zap" {
-			data = index
+	// The engine's compressed forms come with it (compiled and compressed
+	// once, then cached); the index changes with every build and gets a
+	// quicker brotli level.
+	gz, br := engine.WasmGz, engine.WasmBr
+	if gz == nil || br == nil {
+		var err error
+		if gz, br, err = output.Precompress(engine.Wasm, output.BrotliFast); err != nil {
+			return nil, fmt.Errorf("compress the engine: %w", err)
 		}
-		gz, br, err := precompress(data)
-		if err != nil {
-			return nil, fmt.Errorf("compress %s: %w", name, err)
-		}
-		files[name+".gz"], files[name+".br"] = gz, br
 	}
+	files[SearchDir+"/search.wasm.gz"], files[SearchDir+"/search.wasm.br"] = gz, br
+	igz, ibr, err := output.Precompress(index, output.BrotliFast)
+	if err != nil {
+		return nil, fmt.Errorf("compress the index: %w", err)
+	}
+	files[SearchDir+"/index.zap.gz"], files[SearchDir+"/index.zap.br"] = igz, ibr
 	return files, nil
 }
 
@@ -55,31 +57,6 @@ func scriptBytes(global string, data []byte) []byte {
 	b.WriteString(base64.StdEncoding.EncodeToString(data))
 	b.WriteString("\";\n")
 	return b.Bytes()
-}
-
-// precompress writes gzip and brotli forms. Both are deterministic: no
-// file name or time goes into the gzip header.
-func precompress(data []byte) (gz, br []byte, err error) {
-	var g bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&g, gzip.BestCompression)
-	if err != nil {
-		return nil, nil, err
-	}
-	if _, err := zw.Write(data); err != nil {
-		return nil, nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, nil, err
-	}
-	var bb bytes.Buffer
-	bw := brotli.NewWriterLevel(&bb, 9)
-	if _, err := bw.Write(data); err != nil {
-		return nil, nil, err
-	}
-	if err := bw.Close(); err != nil {
-		return nil, nil, err
-	}
-	return g.Bytes(), bb.Bytes(), nil
 }
 
 // SearchLabels are the names the search page shows for facet values:

@@ -144,7 +144,7 @@ type testPage struct {
 func pickPages(t *testing.T, site *generator.Site, out string) []testPage {
 	t.Helper()
 	sorted := slices.Clone(site.Pages)
-	kinds := []string{"home", "list", "facet", "item", "404"}
+	kinds := []string{"home", "list", "facet", "item", "search", "contributing", "404"}
 	slices.SortFunc(sorted, func(a, b *generator.Page) int {
 		if c := slices.Index(kinds, a.Kind) - slices.Index(kinds, b.Kind); c != 0 {
 			return c
@@ -177,12 +177,12 @@ func pickPages(t *testing.T, site *generator.Site, out string) []testPage {
 				continue
 			}
 			add("item/"+p.Item.Type.Folder, p)
-		case "404":
-			add("404", p)
+		case "404", "search", "contributing":
+			add(p.Kind, p)
 		}
 	}
 
-	want := []string{"home", "facet", "404"}
+	want := []string{"home", "facet", "search", "contributing", "404"}
 	for _, f := range itemTypes {
 		want = append(want, "item/"+f)
 		if f != "pages" {

@@ -33,7 +33,7 @@ func buildWithEngine(t *testing.T, ctx context.Context, src generator.Config) st
 		t.Fatalf("compiling the search engine: %v", err)
 	}
 	src.Out = filepath.Join(t.TempDir(), "public")
-	src.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS}
+	src.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS, WasmGz: engine.WasmGz, WasmBr: engine.WasmBr}
 	if _, err := generator.Build(ctx, src); err != nil {
 		t.Fatal(err)
 	}

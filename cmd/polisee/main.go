@@ -189,7 +189,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return fmt.Errorf("browser search: %w\n(build with -no-browser-search to leave it out)", err)
 		}
-		cfg.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS}
+		cfg.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS, WasmGz: engine.WasmGz, WasmBr: engine.WasmBr}
 	}
 	site, err := generator.Build(ctx, cfg)
 	if list, ok := diag.AsList(err); ok {

@@ -43,7 +43,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return fmt.Errorf("browser search: %w\n(serve with -no-browser-search to leave it out)", err)
 		}
-		cfg.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS}
+		cfg.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS, WasmGz: engine.WasmGz, WasmBr: engine.WasmBr}
 	}
 	srv, err := devserver.New(ctx, devserver.Config{Build: cfg, SrcDir: cfg.SrcDir, ThemeDir: *theme, Logf: logf})
 	if err != nil {

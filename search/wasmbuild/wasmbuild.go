@@ -26,6 +26,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/output"
 )
 
 // Module is the module path of polisee; its source must be on disk.
@@ -38,6 +40,10 @@ const patchVersion = "1"
 type Engine struct {
 	Wasm   []byte // search.wasm
 	ExecJS []byte // wasm_exec.js, from the same Go toolchain
+	// WasmGz and WasmBr are search.wasm compressed at the best levels,
+	// once, and cached with it: sites ship them for hosts that serve
+	// precompressed files.
+	WasmGz, WasmBr []byte
 }
 
 // Build returns the engine, compiling it when the cache has none for the
@@ -70,8 +76,9 @@ func Build(ctx context.Context, logf func(format string, args ...any)) (*Engine,
 	}
 	cache = filepath.Join(cache, "polisee")
 	out := filepath.Join(cache, "wasm-"+key[:16], "search.wasm")
-	if wasm, err := os.ReadFile(out); err == nil {
-		return &Engine{Wasm: wasm, ExecJS: execJS}, nil
+	if e, err := readCached(out); err == nil {
+		e.ExecJS = execJS
+		return e, nil
 	}
 	if logf != nil {
 		logf("compiling the browser search engine (once per version; cached in %s)", filepath.Dir(out))
@@ -87,7 +94,54 @@ func Build(ctx context.Context, logf func(format string, args ...any)) (*Engine,
 	if err != nil {
 		return nil, err
 	}
-	return &Engine{Wasm: wasm, ExecJS: execJS}, nil
+	if logf != nil {
+		logf("compressing the browser search engine (once)")
+	}
+	gz, br, err := output.Precompress(wasm, output.BrotliBest)
+	if err != nil {
+		return nil, err
+	}
+	// The compressed forms are written before they are read back as a
+	// set; a half-written cache entry is simply redone.
+	for name, data := range map[string][]byte{out + ".gz": gz, out + ".br": br} {
+		if err := writeAtomic(name, data); err != nil {
+			return nil, err
+		}
+	}
+	return &Engine{Wasm: wasm, ExecJS: execJS, WasmGz: gz, WasmBr: br}, nil
+}
+
+func readCached(out string) (*Engine, error) {
+	var e Engine
+	for _, f := range []struct {
+		name string
+		into *[]byte
+	}{{out, &e.Wasm}, {out + ".gz", &e.WasmGz}, {out + ".br", &e.WasmBr}} {
+		data, err := os.ReadFile(f.name)
+		if err != nil {
+			return nil, err
+		}
+		*f.into = data
+	}
+	return &e, nil
+}
+
+func writeAtomic(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".tmp-")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // sourceRoot finds polisee's source: POLISEE_SOURCE, or the folder holding

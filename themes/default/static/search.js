@@ -10,6 +10,9 @@
   var langs = script.getAttribute("data-langs") || "en";
   var fromDisk = location.protocol === "file:";
   var RESULTS = 20;
+  // A site built without the engine keeps its search page (it says so)
+  // and loads nothing.
+  if (script.hasAttribute("data-no-engine")) { return; }
 
   function at(path) { return new URL(path, root).href; }
 
