@@ -1,0 +1,207 @@
+// Command polisee-searchbench measures polisee's browser search against
+// Pagefind's on the same built site: index build time, index size, what a
+// reader downloads before the first result, how long that first result
+// takes in a cold browser, and how long each further query takes.
+//
+// Usage, from inside the polisee module:
+//
+//	go run ./cmd/polisee-searchbench [-n 1000] [-queries 50] [-seed 1]
+//		[-pagefind pagefind] [-chrome chromium] [-keep]
+//
+// It needs Chromium (apt-get install -y chromium; -chrome or CHROME_PATH
+// names another) and, for the comparison, Pagefind 1.x (npm install
+// pagefind in a temporary folder; pass -pagefind
+// path/to/node_modules/.bin/pagefind). Without Pagefind it measures polisee
+// alone.
+//
+// What it does, in order:
+//
+//  1. Writes a synthetic corpus of N documents (generator/internal/corpus,
+//     through its corpuswrite command, because Go's internal rule keeps
+//     this command from importing it) and builds it in-process with
+//     generator.Build, browser engine included (search/wasmbuild; its first
+//     compilation takes a minute and is cached). "index build" for polisee
+//     is search.Build run again, alone, on the same documents: they are
+//     rebuilt from the built site's items as the generator makes them, and
+//     the resulting bytes are checked against public/search/index.zap, so
+//     the time is that of exactly the index the site ships. The whole
+//     generator.Build wall time is printed below the table.
+//  2. Serves public/ on 127.0.0.1 with a file server that logs every
+//     request and, like a static host, answers with brotli when the browser
+//     accepts it: polisee's .br files where they exist, otherwise brotli
+//     made on the fly (level 9, as polisee's own). Every logged request
+//     carries both the file's size and its brotli size, so both totals are
+//     reported whatever the browser asked for.
+//  3. polisee cold: a browser with a fresh profile opens
+//     /search/?q=WORD; a script added before the page loads notes
+//     performance.now() (milliseconds since navigation start) when the
+//     status line first reads "N results for". The bytes are those of the
+//     requests made before that moment: page, stylesheet, scripts, worker,
+//     engine and index.
+//  4. polisee queries: in another fresh browser, a blank page of the site
+//     (/404.html) loads the engine itself, as search.js does in the page
+//     (wasm_exec.js, search.wasm, index.zap, new Go(), go.run,
+//     polisee.open), runs the cold word once, then times each
+//     polisee.search(q, "en", 10) of the query list with performance.now().
+//     The load is reported broken down (fetch, start, open, first query),
+//     which is the comparison with Pagefind's cold start on a loaded page.
+//  5. Pagefind: `pagefind --site public --output-subdir pagefind_bench`
+//     (timed: index build; it parses every HTML page of the site, where
+//     polisee indexes only item pages, from data it already has). The
+//     folder's size is the index size (raw and brotli; Pagefind's chunks are
+//     gzip inside, so brotli gains little). In a fresh browser, on
+//     /404.html, the first query is timed from before
+//     import('/pagefind_bench/pagefind.js') until the data() of its first
+//     ten results has arrived, then each query of the list the same way
+//     (search plus data() of the first ten: what a results page needs).
+//     Pagefind fetches index chunks and fragments per query, over the
+//     loopback here, so its query times hold no network latency.
+//  6. Prints one table (times in ms unless marked; KB and MB are 2^10 and
+//     2^20 bytes), the ratios polisee/Pagefind (below 1, polisee is smaller
+//     or faster), and notes: the requests before the first result, the
+//     engine and index sizes, and polisee's budgets of 3 MB brotli before
+//     the first result and 50 ms query p95.
+//
+// The queries are picked deterministically (-seed) from the words of the
+// documents' bodies, without English stop words (polisee drops them, which
+// would make a query without results): half are one word, half two words,
+// which both tools treat as "both words". The same list goes to both tools.
+// -keep keeps the corpus, the site and both indexes and prints where.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "polisee-searchbench:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	n        int
+	queries  int
+	seed     int64
+	pagefind string // Pagefind binary; "" skips Pagefind
+	chrome   string
+	keep     bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fl := flag.NewFlagSet("polisee-searchbench", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.IntVar(&o.n, "n", 1000, "corpus size (practices + profiles)")
+	fl.IntVar(&o.queries, "queries", 50, "queries timed per tool")
+	fl.Int64Var(&o.seed, "seed", 1, "seed of the corpus and of the query picks")
+	fl.StringVar(&o.pagefind, "pagefind", "pagefind", `Pagefind binary to compare with ("" to skip Pagefind)`)
+	fl.StringVar(&o.chrome, "chrome", "", "Chromium binary (default $CHROME_PATH, then chromium, chromium-browser, google-chrome)")
+	fl.BoolVar(&o.keep, "keep", false, "keep the corpus, the site and the indexes, and print where")
+	if err := fl.Parse(args); err != nil {
+		return o, err
+	}
+	switch {
+	case fl.NArg() > 0:
+		return o, fmt.Errorf("unexpected argument %q", fl.Arg(0))
+	case o.n < 1:
+		return o, errors.New("-n must be at least 1")
+	case o.queries < 1:
+		return o, errors.New("-queries must be at least 1")
+	}
+	return o, nil
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	chrome, err := findChrome(o.chrome)
+	if err != nil {
+		return err
+	}
+	pagefind := ""
+	if o.pagefind != "" {
+		if pagefind, err = exec.LookPath(o.pagefind); err != nil {
+			fmt.Fprintf(stderr, "%s not found: measuring polisee alone\n", o.pagefind)
+			pagefind = ""
+		}
+	}
+	work, err := os.MkdirTemp("", "polisee-searchbench-")
+	if err != nil {
+		return err
+	}
+	if o.keep {
+		fmt.Fprintln(stderr, "keeping everything in", work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
+	loadBefore := loadAverage()
+
+	site, err := buildSite(ctx, work, o.n, o.seed, logf)
+	if err != nil {
+		return err
+	}
+	cold, queries := pickQueries(vocabulary(site.docs), o.queries, o.seed)
+	var pf *pagefindIndex
+	if pagefind != "" {
+		// Before the server starts, so that the site does not change
+		// while it is served.
+		if pf, err = buildPagefind(ctx, pagefind, site.public, logf); err != nil {
+			return err
+		}
+	}
+	srv, err := serve(site.public)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	b := bench{chrome: chrome, srv: srv, cold: cold, queries: queries, logf: logf}
+
+	rep := report{n: o.n, site: site, cold: cold, queries: len(queries)}
+	if rep.polisee, err = b.polisee(ctx, site); err != nil {
+		return fmt.Errorf("polisee in the browser: %w", err)
+	}
+	if pf != nil {
+		if rep.pagefind, err = b.pagefind(ctx, pf); err != nil {
+			return fmt.Errorf("Pagefind in the browser: %w", err)
+		}
+	}
+	rep.load = [2]string{loadBefore, loadAverage()}
+	rep.print(stdout)
+	return nil
+}
+
+// findChrome returns the Chromium to run: the flag, CHROME_PATH, or the
+// first of the usual names on PATH.
+func findChrome(flagValue string) (string, error) {
+	names := []string{"chromium", "chromium-browser", "google-chrome"}
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		names = []string{p}
+	}
+	if flagValue != "" {
+		names = []string{flagValue}
+	}
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("Chromium not found (looked for %v); install it with `apt-get install -y chromium` or pass -chrome", names)
+}

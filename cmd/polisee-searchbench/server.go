@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+)
+
+// markPath is not a file: a page requests it to mark a moment in the
+// request log, e.g. when the first result shows.
+const markPath = "/__searchbench/mark"
+
+// request is one logged request.
+type request struct {
+	Path   string
+	Status int
+	// Raw and Brotli are the sizes of the file and of its brotli form,
+	// whichever of the two was sent (Encoding says which).
+	Raw, Brotli int64
+	Encoding    string
+	Mark        bool // a request of markPath
+}
+
+// siteServer serves a built site as a static host does, logging every
+// request.
+type siteServer struct {
+	fsys fs.FS // the site, confined to its folder
+	root *os.Root
+	http *http.Server
+	URL  string
+
+	mu  sync.Mutex
+	log []request
+	br  map[string][]byte // brotli forms made on the fly, by file
+}
+
+// serve starts serving dir on a free port of 127.0.0.1.
+func serve(dir string) (*siteServer, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		root.Close()
+		return nil, err
+	}
+	s := &siteServer{fsys: root.FS(), root: root, br: map[string][]byte{}, URL: "http://" + ln.Addr().String()}
+	s.http = &http.Server{Handler: s}
+	go s.http.Serve(ln)
+	return s, nil
+}
+
+func (s *siteServer) Close() error {
+	err := s.http.Close()
+	return errors.Join(err, s.root.Close())
+}
+
+// Mark returns the position of the next request in the log.
+func (s *siteServer) Mark() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.log)
+}
+
+// Requests returns the requests logged from position from on, up to the
+// first mark request (excluded) when untilMark is set.
+func (s *siteServer) Requests(from int, untilMark bool) []request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []request
+	for _, r := range s.log[from:] {
+		if r.Mark {
+			if untilMark {
+				break
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func (s *siteServer) record(r request) {
+	s.mu.Lock()
+	s.log = append(s.log, r)
+	s.mu.Unlock()
+}
+
+func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == markPath {
+		s.record(request{Path: markPath, Mark: true})
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	name, isDir := s.resolve(r.URL.Path)
+	if isDir {
+		// As http.FileServer does: folders are addressed with a slash.
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		return
+	}
+	data, err := fs.ReadFile(s.fsys, name)
+	if err != nil {
+		s.record(request{Path: r.URL.Path, Status: http.StatusNotFound})
+		http.NotFound(w, r)
+		return
+	}
+	br, err := s.brotli(name, data)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	req := request{Path: r.URL.Path, Status: http.StatusOK, Raw: int64(len(data)), Brotli: int64(len(br))}
+	h := w.Header()
+	h.Set("Content-Type", contentType(name))
+	h.Set("Vary", "Accept-Encoding")
+	body := data
+	if acceptsBrotli(r.Header.Get("Accept-Encoding")) {
+		body, req.Encoding = br, "br"
+		h.Set("Content-Encoding", "br")
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	s.record(req)
+	w.Write(body)
+}
+
+// resolve maps a URL path to a file of the site: folder paths to their
+// index.html. isDir reports a folder addressed without its slash.
+func (s *siteServer) resolve(urlPath string) (name string, isDir bool) {
+	name = strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if name == "" {
+		return "index.html", false
+	}
+	if info, err := fs.Stat(s.fsys, name); err == nil && info.IsDir() {
+		if !strings.HasSuffix(urlPath, "/") {
+			return name, true
+		}
+		name = path.Join(name, "index.html")
+	}
+	return name, false
+}
+
+// brotli returns the file's brotli form: the .br file beside it, as
+// polisee writes for its engine and index, or one made at polisee's level
+// (and kept, so that a file is compressed once).
+func (s *siteServer) brotli(name string, data []byte) ([]byte, error) {
+	if br, err := fs.ReadFile(s.fsys, name+".br"); err == nil {
+		return br, nil
+	}
+	s.mu.Lock()
+	br, ok := s.br[name]
+	s.mu.Unlock()
+	if ok {
+		return br, nil
+	}
+	br, err := compressBrotli(data)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.br[name] = br
+	s.mu.Unlock()
+	return br, nil
+}
+
+// brotliLevel is the level generator/searchfiles.go precompresses at.
+const brotliLevel = 9
+
+func compressBrotli(data []byte) ([]byte, error) {
+	var b bytes.Buffer
+	w := brotli.NewWriterLevel(&b, brotliLevel)
+	if _, err := w.Write(data); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// acceptsBrotli reports whether an Accept-Encoding header lists br with a
+// non-zero weight.
+func acceptsBrotli(header string) bool {
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		if strings.TrimSpace(coding) != "br" {
+			continue
+		}
+		q := strings.TrimSpace(params)
+		return !strings.HasPrefix(q, "q=0") || strings.Trim(strings.TrimPrefix(q, "q="), "0.") != ""
+	}
+	return false
+}
+
+// contentType is the type a static host sends for a file; module scripts
+// and WebAssembly need theirs.
+func contentType(name string) string {
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// hasMark reports whether a mark request was logged from position from on.
+func (s *siteServer) hasMark(from int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, r := range s.log[from:] {
+		if r.Mark {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/markdown"
+	"github.com/clusterpolisee/polisee/generator/model"
+	"github.com/clusterpolisee/polisee/search"
+	"github.com/clusterpolisee/polisee/search/wasmbuild"
+)
+
+// builtSite is the polisee site the benchmark serves, with what its build
+// cost.
+type builtSite struct {
+	public    string // output folder
+	pages     int
+	docs      []search.Document
+	siteBuild time.Duration // generator.Build, whole site
+	index     time.Duration // search.Build alone, same documents
+	// sameIndex reports whether search.Build on the rebuilt documents gave
+	// the bytes of the site's index.zap, i.e. whether index times exactly
+	// the index the site ships.
+	sameIndex bool
+}
+
+// buildSite writes the corpus into work/content, builds it into
+// work/public and times the index.
+func buildSite(ctx context.Context, work string, n int, seed int64, logf func(string, ...any)) (*builtSite, error) {
+	content := filepath.Join(work, "content")
+	logf("writing a corpus of %d documents...", n)
+	if err := writeCorpus(ctx, content, n, seed); err != nil {
+		return nil, err
+	}
+	// Compiled (or taken from the cache) before the clock starts: it is
+	// not part of a build once the engine is cached.
+	eng, err := wasmbuild.Build(ctx, logf)
+	if err != nil {
+		return nil, err
+	}
+	s := &builtSite{public: filepath.Join(work, "public")}
+	cfg := generator.Config{
+		Src: os.DirFS(content), SrcRoot: "content", SrcDir: content, Out: s.public,
+		Engine: &generator.SearchEngine{Wasm: eng.Wasm, ExecJS: eng.ExecJS},
+	}
+	logf("building the site...")
+	start := time.Now()
+	built, err := generator.Build(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s.siteBuild = time.Since(start)
+	s.pages = len(built.Pages)
+	s.docs = searchDocuments(built.Pages)
+
+	logf("timing search.Build on %d documents...", len(s.docs))
+	start = time.Now()
+	index, err := search.Build(ctx, s.docs, "")
+	if err != nil {
+		return nil, err
+	}
+	s.index = time.Since(start)
+	shipped, err := os.ReadFile(filepath.Join(s.public, generator.SearchDir, search.IndexFile))
+	if err != nil {
+		return nil, err
+	}
+	s.sameIndex = bytes.Equal(index, shipped)
+	return s, nil
+}
+
+// writeCorpus runs corpuswrite: Go's internal rule lets only packages
+// under generator/ import the corpus package. The package path, rather
+// than ./generator/..., makes go run find it from anywhere in the module.
+func writeCorpus(ctx context.Context, dir string, n int, seed int64) error {
+	cmd := exec.CommandContext(ctx, "go", "run", "github.com/clusterpolisee/polisee/generator/internal/corpus/corpuswrite",
+		"-n", strconv.Itoa(n), "-seed", strconv.FormatInt(seed, 10), dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("write the corpus (run polisee-searchbench inside the polisee module): %w\n%s", err, out)
+	}
+	return nil
+}
+
+// searchDocuments makes the search documents of the item pages as the
+// generator does (generator/searchdocs.go keeps its version unexported).
+// buildSite compares the index built from them with the site's, so a
+// drift between the two shows in the report rather than in a wrong time.
+func searchDocuments(pages []*generator.Page) []search.Document {
+	var docs []search.Document
+	for _, p := range pages {
+		if it := p.Item; it != nil {
+			docs = append(docs, searchDocument(it))
+		}
+	}
+	return docs
+}
+
+func searchDocument(it *model.Item) search.Document {
+	body := ""
+	// The generator indexes a body its guard refuses as empty.
+	if markdown.Guard(it.Body) == nil {
+		body = markdown.Parse(it.Body).Text()
+	}
+	d := search.Document{
+		ID: strings.TrimSuffix(it.Path, ".md"), URL: it.URL(), Type: it.Type.Singular,
+		Title: it.Title, Summary: it.Summary, Body: body,
+		Status: it.String("status"), Level: it.String("level"), Year: itemYear(it),
+		Lang: it.Lang, Tags: it.Strings("tags"),
+	}
+	d.Areas = it.Strings("areas")
+	if a := it.String("area"); a != "" {
+		d.Areas = append(d.Areas, a)
+	}
+	d.Countries = upper(it.Strings("countries"))
+	if !it.Has("countries") {
+		d.Countries = nil
+		if cc := it.String("country"); cc != "" {
+			d.Countries = []string{strings.ToUpper(cc)}
+		}
+	}
+	d.Regions = upper(it.Strings("regions"))
+	if r := it.String("region"); r != "" {
+		d.Regions = append(d.Regions, strings.ToUpper(r))
+	}
+	switch it.Type.Folder {
+	case "areas":
+		d.Areas = []string{it.Slug}
+	case "countries":
+		d.Countries = []string{it.Key()}
+	case "regions":
+		d.Regions = []string{it.Key()}
+	}
+	return d
+}
+
+func itemYear(it *model.Item) int {
+	for _, f := range []string{"date", "start"} {
+		if d := it.Date(f); !d.IsZero() {
+			return d.Year
+		}
+	}
+	if p := it.String("period"); len(p) >= 4 {
+		if y, err := strconv.Atoi(p[:4]); err == nil && y > 1000 {
+			return y
+		}
+	}
+	return 0
+}
+
+func upper(l []string) []string {
+	out := make([]string, len(l))
+	for i, s := range l {
+		out[i] = strings.ToUpper(s)
+	}
+	return out
+}
