@@ -199,6 +199,20 @@ colour = "red"
 			`content/pages/json.md:2:24: unknown field "summry" (did you mean "summary"?)`,
 			`content/pages/toml.md:3:1: unknown field "colour"`,
 		}},
+		{"required lists need an entry; practices need sources", `
+-- practices/x.md --
+---
+title: X
+summary: S
+countries: []
+areas: [sustainability]
+level: national
+status: identified
+---
+`, []string{
+			`content/practices/x.md:1:1: missing required field "sources"`,
+			`content/practices/x.md:4:1: required field "countries" is empty: give at least one entry`,
+		}},
 		{"a stray carriage return is refused where it is", "-- pages/cr.md --\n---\ntitle: A\rB\n---\n",
 			[]string{`content/pages/cr.md:2:9: stray carriage return (CR) character`}},
 		{"YAML aliases are refused", `

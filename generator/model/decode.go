@@ -85,6 +85,10 @@ func (d *decoder) object(n *yaml.Node, fields []*Field, missing diag.Pos, topLev
 			d.top = name
 		}
 		if val, ok := d.value(v, f); ok {
+			if l, isList := val.([]any); isList && f.Required && len(l) == 0 {
+				d.errorf(k, "required field %q is empty: give at least one entry", f.Name)
+				continue
+			}
 			out[name] = val
 			positions[name] = d.pos(v)
 		}

@@ -130,6 +130,18 @@ func common() []*Field {
 
 func withCommon(fields ...*Field) []*Field { return append(fields, common()...) }
 
+// withSources is withCommon with sources required: practices and profiles
+// state facts, and every fact needs its public source.
+func withSources(fields ...*Field) []*Field {
+	all := withCommon(fields...)
+	for _, f := range all {
+		if f.Name == "sources" {
+			f.Required = true
+		}
+	}
+	return all
+}
+
 func summary(max int) *Field {
 	f := req(text("summary", "one or two sentences shown in lists and search results"))
 	f.MaxLen = max
@@ -140,7 +152,7 @@ func summary(max int) *Field {
 var Types = []*Type{
 	{Folder: "practices", Singular: "practice", Title: "Good practices",
 		Doc: "A good-practice case: a policy measure or instrument that worked somewhere and may be transferred.",
-		Fields: withCommon(
+		Fields: withSources(
 			req(str("title", "name of the practice")),
 			summary(300),
 			req(refs("countries", "countries", "countries where it runs (ISO 3166-1 alpha-2, e.g. GR)")),
@@ -158,7 +170,7 @@ var Types = []*Type{
 		Sections: PracticeSections},
 	{Folder: "profiles", Singular: "profile", Title: "Policy profiles",
 		Doc: "A country's or region's cluster policy, with an assessment per thematic area.",
-		Fields: withCommon(
+		Fields: withSources(
 			req(str("title", "name of the policy profile")),
 			summary(600),
 			req(enum("scope", "whether it covers a whole country or one region", ProfileScopes)),
