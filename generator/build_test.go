@@ -233,3 +233,29 @@ func TestOfflineLinksNameIndexFiles(t *testing.T) {
 	contains(t, page, `href="../../organisations/corallia/index.html"`, "offline link")
 	contains(t, page, `href="../accreditation/index.html#description"`, "offline link with fragment")
 }
+
+// TestRelatedRanking: sharing a country counts 2, an area 1; the best come
+// first, and an item sharing two countries but no area beats one sharing
+// a country and an area.
+func TestRelatedRanking(t *testing.T) {
+	practice := func(slug, title, areas, countries string) string {
+		return "-- practices/" + slug + ".md --\n---\ntitle: " + title + "\nsummary: S\ncountries: [" + countries +
+			"]\nareas: [" + areas + "]\nlevel: local\nstatus: identified\nsources: [https://example.org]\n---\n"
+	}
+	fsys := with(t, practice("a", "Alpha", "innovation-rd", "GR, HU")+
+		practice("b", "Bravo", "sustainability", "GR, HU")+ // 4
+		practice("c", "Charlie", "innovation-rd", "GR")+ // 3
+		practice("d", "Delta", "innovation-rd", "HU")) // 3, after Charlie by title
+	out, _ := build(t, fsys)
+	page := read(t, out, "practices/a/index.html")
+	related := page[strings.Index(page, `id="related-heading"`):]
+	order := []string{">Bravo<", ">Charlie<", ">Delta<", ">mi-Cluster<"}
+	last := -1
+	for _, title := range order {
+		i := strings.Index(related, title)
+		if i < 0 || i < last {
+			t.Fatalf("related items not in order %v:\n%s", order, clip(related))
+		}
+		last = i
+	}
+}

@@ -43,8 +43,9 @@ type Config struct {
 	BaseURL string
 	// Drafts includes items marked draft: true.
 	Drafts bool
-	// Offline makes every link to a folder name its index.html, so that
-	// the site works when opened from disk.
+	// Offline makes every link to a folder name its index.html, and adds
+	// the search engine and index as classic scripts, so that the site and
+	// its search work when opened from disk.
 	Offline bool
 	// MaxFileSize overrides the per-file size cap.
 	MaxFileSize int64
@@ -54,8 +55,8 @@ type Config struct {
 	Engine *SearchEngine
 	// Logf, if set, receives progress messages.
 	Logf func(format string, args ...any)
-	// Preview is a build for polisee serve: no precompressed files and no
-	// scripts for opening from disk, which a local server does not need.
+	// Preview is a build for polisee serve: no precompressed files, which
+	// a local server does not need.
 	Preview bool
 	// Snapshot, set for offline copies, is stamped on every page. A
 	// missing date becomes the newest date in the content, so the stamp

@@ -1,11 +1,12 @@
 package generator
 
 import (
-	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/internal/workers"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
@@ -133,76 +134,87 @@ func buildRelations(c *model.Content) relations {
 		}
 	}
 
-	// Candidates are the items that share a country and an area with the
-	// item (the pairs' buckets hold about n/66 items each for 11 countries
-	// and 6 areas); when those are fewer than maxRelated, items sharing
-	// only an area or only a country fill in. Scanning every item that
-	// shares an area would cost n squared over six.
-	byPair := map[string][]*model.Item{}
-	byArea := map[string][]*model.Item{}
-	byCountry := map[string][]*model.Item{}
-	type keys struct{ areas, countries []string }
-	keysOf := map[*model.Item]keys{}
-	for _, it := range c.Items {
-		if !relatedTypes[it.Type.Folder] {
-			continue
-		}
-		k := keys{areas: it.Strings("areas"), countries: countriesOf(it)}
-		keysOf[it] = k
-		for _, a := range k.areas {
-			byArea[a] = append(byArea[a], it)
-			for _, cc := range k.countries {
-				byPair[cc+" "+a] = append(byPair[cc+" "+a], it)
-			}
-		}
-		for _, cc := range k.countries {
-			byCountry[cc] = append(byCountry[cc], it)
-		}
-	}
-	score := func(a, b keys) int {
-		n := 0
-		for _, x := range a.areas {
-			if slices.Contains(b.areas, x) {
-				n++
-			}
-		}
-		for _, x := range a.countries {
-			if slices.Contains(b.countries, x) {
-				n += 2
-			}
-		}
-		return n
-	}
-	for _, it := range c.Items {
-		if !relatedTypes[it.Type.Folder] {
-			continue
-		}
-		k := keysOf[it]
-		scores := map[*model.Item]int{}
-		add := func(bucket []*model.Item, limit int) {
-			for _, o := range bucket {
-				if len(scores) >= limit {
-					return
-				}
-				if _, seen := scores[o]; !seen && o != it {
-					scores[o] = score(k, keysOf[o])
-				}
-			}
-		}
-		for _, a := range k.areas {
-			for _, cc := range k.countries {
-				add(byPair[cc+" "+a], 1<<30)
-			}
-		}
-		for _, cc := range k.countries {
-			add(byCountry[cc], len(scores)+maxRelated)
-		}
-		for _, a := range k.areas {
-			add(byArea[a], len(scores)+maxRelated)
-		}
-		r.related[it] = topScored(scores, maxRelated)
-	}
+	r.related = relatedItems(c)
 	return r
+}
+
+// relatedItems scores, for every practice, profile and pilot, every other
+// one that shares an area (1 each) or a country (2 each), and keeps the
+// best maxRelated, ties going to title order. Candidates are ranked once in
+// that order, so scores go into a dense slice indexed by rank and the best
+// are kept by insertion: no map and no sort per item, which kept an exact
+// answer at about a second of CPU for 10,000 items.
+func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
+	var cands []*model.Item
+	for _, it := range c.Items {
+		if relatedTypes[it.Type.Folder] {
+			cands = append(cands, it)
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return model.Less(cands[i], cands[j]) })
+	byArea := map[string][]int32{}
+	byCountry := map[string][]int32{}
+	areas := make([][]string, len(cands))
+	countries := make([][]string, len(cands))
+	for i, it := range cands {
+		areas[i], countries[i] = it.Strings("areas"), countriesOf(it)
+		for _, a := range areas[i] {
+			byArea[a] = append(byArea[a], int32(i))
+		}
+		for _, cc := range countries[i] {
+			byCountry[cc] = append(byCountry[cc], int32(i))
+		}
+	}
+	out := make([][]*model.Item, len(cands))
+	pool := sync.Pool{New: func() any { s := make([]int32, len(cands)); return &s }}
+	workers.Each(len(cands), func(i int) {
+		sp := pool.Get().(*[]int32)
+		score := *sp
+		var touched []int32
+		add := func(list []int32, w int32) {
+			for _, o := range list {
+				if score[o] == 0 {
+					touched = append(touched, o)
+				}
+				score[o] += w
+			}
+		}
+		for _, a := range areas[i] {
+			add(byArea[a], 1)
+		}
+		for _, cc := range countries[i] {
+			add(byCountry[cc], 2)
+		}
+		better := func(a, b int32) bool { return score[a] > score[b] || (score[a] == score[b] && a < b) }
+		var best [maxRelated]int32
+		n := 0
+		for _, o := range touched {
+			if int(o) == i || (n == maxRelated && !better(o, best[n-1])) {
+				continue
+			}
+			j := min(n, maxRelated-1)
+			for j > 0 && better(o, best[j-1]) {
+				best[j] = best[j-1]
+				j--
+			}
+			best[j] = o
+			n = min(n+1, maxRelated)
+		}
+		items := make([]*model.Item, n)
+		for k := range n {
+			items[k] = cands[best[k]]
+		}
+		out[i] = items
+		for _, o := range touched {
+			score[o] = 0
+		}
+		pool.Put(sp)
+	})
+	related := make(map[*model.Item][]*model.Item, len(cands))
+	for i, it := range cands {
+		related[it] = out[i]
+	}
+	return related
 }
 
 func countriesOf(it *model.Item) []string {
@@ -221,34 +233,6 @@ func upper(l []string) []string {
 		out[i] = strings.ToUpper(s)
 	}
 	return out
-}
-
-// topScored returns the n best-scored items; ties go by title, then path,
-// so the result never depends on map order. It keeps only the best n as it
-// goes: related items are computed for every item, so this runs often.
-func topScored(score map[*model.Item]int, n int) []*model.Item {
-	better := func(a, b *model.Item) bool {
-		if score[a] != score[b] {
-			return score[a] > score[b]
-		}
-		return model.Less(a, b)
-	}
-	top := make([]*model.Item, 0, n+1)
-	for it := range score {
-		if len(top) == n && !better(it, top[n-1]) {
-			continue
-		}
-		i := len(top)
-		top = append(top, it)
-		for ; i > 0 && better(it, top[i-1]); i-- {
-			top[i] = top[i-1]
-		}
-		top[i] = it
-		if len(top) > n {
-			top = top[:n]
-		}
-	}
-	return top
 }
 
 // backGroups returns what refers to it, grouped by type in site order.

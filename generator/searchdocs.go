@@ -97,7 +97,7 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := engineFiles(b.cfg.Engine, data, b.cfg.Preview)
+	files, err := engineFiles(b.cfg.Engine, data, b.cfg)
 	if err != nil {
 		return nil, err
 	}

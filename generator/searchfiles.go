@@ -16,11 +16,11 @@ import (
 // engineFiles are the browser engine's files in the site's search folder.
 // Over http the page fetches search.wasm and index.zap (hosts that serve
 // precompressed files find .br and .gz beside them). From file:// browsers
-// refuse fetch, so the same bytes also come as classic scripts, engine.js
-// and index.js, that set a global to their base64 text.
-func engineFiles(engine *SearchEngine, index []byte, preview bool) (map[string][]byte, error) {
+// refuse fetch, so offline copies also carry the same bytes as classic
+// scripts, engine.js and index.js, that set a global to their base64 text.
+func engineFiles(engine *SearchEngine, index []byte, cfg Config) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	if !preview {
+	if cfg.Offline {
 		files[SearchDir+"/index.js"] = scriptBytes("POLISEE_INDEX", index)
 	}
 	if engine == nil {
@@ -28,10 +28,12 @@ func engineFiles(engine *SearchEngine, index []byte, preview bool) (map[string][
 	}
 	files[SearchDir+"/search.wasm"] = engine.Wasm
 	files[SearchDir+"/wasm_exec.js"] = engine.ExecJS
-	if preview {
+	if cfg.Offline {
+		files[SearchDir+"/engine.js"] = scriptBytes("POLISEE_ENGINE", engine.Wasm)
+	}
+	if cfg.Preview {
 		return files, nil
 	}
-	files[SearchDir+"/engine.js"] = scriptBytes("POLISEE_ENGINE", engine.Wasm)
 	// The engine's compressed forms come with it (compiled and compressed
 	// once, then cached); the index changes with every build and gets a
 	// quicker brotli level.
