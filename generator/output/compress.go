@@ -19,17 +19,26 @@ const (
 // that serve precompressed files. Both are deterministic: no file name or
 // time goes into the gzip header.
 func Precompress(data []byte, brotliLevel int) (gz, br []byte, err error) {
+	// The two run side by side: at 10,000 documents the index is 64 MB.
+	gzDone := make(chan error, 1)
 	var g bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&g, gzip.BestCompression)
-	if err != nil {
-		return nil, nil, err
-	}
-	if _, err := zw.Write(data); err != nil {
-		return nil, nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, nil, err
-	}
+	go func() {
+		zw, err := gzip.NewWriterLevel(&g, gzip.BestCompression)
+		if err == nil {
+			_, err = zw.Write(data)
+		}
+		if err == nil {
+			err = zw.Close()
+		}
+		gzDone <- err
+	}()
+	defer func() {
+		if gerr := <-gzDone; err == nil && gerr != nil {
+			gz, br, err = nil, nil, gerr
+		} else if err == nil {
+			gz = g.Bytes()
+		}
+	}()
 	var b bytes.Buffer
 	bw := brotli.NewWriterLevel(&b, brotliLevel)
 	if _, err := bw.Write(data); err != nil {
@@ -38,5 +47,5 @@ func Precompress(data []byte, brotliLevel int) (gz, br []byte, err error) {
 	if err := bw.Close(); err != nil {
 		return nil, nil, err
 	}
-	return g.Bytes(), b.Bytes(), nil
+	return nil, b.Bytes(), nil
 }
