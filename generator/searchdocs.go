@@ -105,3 +105,13 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	files[SearchDir+"/meta.json"] = append(meta, '\n')
 	return files, nil
 }
+
+// SearchDocuments returns the documents a build would index, without
+// writing anything: for tools that measure or inspect the index.
+func SearchDocuments(ctx context.Context, cfg Config) ([]search.Document, error) {
+	b, diags := prepare(ctx, cfg)
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	return b.searchDocuments(), nil
+}

@@ -21,9 +21,9 @@
 //     this command from importing it) and builds it in-process with
 //     generator.Build, browser engine included (search/wasmbuild; its first
 //     compilation takes a minute and is cached). "index build" for polisee
-//     is search.Build run again, alone, on the same documents: they are
-//     rebuilt from the built site's items as the generator makes them, and
-//     the resulting bytes are checked against public/search/index.zap, so
+//     is search.Build run again, alone, on the same documents
+//     (generator.SearchDocuments), and the resulting bytes are checked
+//     against public/search/index.zap, so
 //     the time is that of exactly the index the site ships. The whole
 //     generator.Build wall time is printed below the table.
 //  2. Serves public/ on 127.0.0.1 with a file server that logs every

@@ -8,12 +8,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/generator/markdown"
-	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/search"
 	"github.com/clusterpolisee/polisee/search/wasmbuild"
 )
@@ -59,7 +56,9 @@ func buildSite(ctx context.Context, work string, n int, seed int64, logf func(st
 	}
 	s.siteBuild = time.Since(start)
 	s.pages = len(built.Pages)
-	s.docs = searchDocuments(built.Pages)
+	if s.docs, err = generator.SearchDocuments(ctx, cfg); err != nil {
+		return nil, err
+	}
 
 	logf("timing search.Build on %d documents...", len(s.docs))
 	start = time.Now()
@@ -88,76 +87,3 @@ func writeCorpus(ctx context.Context, dir string, n int, seed int64) error {
 	return nil
 }
 
-// searchDocuments makes the search documents of the item pages as the
-// generator does (generator/searchdocs.go keeps its version unexported).
-// buildSite compares the index built from them with the site's, so a
-// drift between the two shows in the report rather than in a wrong time.
-func searchDocuments(pages []*generator.Page) []search.Document {
-	var docs []search.Document
-	for _, p := range pages {
-		if it := p.Item; it != nil {
-			docs = append(docs, searchDocument(it))
-		}
-	}
-	return docs
-}
-
-func searchDocument(it *model.Item) search.Document {
-	body := ""
-	// The generator indexes a body its guard refuses as empty.
-	if markdown.Guard(it.Body) == nil {
-		body = markdown.Parse(it.Body).Text()
-	}
-	d := search.Document{
-		ID: strings.TrimSuffix(it.Path, ".md"), URL: it.URL(), Type: it.Type.Singular,
-		Title: it.Title, Summary: it.Summary, Body: body,
-		Status: it.String("status"), Level: it.String("level"), Year: itemYear(it),
-		Lang: it.Lang, Tags: it.Strings("tags"),
-	}
-	d.Areas = it.Strings("areas")
-	if a := it.String("area"); a != "" {
-		d.Areas = append(d.Areas, a)
-	}
-	d.Countries = upper(it.Strings("countries"))
-	if !it.Has("countries") {
-		d.Countries = nil
-		if cc := it.String("country"); cc != "" {
-			d.Countries = []string{strings.ToUpper(cc)}
-		}
-	}
-	d.Regions = upper(it.Strings("regions"))
-	if r := it.String("region"); r != "" {
-		d.Regions = append(d.Regions, strings.ToUpper(r))
-	}
-	switch it.Type.Folder {
-	case "areas":
-		d.Areas = []string{it.Slug}
-	case "countries":
-		d.Countries = []string{it.Key()}
-	case "regions":
-		d.Regions = []string{it.Key()}
-	}
-	return d
-}
-
-func itemYear(it *model.Item) int {
-	for _, f := range []string{"date", "start"} {
-		if d := it.Date(f); !d.IsZero() {
-			return d.Year
-		}
-	}
-	if p := it.String("period"); len(p) >= 4 {
-		if y, err := strconv.Atoi(p[:4]); err == nil && y > 1000 {
-			return y
-		}
-	}
-	return 0
-}
-
-func upper(l []string) []string {
-	out := make([]string, len(l))
-	for i, s := range l {
-		out[i] = strings.ToUpper(s)
-	}
-	return out
-}
