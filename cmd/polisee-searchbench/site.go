@@ -86,4 +86,3 @@ func writeCorpus(ctx context.Context, dir string, n int, seed int64) error {
 	}
 	return nil
 }
-
