@@ -58,24 +58,6 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		return tx.WriteFile(name, data)
 	}
 
-	// The search index is built while the pages render: the two share no
-	// data, and each alone leaves a core idle part of the time.
-	type searchResult struct {
-		files map[string][]byte
-		err   error
-	}
-	searchDone := make(chan searchResult, 1)
-	go func() {
-		f, err := b.searchFiles(ctx)
-		searchDone <- searchResult{f, err}
-	}()
-	searched := false
-	defer func() {
-		if !searched {
-			<-searchDone
-		}
-	}()
-
 	errs := make([]error, len(b.pages))
 	workers.Each(len(b.pages), func(i int) {
 		if ctx.Err() != nil {
@@ -118,12 +100,10 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			return nil, err
 		}
 	}
-	res := <-searchDone
-	searched = true
-	if res.err != nil {
-		return nil, res.err
+	searchFiles, err := b.searchFiles(ctx)
+	if err != nil {
+		return nil, err
 	}
-	searchFiles := res.files
 	for _, name := range sortedKeys(searchFiles) {
 		if err := add(name, searchFiles[name]); err != nil {
 			return nil, err

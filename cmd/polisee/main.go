@@ -182,6 +182,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		cfg.Theme = os.DirFS(*theme)
 	}
+	setMemoryLimit(cfg.Src)
 	if !*noBrowserSearch {
 		engine, err := wasmbuild.Build(ctx, func(format string, args ...any) {
 			fmt.Fprintf(stderr, format+"\n", args...)

@@ -37,6 +37,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		cfg.Theme = os.DirFS(*theme)
 	}
+	setMemoryLimit(cfg.Src)
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	if !*noBrowserSearch {
 		engine, err := wasmbuild.Build(ctx, logf)
