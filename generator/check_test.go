@@ -185,6 +185,15 @@ languages: [en, el]
 			`content/practices/ghost.el.md:1:1: translation without an original`,
 			`content/practices/mi-cluster.el.md:3:12: countries differs from the original`,
 		}},
+		{"a translation inherits facts it leaves out, but needs its own words", `
+-- practices/mi-cluster.el.md --
+---
+summary: Σύντομα.
+---
+-- site.yaml --
+title: T
+languages: [en, el]
+`, []string{`content/practices/mi-cluster.el.md:1:1: missing required field "title"`}},
 		{"TOML and JSON front matter", `
 -- pages/toml.md --
 +++
@@ -291,5 +300,12 @@ func TestSlowMarkdownShapesAreRefused(t *testing.T) {
 			got := checkMessages(t, "-- pages/p.md --\n---\ntitle: P\n---\n"+tc.body+"\n")
 			contains(t, got, tc.want, "messages")
 		})
+	}
+}
+
+func TestTranslationInheritsFacts(t *testing.T) {
+	got := checkMessages(t, "-- practices/mi-cluster.el.md --\n---\ntitle: Συστάδα\nsummary: Σύντομα.\n---\n## Description\n## Resources needed\n## Evidence of success\n## Difficulties encountered\n## Potential for transfer\n-- site.yaml --\ntitle: T\nlanguages: [en, el]\n")
+	if got != "" {
+		t.Errorf("a translation with only its words: %s", got)
 	}
 }

@@ -567,7 +567,11 @@ func max1(n int) int {
 }
 
 func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
-	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, src.typ.Fields)
+	fields := src.typ.Fields
+	if src.lang != "" {
+		fields = translationFields(fields)
+	}
+	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, fields)
 	if vals == nil {
 		return nil, diags
 	}
@@ -616,4 +620,20 @@ func loadSite(fsys fs.FS, src *source, opts Options, diags diag.List) (Site, dia
 		}
 	}
 	return site, diags
+}
+
+// translationFields are a type's fields as a translation (slug.el.md)
+// sees them: only words are required; facts such as countries, areas or
+// sources are inherited from the original when left out.
+func translationFields(fields []*Field) []*Field {
+	out := make([]*Field, len(fields))
+	for i, f := range fields {
+		if f.Required && f.Kind != KindString && f.Kind != KindText {
+			c := *f
+			c.Required = false
+			f = &c
+		}
+		out[i] = f
+	}
+	return out
 }
