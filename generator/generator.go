@@ -12,10 +12,8 @@ package generator
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 
@@ -314,6 +312,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
-
-var _ = path.Join
-var _ = fmt.Sprint

@@ -11,7 +11,6 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/generator/diag"
 )
 
 // site turns a txtar archive into a content tree. File modes are plain.
@@ -122,28 +121,6 @@ func build(t testing.TB, fsys fstest.MapFS) (string, *generator.Site) {
 		t.Fatalf("build: %v", err)
 	}
 	return out, s
-}
-
-// buildErrors builds a site that must fail and returns its messages.
-func buildErrors(t testing.TB, fsys fstest.MapFS) []string {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "public")
-	_, err := generator.Build(context.Background(), generator.Config{Src: fsys, SrcRoot: "content", Out: out})
-	if err == nil {
-		t.Fatalf("build succeeded; want errors")
-	}
-	list, ok := diag.AsList(err)
-	if !ok {
-		t.Fatalf("build failed with %v; want content errors", err)
-	}
-	var msgs []string
-	for _, d := range list {
-		msgs = append(msgs, d.String())
-	}
-	if _, err := os.Stat(out); err == nil {
-		t.Errorf("a failed build wrote %s", out)
-	}
-	return msgs
 }
 
 func read(t testing.TB, dir, name string) string {

@@ -109,7 +109,7 @@ func searchFlow(t *testing.T, where string) func(context.Context) error {
 		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelectorAll("#search-facets button")[%d].click()`, hungary))); err != nil {
 			return err
 		}
-		status, _, err = waitStatus(ctx, count+" result")
+		_, _, err = waitStatus(ctx, count+" result")
 		if err != nil {
 			return fmt.Errorf("after clicking Hungary (%s): %w", count, err)
 		}

@@ -34,7 +34,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -226,7 +225,3 @@ func plural(n int) string {
 	}
 	return "s"
 }
-
-var flagErrHelp = flag.ErrHelp
-
-var _ fs.FS

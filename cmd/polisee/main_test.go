@@ -12,17 +12,16 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(testscript.RunMain(m, map[string]func() int{
-		"polisee": func() int {
+	testscript.Main(m, map[string]func(){
+		"polisee": func() {
 			if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
 				if err != errReported {
 					os.Stderr.WriteString("polisee: " + err.Error() + "\n")
 				}
-				return 1
+				os.Exit(1)
 			}
-			return 0
 		},
-	}))
+	})
 }
 
 // TestScripts runs the command as users do, from testdata/script/*.txtar.

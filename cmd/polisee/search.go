@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"html"
 	"io"
@@ -26,7 +27,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	facets := fl.Bool("facets", false, "print counts by type, area, country, region, status and year")
 	lang := fl.String("lang", "", "languages whose analyzers read the query, comma-separated (default: the site's languages)")
 	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flagErrHelp) {
+		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return errReported
