@@ -367,6 +367,15 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 			return nil, nil
 		}
 		return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
+			if field == "body" {
+				// Bodies keep no positions (see Mapping): all the words.
+				m := query.NewMatchQuery(q.MatchPhrase)
+				m.SetField(field)
+				m.Analyzer = analyzer
+				m.SetOperator(query.MatchQueryOperatorAnd)
+				m.SetBoost(boost)
+				return m
+			}
 			m := query.NewMatchPhraseQuery(q.MatchPhrase)
 			m.SetField(field)
 			m.Analyzer = analyzer

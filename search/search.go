@@ -92,8 +92,13 @@ var fieldAliases = map[string]string{
 // Mapping returns the index mapping: one document mapping per language,
 // chosen by the lang field, each analysing text with that language's
 // analyzer. Only what results display is stored: URL, type, title and
-// summary. The body is not stored and has no doc values, which keeps the
-// index small; it keeps term positions so that "phrases" match in it.
+// summary. The body is indexed only: not stored, no doc values and no
+// term positions. Positions would let "phrases" match word for word in
+// bodies, but they cost as much as the text itself (at 1,000 documents
+// the index was 6.9 MB raw, 2.95 MB brotli with them, 1.6 MB and 0.38 MB
+// without), and the whole index is downloaded before the first result. A
+// phrase is matched exactly in titles and summaries, and as all of its
+// words in bodies.
 func Mapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	if err := addAnalyzers(m); err != nil {
@@ -125,7 +130,7 @@ func docMapping(analyzer string) *mapping.DocumentMapping {
 	}
 	dm.AddFieldMappingsAt("title", text(true, true))
 	dm.AddFieldMappingsAt("summary", text(true, true))
-	dm.AddFieldMappingsAt("body", text(false, true))
+	dm.AddFieldMappingsAt("body", text(false, false))
 	url := mapping.NewTextFieldMapping()
 	url.Index = false
 	url.Store = true
