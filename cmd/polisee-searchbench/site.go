@@ -46,7 +46,7 @@ func buildSite(ctx context.Context, work string, n int, seed int64, logf func(st
 	s := &builtSite{public: filepath.Join(work, "public")}
 	cfg := generator.Config{
 		Src: os.DirFS(content), SrcRoot: "content", SrcDir: content, Out: s.public,
-		Engine: &generator.SearchEngine{Wasm: eng.Wasm, ExecJS: eng.ExecJS},
+		Engine: &generator.SearchEngine{Wasm: eng.Wasm, ExecJS: eng.ExecJS, WasmGz: eng.WasmGz, WasmBr: eng.WasmBr},
 	}
 	logf("building the site...")
 	start := time.Now()
