@@ -74,8 +74,8 @@ func TestSearch(t *testing.T) {
 		{"country:HU", "en", "practices/accreditation profiles/hungary"},
 		{"country:gr type:practice", "en", "practices/mi-cluster practices/politiki.el"},
 		{"+cluster -country:HU", "en", "practices/mi-cluster"},
-		{`"venture capital"`, "en", "practices/mi-cluster"},       // in a body: all the words
-		{`"capital venture"`, "en", "practices/mi-cluster"},       // bodies keep no positions
+		{`"venture capital"`, "en", "practices/mi-cluster"},        // in a body: all the words
+		{`"capital venture"`, "en", "practices/mi-cluster"},        // bodies keep no positions
 		{`"greek microelectronics"`, "en", "practices/mi-cluster"}, // a title phrase
 		{`title:"microelectronics greek"`, "en", ""},               // in titles, word order counts
 		{"microelec*", "en", "practices/mi-cluster"},
