@@ -267,9 +267,10 @@ level: nowhere
 	}
 }
 
-func TestStarterContentIsValid(t *testing.T) {
-	// The embedded starter content is checked in cmd/polisee's script
-	// tests; here the body of a sample file with CRLF and a BOM loads.
+// TestCRLFAndBOM: a file saved with Windows line endings and a byte-order
+// mark loads, and its links resolve. (The starter content itself is
+// checked by cmd/polisee's starter script.)
+func TestCRLFAndBOM(t *testing.T) {
 	got := checkMessages(t, "-- pages/crlf.md --\n\ufeff---\r\ntitle: CRLF\r\n---\r\nBody [link](/practices/mi-cluster/)\r\n")
 	if got != "" {
 		t.Errorf("CRLF + BOM file: %s", got)

@@ -29,7 +29,15 @@ func Loopback(addr net.Addr) bool {
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	watchErr := make(chan error, 1)
-	go func() { watchErr <- s.Watch(ctx) }()
+	go func() {
+		err := s.Watch(ctx)
+		if err != nil {
+			// Keep serving the last build, but say that saves will not
+			// show until the preview is restarted.
+			s.cfg.Logf("not watching for changes: %v", err)
+		}
+		watchErr <- err
+	}()
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
