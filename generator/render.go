@@ -118,6 +118,8 @@ type view struct {
 	b    *builder
 	Site *model.Site
 	Page *Page
+	// uses, when set, records what the page reads (see uses.go).
+	uses uses
 }
 
 func (b *builder) view(p *Page) *view { return &view{b: b, Site: &b.content.Site, Page: p} }
@@ -140,10 +142,15 @@ func (v *view) Rel(to string) string {
 func (v *view) Asset(name string) string { return v.Rel("/assets/" + name) }
 
 // Ref finds an item by type folder and key, or nil.
-func (v *view) Ref(folder, key string) *model.Item { return v.b.content.Lookup(folder, key) }
+func (v *view) Ref(folder, key string) *model.Item {
+	it := v.b.content.Lookup(folder, key)
+	v.useItem(it)
+	return it
+}
 
 // Items lists the published items of a type.
 func (v *view) Items(folder string) []*model.Item {
+	v.useFolder(folder)
 	items := append([]*model.Item(nil), v.b.content.ByFolder(folder)...)
 	sortForList(model.TypeByFolder(folder), items)
 	return items
@@ -164,6 +171,7 @@ func (v *view) Nav() []navLink {
 // FooterLinks lists the free pages and the smaller sections.
 func (v *view) FooterLinks() []navLink {
 	var out []navLink
+	v.useFolder("pages")
 	pages := append([]*model.Item(nil), v.b.content.ByFolder("pages")...)
 	sortForList(model.TypeByFolder("pages"), pages)
 	for _, p := range pages {
@@ -188,10 +196,11 @@ type navLink struct {
 }
 
 // Home is the page whose body introduces the site, or nil.
-func (v *view) Home() *model.Item { return v.b.content.Lookup("pages", homeSlug) }
+func (v *view) Home() *model.Item { return v.Ref("pages", homeSlug) }
 
 // Body is an item's Markdown body as HTML.
 func (v *view) Body(it *model.Item) template.HTML {
+	v.useBody(it)
 	if b := v.b.bodies[it]; b != nil {
 		return b.HTML
 	}
@@ -202,6 +211,7 @@ func (v *view) Body(it *model.Item) template.HTML {
 // "on this page" menu.
 func (v *view) Sections(it *model.Item) []markdown.Heading {
 	var out []markdown.Heading
+	v.useBody(it)
 	if b := v.b.bodies[it]; b != nil {
 		for _, h := range b.Headings {
 			if h.Level == 2 && h.ID != "" {
@@ -213,13 +223,25 @@ func (v *view) Sections(it *model.Item) []markdown.Heading {
 }
 
 // Backlinks lists what refers to an item, grouped by type.
-func (v *view) Backlinks(it *model.Item) []Group { return v.b.rel.backGroups(it) }
+func (v *view) Backlinks(it *model.Item) []Group {
+	v.useRelations(it)
+	groups := v.b.rel.backGroups(it)
+	for _, g := range groups {
+		v.useItems(g.Items)
+	}
+	return groups
+}
 
 // Related lists items that share areas or countries with it.
-func (v *view) Related(it *model.Item) []*model.Item { return v.b.rel.related[it] }
+func (v *view) Related(it *model.Item) []*model.Item {
+	v.useRelations(it)
+	v.useItems(v.b.rel.related[it])
+	return v.b.rel.related[it]
+}
 
 // Latest returns up to n practices, most recently updated or started first.
 func (v *view) Latest(n int) []*model.Item {
+	v.useFolder("practices")
 	items := append([]*model.Item(nil), v.b.content.ByFolder("practices")...)
 	model.SortItems(items)
 	sort.SliceStable(items, func(i, j int) bool {
@@ -233,6 +255,7 @@ func (v *view) Latest(n int) []*model.Item {
 
 // Count returns how many items of folder refer to it.
 func (v *view) Count(it *model.Item, folder string) int {
+	v.useRelations(it)
 	n := 0
 	for _, o := range v.b.rel.back[it] {
 		if o.Type.Folder == folder {
@@ -245,6 +268,7 @@ func (v *view) Count(it *model.Item, folder string) int {
 // StatusCounts lists practice statuses with their counts.
 func (v *view) StatusCounts() []facetCount {
 	var out []facetCount
+	v.useFolder("practices")
 	for _, s := range model.PracticeStatuses {
 		n := 0
 		for _, it := range v.b.content.ByFolder("practices") {
@@ -274,6 +298,7 @@ func (v *view) EditURL(it *model.Item) string {
 // Meta lists an item's fields for its fact box, in schema order.
 func (v *view) Meta(it *model.Item) []metaRow {
 	var rows []metaRow
+	v.useItem(it)
 	for _, f := range it.Type.Fields {
 		switch f.Name {
 		case "title", "summary", "draft", "sources", "assessment", "instruments", "updated", "order", "short":
@@ -319,7 +344,7 @@ func (v *view) metaValue(it *model.Item, f *model.Field, val any) metaValue {
 	switch kind {
 	case model.KindRef:
 		key := fmt.Sprint(val)
-		if target := v.b.content.Lookup(ref, key); target != nil {
+		if target := v.Ref(ref, key); target != nil {
 			return metaValue{Text: target.Title, URL: v.Rel(target.URL())}
 		}
 		return metaValue{Text: key}

@@ -65,6 +65,9 @@ func scriptBytes(global string, data []byte) []byte {
 // area titles, country names, type titles.
 func (v *view) SearchLabels() (template.JS, error) {
 	labels := map[string]map[string]string{"area": {}, "country": {}, "region": {}, "type": {}, "status": {}}
+	v.useFolder("areas")
+	v.useFolder("countries")
+	v.useFolder("regions")
 	for _, it := range v.b.content.ByFolder("areas") {
 		labels["area"][it.Slug] = it.Title
 	}

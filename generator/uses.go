@@ -1,0 +1,72 @@
+package generator
+
+import (
+	"sort"
+
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// What a page reads.
+//
+// polisee serve re-renders only the pages a change touches. To know which,
+// every view method that hands a template something of the content records
+// it on the page being rendered:
+//
+//   - useItem: the front matter of one item (its title, summary, fields);
+//   - useBody: the rendered body of one item;
+//   - useFolder: which items a folder holds and all their front matter
+//     (lists, counts, "latest");
+//   - useRelations: the back-links and related items of one item.
+//
+// The page's own item and the items a list or facet page lists are
+// recorded by the renderer. A method that reads the content without
+// recording it would leave a stale page in the preview: the preview tests
+// compare every incremental build with a full one.
+type uses map[string]struct{}
+
+func (v *view) use(key string) {
+	if v.uses != nil {
+		v.uses[key] = struct{}{}
+	}
+}
+
+func (v *view) useItem(it *model.Item) {
+	if it != nil {
+		v.use(itemKey(it))
+	}
+}
+
+func (v *view) useItems(items []*model.Item) {
+	for _, it := range items {
+		v.useItem(it)
+	}
+}
+
+func (v *view) useBody(it *model.Item) {
+	if it != nil {
+		v.use(bodyKey(it))
+	}
+}
+
+func (v *view) useFolder(folder string) { v.use(folderKey(folder)) }
+
+func (v *view) useRelations(it *model.Item) {
+	if it != nil {
+		v.use(relKey(it))
+	}
+}
+
+func itemKey(it *model.Item) string  { return "f:" + it.Path }
+func bodyKey(it *model.Item) string  { return "b:" + it.Path }
+func relKey(it *model.Item) string   { return "r:" + it.Path }
+func folderKey(folder string) string { return "d:" + folder }
+
+// sorted lists the keys, for storing with the page.
+func (u uses) sorted() []string {
+	out := make([]string, 0, len(u))
+	for k := range u {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
