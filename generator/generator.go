@@ -102,7 +102,7 @@ type builder struct {
 // Check loads and validates the content, bodies and links included, and
 // returns every problem found, sorted. It writes nothing.
 func Check(ctx context.Context, cfg Config) diag.List {
-	_, diags := prepare(ctx, cfg)
+	_, diags := prepare(ctx, cfg, prepareOptions{})
 	return diags
 }
 
@@ -113,13 +113,14 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	if cfg.Out == "" {
 		cfg.Out = "public"
 	}
-	b, diags := prepare(ctx, cfg)
+	b, diags := prepare(ctx, cfg, prepareOptions{})
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	b.rel = buildRelations(b.content)
 	tx, err := output.Begin(cfg.Out, cfg.SrcDir)
 	if err != nil {
 		return nil, err
@@ -139,15 +140,25 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	return &Site{Content: b.content, Pages: b.pages, Files: files, Warnings: diags.Warnings(), Snapshot: b.cfg.Snapshot}, nil
 }
 
+// prepareOptions let polisee serve reuse the work of its last build.
+type prepareOptions struct {
+	// cache keeps parsed files between loads.
+	cache *model.Cache
+	// reuse, when set, is called once the pages are planned; the function
+	// it returns gives the body of an unchanged item from the last build.
+	reuse func(b *builder) func(it *model.Item) (*body, bool)
+}
+
 // prepare runs everything up to rendering: load, validate, parse bodies,
-// plan pages and check links.
-func prepare(ctx context.Context, cfg Config) (*builder, diag.List) {
+// plan pages and check links. Relations (back-links, related items) are
+// left to the caller: checking needs none.
+func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, diag.List) {
 	if cfg.Src == nil {
 		var l diag.List
 		l.Errorf(cfg.SrcRoot, diag.Pos{}, "no content folder given")
 		return nil, l
 	}
-	content, diags := model.Load(cfg.Src, model.Options{Root: cfg.SrcRoot, Drafts: cfg.Drafts, MaxFileSize: cfg.MaxFileSize})
+	content, diags := model.Load(cfg.Src, model.Options{Root: cfg.SrcRoot, Drafts: cfg.Drafts, MaxFileSize: cfg.MaxFileSize, Cache: opts.cache})
 	if content == nil {
 		return nil, diags
 	}
@@ -186,15 +197,24 @@ func prepare(ctx context.Context, cfg Config) (*builder, diag.List) {
 	// Parse, check and render every body on all cores. Only the rendered
 	// HTML, the plain text and the headings are kept: the syntax trees of
 	// thousands of pages would hold hundreds of megabytes until the end.
+	var reuse func(*model.Item) (*body, bool)
+	if opts.reuse != nil {
+		reuse = opts.reuse(b)
+	}
 	bodies := make([]*body, len(all))
-	bodyDiags := make([]diag.List, len(all))
 	workers.Each(len(all), func(i int) {
-		bodies[i], bodyDiags[i] = b.prepareBody(all[i])
+		if reuse != nil {
+			if bd, ok := reuse(all[i]); ok {
+				bodies[i] = bd
+				return
+			}
+		}
+		bodies[i] = b.prepareBody(all[i])
 	})
 	b.bodies = make(map[*model.Item]*body, len(all))
 	for i, it := range all {
 		b.bodies[it] = bodies[i]
-		diags.Append(bodyDiags[i])
+		diags.Append(bodies[i].diags)
 	}
 	diags.Sort()
 	return b, diags
@@ -205,20 +225,25 @@ type body struct {
 	HTML     template.HTML
 	Text     string
 	Headings []markdown.Heading
+	// diags are the body's problems (warnings, in a good build).
+	diags diag.List
+	// siteLinks reports whether the body links to pages of the site: its
+	// HTML then depends on which pages exist.
+	siteLinks bool
 }
 
 // prepareBody guards against slow shapes, parses, checks links and
 // sections, rewrites links and renders one body.
-func (b *builder) prepareBody(it *model.Item) (*body, diag.List) {
+func (b *builder) prepareBody(it *model.Item) *body {
 	var diags diag.List
 	if p := markdown.Guard(it.Body); p != nil {
 		pos := model.PosAt(it.Body, p.Offset)
 		pos.Line += it.BodyLine - 1
 		diags.Errorf(it.DisplayPath, pos, "%s", p.Msg)
-		return &body{}, diags
+		return &body{diags: diags}
 	}
 	doc := markdown.Parse(it.Body)
-	b.resolveLinks(it, doc, &diags)
+	siteLinks := b.resolveLinks(it, doc, &diags)
 	b.checkSections(it, doc, &diags)
 	var buf bytes.Buffer
 	if err := doc.Render(&buf); err != nil {
@@ -226,7 +251,7 @@ func (b *builder) prepareBody(it *model.Item) (*body, diag.List) {
 	}
 	// The body was checked and rendered without raw HTML; goldmark's
 	// renderer escapes text and drops dangerous URLs.
-	return &body{HTML: template.HTML(buf.String()), Text: doc.Text(), Headings: doc.Headings}, diags
+	return &body{HTML: template.HTML(buf.String()), Text: doc.Text(), Headings: doc.Headings, diags: diags, siteLinks: siteLinks}
 }
 
 // newestDate is the latest date any item carries.

@@ -82,7 +82,9 @@ func scheme(dest string) string {
 
 // resolveLinks checks every link of one body and rewrites internal ones to
 // relative links. urls maps lowercased site paths to their canonical form.
-func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.List) {
+// It reports whether the body has links to pages of the site (resolved or
+// not), which depend on what pages exist.
+func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.List) (siteLinks bool) {
 	pos := func(offset int) diag.Pos {
 		p := model.PosAt(it.Body, offset)
 		p.Line += it.BodyLine - 1
@@ -111,6 +113,7 @@ func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.Li
 		if dest == "" || strings.HasPrefix(dest, "#") {
 			continue
 		}
+		siteLinks = true
 		target, ok := b.internalTarget(it, dest)
 		if !ok {
 			diags.Errorf(it.DisplayPath, pos(l.Offset), "%s %q points at no page of the site; write a site path such as /practices/slug/ or a relative path to a .md file%s", what, dest, b.suggestURL(dest))
@@ -118,6 +121,7 @@ func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.Li
 		}
 		l.SetDest(relURL(pageURL(it), target, b.cfg.Offline))
 	}
+	return siteLinks
 }
 
 // internalTarget resolves a site path (/practices/x/) or a relative path to

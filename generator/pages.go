@@ -79,7 +79,6 @@ func (b *builder) planPages(diags *diag.List) {
 		b.addPage(&Page{URL: it.URL(), Kind: "item", Title: it.Title, Item: it, Type: it.Type}, diags)
 	}
 	sort.Strings(b.urlList)
-	b.rel = buildRelations(c)
 }
 
 // sortForList orders a list page: areas by their order, the rest by title.

@@ -64,13 +64,11 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			errs[i] = ctx.Err()
 			return
 		}
-		p := b.pages[i]
-		var buf bytes.Buffer
-		if err := tmpls[p.Kind].ExecuteTemplate(&buf, "base.html", b.view(p)); err != nil {
-			errs[i] = fmt.Errorf("render %s: %w", p.URL, err)
-			return
+		page, err := b.renderPage(tmpls, b.pages[i], nil)
+		if err == nil {
+			err = tx.WriteFile(b.pages[i].File, page)
 		}
-		errs[i] = tx.WriteFile(p.File, buf.Bytes())
+		errs[i] = err
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -79,17 +77,14 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		files = append(files, b.pages[i].File)
 	}
 
-	if err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	assets, err := b.assets()
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range sortedKeys(assets) {
+		if err := add(name, assets[name]); err != nil {
+			return nil, err
 		}
-		data, err := fs.ReadFile(b.theme, p)
-		if err != nil {
-			return err
-		}
-		return add("assets/"+strings.TrimPrefix(p, "static/"), data)
-	}); err != nil {
-		return nil, fmt.Errorf("theme static files: %w", err)
 	}
 	for _, f := range b.extraFiles() {
 		data, err := f.make()
@@ -110,6 +105,46 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		}
 	}
 	sort.Strings(files)
+	return files, nil
+}
+
+// renderPage renders one page with the layout of its kind. When u is set,
+// it records what the page reads.
+func (b *builder) renderPage(tmpls map[string]*template.Template, p *Page, u uses) ([]byte, error) {
+	v := b.view(p)
+	if u != nil {
+		v.uses = u
+		v.useItem(p.Item)
+		v.useItems(p.Items)
+		if p.Kind == "list" || p.Kind == "facet" {
+			v.useFolder(p.Type.Folder)
+		}
+	}
+	t := tmpls[p.Kind]
+	if t == nil {
+		return nil, fmt.Errorf("render %s: the theme has no layout for %s pages", p.URL, p.Kind)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base.html", v); err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.URL, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// assets are the theme's static files, by their name in the site.
+func (b *builder) assets() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(b.theme, p)
+		files["assets/"+strings.TrimPrefix(p, "static/")] = data
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("theme static files: %w", err)
+	}
 	return files, nil
 }
 

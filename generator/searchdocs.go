@@ -109,7 +109,7 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 // SearchDocuments returns the documents a build would index, without
 // writing anything: for tools that measure or inspect the index.
 func SearchDocuments(ctx context.Context, cfg Config) ([]search.Document, error) {
-	b, diags := prepare(ctx, cfg)
+	b, diags := prepare(ctx, cfg, prepareOptions{})
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}

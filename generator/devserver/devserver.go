@@ -44,9 +44,10 @@ type Config struct {
 
 // Server is a running preview.
 type Server struct {
-	cfg  Config
-	out  string // the built site
-	work string // private folder holding out
+	cfg     Config
+	out     string // the built site
+	work    string // private folder holding out
+	preview *generator.Preview
 
 	mu      sync.Mutex
 	version int       // increases with every successful build
@@ -54,6 +55,11 @@ type Server struct {
 	clients map[chan event]bool
 	allowed map[string]bool // Host header values accepted
 	buildMu sync.Mutex      // one build at a time
+
+	// cancelIndex stops the search index being built for an older
+	// version of the site.
+	cancelIndex context.CancelFunc
+	indexDone   chan struct{}
 }
 
 type event struct {
@@ -74,29 +80,83 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, work: work, out: filepath.Join(work, "site"), clients: map[chan event]bool{}}
 	s.cfg.Build.Out = s.out
 	s.cfg.Build.Preview = true
+	s.preview = generator.NewPreview(s.cfg.Build)
 	if err := s.Rebuild(ctx, nil); err != nil && !isContentError(err) {
 		os.RemoveAll(work)
 		return nil, err
 	}
+	// The first index is ready before the first page is served.
+	s.WaitIndex()
 	return s, nil
 }
 
-// Close removes the built site.
-func (s *Server) Close() error { return os.RemoveAll(s.work) }
+// Close stops indexing and removes the built site.
+func (s *Server) Close() error {
+	s.mu.Lock()
+	if s.cancelIndex != nil {
+		s.cancelIndex()
+	}
+	s.mu.Unlock()
+	s.WaitIndex()
+	return os.RemoveAll(s.work)
+}
+
+// WaitIndex waits until the search index of the last good build is
+// written (or its build was cancelled by a newer one).
+func (s *Server) WaitIndex() {
+	s.mu.Lock()
+	done := s.indexDone
+	s.mu.Unlock()
+	if done != nil {
+		<-done
+	}
+}
+
+// startIndex builds the search index of the last good build in the
+// background, after its pages are served: pages reload at once, and the
+// search page reloads when the index is written ("index" event).
+func (s *Server) startIndex(ctx context.Context, version int) {
+	if s.cancelIndex != nil {
+		s.cancelIndex()
+	}
+	ictx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	s.cancelIndex, s.indexDone = cancel, done
+	go func() {
+		defer close(done)
+		defer cancel()
+		start := time.Now()
+		err := s.preview.Index(ictx)
+		switch {
+		case ictx.Err() != nil:
+			return // a newer build indexes again
+		case err != nil:
+			s.cfg.Logf("search index: %v", err)
+			return
+		}
+		s.cfg.Logf("search index ready in %v", time.Since(start).Round(time.Millisecond))
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.broadcast(event{name: "index", data: []byte(fmt.Sprint(version))})
+	}()
+}
 
 func isContentError(err error) bool {
 	_, ok := diag.AsList(err)
 	return ok
 }
 
-// Rebuild builds the site again; changed lists the files that changed
-// (for messages; the whole site is rebuilt). On success open pages reload;
-// on failure the last good site stays and pages show the errors.
+// Rebuild builds the site again; changed lists the files that changed,
+// as paths in the watched folders (nil for the first build). Only what
+// the changes touch is rendered and written (see generator.Preview). On
+// success open pages reload, and the search index follows in the
+// background; on failure the last good site stays and pages show the
+// errors.
 func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	start := time.Now()
-	site, err := generator.Build(ctx, s.cfg.Build)
+	res, err := s.preview.Build(ctx, s.change(changed))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
@@ -114,13 +174,43 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 	}
 	s.errs = nil
 	s.version++
-	what := "built"
-	if len(changed) > 0 {
-		what = fmt.Sprintf("rebuilt after %d change%s", len(changed), plural(len(changed)))
+	took := time.Since(start).Round(time.Millisecond)
+	if changed == nil {
+		s.cfg.Logf("built %d pages in %v", res.Pages, took)
+	} else {
+		s.cfg.Logf("rebuilt after %d change%s in %v: %d of %d pages rendered, %d file%s written", len(changed), plural(len(changed)),
+			took, res.Rendered, res.Pages, res.Written, plural(res.Written))
 	}
-	s.cfg.Logf("%s %d pages in %v", what, len(site.Pages), time.Since(start).Round(time.Millisecond))
 	s.broadcast(event{name: "reload", data: []byte(fmt.Sprint(s.version))})
+	s.startIndex(ctx, s.version)
 	return nil
+}
+
+// change sorts changed paths into content files and theme files. A path
+// outside both (or the site configuration) is treated as a theme change,
+// which renders every page.
+func (s *Server) change(paths []string) generator.Change {
+	var ch generator.Change
+	for _, p := range paths {
+		if rel, ok := within(s.cfg.SrcDir, p); ok {
+			ch.Content = append(ch.Content, rel)
+			continue
+		}
+		ch.Theme = true
+	}
+	return ch
+}
+
+// within returns p relative to dir, slash-separated, when p is inside dir.
+func within(dir, p string) (string, bool) {
+	if dir == "" {
+		return "", false
+	}
+	rel, err := filepath.Rel(dir, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 func plural(n int) string {
@@ -360,5 +450,8 @@ const reloadScript = `(function () {
     show(s.errors);
   });
   es.addEventListener("reload", function () { location.reload(); });
+  es.addEventListener("index", function () {
+    if (/\/search\/(index\.html)?$/.test(location.pathname)) { location.reload(); }
+  });
 })();
 `

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/search"
 )
 
 const sitePractice = `---
@@ -158,6 +159,41 @@ func TestReloadOnChange(t *testing.T) {
 	next(t, events, "reload")
 	if code, page := get(t, base+"/glossary/term/"); code != 200 || !strings.Contains(page, "A new term") {
 		t.Errorf("the page of a new folder: %d", code)
+	}
+}
+
+// TestSearchFollowsEdits checks that the search index served by the
+// preview is built again after a change: a word added to a body is found
+// once the "index" event has arrived.
+func TestSearchFollowsEdits(t *testing.T) {
+	_, base, dir := startServer(t)
+	found := func(word string) int {
+		t.Helper()
+		code, data := get(t, base+"/search/index.zap")
+		if code != 200 {
+			t.Fatalf("GET /search/index.zap = %d", code)
+		}
+		ix, err := search.Open([]byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		res, err := ix.Search(context.Background(), search.Request{Query: word})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	if n := found("quokka"); n != 0 {
+		t.Fatalf("quokka found %d times before the edit", n)
+	}
+	events := subscribe(t, base)
+	next(t, events, "state")
+	writeFile(t, dir, "practices/p.md", practice("First title")+"\nA quokka visited the cluster.\n")
+	next(t, events, "reload")
+	next(t, events, "index")
+	if n := found("quokka"); n != 1 {
+		t.Errorf("quokka found %d times after the edit and the index event, want 1", n)
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 
 // settle is how long the watcher waits after a change for more changes:
 // an editor's save, or a git checkout, is one rebuild.
-const settle = 80 * time.Millisecond
+const settle = 25 * time.Millisecond
 
 // pollEvery is the interval of the fallback watcher.
 const pollEvery = 500 * time.Millisecond

@@ -38,6 +38,15 @@ type Item struct {
 	BodyLine int
 
 	refs []refUse
+	// frontMatter is the front matter as written, to tell a change of
+	// facts from a change of prose (see SameFrontMatter).
+	frontMatter []byte
+}
+
+// SameFrontMatter reports whether two versions of a file have the same
+// front matter, byte for byte, at the same line.
+func (it *Item) SameFrontMatter(o *Item) bool {
+	return it.Path == o.Path && it.BodyLine == o.BodyLine && it.Lang == o.Lang && string(it.frontMatter) == string(o.frontMatter)
 }
 
 // MapEntry is one entry of a KindMap value, in file order.

@@ -38,6 +38,8 @@ type Options struct {
 	Drafts bool
 	// MaxFileSize overrides DefaultMaxFileSize when positive.
 	MaxFileSize int64
+	// Cache, when set, keeps parsed files between loads (polisee serve).
+	Cache *Cache
 }
 
 // Site is the validated site configuration.
@@ -94,6 +96,7 @@ type source struct {
 	slug    string
 	lang    string
 	size    int64
+	modTime time.Time
 	isSite  bool
 	display string
 }
@@ -187,7 +190,7 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 			diags.Errorf(display(p), diag.Pos{}, "file name %q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", base, suggestSlug(slug)+".md")
 			return nil
 		}
-		sources = append(sources, source{path: p, typ: TypeByFolder(dir), slug: slug, lang: lang, size: info.Size(), display: display(p)})
+		sources = append(sources, source{path: p, typ: TypeByFolder(dir), slug: slug, lang: lang, size: info.Size(), modTime: info.ModTime(), display: display(p)})
 		return nil
 	})
 	if err != nil {
@@ -200,9 +203,15 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 
 	items := make([]*Item, len(sources))
 	fileDiags := make([]diag.List, len(sources))
+	cache := opts.Cache.begin(opts, c.Site.DefaultLanguage())
 	workers.Each(len(sources), func(i int) {
+		if it, d, ok := cache.get(sources[i]); ok {
+			items[i], fileDiags[i] = it, d
+			return
+		}
 		items[i], fileDiags[i] = loadItem(fsys, sources[i], opts)
 	})
+	cache.end(sources, items, fileDiags)
 	for _, l := range fileDiags {
 		diags.Append(l)
 	}
@@ -577,7 +586,7 @@ func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	}
 	it := &Item{
 		Type: src.typ, Slug: src.slug, Lang: src.lang, Path: src.path, DisplayPath: src.display,
-		Data: vals, FieldPos: pos, Body: fm.body, BodyLine: fm.bodyLine, refs: d.refs,
+		Data: vals, FieldPos: pos, Body: fm.body, BodyLine: fm.bodyLine, refs: d.refs, frontMatter: fm.raw,
 	}
 	it.Title = it.String("title")
 	it.Summary = it.String("summary")

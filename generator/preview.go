@@ -1,0 +1,430 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/internal/workers"
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// A Preview builds one site again and again into one folder, for polisee
+// serve, and re-does only what a change touches:
+//
+//   - files whose size and time are unchanged are not read or parsed again
+//     (model.Cache), and their bodies are not rendered again;
+//   - a page is rendered again only when something it read last time
+//     changed (see uses.go): an edit to a practice's text renders that
+//     practice's page; an edit to its title also renders the pages that
+//     show the title (lists, back-links, related items, the home page);
+//   - back-links and related items are computed again only when some front
+//     matter changed;
+//   - a file is written only when its bytes differ from what the folder
+//     holds.
+//
+// A change of the site configuration or the theme, or a file added,
+// removed or renamed, renders every page (still writing only what
+// differs). The search index is built apart, by Index, so that pages can
+// reload before it is ready.
+//
+// Files are written in place, each one whole (written aside and renamed),
+// so the folder must belong to the Preview. A Preview is not safe for
+// concurrent Builds; Index may run beside Build.
+type Preview struct {
+	cfg   Config
+	cache *model.Cache
+	seed  maphash.Seed
+
+	mu   sync.Mutex // guards last
+	last *previewState
+
+	filesMu sync.Mutex        // guards files
+	files   map[string]uint64 // hash of every file in the folder
+	indexMu sync.Mutex        // one Index at a time
+}
+
+// previewState is what a good build leaves for the next one.
+type previewState struct {
+	b     *builder
+	items map[string]*model.Item // by path: items and translations
+	uses  map[string][]string    // what each page read, by output file
+	site  model.Site
+	// built lists the files Build wrote (not the search files).
+	built map[string]bool
+}
+
+// Change says what changed since the last build.
+type Change struct {
+	// Content lists changed content files, relative to the content root
+	// and slash-separated.
+	Content []string
+	// Theme is set when a file of the theme changed.
+	Theme bool
+}
+
+// PreviewResult tells what a build did.
+type PreviewResult struct {
+	Pages    int  // pages of the site
+	Rendered int  // pages rendered by this build
+	Written  int  // files written or removed
+	Full     bool // every page was rendered
+	Warnings diag.List
+}
+
+// NewPreview returns a Preview that builds cfg into cfg.Out.
+func NewPreview(cfg Config) *Preview {
+	cfg.Preview = true
+	return &Preview{cfg: cfg, cache: model.NewCache(), seed: maphash.MakeSeed(), files: map[string]uint64{}}
+}
+
+// Build builds the site again after ch. Content errors come back as a
+// *diag.ListError, and leave the folder as it was.
+func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) {
+	p.cache.Forget(ch.Content...)
+	p.mu.Lock()
+	last := p.last
+	p.mu.Unlock()
+
+	sameLinks := sync.OnceValue(func() bool { return false })
+	b, diags := prepare(ctx, p.cfg, prepareOptions{
+		cache: p.cache,
+		reuse: func(b *builder) func(*model.Item) (*body, bool) {
+			if last == nil {
+				return nil
+			}
+			same := slices.Equal(b.urlList, last.b.urlList) && samePaths(b.byPath, last.items)
+			sameLinks = func() bool { return same }
+			return func(it *model.Item) (*body, bool) {
+				old := last.b.bodies[it]
+				if old == nil || (old.siteLinks && !same) {
+					return nil, false
+				}
+				return old, true
+			}
+		},
+	})
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	res := &PreviewResult{Pages: len(b.pages), Warnings: diags.Warnings()}
+	full := last == nil || ch.Theme || !sameLinks() || !reflect.DeepEqual(b.content.Site, last.site)
+	dirty := map[string]bool{}
+	frontMatterChanged := false
+	if !full {
+		for path, it := range b.byPath {
+			old := last.items[path]
+			if old == it {
+				continue
+			}
+			if !it.SameFrontMatter(old) {
+				frontMatterChanged = true
+				dirty[itemKey(it)] = true
+				dirty[folderKey(it.Type.Folder)] = true
+			}
+			if string(it.Body) != string(old.Body) {
+				dirty[bodyKey(it)] = true
+			}
+		}
+	}
+	if full || frontMatterChanged {
+		b.rel = buildRelations(b.content)
+		if !full {
+			for key := range changedRelations(last.b.rel, b.rel) {
+				dirty[key] = true
+			}
+		}
+	} else {
+		b.rel = last.b.rel.remap(last.items, b.byPath)
+	}
+	res.Full = full
+
+	tmpls, err := b.templates()
+	if err != nil {
+		return nil, err
+	}
+	state := &previewState{b: b, items: b.byPath, uses: map[string][]string{}, site: b.content.Site, built: map[string]bool{}}
+	var todo []*Page
+	for _, page := range b.pages {
+		state.built[page.File] = true
+		if old, ok := last.pageUses(page.File); ok && !full && !touched(old, dirty) {
+			state.uses[page.File] = old
+			continue
+		}
+		todo = append(todo, page)
+	}
+	rendered := make([][]byte, len(todo))
+	used := make([]uses, len(todo))
+	errs := make([]error, len(todo))
+	workers.Each(len(todo), func(i int) {
+		if ctx.Err() != nil {
+			errs[i] = ctx.Err()
+			return
+		}
+		used[i] = uses{}
+		rendered[i], errs[i] = b.renderPage(tmpls, todo[i], used[i])
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	res.Rendered = len(todo)
+	out := map[string][]byte{}
+	for i, page := range todo {
+		out[page.File] = rendered[i]
+		state.uses[page.File] = used[i].sorted()
+	}
+	if full || frontMatterChanged {
+		for _, f := range b.extraFiles() {
+			data, err := f.make()
+			if err != nil {
+				return nil, fmt.Errorf("write %s: %w", f.name, err)
+			}
+			out[f.name] = data
+		}
+	} else {
+		for name := range last.built {
+			if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "assets/") {
+				state.built[name] = true
+			}
+		}
+	}
+	if full {
+		assets, err := b.assets()
+		if err != nil {
+			return nil, err
+		}
+		for name, data := range assets {
+			out[name] = data
+		}
+	}
+	for name := range out {
+		state.built[name] = true
+	}
+
+	// From here on the folder changes: a failure forgets the state, so
+	// that the next build renders and compares everything.
+	p.mu.Lock()
+	p.last = nil
+	p.mu.Unlock()
+	n, err := p.writeFiles(out)
+	res.Written += n
+	if err != nil {
+		return nil, err
+	}
+	if last != nil && full {
+		var gone []string
+		for name := range last.built {
+			if !state.built[name] {
+				gone = append(gone, name)
+			}
+		}
+		n, err := p.removeFiles(gone)
+		res.Written += n
+		if err != nil {
+			return nil, err
+		}
+	}
+	p.mu.Lock()
+	p.last = state
+	p.mu.Unlock()
+	return res, nil
+}
+
+// Index builds the search index of the last good build and writes it
+// with the search engine's files. It returns nil without writing when
+// there is no good build yet.
+func (p *Preview) Index(ctx context.Context) error {
+	p.indexMu.Lock()
+	defer p.indexMu.Unlock()
+	p.mu.Lock()
+	last := p.last
+	p.mu.Unlock()
+	if last == nil {
+		return nil
+	}
+	files, err := last.b.searchFiles(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = p.writeFiles(files)
+	return err
+}
+
+func (s *previewState) pageUses(file string) ([]string, bool) {
+	if s == nil {
+		return nil, false
+	}
+	u, ok := s.uses[file]
+	return u, ok
+}
+
+func touched(keys []string, dirty map[string]bool) bool {
+	if len(dirty) == 0 {
+		return false
+	}
+	for _, k := range keys {
+		if dirty[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func samePaths(a, b map[string]*model.Item) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for p := range a {
+		if _, ok := b[p]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// writeFiles writes the files whose bytes differ from what the folder
+// holds, each written aside and renamed into place.
+func (p *Preview) writeFiles(files map[string][]byte) (int, error) {
+	names := sortedKeys(files)
+	hashes := make([]uint64, len(names))
+	write := make([]bool, len(names))
+	p.filesMu.Lock()
+	for i, name := range names {
+		hashes[i] = maphash.Bytes(p.seed, files[name])
+		old, ok := p.files[name]
+		write[i] = !ok || old != hashes[i]
+	}
+	p.filesMu.Unlock()
+	errs := make([]error, len(names))
+	workers.Each(len(names), func(i int) {
+		if write[i] {
+			errs[i] = writeWhole(filepath.Join(p.cfg.Out, filepath.FromSlash(names[i])), files[names[i]])
+		}
+	})
+	n := 0
+	p.filesMu.Lock()
+	defer p.filesMu.Unlock()
+	for i, name := range names {
+		if !write[i] {
+			continue
+		}
+		if errs[i] != nil {
+			delete(p.files, name)
+			continue
+		}
+		p.files[name] = hashes[i]
+		n++
+	}
+	return n, errors.Join(errs...)
+}
+
+func (p *Preview) removeFiles(names []string) (int, error) {
+	var errs []error
+	n := 0
+	for _, name := range names {
+		err := os.Remove(filepath.Join(p.cfg.Out, filepath.FromSlash(name)))
+		if err != nil && !os.IsNotExist(err) {
+			errs = append(errs, err)
+			continue
+		}
+		p.filesMu.Lock()
+		delete(p.files, name)
+		p.filesMu.Unlock()
+		n++
+	}
+	return n, errors.Join(errs...)
+}
+
+// writeWhole writes a file under another name and renames it, so that a
+// reader sees the old bytes or the new, never a part.
+func writeWhole(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	tmp := name + ".polisee-tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, name)
+}
+
+// remap carries relations over to a build whose items differ only in
+// their bodies: an edited file is a new *model.Item with the same path.
+func (r relations) remap(old, now map[string]*model.Item) relations {
+	swap := map[*model.Item]*model.Item{}
+	for path, it := range old {
+		if n := now[path]; n != nil && n != it {
+			swap[it] = n
+		}
+	}
+	if len(swap) == 0 {
+		return r
+	}
+	m := func(it *model.Item) *model.Item {
+		if n, ok := swap[it]; ok {
+			return n
+		}
+		return it
+	}
+	list := func(items []*model.Item) []*model.Item {
+		out := make([]*model.Item, len(items))
+		for i, it := range items {
+			out[i] = m(it)
+		}
+		return out
+	}
+	out := relations{back: make(map[*model.Item][]*model.Item, len(r.back)), related: make(map[*model.Item][]*model.Item, len(r.related))}
+	for k, v := range r.back {
+		out.back[m(k)] = list(v)
+	}
+	for k, v := range r.related {
+		out.related[m(k)] = list(v)
+	}
+	return out
+}
+
+// changedRelations returns the relation keys of the items whose back-links
+// or related items differ between two builds (compared by path).
+func changedRelations(old, now relations) map[string]bool {
+	byPath := func(m map[*model.Item][]*model.Item) map[string]string {
+		out := make(map[string]string, len(m))
+		for k, v := range m {
+			var b strings.Builder
+			for _, it := range v {
+				b.WriteString(it.Path)
+				b.WriteByte(0)
+			}
+			out[k.Path] = b.String()
+		}
+		return out
+	}
+	changed := map[string]bool{}
+	compare := func(a, b map[string]string) {
+		for k, v := range a {
+			if w, ok := b[k]; !ok || w != v {
+				changed["r:"+k] = true
+			}
+		}
+		for k := range b {
+			if _, ok := a[k]; !ok {
+				changed["r:"+k] = true
+			}
+		}
+	}
+	compare(byPath(old.back), byPath(now.back))
+	compare(byPath(old.related), byPath(now.related))
+	return changed
+}

@@ -1,0 +1,323 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/internal/corpus"
+)
+
+// TestPreviewMatchesFullBuild edits a content tree step by step, at
+// random but from a fixed seed, and after every step compares what the
+// preview (which renders only what a change touches) holds with a full
+// build of the same content: every file, byte for byte, the search index
+// included. A page that reads something without recording it would show
+// up here as a stale page.
+func TestPreviewMatchesFullBuild(t *testing.T) {
+	trees := []struct {
+		name  string
+		steps int
+		write func(t *testing.T, dir string)
+	}{
+		{"starter", 40, func(t *testing.T, dir string) { copyTree(t, "../content", dir) }},
+		{"corpus", 40, func(t *testing.T, dir string) {
+			if err := corpus.Write(dir, 150, 7); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	}
+	for _, tree := range trees {
+		t.Run(tree.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			dir := filepath.Join(tmp, "content")
+			tree.write(t, dir)
+			cfg := generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}
+			previewCfg := cfg
+			previewCfg.Out = filepath.Join(tmp, "preview")
+			p := generator.NewPreview(previewCfg)
+			ctx := context.Background()
+			if _, err := p.Build(ctx, generator.Change{}); err != nil {
+				t.Fatal(err)
+			}
+			e := &editor{t: t, dir: dir, rng: rand.New(rand.NewPCG(1, uint64(len(tree.name))))}
+			fullCfg := cfg
+			fullCfg.Preview = true
+			fullCfg.Out = filepath.Join(tmp, "full")
+			kinds := map[string]int{}
+			rendered, pages := 0, 0
+			for step := range tree.steps {
+				what, changed := e.edit(step)
+				kinds[strings.Fields(what)[0]]++
+				res, perr := p.Build(ctx, generator.Change{Content: changed})
+				_, ferr := generator.Build(ctx, fullCfg)
+				if (perr == nil) != (ferr == nil) {
+					t.Fatalf("step %d (%s): preview error %v, full build error %v", step, what, perr, ferr)
+				}
+				if perr != nil {
+					if _, ok := diag.AsList(perr); !ok {
+						t.Fatalf("step %d (%s): %v", step, what, perr)
+					}
+					continue
+				}
+				if err := p.Index(ctx); err != nil {
+					t.Fatal(err)
+				}
+				rendered += res.Rendered
+				pages += res.Pages
+				compareTrees(t, fmt.Sprintf("step %d (%s)", step, what), fullCfg.Out, previewCfg.Out)
+			}
+			t.Logf("%d steps %v: rendered %d pages of %d", tree.steps, kinds, rendered, pages)
+			if rendered >= pages {
+				t.Errorf("the preview rendered every page (%d of %d): nothing was incremental", rendered, pages)
+			}
+		})
+	}
+}
+
+// editor changes a content tree the way editors do.
+type editor struct {
+	t      *testing.T
+	dir    string
+	rng    *rand.Rand
+	added  []string
+	broken string // a file written invalid, with its good bytes
+	good   []byte
+}
+
+var (
+	titleLine   = regexp.MustCompile(`(?m)^title: .*$`)
+	summaryLine = regexp.MustCompile(`(?m)^summary: .*$`)
+	areasLine   = regexp.MustCompile(`(?m)^areas: \[.*\]$`)
+	statusLine  = regexp.MustCompile(`(?m)^status: .*$`)
+)
+
+// edit makes one change and returns what it did and the files it touched.
+func (e *editor) edit(step int) (string, []string) {
+	t := e.t
+	if e.broken != "" {
+		name := e.broken
+		e.write(name, e.good)
+		e.broken = ""
+		return "fix " + name, []string{name}
+	}
+	files := e.files()
+	pick := func(prefix string) string {
+		var l []string
+		for _, f := range files {
+			if strings.HasPrefix(f, prefix) {
+				l = append(l, f)
+			}
+		}
+		if len(l) == 0 {
+			t.Fatalf("no file under %s", prefix)
+		}
+		return l[e.rng.IntN(len(l))]
+	}
+	any := func() string {
+		for {
+			f := files[e.rng.IntN(len(files))]
+			if f != "site.yaml" && !strings.HasPrefix(f, "glossary/preview-") {
+				return f
+			}
+		}
+	}
+	switch k := e.rng.IntN(12); k {
+	case 0, 1, 2:
+		f := any()
+		e.write(f, append(e.read(f), fmt.Sprintf("\n\nEdited in step %d: one more paragraph.\n", step)...))
+		return "body " + f, []string{f}
+	case 3, 4:
+		f := any()
+		data := e.read(f)
+		if !titleLine.Match(data) {
+			return "none", nil
+		}
+		e.write(f, titleLine.ReplaceAll(data, []byte(fmt.Sprintf("title: \"Renamed in step %d\"", step))))
+		return "title " + f, []string{f}
+	case 5:
+		f := any()
+		data := e.read(f)
+		if !summaryLine.Match(data) {
+			return "none", nil
+		}
+		e.write(f, summaryLine.ReplaceAll(data, []byte(fmt.Sprintf("summary: \"Summary of step %d\"", step))))
+		return "summary " + f, []string{f}
+	case 6:
+		f := pick("practices/")
+		var areas []string
+		for _, a := range files {
+			if strings.HasPrefix(a, "areas/") && strings.Count(a, ".") == 1 {
+				if e.rng.IntN(2) == 0 {
+					areas = append(areas, strings.TrimSuffix(strings.TrimPrefix(a, "areas/"), ".md"))
+				}
+			}
+		}
+		data := e.read(f)
+		if len(areas) == 0 || !areasLine.Match(data) || strings.Count(f, ".") > 1 {
+			return "none", nil
+		}
+		e.write(f, areasLine.ReplaceAll(data, []byte("areas: ["+strings.Join(areas, ", ")+"]")))
+		return "areas " + f, []string{f}
+	case 7:
+		f := pick("practices/")
+		data := e.read(f)
+		if !statusLine.Match(data) || strings.Count(f, ".") > 1 {
+			return "none", nil
+		}
+		status := []string{"identified", "piloted", "transferred"}[e.rng.IntN(3)]
+		e.write(f, statusLine.ReplaceAll(data, []byte("status: "+status)))
+		return "status " + f, []string{f}
+	case 8:
+		f := fmt.Sprintf("glossary/preview-term-%d.md", step)
+		e.write(f, []byte(fmt.Sprintf("---\ntitle: Term of step %d\nsummary: A term added by an editor.\n---\nWhat the term means.\n", step)))
+		e.added = append(e.added, f)
+		return "add " + f, []string{f}
+	case 9:
+		if len(e.added) == 0 {
+			return "none", nil
+		}
+		f := e.added[0]
+		e.added = e.added[1:]
+		if err := os.Remove(filepath.Join(e.dir, f)); err != nil {
+			t.Fatal(err)
+		}
+		return "remove " + f, []string{f}
+	case 10:
+		f := any()
+		e.broken, e.good = f, e.read(f)
+		e.write(f, []byte("---\ntitle: [unclosed\n---\n"))
+		return "break " + f, []string{f}
+	default:
+		data := e.read("site.yaml")
+		e.write("site.yaml", titleLine.ReplaceAll(data, []byte(fmt.Sprintf("title: Site of step %d", step))))
+		return "site site.yaml", []string{"site.yaml"}
+	}
+}
+
+func (e *editor) files() []string {
+	var out []string
+	filepath.WalkDir(e.dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".md") || strings.HasSuffix(p, ".yaml")) {
+			rel, _ := filepath.Rel(e.dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func (e *editor) read(name string) []byte {
+	data, err := os.ReadFile(filepath.Join(e.dir, name))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return data
+}
+
+func (e *editor) write(name string, data []byte) {
+	p := filepath.Join(e.dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		e.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// compareTrees fails when two built sites differ in any file but the
+// output marker.
+func compareTrees(t *testing.T, what, want, got string) {
+	t.Helper()
+	read := func(root string) map[string][]byte {
+		files := map[string][]byte{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			if rel == ".polisee-output" {
+				return nil
+			}
+			files[filepath.ToSlash(rel)], err = os.ReadFile(p)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	w, g := read(want), read(got)
+	var problems []string
+	for name, data := range w {
+		other, ok := g[name]
+		switch {
+		case !ok:
+			problems = append(problems, "missing "+name)
+		case !bytes.Equal(data, other):
+			problems = append(problems, "stale "+name+": "+firstDifference(data, other))
+		}
+	}
+	for name := range g {
+		if _, ok := w[name]; !ok {
+			problems = append(problems, "extra "+name)
+		}
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		if len(problems) > 5 {
+			problems = append(problems[:5], fmt.Sprintf("... %d more", len(problems)-5))
+		}
+		t.Fatalf("%s: the preview differs from a full build:\n%s", what, strings.Join(problems, "\n"))
+	}
+}
+
+func firstDifference(a, b []byte) string {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	cut := func(s []byte) string {
+		from, to := max(0, i-60), min(len(s), i+60)
+		return fmt.Sprintf("%q", s[from:to])
+	}
+	return "full build has " + cut(a) + ", preview has " + cut(b)
+}
+
+// copyTree copies the content files of a folder.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".yaml") {
+			return nil
+		}
+		rel, _ := filepath.Rel(from, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
