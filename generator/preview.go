@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
@@ -94,18 +93,19 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	last := p.last
 	p.mu.Unlock()
 
-	sameLinks := sync.OnceValue(func() bool { return false })
 	b, diags := prepare(ctx, p.cfg, prepareOptions{
 		cache: p.cache,
 		reuse: func(b *builder) func(*model.Item) (*body, bool) {
 			if last == nil {
 				return nil
 			}
-			same := slices.Equal(b.urlList, last.b.urlList) && samePaths(b.byPath, last.items)
-			sameLinks = func() bool { return same }
+			// A body's links resolve the same way while no page or
+			// file it could point at has gone: pages that are new do
+			// not change where an existing link leads.
+			kept := subset(last.b.urlList, b.urlList) && subsetKeys(last.items, b.byPath)
 			return func(it *model.Item) (*body, bool) {
 				old := last.b.bodies[it]
-				if old == nil || (old.siteLinks && !same) {
+				if old == nil || (old.siteLinks && !kept) {
 					return nil, false
 				}
 				return old, true
@@ -120,21 +120,30 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	}
 
 	res := &PreviewResult{Pages: len(b.pages), Warnings: diags.Warnings()}
-	full := last == nil || ch.Theme || !sameLinks() || !reflect.DeepEqual(b.content.Site, last.site)
+	full := last == nil || ch.Theme || !reflect.DeepEqual(b.content.Site, last.site) || !slices.Equal(nonEmpty(b), nonEmpty(last.b))
 	dirty := map[string]bool{}
 	frontMatterChanged := false
 	if !full {
+		// A file added or removed counts as a change of its front
+		// matter: the pages that list its folder, or showed it, change.
+		for path, old := range last.items {
+			if b.byPath[path] == nil {
+				frontMatterChanged = true
+				dirty[itemPathKey(path)] = true
+				dirty[folderKey(old.Type.Folder)] = true
+			}
+		}
 		for path, it := range b.byPath {
 			old := last.items[path]
 			if old == it {
 				continue
 			}
-			if !it.SameFrontMatter(old) {
+			if old == nil || !it.SameFrontMatter(old) {
 				frontMatterChanged = true
 				dirty[itemKey(it)] = true
 				dirty[folderKey(it.Type.Folder)] = true
 			}
-			if string(it.Body) != string(old.Body) {
+			if old == nil || string(it.Body) != string(old.Body) {
 				dirty[bodyKey(it)] = true
 			}
 		}
@@ -142,7 +151,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	if full || frontMatterChanged {
 		b.rel = buildRelations(b.content)
 		if !full {
-			for key := range changedRelations(last.b.rel, b.rel) {
+			for key := range changedRelations(last.b.rel, b.rel, last.items) {
 				dirty[key] = true
 			}
 		}
@@ -186,26 +195,32 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 		state.uses[page.File] = used[i].sorted()
 	}
 	if full || frontMatterChanged {
-		for _, f := range b.extraFiles() {
-			data, err := f.make()
-			if err != nil {
-				return nil, fmt.Errorf("write %s: %w", f.name, err)
+		extras := b.extraFiles()
+		made := make([][]byte, len(extras))
+		errs := make([]error, len(extras))
+		workers.Each(len(extras), func(i int) {
+			if made[i], errs[i] = extras[i].make(); errs[i] != nil {
+				errs[i] = fmt.Errorf("write %s: %w", extras[i].name, errs[i])
 			}
-			out[f.name] = data
-		}
-	} else {
-		for name := range last.built {
-			if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "assets/") {
-				state.built[name] = true
-			}
-		}
-	}
-	if full {
-		assets, err := b.assets()
-		if err != nil {
+		})
+		if err := errors.Join(errs...); err != nil {
 			return nil, err
 		}
-		for name, data := range assets {
+		for i, f := range extras {
+			out[f.name] = made[i]
+		}
+	} else {
+		for _, f := range b.extraFiles() {
+			state.built[f.name] = true
+		}
+	}
+	assets, err := b.assets()
+	if err != nil {
+		return nil, err
+	}
+	for name, data := range assets {
+		state.built[name] = true
+		if full {
 			out[name] = data
 		}
 	}
@@ -223,7 +238,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	if err != nil {
 		return nil, err
 	}
-	if last != nil && full {
+	if last != nil {
 		var gone []string
 		for name := range last.built {
 			if !state.built[name] {
@@ -282,16 +297,40 @@ func touched(keys []string, dirty map[string]bool) bool {
 	return false
 }
 
-func samePaths(a, b map[string]*model.Item) bool {
-	if len(a) != len(b) {
-		return false
+// subset reports whether every string of the sorted list a is in the
+// sorted list b.
+func subset(a, b []string) bool {
+	j := 0
+	for _, s := range a {
+		for j < len(b) && b[j] < s {
+			j++
+		}
+		if j == len(b) || b[j] != s {
+			return false
+		}
 	}
+	return true
+}
+
+func subsetKeys(a, b map[string]*model.Item) bool {
 	for p := range a {
 		if _, ok := b[p]; !ok {
 			return false
 		}
 	}
 	return true
+}
+
+// nonEmpty lists the folders that have items: the menus of every page
+// show them.
+func nonEmpty(b *builder) []string {
+	var out []string
+	for _, t := range model.Types {
+		if len(b.content.ByFolder(t.Folder)) > 0 {
+			out = append(out, t.Folder)
+		}
+	}
+	return out
 }
 
 // writeFiles writes the files whose bytes differ from what the folder
@@ -334,10 +373,15 @@ func (p *Preview) removeFiles(names []string) (int, error) {
 	var errs []error
 	n := 0
 	for _, name := range names {
-		err := os.Remove(filepath.Join(p.cfg.Out, filepath.FromSlash(name)))
+		file := filepath.Join(p.cfg.Out, filepath.FromSlash(name))
+		err := os.Remove(file)
 		if err != nil && !os.IsNotExist(err) {
 			errs = append(errs, err)
 			continue
+		}
+		// A removed page leaves its folder; remove it when empty, so
+		// that its address answers 404 instead of a listing.
+		for dir := filepath.Dir(file); dir != p.cfg.Out && os.Remove(dir) == nil; dir = filepath.Dir(dir) {
 		}
 		p.filesMu.Lock()
 		delete(p.files, name)
@@ -397,34 +441,35 @@ func (r relations) remap(old, now map[string]*model.Item) relations {
 }
 
 // changedRelations returns the relation keys of the items whose back-links
-// or related items differ between two builds (compared by path).
-func changedRelations(old, now relations) map[string]bool {
-	byPath := func(m map[*model.Item][]*model.Item) map[string]string {
-		out := make(map[string]string, len(m))
-		for k, v := range m {
-			var b strings.Builder
-			for _, it := range v {
-				b.WriteString(it.Path)
-				b.WriteByte(0)
-			}
-			out[k.Path] = b.String()
-		}
-		return out
-	}
+// or related items differ between two builds, compared by path; old is the
+// last build's items by path.
+func changedRelations(last, now relations, old map[string]*model.Item) map[string]bool {
 	changed := map[string]bool{}
-	compare := func(a, b map[string]string) {
-		for k, v := range a {
-			if w, ok := b[k]; !ok || w != v {
-				changed["r:"+k] = true
+	same := func(a, b []*model.Item) bool {
+		if len(a) != len(b) {
+			return false
+		}
+		for i := range a {
+			if a[i].Path != b[i].Path {
+				return false
 			}
 		}
-		for k := range b {
-			if _, ok := a[k]; !ok {
-				changed["r:"+k] = true
+		return true
+	}
+	compare := func(was, is map[*model.Item][]*model.Item) {
+		for it, list := range is {
+			if prev := old[it.Path]; prev == nil || !same(was[prev], list) {
+				changed[relKey(it)] = true
+			}
+		}
+		for it := range was {
+			// Items that had relations and have none now.
+			if _, ok := is[it]; !ok && len(was[it]) > 0 {
+				changed[relKey(it)] = true
 			}
 		}
 	}
-	compare(byPath(old.back), byPath(now.back))
-	compare(byPath(old.related), byPath(now.related))
+	compare(last.back, now.back)
+	compare(last.related, now.related)
 	return changed
 }

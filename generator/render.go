@@ -179,6 +179,10 @@ func (v *view) Asset(name string) string { return v.Rel("/assets/" + name) }
 // Ref finds an item by type folder and key, or nil.
 func (v *view) Ref(folder, key string) *model.Item {
 	it := v.b.content.Lookup(folder, key)
+	if it == nil {
+		// Found once the folder gains the item.
+		v.useFolder(folder)
+	}
 	v.useItem(it)
 	return it
 }

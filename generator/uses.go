@@ -56,9 +56,11 @@ func (v *view) useRelations(it *model.Item) {
 	}
 }
 
-func itemKey(it *model.Item) string  { return "f:" + it.Path }
+func itemKey(it *model.Item) string  { return itemPathKey(it.Path) }
+func itemPathKey(path string) string { return "f:" + path }
 func bodyKey(it *model.Item) string  { return "b:" + it.Path }
-func relKey(it *model.Item) string   { return "r:" + it.Path }
+func relKey(it *model.Item) string   { return relPathKey(it.Path) }
+func relPathKey(path string) string  { return "r:" + path }
 func folderKey(folder string) string { return "d:" + folder }
 
 // sorted lists the keys, for storing with the page.
