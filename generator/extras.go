@@ -272,7 +272,9 @@ func jsonData(records []record) ([]byte, error) {
 }
 
 // csvData writes one row per item; lists are joined with "; ", sources
-// become their URLs, and a profile's scores get one column per area.
+// become their URLs, and a profile's assessment gets one score column per
+// area (empty when not assessed), then one note column per area;
+// instruments are a JSON array in one cell.
 func csvData(records []record) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -293,6 +295,9 @@ func csvData(records []record) ([]byte, error) {
 			for _, a := range areas {
 				header = append(header, "score_"+a)
 			}
+			for _, a := range areas {
+				header = append(header, "note_"+a)
+			}
 			continue
 		}
 		header = append(header, c)
@@ -304,14 +309,18 @@ func csvData(records []record) ([]byte, error) {
 		var row []string
 		for _, c := range r.cols {
 			if c == "assessment" {
-				scores := map[string]string{}
+				scores, notes := map[string]string{}, map[string]string{}
 				for _, s := range r.item.Assessment() {
 					if s.Score > 0 {
 						scores[s.Area] = strconv.Itoa(s.Score)
 					}
+					notes[s.Area] = csvSafe(s.Note)
 				}
 				for _, a := range areas {
 					row = append(row, scores[a])
+				}
+				for _, a := range areas {
+					row = append(row, notes[a])
 				}
 				continue
 			}

@@ -13,7 +13,7 @@ import (
 type Page struct {
 	URL   string // site path, e.g. /practices/slug/
 	File  string // output file, e.g. practices/slug/index.html
-	Kind  string // home, list, item, facet or 404: the layout that renders it
+	Kind  string // home, list, item, facet, search, contributing, compare or 404: the layout that renders it
 	Title string
 	Item  *model.Item // item pages
 	Type  *model.Type // item and list pages
@@ -51,6 +51,7 @@ func (b *builder) planPages(diags *diag.List) {
 	b.pages = append(b.pages, &Page{URL: "/404.html", File: "404.html", Kind: "404", Title: "Page not found"})
 	b.addPage(&Page{URL: "/search/", Kind: "search", Title: "Search"}, diags)
 	b.addPage(b.contributingPage(), diags)
+	b.addPage(comparePage(), diags)
 	for _, t := range model.Types {
 		if t.Folder == "pages" {
 			continue

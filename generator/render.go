@@ -20,7 +20,7 @@ import (
 
 // layouts are the page kinds; each is a template file of the theme that
 // fills in the blocks of base.html.
-var layouts = []string{"home", "list", "item", "facet", "search", "contributing", "404"}
+var layouts = []string{"home", "list", "item", "facet", "search", "contributing", "compare", "404"}
 
 func (b *builder) templates() (map[string]*template.Template, error) {
 	base, err := fs.ReadFile(b.theme, "layouts/base.html")
@@ -202,6 +202,9 @@ func (v *view) Nav() []navLink {
 		if len(v.b.content.ByFolder(f)) > 0 {
 			t := model.TypeByFolder(f)
 			out = append(out, navLink{Title: t.Title, URL: "/" + f + "/", Current: strings.HasPrefix(v.Page.URL, "/"+f+"/")})
+			if f == "profiles" {
+				out = append(out, navLink{Title: "Compare", URL: compareURL, Current: v.Page.URL == compareURL})
+			}
 		}
 	}
 	return out
@@ -340,7 +343,7 @@ func (v *view) Meta(it *model.Item) []metaRow {
 	v.useItem(it)
 	for _, f := range it.Type.Fields {
 		switch f.Name {
-		case "title", "summary", "draft", "sources", "assessment", "instruments", "updated", "order", "short":
+		case "title", "summary", "draft", "sources", "assessment", "instruments", "updated", "order", "short", "builds_on":
 			continue
 		}
 		val, ok := it.Data[f.Name]

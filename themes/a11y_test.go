@@ -140,11 +140,11 @@ type testPage struct {
 
 // pickPages chooses one page of each kind from the built site: the home
 // page, every list page, the first facet page, the first item of each type,
-// /about/ and the 404 page.
+// /about/, the search, contributing and compare pages and the 404 page.
 func pickPages(t *testing.T, site *generator.Site, out string) []testPage {
 	t.Helper()
 	sorted := slices.Clone(site.Pages)
-	kinds := []string{"home", "list", "facet", "item", "search", "contributing", "404"}
+	kinds := []string{"home", "list", "facet", "item", "search", "contributing", "compare", "404"}
 	slices.SortFunc(sorted, func(a, b *generator.Page) int {
 		if c := slices.Index(kinds, a.Kind) - slices.Index(kinds, b.Kind); c != 0 {
 			return c
@@ -177,12 +177,12 @@ func pickPages(t *testing.T, site *generator.Site, out string) []testPage {
 				continue
 			}
 			add("item/"+p.Item.Type.Folder, p)
-		case "404", "search", "contributing":
+		case "404", "search", "contributing", "compare":
 			add(p.Kind, p)
 		}
 	}
 
-	want := []string{"home", "facet", "search", "contributing", "404"}
+	want := []string{"home", "facet", "search", "contributing", "compare", "404"}
 	for _, f := range itemTypes {
 		want = append(want, "item/"+f)
 		if f != "pages" {
@@ -336,7 +336,7 @@ func checkPageWith(t *testing.T, browser context.Context, u, axeJS string, befor
 // as a listing), and clicking the first link of the main navigation opens
 // a page of the site.
 func checkFromDisk(ctx context.Context, root string) error {
-	hrefs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("a[href]")].map(a => a.href).filter(h => h.startsWith("file:"))`))
+	hrefs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("a[href]")].map(a => new URL(a.getAttribute("href"), document.baseURI).href).filter(h => h.startsWith("file:")) /* SVG links have no string href */`))
 	if err != nil {
 		return err
 	}

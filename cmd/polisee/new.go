@@ -242,6 +242,15 @@ func valueHint(f *model.Field, known map[string][]string) string {
 		return "a list"
 	case model.KindMap:
 		return "entries like these (remove the \"# \" in front):"
+	case model.KindObject:
+		var names []string
+		for _, sub := range f.Fields {
+			names = append(names, sub.Name)
+		}
+		if len(f.Fields) == 0 {
+			return "a mapping"
+		}
+		return "a mapping with " + strings.Join(names, ", ") + ", e.g. {" + f.Fields[0].Name + ": " + exampleValue(f.Fields[0], known) + "}"
 	case model.KindString, model.KindText:
 		if f.MaxLen > 0 {
 			return fmt.Sprintf("at most %d characters", f.MaxLen)
@@ -334,6 +343,10 @@ func exampleValue(f *model.Field, known map[string][]string) string {
 		return "true"
 	case model.KindRef:
 		return exampleKey(f.Ref, known)
+	case model.KindList:
+		if f.Elem.Kind == model.KindRef {
+			return "[" + exampleKey(f.Elem.Ref, known) + "]"
+		}
 	}
 	return "..."
 }

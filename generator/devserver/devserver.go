@@ -1,8 +1,10 @@
 // Package devserver is the live preview behind `polisee serve`: it builds
 // the site into a private folder, serves it on a local address, rebuilds
-// when content or theme files change, and tells open pages to reload
-// through server-sent events. A failed rebuild keeps the last good site
-// and shows the errors (path:line:col) over every page until fixed.
+// when content or theme files change (incrementally, with
+// generator.Preview: only what a change touches is rendered and written),
+// and tells open pages to reload through server-sent events; the search
+// index follows in the background. A failed rebuild keeps the last good
+// site and shows the errors (path:line:col) over every page until fixed.
 //
 // The reload script is added to pages as they are served; it is never
 // written into a build. The server answers only requests addressed to its

@@ -224,6 +224,13 @@ var Types = []*Type{
 			refs("authors", "organisations", "organisations that wrote it"),
 			refs("areas", "areas", "thematic areas it covers"),
 			&Field{Name: "url", Kind: KindURL, Doc: "where the document can be read"},
+			&Field{Name: "builds_on", Kind: KindObject, Doc: "the evidence it builds on, only where its sources say so; each listed item links back to it",
+				Fields: []*Field{
+					refs("practices", "practices", "good practices"),
+					refs("profiles", "profiles", "policy profiles"),
+					refs("pilots", "pilots", "pilot actions"),
+					refs("mechanisms", "mechanisms", "policy learning mechanisms"),
+				}},
 		)},
 	{Folder: "areas", Singular: "area", Title: "Thematic areas",
 		Doc: "One of the thematic priority areas (working groups).",

@@ -1,0 +1,305 @@
+package generator
+
+import (
+	"html/template"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/chart"
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// The comparison of policy profiles (/compare/): a matrix of every profile
+// against every thematic area, and a side-by-side table of every profile
+// (area by area, instruments, period) whose columns a script narrows to
+// the two or three a reader picks. Without the script both tables are
+// whole and readable; the filters and the picker are an enhancement.
+
+const (
+	compareURL = "/compare/"
+	// maxScore is the top of the assessment scale (1 weak - 4 strong).
+	maxScore = 4
+)
+
+func comparePage() *Page {
+	return &Page{URL: compareURL, Kind: "compare", Title: "Compare policy profiles"}
+}
+
+// Score states of a profile on an area.
+const (
+	scoreScored      = "scored"
+	scoreNotAssessed = "not-assessed" // listed by the profile, without a score
+	scoreNotCovered  = "not-covered"  // not among the profile's areas
+)
+
+// scoreCell is a profile's score on one area.
+type scoreCell struct {
+	Area  *model.Item
+	Score int // 1-4; 0 when not scored
+	Note  string
+	State string // scored, not-assessed or not-covered
+}
+
+// Pips draws a score as filled and empty dots (●●●○), so that it reads
+// without colour and in print.
+func (c scoreCell) Pips() string {
+	n := min(max(c.Score, 0), maxScore)
+	return strings.Repeat("●", n) + strings.Repeat("○", maxScore-n)
+}
+
+// StateText says what a cell without a score means.
+func (c scoreCell) StateText() string {
+	switch c.State {
+	case scoreNotAssessed:
+		return "Not assessed"
+	case scoreNotCovered:
+		return "Not covered"
+	}
+	return strconv.Itoa(c.Score) + " of " + strconv.Itoa(maxScore)
+}
+
+// profileRow is one profile as the comparison shows it.
+type profileRow struct {
+	Item    *model.Item
+	Country *model.Item // nil when it does not resolve
+	Region  *model.Item
+	Period  string
+	// From and To are the years of the period, 0 when it is not a year range.
+	From, To    int
+	Scores      []scoreCell // one per area, in area order
+	Scored      int         // how many areas have a score
+	Instruments []model.Instrument
+}
+
+// Place names where the profile applies: its region, or its country.
+func (r profileRow) Place() string {
+	if r.Region != nil {
+		return r.Region.Title
+	}
+	if r.Country != nil {
+		return r.Country.Title
+	}
+	return strings.ToUpper(r.Item.String("country"))
+}
+
+// CountryCode is the profile's ISO country code.
+func (r profileRow) CountryCode() string { return strings.ToUpper(r.Item.String("country")) }
+
+// compareData is what the compare page shows.
+type compareData struct {
+	Areas     []*model.Item
+	Profiles  []profileRow
+	Countries []option
+	Years     []int // every year some profile's period covers, for the period filter
+	Scored    int   // profiles with at least one score
+}
+
+type option struct{ Value, Label string }
+
+// Compare gathers every profile against every area.
+func (v *view) Compare() compareData {
+	areas := v.Items("areas")
+	profiles := v.Items("profiles")
+	d := compareData{Areas: areas}
+	countries := map[string]string{}
+	years := map[int]bool{}
+	for _, p := range profiles {
+		r := v.profileRow(p, areas)
+		d.Profiles = append(d.Profiles, r)
+		if r.Scored > 0 {
+			d.Scored++
+		}
+		if r.Country != nil {
+			countries[r.CountryCode()] = r.Country.Title
+		} else {
+			countries[r.CountryCode()] = r.CountryCode()
+		}
+		if r.From > 0 && r.To-r.From < 100 {
+			for y := r.From; y <= r.To; y++ {
+				years[y] = true
+			}
+		}
+	}
+	for code, title := range countries {
+		d.Countries = append(d.Countries, option{Value: code, Label: title})
+	}
+	sort.Slice(d.Countries, func(i, j int) bool { return d.Countries[i].Label < d.Countries[j].Label })
+	for y := range years {
+		d.Years = append(d.Years, y)
+	}
+	sort.Ints(d.Years)
+	return d
+}
+
+// profileRow reads one profile against the areas (in their order).
+func (v *view) profileRow(p *model.Item, areas []*model.Item) profileRow {
+	v.useItem(p)
+	r := profileRow{Item: p, Period: p.String("period"), Instruments: p.Instruments()}
+	r.From, r.To = periodYears(r.Period)
+	r.Country = v.Ref("countries", p.String("country"))
+	if reg := p.String("region"); reg != "" {
+		r.Region = v.Ref("regions", reg)
+	}
+	scores := map[string]model.Score{}
+	for _, s := range p.Assessment() {
+		scores[s.Area] = s
+	}
+	covered := map[string]bool{}
+	for _, a := range p.Strings("areas") {
+		covered[a] = true
+	}
+	for _, a := range areas {
+		c := scoreCell{Area: a, State: scoreNotCovered}
+		if s, ok := scores[a.Slug]; ok {
+			c.Note = s.Note
+			c.State = scoreNotAssessed
+			if s.Score > 0 {
+				c.Score, c.State = s.Score, scoreScored
+				r.Scored++
+			}
+		} else if covered[a.Slug] {
+			c.State = scoreNotAssessed
+		}
+		r.Scores = append(r.Scores, c)
+	}
+	return r
+}
+
+// periodYears reads a period such as "2007-2013" or "2014" as years; 0, 0
+// when it is something else.
+func periodYears(s string) (from, to int) {
+	s = strings.TrimSpace(s)
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '–' || r == '/' || r == ' ' })
+	year := func(p string) int {
+		if len(p) != 4 {
+			return 0
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1900 || n > 2200 {
+			return 0
+		}
+		return n
+	}
+	switch len(parts) {
+	case 1:
+		if y := year(parts[0]); y > 0 {
+			return y, y
+		}
+	case 2:
+		f, t := year(parts[0]), year(parts[1])
+		if f > 0 && t >= f {
+			return f, t
+		}
+	}
+	return 0, 0
+}
+
+// ProfileRow is one profile against every area, for its own page.
+func (v *view) ProfileRow(p *model.Item) profileRow { return v.profileRow(p, v.Items("areas")) }
+
+// ProfileChart draws a profile's scores per area as a bar chart: every
+// area the profile covers, unscored ones drawn as "not assessed". It is
+// empty when no area has a score (the page then says so in words).
+func (v *view) ProfileChart(p *model.Item) template.HTML {
+	r := v.ProfileRow(p)
+	if r.Scored == 0 {
+		return ""
+	}
+	c := chart.Bars{ID: "assessment-chart", Max: maxScore, Missing: "Not assessed",
+		Title: "Assessment of " + p.Title + " by thematic area",
+		Desc: "Scores from 1 (weak) to 4 (strong) for each area the profile covers; " +
+			strconv.Itoa(r.Scored) + " scored. The table below gives the same scores with their notes."}
+	for _, s := range r.Scores {
+		if s.State == scoreNotCovered {
+			continue
+		}
+		c.Bars = append(c.Bars, chart.Bar{Label: areaShort(s.Area), Value: s.Score})
+	}
+	return template.HTML(c.SVG())
+}
+
+// areaShort is an area's short label, or its title.
+func areaShort(a *model.Item) string {
+	if s := a.String("short"); s != "" {
+		return s
+	}
+	return a.Title
+}
+
+// AreaShort is areaShort for templates.
+func (v *view) AreaShort(a *model.Item) string { v.useItem(a); return areaShort(a) }
+
+// localItem is a practice or pilot in a profile's country, with the areas
+// it shares with the profile.
+type localItem struct {
+	Item        *model.Item
+	SameRegion  bool
+	SharedAreas []*model.Item
+}
+
+// ProfileLocal lists the practices and pilots of a profile's country: those
+// of its region first, then those sharing most areas, then by title.
+func (v *view) ProfileLocal(p *model.Item) []localItem {
+	v.useFolder("practices")
+	v.useFolder("pilots")
+	cc := strings.ToUpper(p.String("country"))
+	region := strings.ToUpper(p.String("region"))
+	pAreas := map[string]bool{}
+	for _, a := range p.Strings("areas") {
+		pAreas[a] = true
+	}
+	for _, s := range p.Assessment() {
+		pAreas[s.Area] = true
+	}
+	var out []localItem
+	for _, folder := range []string{"practices", "pilots"} {
+		for _, it := range v.b.content.ByFolder(folder) {
+			if !containsFold(countriesOf(it), cc) {
+				continue
+			}
+			li := localItem{Item: it, SameRegion: region != "" && containsFold(it.Strings("regions"), region)}
+			for _, a := range it.Strings("areas") {
+				if pAreas[a] {
+					if ai := v.Ref("areas", a); ai != nil {
+						li.SharedAreas = append(li.SharedAreas, ai)
+					}
+				}
+			}
+			out = append(out, li)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.SameRegion != b.SameRegion {
+			return a.SameRegion
+		}
+		if len(a.SharedAreas) != len(b.SharedAreas) {
+			return len(a.SharedAreas) > len(b.SharedAreas)
+		}
+		return model.Less(a.Item, b.Item)
+	})
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, e := range list {
+		if strings.EqualFold(e, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// instrumentYears formats an instrument's years: 2008, 2008–2011 or "".
+func instrumentYears(in model.Instrument) string {
+	switch {
+	case in.Start > 0 && in.End > 0 && in.End != in.Start:
+		return strconv.Itoa(in.Start) + "–" + strconv.Itoa(in.End)
+	case in.Start > 0:
+		return strconv.Itoa(in.Start)
+	case in.End > 0:
+		return "until " + strconv.Itoa(in.End)
+	}
+	return ""
+}

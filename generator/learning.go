@@ -1,0 +1,200 @@
+package generator
+
+import (
+	"html/template"
+	"sort"
+	"strconv"
+
+	"github.com/clusterpolisee/polisee/generator/chart"
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+func init() {
+	funcs["years"] = instrumentYears
+	funcs["pips"] = func(n int) string { return scoreCell{Score: n}.Pips() }
+}
+
+// An area page is a learning path: what the area is about (its body), what
+// to read first, how the profiles score on it, its good practices by how
+// far they have been tested, its pilots and mechanisms, and its documents.
+// Everything comes from the items that refer to the area.
+
+// learningPath is what an area page shows besides its body.
+type learningPath struct {
+	ReadFirst []readFirst
+	// Ranked are the profiles with a score on the area, best first;
+	// NotAssessed those that list the area without a score.
+	Ranked      []rankedProfile
+	NotAssessed []*model.Item
+	Chart       template.HTML // the ranked profiles as bars; empty when none is scored
+	ChartCut    bool          // the chart shows only the best maxChartBars
+	Practices   []statusGroup // one per practice status, in the schema's order
+	Pilots      []*model.Item
+	Mechanisms  []*model.Item
+	Documents   []*model.Item
+	// Other are the remaining back-links (e.g. organisations), by type.
+	Other []Group
+}
+
+type readFirst struct {
+	Item *model.Item
+	Why  string
+}
+
+type rankedProfile struct {
+	Item  *model.Item
+	Score int
+	Note  string
+}
+
+type statusGroup struct {
+	Status, Label, URL string
+	Items              []*model.Item
+}
+
+// maxReadFirst caps the "what to read first" list; maxChartBars the
+// ranked chart (the table beside it lists every profile).
+const (
+	maxReadFirst = 5
+	maxChartBars = 30
+)
+
+// LearningPath gathers an area's learning path.
+func (v *view) LearningPath(area *model.Item) *learningPath {
+	v.useRelations(area)
+	back := v.b.rel.back[area]
+	v.useItems(back)
+	lp := &learningPath{}
+	byStatus := map[string][]*model.Item{}
+	var factsheets, otherDocs []*model.Item
+	others := map[*model.Type][]*model.Item{}
+	for _, it := range back {
+		switch it.Type.Folder {
+		case "practices":
+			byStatus[it.String("status")] = append(byStatus[it.String("status")], it)
+		case "profiles":
+			var s model.Score
+			found := false
+			for _, e := range it.Assessment() {
+				if e.Area == area.Slug {
+					s, found = e, true
+				}
+			}
+			if found && s.Score > 0 {
+				lp.Ranked = append(lp.Ranked, rankedProfile{Item: it, Score: s.Score, Note: s.Note})
+			} else {
+				lp.NotAssessed = append(lp.NotAssessed, it)
+			}
+		case "pilots":
+			lp.Pilots = append(lp.Pilots, it)
+		case "mechanisms":
+			lp.Mechanisms = append(lp.Mechanisms, it)
+		case "documents":
+			if it.String("kind") == "factsheet" {
+				factsheets = append(factsheets, it)
+			} else {
+				otherDocs = append(otherDocs, it)
+			}
+		default:
+			others[it.Type] = append(others[it.Type], it)
+		}
+	}
+	for _, l := range [][]*model.Item{lp.NotAssessed, lp.Pilots, lp.Mechanisms, factsheets, otherDocs} {
+		model.SortItems(l)
+	}
+	sort.SliceStable(lp.Ranked, func(i, j int) bool {
+		if lp.Ranked[i].Score != lp.Ranked[j].Score {
+			return lp.Ranked[i].Score > lp.Ranked[j].Score
+		}
+		return model.Less(lp.Ranked[i].Item, lp.Ranked[j].Item)
+	})
+	// Documents: the factsheets first, then the others by date, newest first.
+	sort.SliceStable(otherDocs, func(i, j int) bool {
+		return otherDocs[i].Date("date").Compare(otherDocs[j].Date("date")) > 0
+	})
+	lp.Documents = append(append(lp.Documents, factsheets...), otherDocs...)
+	for _, s := range model.PracticeStatuses {
+		items := byStatus[s]
+		model.SortItems(items)
+		lp.Practices = append(lp.Practices, statusGroup{Status: s, Label: label(s), URL: "/practices/status/" + s + "/", Items: items})
+	}
+	for _, t := range model.Types {
+		if items := others[t]; len(items) > 0 {
+			sortForList(t, items)
+			lp.Other = append(lp.Other, Group{Type: t, Items: items})
+		}
+	}
+
+	// What to read first: the area's factsheet, then practices that went
+	// furthest (transferred, then piloted), then the mechanism, then the
+	// other documents.
+	add := func(it *model.Item, why string) {
+		if len(lp.ReadFirst) < maxReadFirst {
+			lp.ReadFirst = append(lp.ReadFirst, readFirst{Item: it, Why: why})
+		}
+	}
+	for _, d := range factsheets {
+		add(d, "the area's policy factsheet: needs, challenges and recommendations in brief")
+	}
+	for _, p := range byStatus["transferred"] {
+		add(p, "a good practice already transferred to another place")
+	}
+	for _, p := range byStatus["piloted"] {
+		add(p, "a good practice tested in a pilot")
+	}
+	for _, m := range lp.Mechanisms {
+		add(m, "the policy learning mechanism developed for the area")
+	}
+	for _, p := range lp.Pilots {
+		add(p, "a pilot action in the area")
+	}
+	if len(lp.ReadFirst) < 2 {
+		for _, p := range byStatus["identified"] {
+			add(p, "a good practice identified for the area")
+		}
+	}
+
+	if len(lp.Ranked) > 0 {
+		shown := lp.Ranked
+		what := strconv.Itoa(len(lp.Ranked)) + " profiles scored"
+		if len(shown) > maxChartBars {
+			shown = shown[:maxChartBars]
+			what = "The " + strconv.Itoa(maxChartBars) + " best of " + strconv.Itoa(len(lp.Ranked)) + " profiles scored"
+			lp.ChartCut = true
+		}
+		c := chart.Bars{ID: "area-scores", Max: maxScore, Missing: "Not assessed",
+			Title: "Policy profiles ranked by their score on " + area.Title,
+			Desc: what + " from 1 (weak) to 4 (strong), highest first; the table below lists every scored profile, and " +
+				strconv.Itoa(len(lp.NotAssessed)) + " more cover the area without a score."}
+		for _, r := range shown {
+			c.Bars = append(c.Bars, chart.Bar{Label: profileLabel(v, r.Item), Value: r.Score})
+		}
+		lp.Chart = template.HTML(c.SVG())
+	}
+	return lp
+}
+
+// profileLabel names a profile briefly for a chart: its region or country,
+// and its period.
+func profileLabel(v *view, p *model.Item) string {
+	name := ""
+	if reg := p.String("region"); reg != "" {
+		if r := v.Ref("regions", reg); r != nil {
+			name = r.Title
+		}
+	}
+	if name == "" {
+		if c := v.Ref("countries", p.String("country")); c != nil {
+			name = c.Title
+		} else {
+			name = p.Title
+		}
+	}
+	if per := p.String("period"); per != "" {
+		name += ", " + per
+	}
+	return name
+}
+
+// ProfileLabel is profileLabel for templates.
+func (v *view) ProfileLabel(p *model.Item) string { return profileLabel(v, p) }

@@ -1,0 +1,69 @@
+package generator
+
+import (
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// Strategy documents (joint strategy, sustainability plan, SEE initiative)
+// name the evidence they build on in builds_on: good practices, profiles,
+// pilots and mechanisms. The document page lists them; each of those pages
+// lists the document back, through the ordinary back-links (a builds_on
+// entry is a reference like any other).
+
+// buildsOnFolders are the sub-fields of builds_on, in the order shown.
+var buildsOnFolders = []string{"practices", "profiles", "pilots", "mechanisms"}
+
+// BuildsOn lists what a document builds on, grouped by type.
+func (v *view) BuildsOn(it *model.Item) []Group {
+	m, _ := it.Data["builds_on"].(map[string]any)
+	if m == nil {
+		return nil
+	}
+	v.useItem(it)
+	var groups []Group
+	for _, folder := range buildsOnFolders {
+		l, _ := m[folder].([]any)
+		var items []*model.Item
+		for _, e := range l {
+			key, _ := e.(string)
+			if target := v.Ref(folder, key); target != nil {
+				items = append(items, target)
+			}
+		}
+		if len(items) > 0 {
+			groups = append(groups, Group{Type: model.TypeByFolder(folder), Items: items})
+		}
+	}
+	return groups
+}
+
+// BacklinksExcept is Backlinks without the given types, for pages that
+// show those back-links in their own sections.
+func (v *view) BacklinksExcept(it *model.Item, folders ...string) []Group {
+	var out []Group
+	for _, g := range v.Backlinks(it) {
+		skip := false
+		for _, f := range folders {
+			if g.Type.Folder == f {
+				skip = true
+			}
+		}
+		if !skip {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// BacklinkTitle heads a group of back-links on it: documents that refer to
+// a practice, profile, pilot or mechanism do so through builds_on.
+func (v *view) BacklinkTitle(it *model.Item, g Group) string {
+	if g.Type.Folder == "documents" {
+		for _, f := range buildsOnFolders {
+			if it.Type.Folder == f {
+				return "Documents that build on it"
+			}
+		}
+	}
+	return g.Type.Title
+}
