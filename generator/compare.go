@@ -238,12 +238,32 @@ type localItem struct {
 	SharedAreas []*model.Item
 }
 
+// maxLocal is how many practices and pilots of its country a profile page
+// lists; the country's page lists them all.
+const maxLocal = 10
+
 // ProfileLocal lists the practices and pilots of a profile's country: those
-// of its region first, then those sharing most areas, then by title.
+// of its region first, then those sharing most areas, then by title; at
+// most maxLocal of them (ProfileLocalTotal counts them all). They are
+// found among what refers to the country, so a page costs what its
+// country holds, not what the whole site holds.
 func (v *view) ProfileLocal(p *model.Item) []localItem {
-	v.useFolder("practices")
-	v.useFolder("pilots")
+	out := v.profileLocal(p)
+	return out[:min(len(out), maxLocal)]
+}
+
+// ProfileLocalTotal is how many practices and pilots the profile's country
+// has.
+func (v *view) ProfileLocalTotal(p *model.Item) int { return len(v.profileLocal(p)) }
+
+func (v *view) profileLocal(p *model.Item) []localItem {
 	cc := strings.ToUpper(p.String("country"))
+	v.useFolderIn("practices", cc)
+	v.useFolderIn("pilots", cc)
+	country := v.b.content.Lookup("countries", cc)
+	if country == nil {
+		return nil
+	}
 	region := strings.ToUpper(p.String("region"))
 	pAreas := map[string]bool{}
 	for _, a := range p.Strings("areas") {
@@ -253,21 +273,22 @@ func (v *view) ProfileLocal(p *model.Item) []localItem {
 		pAreas[s.Area] = true
 	}
 	var out []localItem
-	for _, folder := range []string{"practices", "pilots"} {
-		for _, it := range v.b.content.ByFolder(folder) {
-			if !containsFold(countriesOf(it), cc) {
-				continue
-			}
-			li := localItem{Item: it, SameRegion: region != "" && containsFold(it.Strings("regions"), region)}
-			for _, a := range it.Strings("areas") {
-				if pAreas[a] {
-					if ai := v.Ref("areas", a); ai != nil {
-						li.SharedAreas = append(li.SharedAreas, ai)
-					}
+	for _, it := range v.b.rel.back[country] {
+		if f := it.Type.Folder; f != "practices" && f != "pilots" {
+			continue
+		}
+		if !containsFold(countriesOf(it), cc) {
+			continue
+		}
+		li := localItem{Item: it, SameRegion: region != "" && containsFold(it.Strings("regions"), region)}
+		for _, a := range it.Strings("areas") {
+			if pAreas[a] {
+				if ai := v.Ref("areas", a); ai != nil {
+					li.SharedAreas = append(li.SharedAreas, ai)
 				}
 			}
-			out = append(out, li)
 		}
+		out = append(out, li)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -276,6 +297,9 @@ func (v *view) ProfileLocal(p *model.Item) []localItem {
 		}
 		if len(a.SharedAreas) != len(b.SharedAreas) {
 			return len(a.SharedAreas) > len(b.SharedAreas)
+		}
+		if a.Item.Type != b.Item.Type {
+			return a.Item.Type.Folder == "practices"
 		}
 		return model.Less(a.Item, b.Item)
 	})

@@ -130,7 +130,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 			if b.byPath[path] == nil {
 				frontMatterChanged = true
 				dirty[itemPathKey(path)] = true
-				dirty[folderKey(old.Type.Folder)] = true
+				markFolder(dirty, old)
 			}
 		}
 		for path, it := range b.byPath {
@@ -141,7 +141,10 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 			if old == nil || !it.SameFrontMatter(old) {
 				frontMatterChanged = true
 				dirty[itemKey(it)] = true
-				dirty[folderKey(it.Type.Folder)] = true
+				markFolder(dirty, it)
+				if old != nil {
+					markFolder(dirty, old)
+				}
 			}
 			if old == nil || string(it.Body) != string(old.Body) {
 				dirty[bodyKey(it)] = true
@@ -295,6 +298,15 @@ func touched(keys []string, dirty map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// markFolder marks the folder of an item whose front matter changed, and
+// the item's folder in each of its countries.
+func markFolder(dirty map[string]bool, it *model.Item) {
+	dirty[folderKey(it.Type.Folder)] = true
+	for _, cc := range countriesOf(it) {
+		dirty[folderInKey(it.Type.Folder, cc)] = true
+	}
 }
 
 // subset reports whether every string of the sorted list a is in the

@@ -69,6 +69,9 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 					if _, ok := diag.AsList(perr); !ok {
 						t.Fatalf("step %d (%s): %v", step, what, perr)
 					}
+					if !strings.HasPrefix(what, "break ") {
+						t.Fatalf("step %d (%s) does not build: %v", step, what, perr)
+					}
 					continue
 				}
 				if err := p.Index(ctx); err != nil {
@@ -97,10 +100,12 @@ type editor struct {
 }
 
 var (
-	titleLine   = regexp.MustCompile(`(?m)^title: .*$`)
-	summaryLine = regexp.MustCompile(`(?m)^summary: .*$`)
-	areasLine   = regexp.MustCompile(`(?m)^areas: \[.*\]$`)
-	statusLine  = regexp.MustCompile(`(?m)^status: .*$`)
+	titleLine     = regexp.MustCompile(`(?m)^title: .*$`)
+	summaryLine   = regexp.MustCompile(`(?m)^summary: .*$`)
+	areasLine     = regexp.MustCompile(`(?m)^areas: \[.*\]$`)
+	statusLine    = regexp.MustCompile(`(?m)^status: .*$`)
+	countriesLine = regexp.MustCompile(`(?m)^countries: \[.*\]$`)
+	regionsLine   = regexp.MustCompile(`(?m)^regions: \[.*\]\n`)
 )
 
 // edit makes one change and returns what it did and the files it touched.
@@ -113,10 +118,14 @@ func (e *editor) edit(step int) (string, []string) {
 		return "fix " + name, []string{name}
 	}
 	files := e.files()
+	// pick chooses a file under prefix that has no translation: a
+	// translation repeating a fact would make its change an error.
 	pick := func(prefix string) string {
 		var l []string
 		for _, f := range files {
-			if strings.HasPrefix(f, prefix) {
+			stem := strings.TrimSuffix(f, ".md") + "."
+			translated := slices.ContainsFunc(files, func(o string) bool { return o != f && strings.HasPrefix(o, stem) })
+			if strings.HasPrefix(f, prefix) && !translated {
 				l = append(l, f)
 			}
 		}
@@ -133,7 +142,23 @@ func (e *editor) edit(step int) (string, []string) {
 			}
 		}
 	}
-	switch k := e.rng.IntN(12); k {
+	switch k := e.rng.IntN(13); k {
+	case 12:
+		// A practice moves to another country (and leaves its regions).
+		f := pick("practices/")
+		data := e.read(f)
+		var countries []string
+		for _, c := range files {
+			if strings.HasPrefix(c, "countries/") && strings.Count(c, ".") == 1 {
+				countries = append(countries, strings.ToUpper(strings.TrimSuffix(strings.TrimPrefix(c, "countries/"), ".md")))
+			}
+		}
+		if !countriesLine.Match(data) || strings.Count(f, ".") > 1 || len(countries) == 0 {
+			return "none", nil
+		}
+		data = countriesLine.ReplaceAll(data, []byte("countries: ["+countries[e.rng.IntN(len(countries))]+"]"))
+		e.write(f, regionsLine.ReplaceAll(data, nil))
+		return "countries " + f, []string{f}
 	case 0, 1, 2:
 		f := any()
 		e.write(f, append(e.read(f), fmt.Sprintf("\n\nEdited in step %d: one more paragraph.\n", step)...))

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/model"
 )
@@ -15,7 +16,8 @@ import (
 //   - useItem: the front matter of one item (its title, summary, fields);
 //   - useBody: the rendered body of one item;
 //   - useFolder: which items a folder holds and all their front matter
-//     (lists, counts, "latest");
+//     (lists, counts, "latest"); useFolderIn: the same for the items of
+//     a folder in one country;
 //   - useRelations: the back-links and related items of one item.
 //
 // The page's own item and the items a list or facet page lists are
@@ -50,6 +52,10 @@ func (v *view) useBody(it *model.Item) {
 
 func (v *view) useFolder(folder string) { v.use(folderKey(folder)) }
 
+// useFolderIn records the items of a folder that are in one country
+// (their membership and front matter), for views that list only those.
+func (v *view) useFolderIn(folder, country string) { v.use(folderInKey(folder, country)) }
+
 func (v *view) useRelations(it *model.Item) {
 	if it != nil {
 		v.use(relKey(it))
@@ -61,6 +67,9 @@ func itemPathKey(path string) string { return "f:" + path }
 func bodyKey(it *model.Item) string  { return "b:" + it.Path }
 func relKey(it *model.Item) string   { return relPathKey(it.Path) }
 func relPathKey(path string) string  { return "r:" + path }
+func folderInKey(folder, country string) string {
+	return "d:" + folder + "@" + strings.ToUpper(country)
+}
 func folderKey(folder string) string { return "d:" + folder }
 
 // sorted lists the keys, for storing with the page.
