@@ -45,11 +45,15 @@ func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) 
 	if len(sorted) == 0 {
 		return nil, fmt.Errorf("search: no documents to index")
 	}
-	work, err := os.MkdirTemp(tmpDir, "polisee-index-")
+	removeStale(tmpDir)
+	work, err := os.MkdirTemp(tmpDir, workPrefix)
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(work)
+	if err := markOwner(work); err != nil {
+		return nil, err
+	}
 	// Analysed documents take many times the size of their text, so they
 	// are turned into segments a batch at a time, which are then merged
 	// into one. The batch size is fixed: it decides the bytes.
@@ -233,6 +237,11 @@ func parseFooter(data []byte) (footer, error) {
 	}
 	end := len(data)
 	f.crc = binary.BigEndian.Uint32(data[end-4:])
+	// The checksum first: a file cut short or damaged has garbage where
+	// the footer should be, and its fields would explain nothing.
+	if crc32.ChecksumIEEE(data[:end-4]) != f.crc {
+		return f, fmt.Errorf("checksum mismatch (the file was changed or cut short); rebuild the site")
+	}
 	f.version = binary.BigEndian.Uint32(data[end-8:])
 	f.chunkMode = binary.BigEndian.Uint32(data[end-12:])
 	f.sectionsIndexOffset = binary.BigEndian.Uint64(data[end-20:])

@@ -3,7 +3,6 @@ package search
 import (
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/document"
@@ -73,9 +72,6 @@ func Open(data []byte) (ix *Index, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	if crc := crc32.ChecksumIEEE(data[:len(data)-4]); crc != f.crc {
-		return nil, fmt.Errorf("%w: checksum mismatch (the file was changed or cut short); rebuild the site", ErrCorrupt)
-	}
 	defer func() {
 		// zapx trusts its input; damaged bytes that pass the checksum
 		// must not crash the program.
@@ -83,6 +79,9 @@ func Open(data []byte) (ix *Index, err error) {
 			ix, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, r)
 		}
 	}()
+	if err := checkSizes(data, f); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
 	seg, err := zapx.InitSegmentBase(data[:f.dataLen], f.crc, f.chunkMode, f.numDocs, f.storedIndexOffset, f.sectionsIndexOffset, nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)

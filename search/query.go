@@ -75,7 +75,15 @@ type Result struct {
 // Search runs a query written in bleve's query-string syntax: words,
 // "phrases", prefix*, +must, -not, field:value (type, area, country,
 // region, status, level, year, lang, tag; title, summary, body).
-func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
+//
+// An index damaged in a way its checksum cannot see (zapx trusts its
+// bytes) gives an error wrapping ErrCorrupt, not a crash.
+func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("%w: %v; rebuild the site", ErrCorrupt, p)
+		}
+	}()
 	q, err := Parse(r.Query, r.Langs)
 	if err != nil {
 		return nil, err
@@ -113,7 +121,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		hit := Hit{ID: h.ID, Score: h.Score}
 		doc, err := reader.Document(h.ID)
 		if err != nil || doc == nil {
-			return nil, fmt.Errorf("search: document %q of a hit cannot be read", h.ID)
+			return nil, fmt.Errorf("%w: document %q of a hit cannot be read; rebuild the site", ErrCorrupt, h.ID)
 		}
 		summary := ""
 		doc.VisitFields(func(f index.Field) {

@@ -73,9 +73,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "%d result%s for %q\n\n", res.Total, plural(res.Total), text)
 	}
 	for i, h := range res.Hits {
-		fmt.Fprintf(stdout, "%d. %s (%s)\n   %s\n", i+1, h.Title, h.Type, strings.TrimPrefix(h.URL, "/"))
+		fmt.Fprintf(stdout, "%d. %s (%s)\n   %s\n", i+1, printable(h.Title), printable(h.Type), printable(strings.TrimPrefix(h.URL, "/")))
 		if h.Snippet != "" {
-			fmt.Fprintf(stdout, "   %s\n", plainSnippet(h.Snippet))
+			fmt.Fprintf(stdout, "   %s\n", printable(plainSnippet(h.Snippet)))
 		}
 	}
 	if *facets {
@@ -87,7 +87,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 			var parts []string
 			for _, c := range counts {
-				parts = append(parts, fmt.Sprintf("%s %d", c.Value, c.Count))
+				parts = append(parts, fmt.Sprintf("%s %d", printable(c.Value), c.Count))
 			}
 			fmt.Fprintf(stdout, "%s: %s\n", name, strings.Join(parts, ", "))
 		}
@@ -100,4 +100,15 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func plainSnippet(s string) string {
 	s = strings.NewReplacer("<mark>", "*", "</mark>", "*").Replace(s)
 	return html.UnescapeString(s)
+}
+
+// printable replaces control characters, which content may carry in its
+// bodies, so that the index cannot send escape sequences to a terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || (r >= 0x7f && r <= 0x9f) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }

@@ -7,8 +7,9 @@ import (
 
 // Limits on the shapes that make Markdown parsing slow. goldmark's time
 // grows with the square of some inputs — links left open within one
-// paragraph, blockquotes nested thousands deep — so a file under the size
-// cap could still take minutes. No real page comes near these limits.
+// paragraph, blockquotes or lists nested thousands deep on one line
+// ("- - - - a") — so a file under the size cap could still take minutes.
+// No real page comes near these limits.
 const (
 	MaxQuoteDepth    = 32
 	MaxLinksPerBlock = 1000
@@ -38,8 +39,12 @@ func Guard(src []byte) *Problem {
 			if blockStart < 0 {
 				blockStart = off
 			}
-			if depth := quoteDepth(line); depth > MaxQuoteDepth {
-				return &Problem{off, fmt.Sprintf("blockquotes nested %d deep; at most %d levels are allowed", depth, MaxQuoteDepth)}
+			if depth, lists := containerDepth(line); depth > MaxQuoteDepth {
+				what := "blockquotes"
+				if lists {
+					what = "lists and blockquotes"
+				}
+				return &Problem{off, fmt.Sprintf("%s nested %d deep; at most %d levels are allowed", what, depth, MaxQuoteDepth)}
 			}
 			blockLinks += bytes.Count(line, []byte("]("))
 			if blockLinks > MaxLinksPerBlock {
@@ -54,17 +59,67 @@ func Guard(src []byte) *Problem {
 	return nil
 }
 
-// quoteDepth counts the blockquote markers at the start of a line.
-func quoteDepth(line []byte) int {
-	depth := 0
-	for _, c := range line {
-		switch c {
-		case '>':
+// containerDepth counts the blockquote and list markers that open
+// containers at the start of a line ("> - 1. > a" opens four); lists
+// reports whether list markers are among them. goldmark's time grows
+// with the square of this depth. A thematic break ("- - -") opens none.
+func containerDepth(line []byte) (depth int, lists bool) {
+	// Whether the line ends in a thematic break is decided once, at the
+	// first list marker: deciding it at every marker would take time
+	// growing with the square of the line's length.
+	checked := false
+	for i := 0; i < len(line); {
+		c := line[i]
+		switch {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '>':
 			depth++
-		case ' ', '\t':
+			i++
+		case (c == '-' || c == '*' || c == '+') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+			if !checked {
+				checked = true
+				if thematicBreak(line[i:]) {
+					return depth, lists
+				}
+			}
+			depth++
+			lists = true
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 10 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j-i > 9 || j == len(line) || (line[j] != '.' && line[j] != ')') || (j+1 < len(line) && line[j+1] != ' ' && line[j+1] != '\t') {
+				return depth, lists
+			}
+			depth++
+			lists = true
+			i = j + 1
 		default:
-			return depth
+			return depth, lists
 		}
 	}
-	return depth
+	return depth, lists
+}
+
+// thematicBreak reports whether the rest of a line is a thematic break:
+// three or more of one of -, * or _, with only spaces and tabs between.
+func thematicBreak(rest []byte) bool {
+	var mark byte
+	n := 0
+	for _, c := range bytes.TrimRight(rest, " \t\r") {
+		switch {
+		case c == ' ' || c == '\t':
+		case mark == 0 && (c == '-' || c == '*' || c == '_'):
+			mark = c
+			n++
+		case c == mark:
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
 }

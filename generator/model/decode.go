@@ -277,6 +277,11 @@ func (d *decoder) value(n *yaml.Node, f *Field) (any, bool) {
 			d.errorf(n, "%s must be a single line", label(f))
 			return nil, false
 		}
+		if i := strings.IndexFunc(s, isControl); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			d.errorf(n, "%s holds the control character %U; remove it (it shows as nothing, and a terminal may act on it)", label(f), r)
+			return nil, false
+		}
 		if f.Required && s == "" {
 			d.errorf(n, "%s must not be empty", label(f))
 			return nil, false
@@ -349,4 +354,12 @@ func (d *decoder) value(n *yaml.Node, f *Field) (any, bool) {
 	}
 	d.errorf(n, "unsupported field kind")
 	return nil, false
+}
+
+// isControl reports the characters text fields may not hold: C0 and C1
+// control characters and DEL, but tabs and line breaks. An escape
+// character in a title would reach the terminal of whoever runs polisee
+// search.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f)
 }

@@ -430,6 +430,11 @@ func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
 	offset := fm.openLine
 	switch fm.kind {
 	case fmTOML:
+		// github.com/BurntSushi/toml takes time growing with the square
+		// of the nesting depth: refuse deep nesting before decoding.
+		if line, deep := tomlDepth(fm.raw, maxTOMLDepth); deep {
+			return nil, diag.Pos{Line: offset + line, Col: 1}, fmt.Sprintf("invalid TOML front matter: arrays and tables nested more than %d deep", maxTOMLDepth)
+		}
 		var m map[string]any
 		if _, err := toml.Decode(string(fm.raw), &m); err != nil {
 			msg := err.Error()
@@ -469,13 +474,21 @@ func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
 // tomlToNode builds a node tree from decoded TOML. TOML's decoder keeps no
 // positions, so each top-level key gets the line where it is written.
 func tomlToNode(m map[string]any, raw []byte) *yaml.Node {
-	lines := strings.Split(string(raw), "\n")
-	lineOf := func(key string) int {
-		re := regexp.MustCompile(`^\s*(?:` + regexp.QuoteMeta(key) + `\s*=|\[\[?\s*` + regexp.QuoteMeta(key) + `\s*[\].])`)
-		for i, l := range lines {
-			if re.MatchString(l) {
-				return i + 1
+	// The line of each top-level key, found in one pass: a regular
+	// expression per key over every line took minutes on a file of many
+	// tables.
+	firstLine := map[string]int{}
+	for i, l := range strings.Split(string(raw), "\n") {
+		if sm := tomlKeyLine.FindStringSubmatch(l); sm != nil {
+			key := sm[1] + sm[2]
+			if _, ok := firstLine[key]; !ok {
+				firstLine[key] = i + 1
 			}
+		}
+	}
+	lineOf := func(key string) int {
+		if l, ok := firstLine[key]; ok {
+			return l
 		}
 		return 1
 	}
@@ -645,4 +658,54 @@ func translationFields(fields []*Field) []*Field {
 		out[i] = f
 	}
 	return out
+}
+
+// tomlKeyLine finds the key a TOML line sets (key = ...) or opens
+// ([key] or [[key]], or [key.sub]).
+var tomlKeyLine = regexp.MustCompile(`^\s*(?:([^\s=\[\]#"']+)\s*=|\[\[?\s*([^\s\].]+)\s*[\].])`)
+
+// maxTOMLDepth bounds the nesting of arrays and inline tables in TOML
+// front matter; no real front matter comes near it.
+const maxTOMLDepth = 32
+
+// tomlDepth reports whether raw nests arrays and inline tables deeper
+// than max, and the line (from 1) where it does. Brackets in strings and
+// comments do not count.
+func tomlDepth(raw []byte, max int) (int, bool) {
+	depth, line := 0, 1
+	var quote byte // the quote of the string being read, or 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case c == '\n':
+			// Strings end at the line; the lines of a multi-line
+			// string are read as if outside it, which can only count
+			// more brackets.
+			line++
+			quote = 0
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			for i < len(raw) && raw[i] != '\n' {
+				i++
+			}
+			i--
+		case c == '[' || c == '{':
+			depth++
+			if depth > max {
+				return line, true
+			}
+		case c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return 0, false
 }

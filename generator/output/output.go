@@ -40,6 +40,21 @@ func Begin(dir string, forbidden ...string) (*Tx, error) {
 	if err := checkSafe(abs, forbidden); err != nil {
 		return nil, err
 	}
+	// The same checks on the folder the path really names: a symbolic
+	// link on the way (links/content/public, with links/content pointing
+	// at the content) would otherwise lead the build into a folder it
+	// must not write.
+	if real := realPath(abs); real != abs {
+		realForbidden := make([]string, 0, len(forbidden))
+		for _, f := range forbidden {
+			if fa, err := filepath.Abs(f); err == nil && f != "" {
+				realForbidden = append(realForbidden, realPath(fa))
+			}
+		}
+		if err := checkSafe(real, realForbidden); err != nil {
+			return nil, fmt.Errorf("output folder %s leads through symbolic links to %s: %w", dir, real, err)
+		}
+	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
@@ -103,7 +118,7 @@ func owned(abs string) bool {
 // content, the project or the user's files.
 func checkSafe(abs string, forbidden []string) error {
 	home, _ := os.UserHomeDir()
-	if abs == filepath.Dir(abs) || (home != "" && sameOrAbove(abs, home)) {
+	if abs == filepath.Dir(abs) || (home != "" && (sameOrAbove(abs, home) || sameOrAbove(abs, realPath(home)))) {
 		return fmt.Errorf("refusing to use %s as the output folder: it holds more than a site; choose a folder such as public/", abs)
 	}
 	for _, f := range forbidden {
@@ -127,6 +142,21 @@ func checkSafe(abs string, forbidden []string) error {
 		}
 	}
 	return nil
+}
+
+// realPath resolves the symbolic links in the longest part of abs that
+// exists; the rest is kept as written.
+func realPath(abs string) string {
+	rest := ""
+	for p := abs; ; p = filepath.Dir(p) {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest)
+		}
+		if filepath.Dir(p) == p {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+	}
 }
 
 // sameOrAbove reports whether a is b or one of b's parents.
@@ -171,7 +201,7 @@ func (t *Tx) mkdir(dir string) error {
 
 func (t *Tx) path(rel string) (string, error) {
 	local := filepath.FromSlash(rel)
-	if !filepath.IsLocal(local) || strings.ContainsRune(rel, '\\') {
+	if !filepath.IsLocal(local) || strings.ContainsRune(rel, '\\') || filepath.Clean(local) == "." {
 		return "", fmt.Errorf("output path %q leaves the output folder", rel)
 	}
 	return filepath.Join(t.tmp, local), nil

@@ -1,0 +1,111 @@
+package themes_test
+
+// A damaged search index in the browser: the search page says that
+// search could not start and why, over http (engine in a worker, then in
+// the page) and from disk (index from a classic script), with no uncaught
+// exception.
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/clusterpolisee/polisee/content"
+	"github.com/clusterpolisee/polisee/generator"
+)
+
+// damaged returns the ways an index file gets damaged.
+func damaged(good []byte) map[string][]byte {
+	flipped := append([]byte(nil), good...)
+	flipped[len(flipped)/3] ^= 0xff
+	version := append([]byte(nil), good...)
+	binary.BigEndian.PutUint32(version[len(version)-8:], 99)
+	binary.BigEndian.PutUint32(version[len(version)-4:], crc32.ChecksumIEEE(version[:len(version)-4])) // written by another version
+	return map[string][]byte{
+		"empty":         nil,
+		"truncated":     good[:len(good)/2],
+		"last byte cut": good[:len(good)-1],
+		"flipped byte":  flipped,
+		"wrong version": version,
+		"not an index":  []byte("<!DOCTYPE html><p>a page where the index should be</p>" + strings.Repeat(" ", 100)),
+	}
+}
+
+// searchFails opens the search page and waits for its message: search
+// could not start, because the index is damaged. Uncaught exceptions and
+// console errors other than the damage are failures.
+func searchFails(t *testing.T, browser context.Context, u string) {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	messages := chromedp.Console(tab)
+	if err := chromedp.Do(tab, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	status, took, err := waitStatus(tab, "Search could not start")
+	if err != nil {
+		t.Fatalf("%s: %v", u, err)
+	}
+	if !strings.Contains(status, "search index is corrupt") {
+		t.Errorf("%s: %q does not say the index is damaged", u, status)
+	}
+	t.Logf("after %v: %s", took.Round(time.Millisecond), status)
+	const done = "polisee-corrupt-index-test: done"
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](fmt.Sprintf("console.debug(%q)", done))); err != nil {
+		t.Fatal(err)
+	}
+	for m, err := range messages {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Type == chromedp.ConsoleDebug && m.Text == done {
+			break
+		}
+		if m.Type == chromedp.ConsoleException || m.Type == chromedp.ConsoleError {
+			t.Errorf("%s: console %s: %s", u, m.Type, m.Text)
+		}
+	}
+}
+
+func TestBrowserCorruptIndex(t *testing.T) {
+	chrome, _ := a11yTools(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	out := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content"})
+	offline := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content", Offline: true})
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	browser := startBrowser(t, ctx, chrome)
+	indexFile := filepath.Join(out, "search", "index.zap")
+	good, err := os.ReadFile(indexFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	offlineIndex := filepath.Join(offline, "search", "index.js")
+	for name, data := range damaged(good) {
+		t.Run("http/"+name, func(t *testing.T) {
+			if err := os.WriteFile(indexFile, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			searchFails(t, browser, srv.URL+"/search/?q=cluster")
+		})
+		t.Run("file/"+name, func(t *testing.T) {
+			script := "self.POLISEE_INDEX = \"" + base64.StdEncoding.EncodeToString(data) + "\";\n"
+			if err := os.WriteFile(offlineIndex, []byte(script), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			searchFails(t, browser, fileURL(offline, "search/index.html")+"?q=cluster")
+		})
+	}
+}
