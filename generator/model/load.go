@@ -190,6 +190,10 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 			diags.Errorf(display(p), diag.Pos{}, "file name %q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", base, suggestSlug(slug)+".md")
 			return nil
 		}
+		if windowsReserved(slug) {
+			diags.Errorf(display(p), diag.Pos{}, "file name %q is a device name on Windows: its page could not be saved there, nor an offline copy unzipped; rename it, e.g. %q", base, slug+"-1.md")
+			return nil
+		}
 		sources = append(sources, source{path: p, typ: TypeByFolder(dir), slug: slug, lang: lang, size: info.Size(), modTime: info.ModTime(), display: display(p)})
 		return nil
 	})
@@ -242,6 +246,19 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	c.validate(&diags)
 	diags.Sort()
 	return c, diags
+}
+
+// windowsReserved reports the names Windows keeps for devices (CON, NUL,
+// COM1...), which no file or folder there may have.
+func windowsReserved(slug string) bool {
+	switch slug {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	if len(slug) == 4 && (strings.HasPrefix(slug, "com") || strings.HasPrefix(slug, "lpt")) && slug[3] >= '1' && slug[3] <= '9' {
+		return true
+	}
+	return false
 }
 
 func unwrapPath(err error) error {
