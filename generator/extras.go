@@ -16,19 +16,24 @@ import (
 type extraFile struct {
 	name string
 	make func() ([]byte, error)
+	// reads lists the folders whose items (membership and front matter)
+	// the file is made of, for polisee serve; nil means every folder.
+	// Besides them a file may read only the site configuration.
+	reads []string
 }
 
 // extraFiles are the outputs besides pages: sitemap, feed, open data and
 // robots.txt. Each is a pure function of the content.
 func (b *builder) extraFiles() []extraFile {
+	none := []string{}
 	return []extraFile{
-		{"sitemap.xml", b.sitemap},
-		{"feed.xml", b.feed},
-		{"robots.txt", b.robots},
-		{"data/practices.json", func() ([]byte, error) { return jsonData(b.records("practices")) }},
-		{"data/practices.csv", func() ([]byte, error) { return csvData(b.records("practices")) }},
-		{"data/profiles.json", func() ([]byte, error) { return jsonData(b.records("profiles")) }},
-		{"data/profiles.csv", func() ([]byte, error) { return csvData(b.records("profiles")) }},
+		{"sitemap.xml", b.sitemap, nil},
+		{"feed.xml", b.feed, []string{"practices", "documents"}},
+		{"robots.txt", b.robots, none},
+		{"data/practices.json", func() ([]byte, error) { return jsonData(b.records("practices")) }, []string{"practices"}},
+		{"data/practices.csv", func() ([]byte, error) { return csvData(b.records("practices")) }, []string{"practices"}},
+		{"data/profiles.json", func() ([]byte, error) { return jsonData(b.records("profiles")) }, []string{"profiles"}},
+		{"data/profiles.csv", func() ([]byte, error) { return csvData(b.records("profiles")) }, []string{"profiles"}},
 	}
 }
 
@@ -264,11 +269,24 @@ func jsonData(records []record) ([]byte, error) {
 		buf.WriteByte('}')
 		rows = append(rows, buf.Bytes())
 	}
-	out, err := json.MarshalIndent(rows, "", "  ")
-	if err != nil {
-		return nil, err
+	// The same bytes as json.MarshalIndent(rows, "", "  "), without
+	// reading every row twice.
+	var out bytes.Buffer
+	out.WriteByte('[')
+	for i, row := range rows {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		out.WriteString("\n  ")
+		if err := json.Indent(&out, row, "  ", "  "); err != nil {
+			return nil, err
+		}
 	}
-	return append(out, '\n'), nil
+	if len(rows) > 0 {
+		out.WriteByte('\n')
+	}
+	out.WriteString("]\n")
+	return out.Bytes(), nil
 }
 
 // csvData writes one row per item; lists are joined with "; ", sources

@@ -198,7 +198,13 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 		state.uses[page.File] = used[i].sorted()
 	}
 	if full || frontMatterChanged {
-		extras := b.extraFiles()
+		var extras []extraFile
+		for _, f := range b.extraFiles() {
+			state.built[f.name] = true
+			if full || f.reads == nil || slices.ContainsFunc(f.reads, func(folder string) bool { return dirty[folderKey(folder)] }) {
+				extras = append(extras, f)
+			}
+		}
 		made := make([][]byte, len(extras))
 		errs := make([]error, len(extras))
 		workers.Each(len(extras), func(i int) {
