@@ -3,6 +3,7 @@ package devserver
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -291,5 +292,41 @@ func TestPollingFallbackSeesChanges(t *testing.T) {
 		}
 	case <-time.After(5 * pollEvery):
 		t.Fatal("the poller saw no change")
+	}
+}
+
+// TestBurstIsOneRebuild: files saved together (a checkout, a "save all")
+// give one rebuild and one reload, with every file in it.
+func TestBurstIsOneRebuild(t *testing.T) {
+	_, base, dir := startServer(t)
+	events := subscribe(t, base)
+	next(t, events, "state")
+	// The promise is for saves less than settle apart; note the largest
+	// gap, in case the machine stalled between two writes.
+	var gap time.Duration
+	last := time.Now()
+	for i := range 20 {
+		writeFile(t, dir, fmt.Sprintf("glossary/term-%d.md", i), fmt.Sprintf("---\ntitle: Term %d\nsummary: s\n---\n", i))
+		gap = max(gap, time.Since(last))
+		last = time.Now()
+	}
+	first := next(t, events, "reload")
+	if code, page := get(t, base+"/glossary/"); code != 200 || !strings.Contains(page, "Term 0") || !strings.Contains(page, "Term 19") {
+		t.Errorf("after the first reload the glossary lacks terms of the burst (%d)", code)
+	}
+	quiet := time.After(time.Second)
+	for {
+		select {
+		case e := <-events:
+			if e.name == "reload" {
+				if gap >= settle {
+					t.Logf("a second reload, after writes %v apart (more than the %v that count as one burst)", gap, settle)
+					return
+				}
+				t.Fatalf("a second reload (%s after %s) for one burst of saves at most %v apart", e.data, first.data, gap)
+			}
+		case <-quiet:
+			return
+		}
 	}
 }
