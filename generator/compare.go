@@ -22,8 +22,8 @@ const (
 	maxScore = 4
 )
 
-func comparePage() *Page {
-	return &Page{URL: compareURL, Kind: "compare", Title: "Compare policy profiles"}
+func (b *builder) comparePage() *Page {
+	return &Page{URL: compareURL, Kind: "compare", Title: b.tr.T("compare.title")}
 }
 
 // Score states of a profile on an area.
@@ -39,6 +39,7 @@ type scoreCell struct {
 	Score int // 1-4; 0 when not scored
 	Note  string
 	State string // scored, not-assessed or not-covered
+	text  string // StateText in the site's language
 }
 
 // Pips draws a score as filled and empty dots (●●●○), so that it reads
@@ -50,6 +51,9 @@ func (c scoreCell) Pips() string {
 
 // StateText says what a cell without a score means.
 func (c scoreCell) StateText() string {
+	if c.text != "" {
+		return c.text
+	}
 	switch c.State {
 	case scoreNotAssessed:
 		return "Not assessed"
@@ -161,6 +165,14 @@ func (v *view) profileRow(p *model.Item, areas []*model.Item) profileRow {
 		} else if covered[a.Slug] {
 			c.State = scoreNotAssessed
 		}
+		switch c.State {
+		case scoreNotAssessed:
+			c.text = v.T("score.not_assessed")
+		case scoreNotCovered:
+			c.text = v.T("score.not_covered")
+		default:
+			c.text = v.T("score.of_max", "score", c.Score, "max", maxScore)
+		}
 		r.Scores = append(r.Scores, c)
 	}
 	return r
@@ -206,15 +218,14 @@ func (v *view) ProfileChart(p *model.Item) template.HTML {
 	if r.Scored == 0 {
 		return ""
 	}
-	c := chart.Bars{ID: "assessment-chart", Max: maxScore, Missing: "Not assessed",
-		Title: "Assessment of " + p.Title + " by thematic area",
-		Desc: "Scores from 1 (weak) to 4 (strong) for each area the profile covers; " +
-			strconv.Itoa(r.Scored) + " scored. The table below gives the same scores with their notes."}
+	c := chart.Bars{ID: "assessment-chart", Max: maxScore, Missing: v.T("score.not_assessed"),
+		Title: v.T("profile.chart_title", "title", p.Title),
+		Desc:  v.Tn("profile.chart_desc", r.Scored)}
 	for _, s := range r.Scores {
 		if s.State == scoreNotCovered {
 			continue
 		}
-		c.Bars = append(c.Bars, chart.Bar{Label: areaShort(s.Area), Value: s.Score})
+		c.Bars = append(c.Bars, chart.Bar{Label: areaShort(s.Area), Value: s.Score, Text: v.scoreText(s.Score)})
 	}
 	return template.HTML(c.SVG())
 }

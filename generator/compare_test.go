@@ -213,7 +213,7 @@ func TestCompareMatrix(t *testing.T) {
 	// Rows carry what the filters need; the filter form waits for the script.
 	contains(t, page, `data-profile="attica" data-country="GR" data-from="2014" data-to="2020"`, "filter data")
 	contains(t, page, `data-profile="at-none" data-country="AT" data-from="2015" data-to="2015"`, "a one-year period")
-	contains(t, page, `<form id="compare-form" class="compare-form" hidden>`, "the form is hidden without script")
+	contains(t, page, `<form id="compare-form" class="compare-form" hidden data-strings=`, "the form is hidden without script")
 	contains(t, page, `<option value="AT">Austria</option>`, "country filter")
 	contains(t, page, `<option value="2020">2020</option>`, "period filter")
 	contains(t, page, `<script src="../assets/compare.js" defer></script>`, "the enhancement script")
@@ -371,7 +371,7 @@ func TestAreaLearningPath(t *testing.T) {
 		t.Error("mi-Cluster (identified) should come before the piloted practice")
 	}
 	contains(t, page, `<section class="area-pilots"`, "pilots and mechanisms")
-	contains(t, page, `Innovation factsheet</a> <span class="badge">Factsheet</span> <span class="summary">2014-10</span>`, "documents")
+	contains(t, page, `Innovation factsheet</a> <span class="badge">Factsheet</span> <span class="summary"><time datetime="2014-10">October 2014</time></span>`, "documents")
 	// The generic back-link sections do not repeat what the path shows.
 	notContains(t, page, `<section class="backlinks">
     <h2>Good practices</h2>`, "a repeated practices section")
@@ -542,4 +542,27 @@ sources: [https://example.org/p]
 	if n := strings.Count(table, `<tr><th scope="row">`); n != 35 {
 		t.Errorf("the table has %d rows, want 35", n)
 	}
+}
+
+// TestProfileLocalIsCapped: a profile page lists at most ten practices and
+// pilots of its country, the best first, and links to the country's page
+// for all of them.
+func TestProfileLocalIsCapped(t *testing.T) {
+	var extra strings.Builder
+	extra.WriteString(scored)
+	for i := range 12 {
+		area := "innovation-rd"
+		if i < 2 {
+			area = "sustainability"
+		}
+		fmt.Fprintf(&extra, "-- practices/gr-extra-%02d.md --\n---\ntitle: Greek extra %02d\nsummary: s\ncountries: [GR]\nareas: [%s]\nlevel: national\nstatus: identified\nsources: [https://example.org/%d]\n---\n", i, i, area, i)
+	}
+	out, _ := build(t, with(t, extra.String()))
+	page := read(t, out, "profiles/gr-national/index.html")
+	local := regexp.MustCompile(`(?s)<section class="local".*?</section>`).FindString(page)
+	if n := strings.Count(local, "<li>"); n != 10 {
+		t.Errorf("the local list has %d entries, want 10:\n%s", n, clip(local))
+	}
+	contains(t, local, `../../countries/gr/">All 14 good practices and pilots of Greece</a>`, "link to all of them")
+	notContains(t, local, "Greek extra 11", "a practice beyond the ten best")
 }

@@ -22,7 +22,7 @@ const contributingURL = "/contributing/"
 
 // contributingPage plans the contributors page.
 func (b *builder) contributingPage() *Page {
-	p := &Page{URL: contributingURL, Kind: "contributing", Title: "Contributing"}
+	p := &Page{URL: contributingURL, Kind: "contributing", Title: b.tr.T("contrib.title")}
 	if it := b.content.Lookup("pages", contributingSlug); it != nil {
 		p.Item, p.Type, p.Title = it, it.Type, it.Title
 	}

@@ -3,7 +3,6 @@ package generator
 import (
 	"html/template"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/chart"
@@ -59,9 +58,7 @@ func (v *view) Heat() *heatData {
 		}
 	}
 	d := &heatData{Areas: areas, Countries: countries, Total: total}
-	m := chart.HeatMap{ID: "heatmap", Title: "Good practices by thematic area and country",
-		Desc: "Each cell counts the good practices of one area (row) in one country (column); darker cells count more. " +
-			"A practice with several areas or countries counts in each. The table below gives the same counts."}
+	m := chart.HeatMap{ID: "heatmap", Title: v.T("home.heat_chart_title"), Desc: v.T("home.heat_chart_desc")}
 	for _, c := range countries {
 		m.Cols = append(m.Cols, c.Key())
 	}
@@ -70,7 +67,7 @@ func (v *view) Heat() *heatData {
 		var cells []chart.Cell
 		for _, c := range countries {
 			n := count[[2]string{a.Slug, c.Key()}]
-			cell := heatCell{Country: c, Count: n, Label: areaShort(a) + " in " + c.Title + ": " + practicesText(n)}
+			cell := heatCell{Country: c, Count: n, Label: v.Tn("home.heat_cell", n, "area", areaShort(a), "country", c.Title)}
 			if n > 0 {
 				cell.URL = v.cellURL(a, c)
 			}
@@ -95,11 +92,4 @@ func (v *view) cellURL(a, c *model.Item) string {
 	}
 	q := "type:practice area:" + a.Slug + " country:" + c.Key()
 	return v.Rel("/search/") + "?q=" + strings.ReplaceAll(url.QueryEscape(q), "+", "%20")
-}
-
-func practicesText(n int) string {
-	if n == 1 {
-		return "1 good practice"
-	}
-	return strconv.Itoa(n) + " good practices"
 }

@@ -97,6 +97,7 @@ type builder struct {
 	pages   []*Page
 	rel     relations
 	theme   fs.FS
+	tr      *translator // UI strings of the site's language (i18n.go)
 }
 
 // Check loads and validates the content, bodies and links included, and
@@ -183,6 +184,7 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	if cfg.Theme != nil {
 		b.theme = themes.Overlay(cfg.Theme, themes.Default())
 	}
+	b.tr = loadTranslator(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, &diags)
 	all := append(append([]*model.Item(nil), content.Items...), content.Translations...)
 	for _, it := range all {
 		b.byPath[it.Path] = it

@@ -3,7 +3,6 @@ package generator
 import (
 	"html/template"
 	"sort"
-	"strconv"
 
 	"github.com/clusterpolisee/polisee/generator/chart"
 	"github.com/clusterpolisee/polisee/generator/model"
@@ -116,7 +115,7 @@ func (v *view) LearningPath(area *model.Item) *learningPath {
 	for _, s := range model.PracticeStatuses {
 		items := byStatus[s]
 		model.SortItems(items)
-		lp.Practices = append(lp.Practices, statusGroup{Status: s, Label: label(s), URL: "/practices/status/" + s + "/", Items: items})
+		lp.Practices = append(lp.Practices, statusGroup{Status: s, Label: v.b.tr.StatusPlural(s), URL: "/practices/status/" + s + "/", Items: items})
 	}
 	for _, t := range model.Types {
 		if items := others[t]; len(items) > 0 {
@@ -134,40 +133,39 @@ func (v *view) LearningPath(area *model.Item) *learningPath {
 		}
 	}
 	for _, d := range factsheets {
-		add(d, "the area's policy factsheet: needs, challenges and recommendations in brief")
+		add(d, v.T("area.why_factsheet"))
 	}
 	for _, p := range byStatus["transferred"] {
-		add(p, "a good practice already transferred to another place")
+		add(p, v.T("area.why_transferred"))
 	}
 	for _, p := range byStatus["piloted"] {
-		add(p, "a good practice tested in a pilot")
+		add(p, v.T("area.why_piloted"))
 	}
 	for _, m := range lp.Mechanisms {
-		add(m, "the policy learning mechanism developed for the area")
+		add(m, v.T("area.why_mechanism"))
 	}
 	for _, p := range lp.Pilots {
-		add(p, "a pilot action in the area")
+		add(p, v.T("area.why_pilot"))
 	}
 	if len(lp.ReadFirst) < 2 {
 		for _, p := range byStatus["identified"] {
-			add(p, "a good practice identified for the area")
+			add(p, v.T("area.why_identified"))
 		}
 	}
 
 	if len(lp.Ranked) > 0 {
 		shown := lp.Ranked
-		what := strconv.Itoa(len(lp.Ranked)) + " profiles scored"
+		what := v.Tn("area.chart_what", len(lp.Ranked))
 		if len(shown) > maxChartBars {
 			shown = shown[:maxChartBars]
-			what = "The " + strconv.Itoa(maxChartBars) + " best of " + strconv.Itoa(len(lp.Ranked)) + " profiles scored"
+			what = v.T("area.chart_what_cut", "shown", maxChartBars, "n", len(lp.Ranked))
 			lp.ChartCut = true
 		}
-		c := chart.Bars{ID: "area-scores", Max: maxScore, Missing: "Not assessed",
-			Title: "Policy profiles ranked by their score on " + area.Title,
-			Desc: what + " from 1 (weak) to 4 (strong), highest first; the table below lists every scored profile, and " +
-				strconv.Itoa(len(lp.NotAssessed)) + " more cover the area without a score."}
+		c := chart.Bars{ID: "area-scores", Max: maxScore, Missing: v.T("score.not_assessed"),
+			Title: v.T("area.chart_title", "area", area.Title),
+			Desc:  v.Tn("area.chart_desc", len(lp.NotAssessed), "what", what)}
 		for _, r := range shown {
-			c.Bars = append(c.Bars, chart.Bar{Label: profileLabel(v, r.Item), Value: r.Score})
+			c.Bars = append(c.Bars, chart.Bar{Label: profileLabel(v, r.Item), Value: r.Score, Text: v.scoreText(r.Score)})
 		}
 		lp.Chart = template.HTML(c.SVG())
 	}

@@ -48,17 +48,17 @@ func (b *builder) planPages(diags *diag.List) {
 	for _, r := range reservedPaths {
 		b.claim(r, "", diags, diag.Pos{})
 	}
-	b.pages = append(b.pages, &Page{URL: "/404.html", File: "404.html", Kind: "404", Title: "Page not found"})
-	b.addPage(&Page{URL: "/search/", Kind: "search", Title: "Search"}, diags)
+	b.pages = append(b.pages, &Page{URL: "/404.html", File: "404.html", Kind: "404", Title: b.tr.T("notfound.title")})
+	b.addPage(&Page{URL: "/search/", Kind: "search", Title: b.tr.T("search.title")}, diags)
 	b.addPage(b.contributingPage(), diags)
-	b.addPage(comparePage(), diags)
+	b.addPage(b.comparePage(), diags)
 	for _, t := range model.Types {
 		if t.Folder == "pages" {
 			continue
 		}
 		items := append([]*model.Item(nil), c.ByFolder(t.Folder)...)
 		sortForList(t, items)
-		b.addPage(&Page{URL: "/" + t.Folder + "/", Kind: "list", Title: t.Title, Type: t, Items: items}, diags)
+		b.addPage(&Page{URL: "/" + t.Folder + "/", Kind: "list", Title: b.tr.TypeTitle(t), Type: t, Items: items}, diags)
 	}
 	practices := model.TypeByFolder("practices")
 	for _, status := range model.PracticeStatuses {
@@ -69,7 +69,7 @@ func (b *builder) planPages(diags *diag.List) {
 			}
 		}
 		model.SortItems(items)
-		b.addPage(&Page{URL: "/practices/status/" + status + "/", Kind: "facet", Title: "Good practices: " + label(status),
+		b.addPage(&Page{URL: "/practices/status/" + status + "/", Kind: "facet", Title: b.tr.T("facet.title", "status", b.tr.StatusPlural(status)),
 			Type: practices, Items: items, Facet: status}, diags)
 	}
 	for _, it := range c.Items {

@@ -34,7 +34,7 @@ func (b *builder) templates() (map[string]*template.Template, error) {
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
-		t, err := template.New("base.html").Funcs(funcs).Parse(string(base))
+		t, err := template.New("base.html").Funcs(b.pageFuncs()).Parse(string(base))
 		if err != nil {
 			return nil, fmt.Errorf("theme layouts/base.html: %w", err)
 		}
@@ -201,9 +201,9 @@ func (v *view) Nav() []navLink {
 	for _, f := range []string{"areas", "practices", "profiles", "countries", "pilots", "documents"} {
 		if len(v.b.content.ByFolder(f)) > 0 {
 			t := model.TypeByFolder(f)
-			out = append(out, navLink{Title: t.Title, URL: "/" + f + "/", Current: strings.HasPrefix(v.Page.URL, "/"+f+"/")})
+			out = append(out, navLink{Title: v.b.tr.TypeTitle(t), URL: "/" + f + "/", Current: strings.HasPrefix(v.Page.URL, "/"+f+"/")})
 			if f == "profiles" {
-				out = append(out, navLink{Title: "Compare", URL: compareURL, Current: v.Page.URL == compareURL})
+				out = append(out, navLink{Title: v.T("site.nav_compare"), URL: compareURL, Current: v.Page.URL == compareURL})
 			}
 		}
 	}
@@ -222,11 +222,11 @@ func (v *view) FooterLinks() []navLink {
 		}
 	}
 	if v.b.content.Lookup("pages", contributingSlug) == nil {
-		out = append(out, navLink{Title: "Contributing", URL: contributingURL})
+		out = append(out, navLink{Title: v.T("site.footer_contributing"), URL: contributingURL})
 	}
 	for _, f := range []string{"organisations", "regions", "mechanisms", "glossary"} {
 		if len(v.b.content.ByFolder(f)) > 0 {
-			out = append(out, navLink{Title: model.TypeByFolder(f).Title, URL: "/" + f + "/"})
+			out = append(out, navLink{Title: v.b.tr.TypeTitle(model.TypeByFolder(f)), URL: "/" + f + "/"})
 		}
 	}
 	return out
@@ -318,7 +318,7 @@ func (v *view) StatusCounts() []facetCount {
 				n++
 			}
 		}
-		out = append(out, facetCount{Value: s, Label: label(s), Count: n, URL: "/practices/status/" + s + "/"})
+		out = append(out, facetCount{Value: s, Label: v.b.tr.StatusPlural(s), Count: n, URL: "/practices/status/" + s + "/"})
 	}
 	return out
 }
@@ -350,7 +350,7 @@ func (v *view) Meta(it *model.Item) []metaRow {
 		if !ok {
 			continue
 		}
-		row := metaRow{Label: fieldLabel(f.Name)}
+		row := metaRow{Label: v.b.tr.FieldLabel(f.Name)}
 		for _, e := range asList(val) {
 			row.Values = append(row.Values, v.metaValue(it, f, e))
 		}
@@ -393,14 +393,18 @@ func (v *view) metaValue(it *model.Item, f *model.Field, val any) metaValue {
 	case model.KindEnum:
 		s := fmt.Sprint(val)
 		if it.Type.Folder == "practices" && f.Name == "status" {
-			return metaValue{Text: label(s), URL: v.Rel("/practices/status/" + s + "/")}
+			return metaValue{Text: v.b.tr.Label(s), URL: v.Rel("/practices/status/" + s + "/")}
 		}
-		return metaValue{Text: label(s)}
+		return metaValue{Text: v.b.tr.Label(s)}
 	case model.KindBool:
 		if val == true {
-			return metaValue{Text: "Yes"}
+			return metaValue{Text: v.T("item.yes")}
 		}
-		return metaValue{Text: "No"}
+		return metaValue{Text: v.T("item.no")}
+	case model.KindDate:
+		if d, ok := model.ParseDate(fmt.Sprint(val)); ok {
+			return metaValue{Text: v.b.tr.Date(d)}
+		}
 	case model.KindURL:
 		s := fmt.Sprint(val)
 		return metaValue{Text: displayURL(s), URL: s, External: true}

@@ -61,9 +61,9 @@ func (v *view) BacklinkTitle(it *model.Item, g Group) string {
 	if g.Type.Folder == "documents" {
 		for _, f := range buildsOnFolders {
 			if it.Type.Folder == f {
-				return "Documents that build on it"
+				return v.T("item.documents_building_on")
 			}
 		}
 	}
-	return g.Type.Title
+	return v.b.tr.TypeTitle(g.Type)
 }

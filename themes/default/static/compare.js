@@ -23,6 +23,15 @@
   var picks = Array.prototype.slice.call(form.querySelectorAll(".pick-list li[data-profile]"));
   var cells = Array.prototype.slice.call(side.querySelectorAll("[data-profile]"));
   var hintText = hint ? hint.textContent : "";
+  // The page's UI strings (data-strings, in the site's language), with
+  // English when a string is missing.
+  var strings = {};
+  try { strings = JSON.parse(form.getAttribute("data-strings") || "{}") || {}; } catch (e) { strings = {}; }
+  function str(key, fallback, vars) {
+    var s = typeof strings[key] === "string" ? strings[key] : fallback;
+    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(String(vars[k])); });
+    return s;
+  }
 
   function matches(el) {
     var c = country ? country.value : "";
@@ -67,15 +76,15 @@
 
     var msg;
     if (picked.length >= 2) {
-      msg = "Showing " + picked.length + " profiles side by side.";
-      if (picked.length >= MAX) msg += " That is the most; clear one to choose another.";
+      msg = str("showing", "Showing {n} profiles side by side.", { n: picked.length });
+      if (picked.length >= MAX) msg += str("most", " That is the most; clear one to choose another.");
     } else if (picked.length === 1) {
-      msg = "Choose one or two more profiles to compare them side by side.";
+      msg = str("choose_more", "Choose one or two more profiles to compare them side by side.");
     } else {
-      msg = visible + " of " + rows.length + " profiles match the filter.";
+      msg = str("matching", "{visible} of {total} profiles match the filter.", { visible: visible, total: rows.length });
     }
     if (status) status.textContent = msg;
-    if (hint) hint.textContent = showAll ? hintText : "The chosen profiles, area by area.";
+    if (hint) hint.textContent = showAll ? hintText : str("chosen", "The chosen profiles, area by area.");
   }
 
   function readHash() {

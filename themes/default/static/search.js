@@ -43,7 +43,17 @@
   var facetsBox = document.getElementById("search-facets");
   var labels = {};
   try { labels = JSON.parse(document.getElementById("search-labels").textContent); } catch (e) { labels = {}; }
-  var facetTitles = { type: "Type", area: "Thematic area", country: "Country", region: "Region", status: "Status", year: "Year" };
+  // The page's UI strings (search-strings, in the site's language), with
+  // English when a string is missing.
+  var strings = {};
+  try { strings = JSON.parse(document.getElementById("search-strings").textContent) || {}; } catch (e) { strings = {}; }
+  function str(key, fallback, vars) {
+    var s = typeof strings[key] === "string" ? strings[key] : fallback;
+    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(String(vars[k])); });
+    return s;
+  }
+  var facetTitles = { type: str("facet_type", "Type"), area: str("facet_area", "Thematic area"), country: str("facet_country", "Country"),
+    region: str("facet_region", "Region"), status: str("facet_status", "Status"), year: str("facet_year", "Year") };
 
   function setStatus(text, busy) {
     statusLine.textContent = text;
@@ -120,7 +130,7 @@
   var engine = null;
   function ensureEngine() {
     if (!engine) {
-      setStatus("Loading search…", true);
+      setStatus(str("loading", "Loading search…"), true);
       engine = (!fromDisk && window.Worker ? loadInWorker().catch(loadInPage) : loadInPage());
     }
     return engine;
@@ -144,7 +154,8 @@
   }
 
   function label(field, value) {
-    return (labels[field] && labels[field][value]) || value;
+    var own = strings.facet_values && strings.facet_values[field];
+    return (own && own[value]) || (labels[field] && labels[field][value]) || value;
   }
 
   function tokens(q) { return q.split(/\s+/).filter(Boolean); }
@@ -194,13 +205,15 @@
     list.textContent = "";
     if (res.error) {
       facetsBox.textContent = "";
-      setStatus(res.error.replace(/^bad query: /, "Cannot search for this: "));
+      setStatus(/^bad query: /.test(res.error) ? str("cannot", "Cannot search for this: {error}", { error: res.error.replace(/^bad query: /, "") }) : res.error);
       return;
     }
     var shown = res.hits.length;
-    setStatus(res.total === 0 ? "No results for “" + q + "”." :
-      res.total + (res.total === 1 ? " result" : " results") + " for “" + q + "”" +
-      (shown < res.total ? ", the first " + shown + " shown." : "."));
+    var vars = { q: q, n: res.total, shown: shown };
+    setStatus(res.total === 0 ? str("no_results", "No results for “{q}”.", vars) :
+      shown < res.total ? str("results_some", "{n} results for “{q}”, the first {shown} shown.", vars) :
+      res.total === 1 ? str("results_one", "{n} result for “{q}”.", vars) :
+      str("results_other", "{n} results for “{q}”.", vars));
     res.hits.forEach(function (h) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -237,7 +250,7 @@
     if (!q) {
       list.textContent = "";
       facetsBox.textContent = "";
-      ensureEngine().then(function () { if (mine === sequence) { setStatus("Type words to search."); } }, fail(mine));
+      ensureEngine().then(function () { if (mine === sequence) { setStatus(str("type_words", "Type words to search.")); } }, fail(mine));
       return;
     }
     ensureEngine().then(function (e) { return e.search(q); }).then(function (res) {
@@ -247,7 +260,7 @@
 
   function fail(mine) {
     return function (err) {
-      if (mine === sequence) { setStatus("Search could not start: " + err.message); }
+      if (mine === sequence) { setStatus(str("could_not_start", "Search could not start: {error}", { error: err.message })); }
     };
   }
 

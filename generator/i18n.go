@@ -1,0 +1,478 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/model"
+	"github.com/clusterpolisee/polisee/themes"
+)
+
+// UI strings. The words the pages say around the content (menus,
+// headings, labels, field names, status values, dates and amounts) come
+// from the theme's translation files, i18n/LANG.yaml: a flat map from a
+// short, stable key (site.search_button, item.sources, enum.piloted) to the
+// text.
+// The site's pages use the file of its default language, the first of
+// languages in site.yaml; a key that file lacks, and a language without a
+// file, fall back to English (i18n/en.yaml), with a warning for the
+// latter. Adding a language is adding a file; a theme folder (-theme DIR)
+// may add one or replace the default theme's.
+//
+// Texts may hold placeholders in braces, {n} or {title}, filled by name;
+// a key ending in .one / .other is a plural pair, chosen by a count (Tn).
+// Keys ending in _html are HTML (the theme is trusted like its layouts);
+// values put into them are escaped unless they are template.HTML.
+
+// i18nDir is the theme folder of the translation files; fallbackLang the
+// language every key must have.
+const (
+	i18nDir      = "i18n"
+	fallbackLang = "en"
+)
+
+// langCode is what a language code may look like (en, el, pt-BR).
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// translator gives the UI strings of one language.
+type translator struct {
+	lang string
+	strs map[string]string // the language's strings over English's
+}
+
+// readStrings parses one translation file.
+func readStrings(theme fs.FS, lang string) (map[string]string, error) {
+	data, err := fs.ReadFile(theme, i18nDir+"/"+lang+".yaml")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	if err := yaml.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// loadTranslator reads the UI strings of the site's default language over
+// English, in layers: the default theme's English, the theme folder's
+// English, the default theme's file of the language, the theme folder's
+// (theme is the theme as built, the theme folder over the default one).
+// So a theme folder's file may hold only the keys it changes. A file that
+// does not parse is an error; a default language without a file in
+// either theme is a warning at the languages line of site.yaml.
+func loadTranslator(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, diags *diag.List) *translator {
+	lang := site.DefaultLanguage()
+	t := &translator{lang: lang, strs: map[string]string{}}
+	found := false
+	layer := func(fsys fs.FS, l string) {
+		m, err := readStrings(fsys, l)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return
+		case err != nil:
+			diags.Errorf(i18nDir+"/"+l+".yaml", diag.Pos{}, "the theme's UI strings do not parse: %v", err)
+			return
+		}
+		if l == lang {
+			found = true
+		}
+		for k, v := range m {
+			if v != "" {
+				t.strs[k] = v
+			}
+		}
+	}
+	layer(themes.Default(), fallbackLang)
+	layer(theme, fallbackLang)
+	if lang == fallbackLang {
+		return t
+	}
+	if langCode.MatchString(lang) {
+		layer(themes.Default(), lang)
+		layer(theme, lang)
+	}
+	if !found {
+		diags.Warnf(path.Join(srcRoot, model.SiteFile), languagesPos(src),
+			"the theme has no UI strings for %q, the default language (no %s/%s.yaml): pages use the English ones; add the file to the theme (-theme DIR) or list another language first",
+			lang, i18nDir, lang)
+	}
+	return t
+}
+
+// languagesPos finds the languages line of site.yaml, for the warning.
+func languagesPos(src fs.FS) diag.Pos {
+	if src == nil {
+		return diag.Pos{}
+	}
+	data, err := fs.ReadFile(src, model.SiteFile)
+	if err != nil {
+		return diag.Pos{}
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for line := 1; sc.Scan(); line++ {
+		if strings.HasPrefix(sc.Text(), "languages") {
+			return diag.Pos{Line: line, Col: 1}
+		}
+	}
+	return diag.Pos{Line: 1, Col: 1}
+}
+
+// T gives the text of a key, with its placeholders filled from name,
+// value pairs. A missing key gives the key itself, which a test catches.
+func (t *translator) T(key string, args ...any) string {
+	s, ok := t.strs[key]
+	if !ok {
+		return key
+	}
+	return t.fill(s, args, false)
+}
+
+// Tn gives the plural form of a key (key.one or key.other) for n, with {n}
+// filled.
+func (t *translator) Tn(key string, n int, args ...any) string {
+	form := key + ".other"
+	if n == 1 {
+		form = key + ".one"
+	}
+	return t.T(form, append([]any{"n", n}, args...)...)
+}
+
+// TH is T for keys whose text is HTML.
+func (t *translator) TH(key string, args ...any) template.HTML {
+	s, ok := t.strs[key]
+	if !ok {
+		return template.HTML(template.HTMLEscapeString(key))
+	}
+	return template.HTML(t.fill(s, args, true))
+}
+
+// fill replaces {name} placeholders from name, value pairs.
+func (t *translator) fill(s string, args []any, html bool) string {
+	if len(args) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	var pairs []string
+	for i := 0; i+1 < len(args); i += 2 {
+		name := fmt.Sprint(args[i])
+		var val string
+		switch a := args[i+1].(type) {
+		case template.HTML:
+			// Markup goes into HTML texts as it is; into plain texts as
+			// text, which the template escapes.
+			pairs = append(pairs, "{"+name+"}", string(a))
+			continue
+		case int:
+			val = t.Number(a)
+		case model.Date:
+			val = t.Date(a)
+		default:
+			val = fmt.Sprint(a)
+		}
+		if html {
+			val = template.HTMLEscapeString(val)
+		}
+		pairs = append(pairs, "{"+name+"}", val)
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// Number writes a whole number with the language's thousands separator.
+func (t *translator) Number(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	s = group(s, t.T("number.group"))
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// group inserts sep between groups of three digits.
+func group(digits, sep string) string {
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// EUR writes an amount in euro: "EUR 5,186,352" in English, "5.186.352 €"
+// in Greek.
+func (t *translator) EUR(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 0, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = group(strings.TrimPrefix(s, "-"), t.T("number.group"))
+	if neg {
+		s = "-" + s
+	}
+	return t.T("money.eur", "amount", s)
+}
+
+// Date writes a date as the language says it: "27 November 2026",
+// "November 2026" or "2026" in English; "27 Νοεμβρίου 2026" (the month in
+// the genitive), "Νοέμβριος 2026" or "2026" in Greek.
+func (t *translator) Date(d model.Date) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return t.T("date.year", "year", strconv.Itoa(d.Year))
+	case d.Day == 0:
+		return t.T("date.month_year", "month", t.T("date.month."+strconv.Itoa(d.Month)), "year", strconv.Itoa(d.Year))
+	}
+	return t.T("date.day_month_year", "day", strconv.Itoa(d.Day),
+		"month", t.T("date.month_of."+strconv.Itoa(d.Month)), "year", strconv.Itoa(d.Year))
+}
+
+// Label translates an enumerated value (a status, a kind, a level) by its
+// key enum.VALUE, falling back to the value in words.
+func (t *translator) Label(value string) string {
+	if s, ok := t.strs["enum."+value]; ok {
+		return s
+	}
+	return label(value)
+}
+
+// StatusPlural names a practice status for a group of practices (in
+// languages whose adjectives agree in number): status_plural.VALUE.
+func (t *translator) StatusPlural(value string) string {
+	if s, ok := t.strs["status_plural."+value]; ok {
+		return s
+	}
+	return t.Label(value)
+}
+
+// FieldLabel names a field by its key field.NAME.
+func (t *translator) FieldLabel(name string) string {
+	if s, ok := t.strs["field."+name]; ok {
+		return s
+	}
+	return fieldLabel(name)
+}
+
+// TypeTitle, TypeSingular and TypeDoc translate a content type's names:
+// type.FOLDER.title ("Good practices"), .singular ("Good practice", as a
+// label) and .doc.
+func (t *translator) TypeTitle(ty *model.Type) string {
+	return t.typeKey(ty, "title", ty.Title)
+}
+
+func (t *translator) TypeSingular(ty *model.Type) string {
+	return t.typeKey(ty, "singular", label(ty.Singular))
+}
+
+func (t *translator) TypeDoc(ty *model.Type) string {
+	return t.typeKey(ty, "doc", ty.Doc)
+}
+
+func (t *translator) typeKey(ty *model.Type, what, def string) string {
+	if ty == nil {
+		return ""
+	}
+	if s, ok := t.strs["type."+ty.Folder+"."+what]; ok {
+		return s
+	}
+	return def
+}
+
+// pageFuncs are the template functions that speak the site's language:
+// they replace the English defaults of funcs for one build.
+func (b *builder) pageFuncs() template.FuncMap {
+	t := b.tr
+	m := template.FuncMap{}
+	for k, v := range funcs {
+		m[k] = v
+	}
+	m["label"] = t.Label
+	m["fieldLabel"] = t.FieldLabel
+	m["statusPlural"] = t.StatusPlural
+	m["eur"] = t.EUR
+	m["t"] = t.T
+	m["tn"] = t.Tn
+	m["th"] = t.TH
+	m["typeTitle"] = t.TypeTitle
+	m["typeSingular"] = t.TypeSingular
+	m["typeDoc"] = t.TypeDoc
+	m["date"] = func(d any) template.HTML {
+		var dt model.Date
+		switch x := d.(type) {
+		case model.Date:
+			dt = x
+		case string:
+			dt, _ = model.ParseDate(x)
+			if dt.IsZero() {
+				return template.HTML(template.HTMLEscapeString(x))
+			}
+		}
+		if dt.IsZero() {
+			return ""
+		}
+		return template.HTML(`<time datetime="` + dt.String() + `">` + template.HTMLEscapeString(t.Date(dt)) + `</time>`)
+	}
+	m["num"] = t.Number
+	m["years"] = t.years
+	m["code"] = code
+	m["noopenerLink"] = noopenerLink
+	m["link"] = func(href, text string) template.HTML {
+		return template.HTML(`<a href="` + template.HTMLEscapeString(safeHref(href)) + `">` + template.HTMLEscapeString(text) + `</a>`)
+	}
+	return m
+}
+
+// safeHref lets through relative links and http(s) and mailto addresses.
+func safeHref(s string) string {
+	i := strings.IndexAny(s, ":/?#")
+	if i < 0 || s[i] != ':' {
+		return s
+	}
+	switch strings.ToLower(s[:i]) {
+	case "http", "https", "mailto":
+		return s
+	}
+	return "#"
+}
+
+// T is the text of a UI string key in the site's language; args are
+// name, value pairs for its placeholders ({{.T "list.count" "n" 3}}).
+func (v *view) T(key string, args ...any) string { return v.b.tr.T(key, args...) }
+
+// Tn is the plural form of key for n ({{.Tn "count.entries" 3}}).
+func (v *view) Tn(key string, n int, args ...any) string { return v.b.tr.Tn(key, n, args...) }
+
+// TH is T for HTML texts (keys ending in _html).
+func (v *view) TH(key string, args ...any) template.HTML { return v.b.tr.TH(key, args...) }
+
+// UIStrings are the texts a script shows (compare.js), as JSON: every key
+// under prefix, without it.
+func (v *view) UIStrings(prefix string) (string, error) {
+	data, err := json.Marshal(v.uiStrings(prefix))
+	return string(data), err
+}
+
+func (v *view) uiStrings(prefix string) map[string]any {
+	out := map[string]any{}
+	for k, s := range v.b.tr.strs {
+		if strings.HasPrefix(k, prefix+".") {
+			out[strings.TrimPrefix(k, prefix+".")] = s
+		}
+	}
+	return out
+}
+
+// SearchStrings are the texts search.js shows (the keys search.js.*), and
+// the names of types and statuses in its facets, as JSON for a script
+// element of type application/json.
+func (v *view) SearchStrings() (template.JS, error) {
+	t := v.b.tr
+	out := v.uiStrings("search.js")
+	facets := map[string]map[string]string{"type": {}, "status": {}}
+	for _, ty := range model.Types {
+		facets["type"][ty.Singular] = t.TypeSingular(ty)
+	}
+	for _, s := range append(append([]string(nil), model.PracticeStatuses...), model.PilotStatuses...) {
+		facets["status"][s] = t.Label(s)
+	}
+	out["facet_values"] = facets
+	data, err := json.Marshal(out)
+	if err != nil {
+		return "", err
+	}
+	return template.JS(strings.NewReplacer("<", `\u003c`, ">", `\u003e`, "&", `\u0026`).Replace(string(data))), nil
+}
+
+// years formats an instrument's years: 2008, 2008–2011, "until 2011" or "".
+func (t *translator) years(in model.Instrument) string {
+	if in.Start <= 0 && in.End > 0 {
+		return t.T("instrument.until", "year", strconv.Itoa(in.End))
+	}
+	return instrumentYears(in)
+}
+
+// AreaLinks lists areas by their short label, linked and separated by
+// commas, for a sentence such as "Shares Innovation, Skills."
+func (v *view) AreaLinks(areas []*model.Item) template.HTML {
+	var b strings.Builder
+	for i, a := range areas {
+		if i > 0 {
+			b.WriteString(v.b.tr.T("list.separator"))
+		}
+		b.WriteString(`<a href="` + template.HTMLEscapeString(v.Rel(a.URL())) + `">` + template.HTMLEscapeString(v.AreaShort(a)) + `</a>`)
+	}
+	return template.HTML(b.String())
+}
+
+// TypeTitleOf, TypeSingularOf and TypeDocOf translate the names of the
+// type stored in folder, for the schema reference.
+func (v *view) TypeTitleOf(folder string) string { return v.b.tr.TypeTitle(model.TypeByFolder(folder)) }
+
+func (v *view) TypeSingularOf(folder string) string {
+	return strings.ToLower(v.b.tr.TypeSingular(model.TypeByFolder(folder)))
+}
+
+func (v *view) TypeDocOf(folder string) string { return v.b.tr.TypeDoc(model.TypeByFolder(folder)) }
+
+// RepoAt says where the repository is, for the contributors' guide: " at
+// <a>github.com/...</a>", or nothing when the site names none.
+func (v *view) RepoAt() template.HTML {
+	if v.Site.Repository == "" {
+		return ""
+	}
+	return v.TH("contrib.guide_at_html", "link", noopenerLink(v.Site.Repository, displayURL(v.Site.Repository)))
+}
+
+// NewFileExample links to the web editor's new-file form in the practices
+// folder, or gives nothing when the site names no repository.
+func (v *view) NewFileExample() template.HTML {
+	u := v.RepoFile("new", v.ContentPath("practices"))
+	if u == "" {
+		return ""
+	}
+	return v.TH("contrib.guide_add_example_html", "link",
+		noopenerLink(u, v.T("contrib.guide_add_new_file", "folder", v.ContentPath("practices"))))
+}
+
+// SectionList writes body sections as code: ## Description, ## ...
+func (v *view) SectionList(sections []string) template.HTML {
+	var b strings.Builder
+	for i, s := range sections {
+		if i > 0 {
+			b.WriteString(v.T("list.separator"))
+		}
+		b.WriteString(string(code("## " + s)))
+	}
+	return template.HTML(b.String())
+}
+
+// code writes text as <code>.
+func code(s string) template.HTML {
+	return template.HTML("<code>" + template.HTMLEscapeString(s) + "</code>")
+}
+
+// noopenerLink is a link to another site.
+func noopenerLink(href, text string) template.HTML {
+	return template.HTML(`<a href="` + template.HTMLEscapeString(safeHref(href)) + `" rel="noopener">` + template.HTMLEscapeString(text) + `</a>`)
+}
+
+// scoreText says a score on the scale: "3 of 4"; empty for no score.
+func (v *view) scoreText(score int) string {
+	if score <= 0 {
+		return ""
+	}
+	return v.T("score.of_max", "score", score, "max", maxScore)
+}
