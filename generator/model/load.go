@@ -221,6 +221,14 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	}
 
 	def := c.Site.DefaultLanguage()
+	// A file without a language suffix is in the default language, so
+	// slug.LANG.md with the default LANG says the same page twice.
+	plain := map[string]bool{}
+	for i, it := range items {
+		if it != nil && sources[i].lang == "" {
+			plain[it.Type.Folder+"/"+it.Slug] = true
+		}
+	}
 	for i, it := range items {
 		if it == nil {
 			continue
@@ -238,6 +246,10 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 		}
 		if src.lang != "" && it.Lang != def {
 			c.Translations = append(c.Translations, it)
+			continue
+		}
+		if src.lang != "" && plain[it.Type.Folder+"/"+it.Slug] {
+			diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "%q is the site's default language (the first of languages in %s), and %s/%s.md is already the page in it: files without a language suffix are in the default language; rename the files to match the languages, or remove one", src.lang, SiteFile, it.Type.Folder, it.Slug)
 			continue
 		}
 		c.Items = append(c.Items, it)
