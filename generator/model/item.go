@@ -37,6 +37,11 @@ type Item struct {
 	Body     []byte
 	BodyLine int
 
+	// Original, on an item localized into another language (see
+	// Content.Localized), is the item in the default language that it
+	// translates; nil on items read from a file.
+	Original *Item
+
 	refs []refUse
 	// frontMatter is the front matter as written, to tell a change of
 	// facts from a change of prose (see SameFrontMatter).

@@ -620,7 +620,7 @@ func max1(n int) int {
 func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	fields := src.typ.Fields
 	if src.lang != "" {
-		fields = translationFields(fields)
+		fields = translationFields(fields, src.typ.KeyField)
 	}
 	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, fields)
 	if vals == nil {
@@ -675,11 +675,12 @@ func loadSite(fsys fs.FS, src *source, opts Options, diags diag.List) (Site, dia
 
 // translationFields are a type's fields as a translation (slug.el.md)
 // sees them: only words are required; facts such as countries, areas or
-// sources are inherited from the original when left out.
-func translationFields(fields []*Field) []*Field {
+// sources, and the key (a country's ISO code), are inherited from the
+// original when left out.
+func translationFields(fields []*Field, key string) []*Field {
 	out := make([]*Field, len(fields))
 	for i, f := range fields {
-		if f.Required && f.Kind != KindString && f.Kind != KindText {
+		if f.Required && ((f.Kind != KindString && f.Kind != KindText) || f.Name == key) {
 			c := *f
 			c.Required = false
 			f = &c

@@ -93,6 +93,10 @@ func (c *Content) validate(diags *diag.List) {
 			t := TypeByFolder(r.folder)
 			diags.Errorf(it.DisplayPath, r.pos, "unknown %s %q%s", t.Singular, r.key, didYouMean(normalizeKey(r.folder, r.key), c.keysOf(r.folder)))
 		}
+	}
+	// Facts are checked on the originals; checkTranslations makes sure a
+	// translation gives none that differ.
+	for _, it := range c.Items {
 		c.checkItem(it, diags)
 	}
 	c.checkTranslations(diags)
@@ -216,7 +220,8 @@ func (c *Content) checkTranslations(diags *diag.List) {
 			continue
 		}
 		for _, f := range tr.Type.Fields {
-			if f.Kind == KindString || f.Kind == KindText || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" {
+			words := (f.Kind == KindString || f.Kind == KindText) && f.Name != tr.Type.KeyField
+			if words || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" {
 				continue
 			}
 			v, ok := tr.Data[f.Name]

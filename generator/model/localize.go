@@ -1,0 +1,89 @@
+package model
+
+import "strings"
+
+// Localized returns the content as the pages in lang show it.
+//
+// An item with a translation into lang (slug.LANG.md) becomes a copy of
+// the original that takes the translation's words and keeps the
+// original's facts: every field the translation gives replaces the
+// original's (checking has made sure that facts given again are the
+// same), every field it leaves out is inherited, and the body is the
+// translation's. Its Lang is lang, its Path and DisplayPath are the
+// translation's file (where an editor changes its words), and Original is
+// the item it translates: both files make its page.
+//
+// An item without a translation into lang stays as it is, in the default
+// language, so that every page exists in every language; a page can tell
+// by comparing the item's Lang with its own. For the default language, or
+// a language no file is translated into, Localized returns c itself.
+func (c *Content) Localized(lang string) *Content {
+	if len(c.Site.Languages) == 0 || lang == c.Site.DefaultLanguage() {
+		return c
+	}
+	translations := map[string]*Item{}
+	for _, tr := range c.Translations {
+		if tr.Lang == lang {
+			translations[tr.Type.Folder+"/"+tr.Slug] = tr
+		}
+	}
+	if len(translations) == 0 {
+		return c
+	}
+	out := &Content{Site: c.Site, Translations: c.Translations, byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
+	localized := map[*Item]*Item{}
+	for _, it := range c.Items {
+		if tr := translations[it.Type.Folder+"/"+it.Slug]; tr != nil {
+			loc := localize(it, tr)
+			localized[it] = loc
+			it = loc
+		}
+		out.Items = append(out.Items, it)
+	}
+	swap := func(it *Item) *Item {
+		if loc := localized[it]; loc != nil {
+			return loc
+		}
+		return it
+	}
+	for folder, items := range c.byFolder {
+		list := make([]*Item, len(items))
+		for i, it := range items {
+			list[i] = swap(it)
+		}
+		out.byFolder[folder] = list
+	}
+	for folder, keys := range c.keys {
+		m := make(map[string]*Item, len(keys))
+		for k, it := range keys {
+			m[k] = swap(it)
+		}
+		out.keys[folder] = m
+	}
+	return out
+}
+
+// localize merges a translation over its original.
+func localize(orig, tr *Item) *Item {
+	loc := *orig
+	loc.Original = orig
+	loc.Lang, loc.Path, loc.DisplayPath = tr.Lang, tr.Path, tr.DisplayPath
+	loc.Data = make(map[string]any, len(orig.Data))
+	for k, v := range orig.Data {
+		loc.Data[k] = v
+	}
+	for k, v := range tr.Data {
+		loc.Data[k] = v
+	}
+	loc.FieldPos = tr.FieldPos
+	loc.Body, loc.BodyLine = tr.Body, tr.BodyLine
+	loc.frontMatter = tr.frontMatter
+	loc.Title = loc.String("title")
+	if loc.Title == "" {
+		loc.Title = orig.Title
+	}
+	loc.Summary = loc.String("summary")
+	loc.Updated = loc.Date("updated")
+	loc.SortKey = strings.ToLower(loc.Title)
+	return &loc
+}

@@ -1,0 +1,83 @@
+package model
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+// TestLocalized: the Greek view of the content takes the words of the
+// Greek files and keeps the facts of the English ones; items without a
+// Greek file stay English; the English view is the content itself.
+func TestLocalized(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":              {Data: []byte("title: S\nlanguages: [en, el]\n")},
+		"areas/innovation.md":    {Data: []byte("---\ntitle: Innovation\nshort: Inno\norder: 1\n---\nEnglish text.\n")},
+		"areas/innovation.el.md": {Data: []byte("---\ntitle: Καινοτομία\nshort: Καιν.\n---\nΕλληνικό κείμενο.\n")},
+		"areas/skills.md":        {Data: []byte("---\ntitle: Skills\nshort: Skills\norder: 2\n---\n")},
+		"countries/gr.md":        {Data: []byte("---\ntitle: Greece\niso2: GR\nnuts_prefix: EL\n---\n")},
+		"countries/gr.el.md":     {Data: []byte("---\ntitle: Ελλάδα\n---\n")},
+		"glossary/cluster.it.md": {Data: []byte("---\ntitle: Distretto\nsummary: s\n---\n")},
+		"glossary/cluster.md":    {Data: []byte("---\ntitle: Cluster\nsummary: A group of firms.\n---\n")},
+	}
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: S\nlanguages: [en, el, it]\n")}
+	c, diags := Load(fsys, Options{Root: "content"})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Localized("en") != c {
+		t.Error("the default language's view is not the content itself")
+	}
+	el := c.Localized("el")
+	inno := el.Lookup("areas", "innovation")
+	switch {
+	case inno == nil:
+		t.Fatal("no innovation area in the Greek view")
+	case inno.Title != "Καινοτομία" || inno.String("short") != "Καιν." || inno.Lang != "el":
+		t.Errorf("Greek words: title %q short %q lang %q", inno.Title, inno.String("short"), inno.Lang)
+	case inno.Int("order") != 1:
+		t.Errorf("order not inherited from the original: %d", inno.Int("order"))
+	case string(inno.Body) != "Ελληνικό κείμενο.\n":
+		t.Errorf("body %q, want the translation's", inno.Body)
+	case inno.Path != "areas/innovation.el.md" || inno.DisplayPath != "content/areas/innovation.el.md":
+		t.Errorf("path %q %q, want the translation's file", inno.Path, inno.DisplayPath)
+	case inno.Original != c.Lookup("areas", "innovation"):
+		t.Error("Original is not the English item")
+	case inno.SortKey != "καινοτομία":
+		t.Errorf("sort key %q", inno.SortKey)
+	}
+	if got := el.Lookup("countries", "GR"); got == nil || got.Title != "Ελλάδα" || got.String("iso2") != "GR" || got.NUTSPrefix() != "EL" {
+		t.Errorf("Greek country by its code: %+v", got)
+	}
+	skills := el.Lookup("areas", "skills")
+	if skills != c.Lookup("areas", "skills") || skills.Lang != "en" {
+		t.Error("an untranslated item is not the English one")
+	}
+	if got := el.ByFolder("areas"); len(got) != 2 || got[0] != inno || got[1] != skills {
+		t.Errorf("ByFolder in the Greek view: %v", got)
+	}
+	if g := el.Lookup("glossary", "cluster"); g.Title != "Cluster" {
+		t.Errorf("an Italian translation shows in the Greek view: %q", g.Title)
+	}
+	if it := c.Localized("it").Lookup("glossary", "cluster"); it.Title != "Distretto" || it.Summary != "s" {
+		t.Errorf("Italian view: %q %q", it.Title, it.Summary)
+	}
+	// The English content is untouched.
+	if orig := c.Lookup("areas", "innovation"); orig.Title != "Innovation" || orig.String("short") != "Inno" || orig.Original != nil {
+		t.Errorf("the original changed: %+v", orig)
+	}
+}
+
+// TestTranslationKeyMustMatch: a translation of a country may leave out
+// its ISO code (inherited) but not give another.
+func TestTranslationKeyMustMatch(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":          {Data: []byte("title: S\nlanguages: [en, el]\n")},
+		"countries/gr.md":    {Data: []byte("---\ntitle: Greece\niso2: GR\n---\n")},
+		"countries/gr.el.md": {Data: []byte("---\ntitle: Ελλάδα\niso2: HU\n---\n")},
+	}
+	_, diags := Load(fsys, Options{Root: "content"})
+	err := diags.Err()
+	if err == nil || err.Error() != "content/countries/gr.el.md:3:7: iso2 differs from the original content/countries/gr.md; leave it out to inherit it, or change both" {
+		t.Errorf("a translation with another ISO code: %v", err)
+	}
+}
