@@ -328,7 +328,7 @@ func sitePath(p string) (string, bool) {
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) {
 	root, err := os.OpenRoot(s.out)
 	if err != nil {
-		http.Error(w, "the site is not built yet", http.StatusServiceUnavailable)
+		s.notBuilt(w)
 		return
 	}
 	defer root.Close()
@@ -359,6 +359,18 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) 
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// notBuilt answers while no build has succeeded yet: a page that says so
+// and, through the reload script, shows the errors and reloads once they
+// are fixed.
+func (s *Server) notBuilt(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	io.WriteString(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not built yet</title></head>`+
+		`<body><main><h1>The site has not built yet</h1><p>The content has errors, listed below. Fix them and save: this page reloads when the site builds.</p></main>`+
+		`<script src="`+scriptPath+`"></script></body></html>`)
 }
 
 // injectReload adds the reload script to a page as it is served.

@@ -330,3 +330,41 @@ func TestBurstIsOneRebuild(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstBuildFails: when the content does not build from the start,
+// pages say so with the reload script (which shows the errors), and the
+// site appears once the error is fixed.
+func TestFirstBuildFails(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	writeFile(t, dir, "site.yaml", "title: Preview\n")
+	writeFile(t, dir, "glossary/term.md", "---\ntitle: Term\nsummary: [not, text]\n---\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv, err := New(ctx, Config{Build: generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}, SrcDir: dir, Logf: t.Logf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ln, err := srv.Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	base := "http://" + ln.Addr().String()
+
+	code, page := get(t, base+"/glossary/term/")
+	if code != http.StatusServiceUnavailable || !strings.Contains(page, `<script src="/_polisee/reload.js"></script>`) {
+		t.Fatalf("before any good build: %d %q", code, page)
+	}
+	events := subscribe(t, base)
+	if e := next(t, events, "state"); !strings.Contains(e.data, "content/glossary/term.md:3:10") {
+		t.Errorf("the errors of the first build: %s", e.data)
+	}
+	writeFile(t, dir, "glossary/term.md", "---\ntitle: Term\nsummary: Fixed.\n---\n")
+	next(t, events, "reload")
+	if code, page := get(t, base+"/glossary/term/"); code != 200 || !strings.Contains(page, "Fixed.") {
+		t.Errorf("after the fix: %d", code)
+	}
+}
