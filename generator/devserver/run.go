@@ -28,23 +28,28 @@ func Loopback(addr net.Addr) bool {
 // Serve serves on ln and watches for changes until ctx ends.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	// The watches are in place before the first request is answered, so
+	// that no save made after a page has loaded goes unseen.
 	watchErr := make(chan error, 1)
-	go func() {
-		err := s.Watch(ctx)
-		if err != nil {
-			// Keep serving the last build, but say that saves will not
-			// show until the preview is restarted.
-			s.cfg.Logf("not watching for changes: %v", err)
-		}
+	changes, stop, err := s.startWatching(ctx)
+	if err != nil {
+		// Keep serving the last build, but say that saves will not show
+		// until the preview is restarted.
+		s.cfg.Logf("not watching for changes: %v", err)
 		watchErr <- err
-	}()
+	} else {
+		go func() {
+			defer stop()
+			watchErr <- s.rebuildOnChanges(ctx, changes)
+		}()
+	}
 	go func() {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		srv.Shutdown(shutdown)
 	}()
-	err := srv.Serve(ln)
+	err = srv.Serve(ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}

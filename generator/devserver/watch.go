@@ -26,6 +26,17 @@ const pollEvery = 500 * time.Millisecond
 // until ctx ends. It uses fsnotify, adding new folders as they appear;
 // when the system's limit on watches is reached it falls back to polling.
 func (s *Server) Watch(ctx context.Context) error {
+	changes, stop, err := s.startWatching(ctx)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	return s.rebuildOnChanges(ctx, changes)
+}
+
+// startWatching sets the watches up and returns the changes they see;
+// a change made after it returns is seen.
+func (s *Server) startWatching(ctx context.Context) (<-chan string, func(), error) {
 	dirs := s.watchedDirs()
 	changes := make(chan string, 256)
 	w, err := fsnotify.NewWatcher()
@@ -37,15 +48,14 @@ func (s *Server) Watch(ctx context.Context) error {
 	}
 	if err != nil {
 		if !tooManyWatches(err) {
-			return err
+			return nil, nil, err
 		}
 		s.cfg.Logf("cannot watch for changes (%v): checking for changes every %v instead", err, pollEvery)
 		go poll(ctx, dirs, changes)
-	} else {
-		defer w.Close()
-		go forward(ctx, w, changes, s.cfg.Logf)
+		return changes, func() {}, nil
 	}
-	return s.rebuildOnChanges(ctx, changes)
+	go forward(ctx, w, changes, s.cfg.Logf)
+	return changes, func() { w.Close() }, nil
 }
 
 func (s *Server) watchedDirs() []string {
