@@ -151,7 +151,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 			}
 		}
 	}
-	if full || frontMatterChanged {
+	if full || (frontMatterChanged && !sameRelationInputs(last.items, b.byPath)) {
 		b.rel = buildRelations(b.content)
 		if !full {
 			for key := range changedRelations(last.b.rel, b.rel, last.items) {
@@ -304,6 +304,30 @@ func touched(keys []string, dirty map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// sameRelationInputs reports whether back-links and related items must
+// come out as they did: the same files, and every changed one with the
+// same references, areas, countries and title order. A summary or status
+// edit then keeps the relations; a title edit may reorder related items.
+func sameRelationInputs(old, now map[string]*model.Item) bool {
+	if len(old) != len(now) {
+		return false
+	}
+	for path, it := range now {
+		o := old[path]
+		if o == nil {
+			return false
+		}
+		if o == it {
+			continue
+		}
+		if o.SortKey != it.SortKey || !slices.Equal(o.Refs(), it.Refs()) ||
+			!slices.Equal(o.Strings("areas"), it.Strings("areas")) || !slices.Equal(countriesOf(o), countriesOf(it)) {
+			return false
+		}
+	}
+	return true
 }
 
 // markFolder marks the folder of an item whose front matter changed, and
