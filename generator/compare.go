@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -254,27 +255,65 @@ type localItem struct {
 const maxLocal = 10
 
 // ProfileLocal lists the practices and pilots of a profile's country: those
-// of its region first, then those sharing most areas, then by title; at
-// most maxLocal of them (ProfileLocalTotal counts them all). They are
-// found among what refers to the country, so a page costs what its
-// country holds, not what the whole site holds.
+// of its region first, then those sharing most areas, then practices
+// before pilots, then by title; at most maxLocal of them
+// (ProfileLocalTotal counts them all).
 func (v *view) ProfileLocal(p *model.Item) []localItem {
-	out := v.profileLocal(p)
-	return out[:min(len(out), maxLocal)]
+	items, _ := v.profileLocal(p)
+	return items
 }
 
 // ProfileLocalTotal is how many practices and pilots the profile's country
 // has.
-func (v *view) ProfileLocalTotal(p *model.Item) int { return len(v.profileLocal(p)) }
+func (v *view) ProfileLocalTotal(p *model.Item) int {
+	_, total := v.profileLocal(p)
+	return total
+}
 
-func (v *view) profileLocal(p *model.Item) []localItem {
+// localCandidate is a practice or pilot of a country, as profiles rank it.
+type localCandidate struct {
+	item    *model.Item
+	regions []string // uppercase NUTS codes
+	areas   []string
+}
+
+// localCandidates are the practices and pilots of a country (found among
+// what refers to it), practices first, then by title: the order of equals
+// in a profile's list. They are gathered once per build for every country.
+func (b *builder) localCandidates(cc string) []localCandidate {
+	b.localOnce.Do(func() {
+		b.local = map[string][]localCandidate{}
+		for _, country := range b.content.ByFolder("countries") {
+			code := country.Key()
+			var list []localCandidate
+			for _, it := range b.rel.back[country] {
+				if f := it.Type.Folder; (f == "practices" || f == "pilots") && containsFold(countriesOf(it), code) {
+					list = append(list, localCandidate{item: it, regions: upper(it.Strings("regions")), areas: it.Strings("areas")})
+				}
+			}
+			sort.SliceStable(list, func(i, j int) bool {
+				a, b := list[i].item, list[j].item
+				if a.Type != b.Type {
+					return a.Type.Folder == "practices"
+				}
+				return model.Less(a, b)
+			})
+			b.local[code] = list
+		}
+	})
+	return b.local[cc]
+}
+
+// profileLocal picks the best maxLocal candidates of the profile's country
+// in one pass: a candidate ranks by being in the profile's region, then by
+// the areas it shares; the candidates come in the order that settles ties,
+// so a later one enters the best only by ranking higher. A page costs what
+// its country holds, not what the whole site holds.
+func (v *view) profileLocal(p *model.Item) ([]localItem, int) {
 	cc := strings.ToUpper(p.String("country"))
 	v.useFolderIn("practices", cc)
 	v.useFolderIn("pilots", cc)
-	country := v.b.content.Lookup("countries", cc)
-	if country == nil {
-		return nil
-	}
+	cands := v.b.localCandidates(cc)
 	region := strings.ToUpper(p.String("region"))
 	pAreas := map[string]bool{}
 	for _, a := range p.Strings("areas") {
@@ -283,38 +322,50 @@ func (v *view) profileLocal(p *model.Item) []localItem {
 	for _, s := range p.Assessment() {
 		pAreas[s.Area] = true
 	}
-	var out []localItem
-	for _, it := range v.b.rel.back[country] {
-		if f := it.Type.Folder; f != "practices" && f != "pilots" {
+	type ranked struct {
+		cand *localCandidate
+		rank int // region first (100), then each shared area (1)
+	}
+	var best []ranked
+	for i := range cands {
+		c := &cands[i]
+		rank := 0
+		if region != "" && slices.Contains(c.regions, region) {
+			rank = 100
+		}
+		for _, a := range c.areas {
+			if pAreas[a] {
+				rank++
+			}
+		}
+		if len(best) == maxLocal && rank <= best[maxLocal-1].rank {
 			continue
 		}
-		if !containsFold(countriesOf(it), cc) {
-			continue
+		j := len(best)
+		if j < maxLocal {
+			best = append(best, ranked{})
+		} else {
+			j = maxLocal - 1
 		}
-		li := localItem{Item: it, SameRegion: region != "" && containsFold(it.Strings("regions"), region)}
-		for _, a := range it.Strings("areas") {
+		for j > 0 && rank > best[j-1].rank {
+			best[j] = best[j-1]
+			j--
+		}
+		best[j] = ranked{c, rank}
+	}
+	out := make([]localItem, len(best))
+	for i, r := range best {
+		li := localItem{Item: r.cand.item, SameRegion: r.rank >= 100}
+		for _, a := range r.cand.areas {
 			if pAreas[a] {
 				if ai := v.Ref("areas", a); ai != nil {
 					li.SharedAreas = append(li.SharedAreas, ai)
 				}
 			}
 		}
-		out = append(out, li)
+		out[i] = li
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.SameRegion != b.SameRegion {
-			return a.SameRegion
-		}
-		if len(a.SharedAreas) != len(b.SharedAreas) {
-			return len(a.SharedAreas) > len(b.SharedAreas)
-		}
-		if a.Item.Type != b.Item.Type {
-			return a.Item.Type.Folder == "practices"
-		}
-		return model.Less(a.Item, b.Item)
-	})
-	return out
+	return out, len(cands)
 }
 
 func containsFold(list []string, s string) bool {

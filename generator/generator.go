@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
@@ -98,6 +99,9 @@ type builder struct {
 	rel     relations
 	theme   fs.FS
 	tr      *translator // UI strings of the site's language (i18n.go)
+
+	localOnce sync.Once                   // fills local, on first use
+	local     map[string][]localCandidate // practices and pilots by country (compare.go)
 }
 
 // Check loads and validates the content, bodies and links included, and
