@@ -1,40 +1,74 @@
-// Command polisee-bench measures polisee's build against Hugo's on the same
-// synthetic content, at several sizes.
+// Command polisee-bench measures the job a user would otherwise do with
+// Hugo plus Pagefind: it builds the same synthetic content with polisee
+// and with Hugo followed by Pagefind on Hugo's output, at several sizes,
+// and prints one table of what each cost and what a reader's browser
+// downloads and waits for.
 //
 // Usage, from inside the polisee module:
 //
-//	go run ./cmd/polisee-bench [-n 1000,10000] [-hugo hugo] [-runs 1] [-seed 1]
-//		[-polisee BIN] [-polisee-flags FLAGS]... [-keep]
+//	go run ./cmd/polisee-bench [-n 1000,10000] [-hugo hugo] [-hugo-max 10000]
+//		[-pagefind pagefind] [-browser=true] [-chrome PATH] [-queries 50]
+//		[-runs 1] [-seed 1] [-polisee BIN] [-polisee-flags FLAGS]... [-keep]
+//
+// Peers are optional: without Hugo (-hugo "" or not found) polisee is
+// measured alone; without Pagefind (npm install pagefind in a temporary
+// folder, then -pagefind DIR/node_modules/.bin/pagefind) polisee is
+// compared with Hugo alone; without Chromium (apt-get install -y chromium;
+// -chrome or CHROME_PATH names another) or with -browser=false the browser
+// columns stay empty. Each of these is said below the table.
 //
 // For each size N it writes a corpus of N good practices and policy
 // profiles with package generator/internal/corpus (the same seed gives the
-// same bytes), builds it with polisee, and, when the Hugo binary named by
-// -hugo is found, writes the same corpus as a Hugo site and builds that
-// with `hugo --quiet -s DIR -d OUT`. The Hugo site has the same pages as
-// polisee's: content/<type>/<slug>.md with areas, countries, regions and
-// status as taxonomies, and minimal layouts (base, single page with the
-// facts, body, back-links and a related list from .Site.RegularPages.Related
-// on areas and countries, list, taxonomy and term pages, home, 404).
+// same bytes), and then:
 //
-// polisee and the corpus writer (generator/internal/corpus/corpuswrite: Go's
-// internal rule keeps this command from importing the corpus package) are
-// compiled with go build into a temporary folder; -polisee measures another
-// polisee binary instead. polisee, like Hugo, runs as a child process, so
-// that its peak resident set can be read from the rusage of the finished
-// process. polisee runs `polisee build` as users do, browser search engine
-// included; -polisee-flags measures it with extra flags instead, and may
-// be repeated to measure several variants (-polisee-flags "" is the plain
-// build), e.g. -polisee-flags "" -polisee-flags -no-browser-search. One unmeasured build of a tiny
-// corpus comes first, so that one-off work (compiling the browser engine,
-// cached per version) does not count. Each output folder is removed
-// before a run: every build is a clean one. With -runs k, each tool runs k times and the run with the
-// median wall time is reported.
+//  1. builds it with `polisee build`, as users do, browser search engine
+//     included (-polisee-flags measures it with extra flags instead, and
+//     may be repeated to measure several variants; -polisee-flags "" is the
+//     plain build);
+//  2. when the Hugo binary named by -hugo is found and N <= -hugo-max,
+//     writes the same corpus as a Hugo site and builds it with
+//     `hugo --quiet -s DIR -d OUT`. The Hugo site has the same pages as
+//     polisee's: content/<type>/<slug>.md with areas, countries, regions
+//     and status as taxonomies, and minimal layouts (base, single page
+//     with the facts, body, back-links and a related list from
+//     .Site.RegularPages.Related on areas and countries, list, taxonomy
+//     and term pages, home, 404); item pages carry data-pagefind-body, so
+//     that Pagefind indexes the item pages, as polisee does;
+//  3. then runs `pagefind --site OUT --output-subdir pagefind_bench` on
+//     Hugo's output;
+//  4. measures both searches in headless Chromium with package
+//     internal/benchkit: polisee's on polisee's output, Pagefind's on
+//     Hugo's output with its pagefind folder, with the same queries,
+//     picked (-seed) from the words of the documents' bodies
+//     (generator.SearchDocuments): the bytes downloaded before the first
+//     result in a cold browser, how long that took, and the p50 and p95
+//     of -queries further queries.
+//
+// polisee, Hugo and Pagefind each run as a child process, so that the
+// peak resident set of each is read from the rusage of the finished
+// process (with the processes it waited for: npm's pagefind script runs
+// the native binary). polisee and the corpus writer
+// (generator/internal/corpus/corpuswrite: Go's internal rule keeps this
+// command from importing the corpus package) are compiled with go build
+// into a temporary folder; -polisee measures another polisee binary
+// instead. One unmeasured build of a tiny corpus comes first, so that
+// one-off work (compiling the browser engine, cached per version) does not
+// count. Each output folder is removed before a run: every build is a clean
+// one. With -runs k, each tool runs k times and the run with the median
+// wall time is reported; the browser measures once.
 //
 // It prints one table, with N, tool, wall time, CPU time (user+system),
-// peak RSS, output size and file count (MB = 2^20 bytes), then the ratio
-// of polisee's wall and CPU time to Hugo's for each N; below 1, polisee is
-// faster. Use -hugo "" to measure polisee alone, and -keep to keep the
-// corpora and the built sites for a look.
+// peak RSS, output size and file count, index size (polisee: the
+// search/index.zap it ships and its .br; Pagefind: its whole output
+// folder), bytes before the first result (raw and as sent, brotli), time
+// to the first result and query p50/p95. The "hugo+pagefind" row is the
+// pipeline: wall and CPU times add up, peak RSS is the larger of the two,
+// output and index are Hugo's site with Pagefind's folder. Then, for each
+// N, a row of polisee's figures divided by the peer's (hugo+pagefind, or
+// hugo without Pagefind): below 1, polisee is faster or smaller. Below the
+// table: the requests before the first result, the engine's files, the
+// budgets, and the load average before and after each size. MB is 2^20
+// bytes. Use -keep to keep the corpora and the built sites for a look.
 package main
 
 import (
@@ -50,10 +84,12 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/clusterpolisee/polisee/internal/benchkit"
 )
 
 func main() {
+	benchkit.InitMeasurer()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -67,10 +103,15 @@ func main() {
 }
 
 type options struct {
-	sizes   []int
-	seed    int64
-	hugo    string // name or path of the Hugo binary; "" skips Hugo
-	polisee string // prebuilt polisee binary; "" builds one
+	sizes    []int
+	seed     int64
+	hugo     string // name or path of the Hugo binary; "" skips Hugo
+	hugoMax  int    // the largest N Hugo and Pagefind run at
+	pagefind string // name or path of the Pagefind binary; "" skips Pagefind
+	browser  bool
+	chrome   string
+	queries  int
+	polisee  string // prebuilt polisee binary; "" builds one
 	// variants are the flag sets polisee build is measured with.
 	variants [][]string
 	runs     int
@@ -82,8 +123,13 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fl := flag.NewFlagSet("polisee-bench", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	sizes := fl.String("n", "1000,10000", "comma-separated corpus sizes (practices + profiles)")
-	fl.Int64Var(&o.seed, "seed", 1, "corpus seed")
+	fl.Int64Var(&o.seed, "seed", 1, "seed of the corpus and of the query picks")
 	fl.StringVar(&o.hugo, "hugo", "hugo", "Hugo binary to compare with (\"\" to skip Hugo)")
+	fl.IntVar(&o.hugoMax, "hugo-max", 10000, "largest N at which Hugo and Pagefind run (Hugo took 143 s at 10k on 2 cores)")
+	fl.StringVar(&o.pagefind, "pagefind", "pagefind", "Pagefind binary run on Hugo's output (\"\" to skip Pagefind), e.g. DIR/node_modules/.bin/pagefind after npm install pagefind in DIR")
+	fl.BoolVar(&o.browser, "browser", true, "measure the searches in headless Chromium")
+	fl.StringVar(&o.chrome, "chrome", "", "Chromium binary (default $CHROME_PATH, then chromium, chromium-browser, google-chrome)")
+	fl.IntVar(&o.queries, "queries", 50, "queries timed per tool in the browser")
 	fl.StringVar(&o.polisee, "polisee", "", "polisee binary to measure (default: go build ./cmd/polisee)")
 	fl.Func("polisee-flags", "extra flags for polisee build, e.g. -no-browser-search; repeat to measure several variants", func(s string) error {
 		o.variants = append(o.variants, strings.Fields(s))
@@ -107,19 +153,52 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	if len(o.variants) == 0 {
 		o.variants = [][]string{nil}
 	}
-	if o.runs < 1 {
+	switch {
+	case o.runs < 1:
 		return o, errors.New("-runs must be at least 1")
+	case o.queries < 1:
+		return o, errors.New("-queries must be at least 1")
 	}
 	return o, nil
 }
 
-// result is one tool's measured build of one corpus.
-type result struct {
-	n     int
-	tool  string
-	use   usage
-	files int
-	size  int64
+// peers are the programs found to compare with and measure in; "" where
+// missing or not asked for.
+type peers struct {
+	hugo, pagefind, chrome string
+	notes                  []string // what is missing, and so not measured
+}
+
+// findPeers looks the optional programs up and says what their absence
+// leaves out.
+func findPeers(o options) peers {
+	var p peers
+	look := func(name, what string) string {
+		if name == "" {
+			p.notes = append(p.notes, what+" not asked for")
+			return ""
+		}
+		path, err := exec.LookPath(name)
+		if err != nil {
+			p.notes = append(p.notes, fmt.Sprintf("%s not found (%s)", what, name))
+			return ""
+		}
+		return path
+	}
+	p.hugo = look(o.hugo, "Hugo")
+	if p.hugo == "" {
+		p.notes = append(p.notes, "polisee measured alone, without Hugo and Pagefind")
+	} else if p.pagefind = look(o.pagefind, "Pagefind"); p.pagefind == "" {
+		p.notes = append(p.notes, "polisee compared with Hugo alone, which builds no search index")
+	}
+	if !o.browser {
+		p.notes = append(p.notes, "browser not measured (-browser=false)")
+	} else if chrome, err := benchkit.FindChrome(o.chrome); err != nil {
+		p.notes = append(p.notes, "browser not measured: "+err.Error())
+	} else {
+		p.chrome = chrome
+	}
+	return p
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -144,29 +223,38 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if o.polisee != "" {
 		bins.polisee = o.polisee
 	}
-	hugo := ""
-	if o.hugo != "" {
-		if hugo, err = exec.LookPath(o.hugo); err != nil {
-			fmt.Fprintf(stderr, "%s not found: measuring polisee alone\n", o.hugo)
-			hugo = ""
-		}
+	p := findPeers(o)
+	for _, n := range p.notes {
+		fmt.Fprintln(stderr, n)
 	}
 	fmt.Fprintln(stderr, "warming up polisee...")
 	if err := warmUp(ctx, o, filepath.Join(work, "warm-up"), bins); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, header(ctx, hugo, o))
-	var results []result
+	fmt.Fprintln(stdout, header(ctx, p, o))
+	var sizes []sizeResult
 	for _, n := range o.sizes {
-		rs, err := benchSize(ctx, o, filepath.Join(work, strconv.Itoa(n)), n, bins, hugo, stderr)
+		s, err := benchSize(ctx, o, filepath.Join(work, strconv.Itoa(n)), n, bins, p, stderr)
 		if err != nil {
-			return fmt.Errorf("N=%d: %w", n, err)
+			// What the sizes before measured is still worth printing.
+			err = fmt.Errorf("N=%d: %w", n, err)
+			if len(sizes) > 0 {
+				fmt.Fprintf(stdout, "\nStopped at N=%d; the sizes before:\n", n)
+				printResults(stdout, o, p, sizes)
+			}
+			return err
 		}
-		results = append(results, rs...)
+		sizes = append(sizes, s)
 	}
-	printTable(stdout, results)
-	printRatios(stdout, results)
+	printResults(stdout, o, p, sizes)
 	return nil
+}
+
+func printResults(w io.Writer, o options, p peers, sizes []sizeResult) {
+	fmt.Fprintln(w)
+	printTable(w, sizes)
+	fmt.Fprintln(w)
+	printNotes(w, o, p, sizes)
 }
 
 // tools are the binaries a benchmark runs.
@@ -204,7 +292,7 @@ func warmUp(ctx context.Context, o options, dir string, bins tools) error {
 		if err := os.RemoveAll(out); err != nil {
 			return err
 		}
-		if _, err := measure(ctx, nil, bins.polisee, buildArgs(flags, content, out)...); err != nil {
+		if _, _, err := benchkit.Measure(ctx, nil, bins.polisee, buildArgs(flags, content, out)...); err != nil {
 			return err
 		}
 	}
@@ -229,104 +317,15 @@ func writeCorpus(ctx context.Context, bins tools, dir string, n int, seed int64)
 	return nil
 }
 
-func header(ctx context.Context, hugo string, o options) string {
+func header(ctx context.Context, p peers, o options) string {
 	h := fmt.Sprintf("polisee-bench: %s/%s, %d CPUs, GOMAXPROCS %d, %s, seed %d", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.Version(), o.seed)
-	if hugo != "" {
-		if out, err := exec.CommandContext(ctx, hugo, "version").Output(); err == nil {
+	for _, c := range [][2]string{{p.hugo, "version"}, {p.pagefind, "--version"}, {p.chrome, "--version"}} {
+		if c[0] == "" {
+			continue
+		}
+		if out, err := exec.CommandContext(ctx, c[0], c[1]).Output(); err == nil {
 			h += "\n" + strings.TrimSpace(string(out))
 		}
 	}
 	return h
-}
-
-// benchSize writes the corpus of size n into dir and measures each tool on
-// it. dir is removed afterwards unless -keep: a 10k corpus and its sites
-// take several hundred megabytes.
-func benchSize(ctx context.Context, o options, dir string, n int, bins tools, hugo string, log io.Writer) ([]result, error) {
-	if !o.keep {
-		defer os.RemoveAll(dir)
-	}
-	content := filepath.Join(dir, "content")
-	fmt.Fprintf(log, "N=%d: writing the corpus...\n", n)
-	if err := writeCorpus(ctx, bins, content, n, o.seed); err != nil {
-		return nil, err
-	}
-	var results []result
-	out := filepath.Join(dir, "public")
-	for _, flags := range o.variants {
-		fmt.Fprintf(log, "N=%d: %s...\n", n, toolName(flags))
-		r, err := measureTool(o.runs, n, toolName(flags), out, func() (usage, error) {
-			return measure(ctx, nil, bins.polisee, buildArgs(flags, content, out)...)
-		})
-		if err != nil {
-			return nil, err
-		}
-		results = append(results, r)
-	}
-	if hugo == "" {
-		return results, nil
-	}
-	site := filepath.Join(dir, "hugo")
-	if err := writeHugoSite(content, site); err != nil {
-		return nil, fmt.Errorf("write the Hugo site: %w", err)
-	}
-	fmt.Fprintf(log, "N=%d: hugo...\n", n)
-	hout := filepath.Join(dir, "hugo-public")
-	// Hugo's file cache goes beside the site, not into the user's cache.
-	env := []string{"HUGO_CACHEDIR=" + filepath.Join(dir, "hugo-cache")}
-	r, err := measureTool(o.runs, n, "hugo", hout, func() (usage, error) {
-		return measure(ctx, env, hugo, "--quiet", "-s", site, "-d", hout)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return append(results, r), nil
-}
-
-// measureTool runs one tool o.runs times into a fresh out folder and
-// describes the median run and what it wrote.
-func measureTool(runs, n int, tool, out string, build func() (usage, error)) (result, error) {
-	u, err := medianRun(runs, func() error { return os.RemoveAll(out) }, build)
-	if err != nil {
-		return result{}, err
-	}
-	files, size, err := treeStats(out)
-	if err != nil {
-		return result{}, err
-	}
-	return result{n: n, tool: tool, use: u, files: files, size: size}, nil
-}
-
-const mb = 1 << 20
-
-func printTable(w io.Writer, results []result) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "N\ttool\twall s\tCPU s\tpeak RSS MB\toutput MB\tfiles")
-	for _, r := range results {
-		rss := "n/a"
-		if r.use.peakRSS > 0 {
-			rss = fmt.Sprintf("%.1f", float64(r.use.peakRSS)/mb)
-		}
-		fmt.Fprintf(tw, "%d\t%s\t%.2f\t%.2f\t%s\t%.1f\t%d\n", r.n, r.tool, r.use.wall.Seconds(), r.use.cpu.Seconds(), rss, float64(r.size)/mb, r.files)
-	}
-	tw.Flush()
-}
-
-// printRatios prints the time of each polisee variant over Hugo's for
-// each N measured with both: below 1, polisee is faster.
-func printRatios(w io.Writer, results []result) {
-	hugo := map[int]result{}
-	for _, r := range results {
-		if r.tool == "hugo" {
-			hugo[r.n] = r
-		}
-	}
-	for _, r := range results {
-		h, ok := hugo[r.n]
-		if r.tool == "hugo" || !ok || h.use.wall == 0 || h.use.cpu == 0 {
-			continue
-		}
-		fmt.Fprintf(w, "N=%d: %s / hugo: wall time %.2f, CPU time %.2f\n", r.n, r.tool,
-			r.use.wall.Seconds()/h.use.wall.Seconds(), r.use.cpu.Seconds()/h.use.cpu.Seconds())
-	}
 }

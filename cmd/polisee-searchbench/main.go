@@ -8,6 +8,14 @@
 //	go run ./cmd/polisee-searchbench [-n 1000] [-queries 50] [-seed 1]
 //		[-pagefind pagefind] [-chrome chromium] [-keep]
 //
+// cmd/polisee-bench runs the whole comparison (polisee against Hugo
+// followed by Pagefind, at several sizes, in one table); this command
+// looks at the search alone, on one site: polisee's own output, with
+// Pagefind run on the same pages, and times polisee's index build apart
+// from the rest of the build. The file server, the browser measurements,
+// the query picks and the Pagefind run are package internal/benchkit's,
+// shared by both commands.
+//
 // It needs Chromium (apt-get install -y chromium; -chrome or CHROME_PATH
 // names another) and, for the comparison, Pagefind 1.x (npm install
 // pagefind in a temporary folder; pass -pagefind
@@ -78,9 +86,12 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+
+	"github.com/clusterpolisee/polisee/internal/benchkit"
 )
 
 func main() {
+	benchkit.InitMeasurer()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -131,7 +142,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	chrome, err := findChrome(o.chrome)
+	chrome, err := benchkit.FindChrome(o.chrome)
 	if err != nil {
 		return err
 	}
@@ -152,56 +163,36 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(work)
 	}
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
-	loadBefore := loadAverage()
+	loadBefore := benchkit.LoadAverage()
 
 	site, err := buildSite(ctx, work, o.n, o.seed, logf)
 	if err != nil {
 		return err
 	}
-	cold, queries := pickQueries(vocabulary(site.docs), o.queries, o.seed)
-	var pf *pagefindIndex
+	cold, queries := benchkit.PickQueries(benchkit.Vocabulary(site.docs), o.queries, o.seed)
+	var pf *benchkit.PagefindIndex
 	if pagefind != "" {
-		// Before the server starts, so that the site does not change
-		// while it is served.
-		if pf, err = buildPagefind(ctx, pagefind, site.public, logf); err != nil {
+		// Before the site is served, so that it does not change while it
+		// is served.
+		logf("running %s...", pagefind)
+		if pf, err = benchkit.RunPagefind(ctx, pagefind, site.public); err != nil {
 			return err
 		}
 	}
-	srv, err := serve(site.public)
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
-	b := bench{chrome: chrome, srv: srv, cold: cold, queries: queries, logf: logf}
+	b := benchkit.Browser{Chrome: chrome, Cold: cold, Queries: queries, Logf: logf}
 
 	rep := report{n: o.n, site: site, cold: cold, queries: len(queries)}
-	if rep.polisee, err = b.polisee(ctx, site); err != nil {
+	rep.polisee = &toolResult{build: site.index}
+	if rep.polisee.SearchResult, err = b.Polisee(ctx, site.public); err != nil {
 		return fmt.Errorf("polisee in the browser: %w", err)
 	}
 	if pf != nil {
-		if rep.pagefind, err = b.pagefind(ctx, pf); err != nil {
+		rep.pagefind = &toolResult{build: pf.Use.Wall}
+		if rep.pagefind.SearchResult, err = b.Pagefind(ctx, site.public, pf); err != nil {
 			return fmt.Errorf("Pagefind in the browser: %w", err)
 		}
 	}
-	rep.load = [2]string{loadBefore, loadAverage()}
+	rep.load = [2]string{loadBefore, benchkit.LoadAverage()}
 	rep.print(stdout)
 	return nil
-}
-
-// findChrome returns the Chromium to run: the flag, CHROME_PATH, or the
-// first of the usual names on PATH.
-func findChrome(flagValue string) (string, error) {
-	names := []string{"chromium", "chromium-browser", "google-chrome"}
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		names = []string{p}
-	}
-	if flagValue != "" {
-		names = []string{flagValue}
-	}
-	for _, name := range names {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("Chromium not found (looked for %v); install it with `apt-get install -y chromium` or pass -chrome", names)
 }

@@ -1,7 +1,6 @@
-package main
+package benchkit
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"mime"
@@ -12,40 +11,38 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/andybalholm/brotli"
 )
 
-// markPath is not a file: a page requests it to mark a moment in the
+// MarkPath is not a file: a page requests it to mark a moment in the
 // request log, e.g. when the first result shows.
-const markPath = "/__searchbench/mark"
+const MarkPath = "/__searchbench/mark"
 
-// request is one logged request.
-type request struct {
+// Request is one logged request.
+type Request struct {
 	Path   string
 	Status int
 	// Raw and Brotli are the sizes of the file and of its brotli form,
 	// whichever of the two was sent (Encoding says which).
 	Raw, Brotli int64
 	Encoding    string
-	Mark        bool // a request of markPath
+	Mark        bool // a request of MarkPath
 }
 
-// siteServer serves a built site as a static host does, logging every
+// Server serves a built site as a static host does, logging every
 // request.
-type siteServer struct {
+type Server struct {
 	fsys fs.FS // the site, confined to its folder
 	root *os.Root
 	http *http.Server
 	URL  string
 
 	mu  sync.Mutex
-	log []request
+	log []Request
 	br  map[string][]byte // brotli forms made on the fly, by file
 }
 
-// serve starts serving dir on a free port of 127.0.0.1.
-func serve(dir string) (*siteServer, error) {
+// Serve starts serving dir on a free port of 127.0.0.1.
+func Serve(dir string) (*Server, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
@@ -55,19 +52,19 @@ func serve(dir string) (*siteServer, error) {
 		root.Close()
 		return nil, err
 	}
-	s := &siteServer{fsys: root.FS(), root: root, br: map[string][]byte{}, URL: "http://" + ln.Addr().String()}
+	s := &Server{fsys: root.FS(), root: root, br: map[string][]byte{}, URL: "http://" + ln.Addr().String()}
 	s.http = &http.Server{Handler: s}
 	go s.http.Serve(ln)
 	return s, nil
 }
 
-func (s *siteServer) Close() error {
+func (s *Server) Close() error {
 	err := s.http.Close()
 	return errors.Join(err, s.root.Close())
 }
 
 // Mark returns the position of the next request in the log.
-func (s *siteServer) Mark() int {
+func (s *Server) Mark() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.log)
@@ -75,10 +72,10 @@ func (s *siteServer) Mark() int {
 
 // Requests returns the requests logged from position from on, up to the
 // first mark request (excluded) when untilMark is set.
-func (s *siteServer) Requests(from int, untilMark bool) []request {
+func (s *Server) Requests(from int, untilMark bool) []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var out []request
+	var out []Request
 	for _, r := range s.log[from:] {
 		if r.Mark {
 			if untilMark {
@@ -91,15 +88,15 @@ func (s *siteServer) Requests(from int, untilMark bool) []request {
 	return out
 }
 
-func (s *siteServer) record(r request) {
+func (s *Server) record(r Request) {
 	s.mu.Lock()
 	s.log = append(s.log, r)
 	s.mu.Unlock()
 }
 
-func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == markPath {
-		s.record(request{Path: markPath, Mark: true})
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == MarkPath {
+		s.record(Request{Path: MarkPath, Mark: true})
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
@@ -111,7 +108,7 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	data, err := fs.ReadFile(s.fsys, name)
 	if err != nil {
-		s.record(request{Path: r.URL.Path, Status: http.StatusNotFound})
+		s.record(Request{Path: r.URL.Path, Status: http.StatusNotFound})
 		http.NotFound(w, r)
 		return
 	}
@@ -120,7 +117,7 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	req := request{Path: r.URL.Path, Status: http.StatusOK, Raw: int64(len(data)), Brotli: int64(len(br))}
+	req := Request{Path: r.URL.Path, Status: http.StatusOK, Raw: int64(len(data)), Brotli: int64(len(br))}
 	h := w.Header()
 	h.Set("Content-Type", contentType(name))
 	h.Set("Vary", "Accept-Encoding")
@@ -136,7 +133,7 @@ func (s *siteServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // resolve maps a URL path to a file of the site: folder paths to their
 // index.html. isDir reports a folder addressed without its slash.
-func (s *siteServer) resolve(urlPath string) (name string, isDir bool) {
+func (s *Server) resolve(urlPath string) (name string, isDir bool) {
 	name = strings.TrimPrefix(path.Clean("/"+urlPath), "/")
 	if name == "" {
 		return "index.html", false
@@ -153,7 +150,7 @@ func (s *siteServer) resolve(urlPath string) (name string, isDir bool) {
 // brotli returns the file's brotli form: the .br file beside it, as
 // polisee writes for its engine and index, or one made at polisee's level
 // (and kept, so that a file is compressed once).
-func (s *siteServer) brotli(name string, data []byte) ([]byte, error) {
+func (s *Server) brotli(name string, data []byte) ([]byte, error) {
 	if br, err := fs.ReadFile(s.fsys, name+".br"); err == nil {
 		return br, nil
 	}
@@ -163,7 +160,7 @@ func (s *siteServer) brotli(name string, data []byte) ([]byte, error) {
 	if ok {
 		return br, nil
 	}
-	br, err := compressBrotli(data)
+	br, err := CompressBrotli(data)
 	if err != nil {
 		return nil, err
 	}
@@ -171,21 +168,6 @@ func (s *siteServer) brotli(name string, data []byte) ([]byte, error) {
 	s.br[name] = br
 	s.mu.Unlock()
 	return br, nil
-}
-
-// brotliLevel is the level generator/searchfiles.go precompresses at.
-const brotliLevel = 9
-
-func compressBrotli(data []byte) ([]byte, error) {
-	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, brotliLevel)
-	if _, err := w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // acceptsBrotli reports whether an Accept-Encoding header lists br with a
@@ -211,8 +193,8 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// hasMark reports whether a mark request was logged from position from on.
-func (s *siteServer) hasMark(from int) bool {
+// HasMark reports whether a mark request was logged from position from on.
+func (s *Server) HasMark(from int) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, r := range s.log[from:] {
@@ -221,4 +203,13 @@ func (s *siteServer) hasMark(from int) bool {
 		}
 	}
 	return false
+}
+
+// Total is the sum of the requests' sizes.
+func Total(reqs []Request) Size {
+	var s Size
+	for _, r := range reqs {
+		s = s.Add(Size{r.Raw, r.Brotli})
+	}
+	return s
 }

@@ -1,4 +1,4 @@
-package main
+package benchkit
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -20,25 +21,47 @@ import (
 	"github.com/clusterpolisee/polisee/search"
 )
 
-// bench runs the browser measurements against the served site.
-type bench struct {
-	chrome  string
-	srv     *siteServer
-	cold    string   // the first query, in a cold browser
-	queries []string // the timed queries
-	logf    func(string, ...any)
+// Browser runs the search measurements in headless Chromium, each in a
+// browser with a fresh profile, against a site served by a Server.
+type Browser struct {
+	Chrome  string   // the Chromium binary, from FindChrome
+	Cold    string   // the first query, in a cold browser
+	Queries []string // the timed queries
+	Logf    func(string, ...any)
 }
 
-// toolResult is what the table shows of one tool.
-type toolResult struct {
-	build      time.Duration
-	index, all size
-	// first is what was downloaded before the first result, by request.
-	first         size
-	firstRequests []request
-	firstResult   time.Duration
-	latencies     []time.Duration
-	notes         []string // tool-specific lines for the report
+// SearchResult is what one tool's search measured.
+type SearchResult struct {
+	// Index is the index proper; All adds the engine's files.
+	Index, All Size
+	// First is what was downloaded before the first result, by request.
+	First         Size
+	FirstRequests []Request
+	FirstResult   time.Duration
+	Latencies     []time.Duration
+	Notes         []string // tool-specific lines for the report
+}
+
+// P50 and P95 are the median and 95th percentile query times.
+func (r *SearchResult) P50() time.Duration { return Percentile(r.Latencies, 50) }
+func (r *SearchResult) P95() time.Duration { return Percentile(r.Latencies, 95) }
+
+// FindChrome returns the Chromium to run: the flag's value, CHROME_PATH,
+// or the first of the usual names on PATH.
+func FindChrome(flagValue string) (string, error) {
+	names := []string{"chromium", "chromium-browser", "google-chrome"}
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		names = []string{p}
+	}
+	if flagValue != "" {
+		names = []string{flagValue}
+	}
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("Chromium not found (looked for %v); install it with `apt-get install -y chromium` or pass -chrome", names)
 }
 
 // sample is one timed query, as the page reports it.
@@ -51,16 +74,12 @@ type sample struct {
 // msDuration converts the milliseconds of performance.now().
 func msDuration(ms float64) time.Duration { return time.Duration(ms * float64(time.Millisecond)) }
 
-// withBrowser starts Chromium with a fresh profile, so that its cache is
-// empty, runs fn in a tab, and stops the browser.
-func (b *bench) withBrowser(ctx context.Context, fn func(tab context.Context) error) error {
-	profile, err := os.MkdirTemp("", "polisee-searchbench-profile-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(profile) // after the browser has stopped: defers run last-in first-out
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(b.chrome),
+// ChromeOptions are the options headless Chromium runs with: the
+// binary, the profile folder, and no sandbox, GPU, background networking,
+// component updates, sync or first-run pages.
+func ChromeOptions(chrome, profile string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
 		chromedp.Flag("no-sandbox", true),
 		chromedp.Flag("disable-gpu", true),
 		chromedp.Flag("disable-background-networking", true),
@@ -69,12 +88,22 @@ func (b *bench) withBrowser(ctx context.Context, fn func(tab context.Context) er
 		chromedp.Flag("no-first-run", true),
 		chromedp.UserDataDir(profile),
 	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+}
+
+// withBrowser starts Chromium with a fresh profile, so that its cache is
+// empty, runs fn in a tab, and stops the browser.
+func (b *Browser) withBrowser(ctx context.Context, fn func(tab context.Context) error) error {
+	profile, err := os.MkdirTemp("", "polisee-bench-profile-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile) // after the browser has stopped: defers run last-in first-out
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, ChromeOptions(b.Chrome, profile)...)
 	defer cancelAlloc()
 	tab, cancelTab := chromedp.NewContext(alloc)
 	defer cancelTab()
 	if err := chromedp.Do(tab); err != nil { // starts the browser
-		return fmt.Errorf("starting %s: %w", b.chrome, err)
+		return fmt.Errorf("starting %s: %w", b.Chrome, err)
 	}
 	return fn(tab)
 }
@@ -105,49 +134,39 @@ func jsValue(v any) string {
 	return string(data)
 }
 
-// polisee measures polisee's search: sizes, the cold search page, and the
-// query times with the engine in the page.
-func (b *bench) polisee(ctx context.Context, site *builtSite) (*toolResult, error) {
-	r := &toolResult{build: site.index}
-	dir := filepath.Join(site.public, generator.SearchDir)
+// Polisee measures polisee's search on the site built into public: the
+// sizes of the index and engine, the cold search page, and the query times
+// with the engine in the page.
+func (b *Browser) Polisee(ctx context.Context, public string) (*SearchResult, error) {
+	r := &SearchResult{}
+	dir := filepath.Join(public, generator.SearchDir)
 	var err error
-	if r.index, err = fileSize(filepath.Join(dir, search.IndexFile)); err != nil {
+	if r.Index, err = FileSize(filepath.Join(dir, search.IndexFile)); err != nil {
 		return nil, err
 	}
-	r.all = r.index
+	r.All = r.Index
 	for _, f := range []string{"search.wasm", "wasm_exec.js"} {
-		s, err := fileSize(filepath.Join(dir, f))
+		s, err := FileSize(filepath.Join(dir, f))
 		if err != nil {
 			return nil, err
 		}
-		r.all = r.all.add(s)
-		r.notes = append(r.notes, fmt.Sprintf("engine file search/%s: %s", f, s))
+		r.All = r.All.Add(s)
+		r.Notes = append(r.Notes, fmt.Sprintf("engine file search/%s: %s", f, s))
 	}
-	b.logf("polisee: cold search page...")
-	if err := b.withBrowser(ctx, func(tab context.Context) error { return b.coldSearchPage(tab, r) }); err != nil {
+	srv, err := Serve(public)
+	if err != nil {
 		return nil, err
 	}
-	b.logf("polisee: engine in the page, %d queries...", len(b.queries))
-	if err := b.withBrowser(ctx, func(tab context.Context) error { return b.enginePage(tab, r) }); err != nil {
+	defer srv.Close()
+	b.Logf("polisee: cold search page...")
+	if err := b.withBrowser(ctx, func(tab context.Context) error { return b.coldSearchPage(tab, srv, r) }); err != nil {
+		return nil, err
+	}
+	b.Logf("polisee: engine in the page, %d queries...", len(b.Queries))
+	if err := b.withBrowser(ctx, func(tab context.Context) error { return b.enginePage(tab, srv, r) }); err != nil {
 		return nil, err
 	}
 	return r, nil
-}
-
-// fileSize is a file's size and that of its brotli form: the .br file
-// beside it, or made at polisee's level.
-func fileSize(name string) (size, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return size{}, err
-	}
-	br, err := os.ReadFile(name + ".br")
-	if err != nil {
-		if br, err = compressBrotli(data); err != nil {
-			return size{}, err
-		}
-	}
-	return size{int64(len(data)), int64(len(br))}, nil
 }
 
 // firstResultWatch runs before the search page's scripts: it notes the
@@ -163,7 +182,7 @@ const firstResultWatch = `(() => {
     if (self.__benchFirst === undefined && done.test(s.textContent)) {
       self.__benchFirst = performance.now();
       watch.disconnect();
-      fetch(` + "`" + markPath + "`" + `, {cache: "no-store"});
+      fetch(` + "`" + MarkPath + "`" + `, {cache: "no-store"});
     }
   });
   watch.observe(document, {subtree: true, childList: true, characterData: true});
@@ -174,12 +193,12 @@ type pageStatus struct {
 	Status string  `json:"status"`
 }
 
-func (b *bench) coldSearchPage(tab context.Context, r *toolResult) error {
+func (b *Browser) coldSearchPage(tab context.Context, srv *Server, r *SearchResult) error {
 	if err := chromedp.Do(tab, onNewDocument(firstResultWatch)); err != nil {
 		return err
 	}
-	from := b.srv.Mark()
-	u := b.srv.URL + "/search/?q=" + url.QueryEscape(b.cold)
+	from := srv.Mark()
+	u := srv.URL + "/search/?q=" + url.QueryEscape(b.Cold)
 	if err := chromedp.Do(tab, chromedp.Navigate(u)); err != nil {
 		return err
 	}
@@ -187,14 +206,14 @@ func (b *bench) coldSearchPage(tab context.Context, r *toolResult) error {
 	if err != nil {
 		return err
 	}
-	r.firstResult = msDuration(st.First)
+	r.FirstResult = msDuration(st.First)
 	// The mark request follows the first result; wait for it to arrive.
-	for deadline := time.Now().Add(10 * time.Second); !b.srv.hasMark(from) && time.Now().Before(deadline); {
+	for deadline := time.Now().Add(10 * time.Second); !srv.HasMark(from) && time.Now().Before(deadline); {
 		time.Sleep(10 * time.Millisecond)
 	}
-	r.firstRequests = b.srv.Requests(from, true)
-	r.first = total(r.firstRequests)
-	r.notes = append(r.notes, "cold search page: "+st.Status)
+	r.FirstRequests = srv.Requests(from, true)
+	r.First = Total(r.FirstRequests)
+	r.Notes = append(r.Notes, "cold search page: "+st.Status)
 	return nil
 }
 
@@ -215,14 +234,6 @@ func waitFirstResult(tab context.Context, limit time.Duration) (pageStatus, erro
 		}
 	}
 	return st, fmt.Errorf("no result after %v; the status line reads %q", limit, st.Status)
-}
-
-func total(reqs []request) size {
-	var s size
-	for _, r := range reqs {
-		s = s.add(size{r.Raw, r.Brotli})
-	}
-	return s
 }
 
 // inPageLoad loads polisee's engine into a blank page as search.js does
@@ -275,31 +286,40 @@ type inPageTimes struct {
 	Error string  `json:"error"`
 }
 
-func (b *bench) enginePage(tab context.Context, r *toolResult) error {
-	if err := chromedp.Do(tab, chromedp.Navigate(b.srv.URL+"/404.html")); err != nil {
-		return err
+// onBlankPage opens the site's /404.html, a page without search, and
+// runs script with the cold query in place of its %s. It returns the
+// script's value and the position in the request log before it ran.
+func onBlankPage[T any](tab context.Context, srv *Server, script, cold string) (T, int, error) {
+	var zero T
+	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/404.html")); err != nil {
+		return zero, 0, err
 	}
-	from := b.srv.Mark()
-	t, err := evaluate[inPageTimes](tab, 5*time.Minute, fmt.Sprintf(inPageLoad, jsValue(b.cold)))
+	from := srv.Mark()
+	t, err := evaluate[T](tab, 5*time.Minute, fmt.Sprintf(script, jsValue(cold)))
+	return t, from, err
+}
+
+func (b *Browser) enginePage(tab context.Context, srv *Server, r *SearchResult) error {
+	t, from, err := onBlankPage[inPageTimes](tab, srv, inPageLoad, b.Cold)
 	if err != nil {
 		return fmt.Errorf("loading the engine in the page: %w", err)
 	}
 	if t.Error != "" || t.Hits == 0 {
-		return fmt.Errorf("the first query %q gave no result (%s)", b.cold, t.Error)
+		return fmt.Errorf("the first query %q gave no result (%s)", b.Cold, t.Error)
 	}
-	r.notes = append(r.notes,
+	r.Notes = append(r.Notes,
 		fmt.Sprintf("engine in a blank page, cold: %.0f ms = fetch %.0f + start %.0f + open %.0f + first query %.1f (%d hits); %s fetched",
-			t.Fetch+t.Start+t.Open+t.Query, t.Fetch, t.Start, t.Open, t.Query, t.Hits, total(b.srv.Requests(from, false))))
-	samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, jsValue(b.queries)))
+			t.Fetch+t.Start+t.Open+t.Query, t.Fetch, t.Start, t.Open, t.Query, t.Hits, Total(srv.Requests(from, false))))
+	samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, jsValue(b.Queries)))
 	if err != nil {
 		return err
 	}
-	return r.addSamples(b.queries, samples)
+	return r.addSamples(b.Queries, samples)
 }
 
 // addSamples records the timed queries, and notes which found nothing
 // and which were slowest.
-func (r *toolResult) addSamples(queries []string, samples []sample) error {
+func (r *SearchResult) addSamples(queries []string, samples []sample) error {
 	if len(samples) != len(queries) {
 		return fmt.Errorf("%d timings for %d queries", len(samples), len(queries))
 	}
@@ -311,10 +331,10 @@ func (r *toolResult) addSamples(queries []string, samples []sample) error {
 		if s.Hits == 0 {
 			empty = append(empty, queries[i])
 		}
-		r.latencies = append(r.latencies, msDuration(s.MS))
+		r.Latencies = append(r.Latencies, msDuration(s.MS))
 	}
 	if len(empty) > 0 {
-		r.notes = append(r.notes, fmt.Sprintf("queries without results: %q", empty))
+		r.Notes = append(r.Notes, fmt.Sprintf("queries without results: %q", empty))
 	}
 	order := make([]int, len(samples))
 	for i := range order {
@@ -323,9 +343,9 @@ func (r *toolResult) addSamples(queries []string, samples []sample) error {
 	sort.SliceStable(order, func(a, b int) bool { return samples[order[a]].MS > samples[order[b]].MS })
 	var slow []string
 	for _, i := range order[:min(3, len(order))] {
-		slow = append(slow, fmt.Sprintf("%q %s (%d hits)", queries[i], ms(msDuration(samples[i].MS)), samples[i].Hits))
+		slow = append(slow, fmt.Sprintf("%q %s (%d hits)", queries[i], MS(msDuration(samples[i].MS)), samples[i].Hits))
 	}
-	r.notes = append(r.notes, "slowest queries: "+strings.Join(slow, ", "))
+	r.Notes = append(r.Notes, "slowest queries: "+strings.Join(slow, ", "))
 	return nil
 }
 
@@ -333,7 +353,7 @@ func (r *toolResult) addSamples(queries []string, samples []sample) error {
 // import, options, search, and the data of the first ten results.
 const pagefindCold = `(async () => {
   const t0 = performance.now();
-  const pf = await import("/` + pagefindDir + `/pagefind.js");
+  const pf = await import("/` + PagefindDir + `/pagefind.js");
   await pf.options({});
   const t1 = performance.now();
   const r = await pf.search(%s);
@@ -364,35 +384,36 @@ type pagefindColdTimes struct {
 	Hits   int     `json:"hits"`
 }
 
-// pagefind measures Pagefind's search on the same site.
-func (b *bench) pagefind(ctx context.Context, pf *pagefindIndex) (*toolResult, error) {
-	r := &toolResult{build: pf.build, index: pf.index, all: pf.all}
-	r.notes = append(r.notes, fmt.Sprintf("pagefind indexed %d pages, %d words", pf.pages, pf.words))
-	b.logf("Pagefind: cold first query and %d queries...", len(b.queries))
-	err := b.withBrowser(ctx, func(tab context.Context) error {
-		if err := chromedp.Do(tab, chromedp.Navigate(b.srv.URL+"/404.html")); err != nil {
-			return err
-		}
-		from := b.srv.Mark()
-		t, err := evaluate[pagefindColdTimes](tab, 5*time.Minute, fmt.Sprintf(pagefindCold, jsValue(b.cold)))
+// Pagefind measures Pagefind's search on site, where RunPagefind built pf.
+func (b *Browser) Pagefind(ctx context.Context, site string, pf *PagefindIndex) (*SearchResult, error) {
+	r := &SearchResult{Index: pf.Index, All: pf.All}
+	r.Notes = append(r.Notes, fmt.Sprintf("pagefind indexed %d pages, %d words", pf.Pages, pf.Words))
+	srv, err := Serve(site)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Close()
+	b.Logf("Pagefind: cold first query and %d queries...", len(b.Queries))
+	err = b.withBrowser(ctx, func(tab context.Context) error {
+		t, from, err := onBlankPage[pagefindColdTimes](tab, srv, pagefindCold, b.Cold)
 		if err != nil {
 			return fmt.Errorf("first query: %w", err)
 		}
 		if t.Hits == 0 {
-			return fmt.Errorf("the first query %q gave no result", b.cold)
+			return fmt.Errorf("the first query %q gave no result", b.Cold)
 		}
-		r.firstResult = msDuration(t.Import + t.Search + t.Data)
-		r.firstRequests = b.srv.Requests(from, false)
-		r.first = total(r.firstRequests)
-		r.notes = append(r.notes, fmt.Sprintf("cold: import+options %.0f ms, search %.0f ms, data() %.0f ms (%d hits)", t.Import, t.Search, t.Data, t.Hits))
-		from = b.srv.Mark()
-		samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(pagefindQueries, jsValue(b.queries)))
+		r.FirstResult = msDuration(t.Import + t.Search + t.Data)
+		r.FirstRequests = srv.Requests(from, false)
+		r.First = Total(r.FirstRequests)
+		r.Notes = append(r.Notes, fmt.Sprintf("cold: import+options %.0f ms, search %.0f ms, data() %.0f ms (%d hits)", t.Import, t.Search, t.Data, t.Hits))
+		from = srv.Mark()
+		samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(pagefindQueries, jsValue(b.Queries)))
 		if err != nil {
 			return err
 		}
-		reqs := b.srv.Requests(from, false)
-		r.notes = append(r.notes, fmt.Sprintf("the %d timed queries fetched %d files, %s", len(samples), len(reqs), total(reqs)))
-		return r.addSamples(b.queries, samples)
+		reqs := srv.Requests(from, false)
+		r.Notes = append(r.Notes, fmt.Sprintf("the %d timed queries fetched %d files, %s", len(samples), len(reqs), Total(reqs)))
+		return r.addSamples(b.Queries, samples)
 	})
 	if err != nil {
 		return nil, err

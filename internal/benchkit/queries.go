@@ -1,4 +1,4 @@
-package main
+package benchkit
 
 import (
 	"bufio"
@@ -17,11 +17,11 @@ import (
 // readers search for.
 const minWordLen = 4
 
-// vocabulary returns the distinct words of the documents' bodies, sorted:
+// Vocabulary returns the distinct words of the documents' bodies, sorted:
 // lowercase ASCII letters only (so both tools read them the same way, with
 // no accent folding involved), at least minWordLen long, and not English
 // stop words, which polisee's analyzer drops from queries.
-func vocabulary(docs []search.Document) []string {
+func Vocabulary(docs []search.Document) []string {
 	stop := stopWords()
 	seen := map[string]bool{}
 	for _, d := range docs {
@@ -66,10 +66,10 @@ func stopWords() map[string]bool {
 	return stop
 }
 
-// pickQueries draws the cold query (one word) and n timed queries from
+// PickQueries draws the cold query (one word) and n timed queries from
 // the vocabulary, the same for the same seed: even-numbered queries are
 // one word, odd-numbered two distinct words.
-func pickQueries(words []string, n int, seed int64) (cold string, queries []string) {
+func PickQueries(words []string, n int, seed int64) (cold string, queries []string) {
 	if len(words) == 0 {
 		return "", nil
 	}

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/internal/benchkit"
+	"github.com/clusterpolisee/polisee/search"
+)
+
+// result is one row of the table: one tool's measured build of one
+// corpus, and its search in the browser.
+type result struct {
+	tool  string
+	use   benchkit.Usage
+	files int
+	size  int64          // bytes written
+	index *benchkit.Size // nil: no index
+	// search is nil when the browser did not measure it.
+	search *benchkit.SearchResult
+}
+
+// Row names of the peers.
+const (
+	hugoTool     = "hugo"
+	pagefindTool = "pagefind"
+	pipelineTool = "hugo+pagefind"
+)
+
+// pipeline is the row of Hugo followed by Pagefind on its output: times
+// add up, the peak resident set is the larger, the output is Hugo's site
+// with Pagefind's folder, and the index and the search are Pagefind's.
+func pipeline(hugo, pagefind result) result {
+	return result{
+		tool:   pipelineTool,
+		use:    hugo.use.Then(pagefind.use),
+		files:  hugo.files + pagefind.files,
+		size:   hugo.size + pagefind.size,
+		index:  pagefind.index,
+		search: pagefind.search,
+	}
+}
+
+// sizeResult is what one corpus size measured.
+type sizeResult struct {
+	n    int
+	rows []result // polisee variants, then hugo, pagefind, hugo+pagefind when run
+	// skipped says why the peers did not run at this size; "" when they
+	// did or are missing altogether.
+	skipped  string
+	cold     string // the first query; "" without the browser
+	queries  int    // timed queries
+	pagefind *benchkit.PagefindIndex
+	load     [2]string // load average before and after
+}
+
+// peer is the row polisee is compared with: hugo+pagefind, or hugo when
+// Pagefind did not run; false when neither did.
+func (s sizeResult) peer() (result, bool) {
+	var hugo *result
+	for i, r := range s.rows {
+		switch r.tool {
+		case pipelineTool:
+			return r, true
+		case hugoTool:
+			hugo = &s.rows[i]
+		}
+	}
+	if hugo == nil {
+		return result{}, false
+	}
+	return *hugo, true
+}
+
+// benchSize writes the corpus of size n into dir and measures each tool on
+// it. dir is removed afterwards unless -keep: a 10k corpus and its sites
+// take several hundred megabytes.
+func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p peers, log io.Writer) (sizeResult, error) {
+	if !o.keep {
+		defer os.RemoveAll(dir)
+	}
+	s := sizeResult{n: n}
+	s.load[0] = benchkit.LoadAverage()
+	logf := func(format string, args ...any) { fmt.Fprintf(log, "N=%d: "+format+"\n", append([]any{n}, args...)...) }
+	content := filepath.Join(dir, "content")
+	logf("writing the corpus...")
+	if err := writeCorpus(ctx, bins, content, n, o.seed); err != nil {
+		return s, err
+	}
+	var browser *benchkit.Browser
+	if p.chrome != "" {
+		logf("picking %d queries from the documents' words...", o.queries)
+		start := time.Now()
+		words, err := corpusWords(ctx, content)
+		if err != nil {
+			return s, err
+		}
+		logf("%d distinct words, read in %.1f s", len(words), time.Since(start).Seconds())
+		browser = &benchkit.Browser{Chrome: p.chrome, Logf: logf}
+		browser.Cold, browser.Queries = benchkit.PickQueries(words, o.queries, o.seed)
+		s.cold, s.queries = browser.Cold, len(browser.Queries)
+	}
+
+	out := filepath.Join(dir, "public")
+	for _, flags := range o.variants {
+		logf("%s...", toolName(flags))
+		r, err := measureBuild(o.runs, toolName(flags), out, func() (benchkit.Usage, error) {
+			u, _, err := benchkit.Measure(ctx, nil, bins.polisee, buildArgs(flags, content, out)...)
+			return u, err
+		})
+		if err != nil {
+			return s, err
+		}
+		if r.index, err = optionalSize(filepath.Join(out, generator.SearchDir, search.IndexFile)); err != nil {
+			return s, err
+		}
+		if browser != nil && r.index != nil && exists(filepath.Join(out, generator.SearchDir, "search.wasm")) {
+			if r.search, err = browser.Polisee(ctx, out); err != nil {
+				return s, fmt.Errorf("%s in the browser: %w", r.tool, err)
+			}
+		}
+		s.rows = append(s.rows, r)
+	}
+
+	switch {
+	case p.hugo == "":
+	case n > o.hugoMax:
+		s.skipped = fmt.Sprintf("not run: N > -hugo-max %d", o.hugoMax)
+	default:
+		if err := s.runPeers(ctx, o, dir, content, p, browser, logf); err != nil {
+			return s, err
+		}
+	}
+	s.load[1] = benchkit.LoadAverage()
+	return s, nil
+}
+
+// runPeers builds the corpus with Hugo, then runs Pagefind on Hugo's
+// output and measures its search.
+func (s *sizeResult) runPeers(ctx context.Context, o options, dir, content string, p peers, browser *benchkit.Browser, logf func(string, ...any)) error {
+	site := filepath.Join(dir, "hugo")
+	if err := writeHugoSite(content, site); err != nil {
+		return fmt.Errorf("write the Hugo site: %w", err)
+	}
+	logf("hugo...")
+	hout := filepath.Join(dir, "hugo-public")
+	// Hugo's file cache goes beside the site, not into the user's cache.
+	env := []string{"HUGO_CACHEDIR=" + filepath.Join(dir, "hugo-cache")}
+	hugo, err := measureBuild(o.runs, hugoTool, hout, func() (benchkit.Usage, error) {
+		u, _, err := benchkit.Measure(ctx, env, p.hugo, "--quiet", "-s", site, "-d", hout)
+		return u, err
+	})
+	if err != nil {
+		return err
+	}
+	s.rows = append(s.rows, hugo)
+	if p.pagefind == "" {
+		return nil
+	}
+	logf("pagefind on Hugo's output...")
+	pf, err := medianRun(o.runs, func(pf *benchkit.PagefindIndex) time.Duration { return pf.Use.Wall },
+		func() (*benchkit.PagefindIndex, error) { return benchkit.RunPagefind(ctx, p.pagefind, hout) })
+	if err != nil {
+		return err
+	}
+	s.pagefind = pf
+	// The index column holds Pagefind's whole output folder, as a reader's
+	// host serves it; the index proper is in the notes.
+	r := result{tool: pagefindTool, use: pf.Use, files: pf.Files, size: pf.All.Raw, index: &pf.All}
+	if browser != nil {
+		if r.search, err = browser.Pagefind(ctx, hout, pf); err != nil {
+			return fmt.Errorf("Pagefind in the browser: %w", err)
+		}
+	}
+	s.rows = append(s.rows, r, pipeline(hugo, r))
+	return nil
+}
+
+// measureBuild runs one build runs times into a fresh out folder and
+// describes the median run and what it wrote.
+func measureBuild(runs int, tool, out string, build func() (benchkit.Usage, error)) (result, error) {
+	u, err := medianRun(runs, func(u benchkit.Usage) time.Duration { return u.Wall }, func() (benchkit.Usage, error) {
+		if err := os.RemoveAll(out); err != nil {
+			return benchkit.Usage{}, err
+		}
+		return build()
+	})
+	if err != nil {
+		return result{}, err
+	}
+	files, size, err := benchkit.TreeStats(out)
+	if err != nil {
+		return result{}, err
+	}
+	return result{tool: tool, use: u, files: files, size: size}, nil
+}
+
+// corpusWords returns the words of the documents' bodies as polisee
+// indexes them, the vocabulary the queries are picked from. The documents
+// are dropped before the builds run, and their memory given back.
+func corpusWords(ctx context.Context, content string) ([]string, error) {
+	docs, err := generator.SearchDocuments(ctx, generator.Config{Src: os.DirFS(content), SrcRoot: "content", SrcDir: content})
+	if err != nil {
+		return nil, err
+	}
+	words := benchkit.Vocabulary(docs)
+	debug.FreeOSMemory() // docs are not used from here on
+	return words, nil
+}
+
+// optionalSize is the size of a file and of its brotli form; nil when
+// the file does not exist.
+func optionalSize(name string) (*benchkit.Size, error) {
+	s, err := benchkit.FileSize(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/clusterpolisee/polisee/internal/benchkit"
+)
+
+const mb = 1 << 20
+
+// columns are the table's headings; cells and ratioCells follow them.
+var columns = []string{"N", "tool", "wall s", "CPU s", "peak RSS MB", "output MB", "files",
+	"index MB raw / br", "before 1st result MB raw / br", "1st result ms", "query p50 ms", "p95 ms"}
+
+// isPolisee tells polisee's rows (one a variant) from the peers'.
+func isPolisee(r result) bool { return strings.HasPrefix(r.tool, "polisee") }
+
+// cells writes one row's figures; "-" where not measured.
+func cells(n int, r result) []string {
+	c := []string{fmt.Sprint(n), r.tool, fmt.Sprintf("%.2f", r.use.Wall.Seconds()), fmt.Sprintf("%.2f", r.use.CPU.Seconds()),
+		"n/a", fmt.Sprintf("%.1f", float64(r.size)/mb), fmt.Sprint(r.files), sizeCell(r.index), "-", "-", "-", "-"}
+	if r.use.PeakRSS > 0 {
+		c[4] = fmt.Sprintf("%.0f", float64(r.use.PeakRSS)/mb)
+	}
+	if s := r.search; s != nil {
+		c[8] = sizeCell(&s.First)
+		c[9] = msCell(s.FirstResult)
+		c[10] = msCell(s.P50())
+		c[11] = msCell(s.P95())
+	}
+	return c
+}
+
+func sizeCell(s *benchkit.Size) string {
+	if s == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f / %.2f", float64(s.Raw)/mb, float64(s.Brotli)/mb)
+}
+
+func msCell(d time.Duration) string {
+	return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond))
+}
+
+// ratioCells writes p's figures divided by q's, column by column: below
+// 1, p is faster or smaller; "-" where either was not measured.
+func ratioCells(n int, p, q result) []string {
+	f := func(a, b float64) string {
+		if a == 0 || b == 0 {
+			return "-"
+		}
+		return benchkit.Ratio(a, b)
+	}
+	sizes := func(a, b *benchkit.Size) string {
+		if a == nil || b == nil {
+			return "-"
+		}
+		return f(float64(a.Raw), float64(b.Raw)) + " / " + f(float64(a.Brotli), float64(b.Brotli))
+	}
+	c := []string{fmt.Sprint(n), p.tool + " ÷ " + q.tool,
+		f(p.use.Wall.Seconds(), q.use.Wall.Seconds()), f(p.use.CPU.Seconds(), q.use.CPU.Seconds()),
+		f(float64(p.use.PeakRSS), float64(q.use.PeakRSS)), f(float64(p.size), float64(q.size)),
+		f(float64(p.files), float64(q.files)), sizes(p.index, q.index), "-", "-", "-", "-"}
+	if ps, qs := p.search, q.search; ps != nil && qs != nil {
+		c[8] = sizes(&ps.First, &qs.First)
+		c[9] = f(float64(ps.FirstResult), float64(qs.FirstResult))
+		c[10] = f(float64(ps.P50()), float64(qs.P50()))
+		c[11] = f(float64(ps.P95()), float64(qs.P95()))
+	}
+	return c
+}
+
+// tableRows lays out the table: for each size, the measured rows, a row
+// for peers that did not run, and a ratio row for each polisee variant.
+func tableRows(sizes []sizeResult) [][]string {
+	var rows [][]string
+	for _, s := range sizes {
+		for _, r := range s.rows {
+			rows = append(rows, cells(s.n, r))
+		}
+		if s.skipped != "" {
+			rows = append(rows, []string{fmt.Sprint(s.n), pipelineTool, "not run", "-", "-", "-", "-", "-", "-", "-", "-", "-"})
+		}
+		if q, ok := s.peer(); ok {
+			for _, r := range s.rows {
+				if isPolisee(r) {
+					rows = append(rows, ratioCells(s.n, r, q))
+				}
+			}
+		}
+	}
+	return rows
+}
+
+func printTable(w io.Writer, sizes []sizeResult) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(columns, "\t"))
+	for _, r := range tableRows(sizes) {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	tw.Flush()
+}
+
+// printNotes writes what the table leaves out: missing peers, the
+// queries, Pagefind's index proper, the requests before the first result,
+// polisee's budgets and the load on the machine.
+func printNotes(w io.Writer, o options, p peers, sizes []sizeResult) {
+	for _, n := range p.notes {
+		fmt.Fprintf(w, "Note: %s.\n", n)
+	}
+	for i, s := range sizes {
+		if i > 0 || len(p.notes) > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "N=%d:", s.n)
+		if s.load[0] != "" {
+			fmt.Fprintf(w, " load average (1, 5, 15 min) on %d cores %s before, %s after.", runtime.NumCPU(), s.load[0], s.load[1])
+		}
+		fmt.Fprintln(w)
+		if s.skipped != "" {
+			fmt.Fprintf(w, "hugo and pagefind %s.\n", s.skipped)
+		}
+		if s.cold != "" {
+			fmt.Fprintf(w, "Browser: cold query %q, then %d timed queries, the same for every tool.\n", s.cold, s.queries)
+		}
+		if pf := s.pagefind; pf != nil {
+			fmt.Fprintf(w, "Pagefind indexed %d pages, %d words; its index proper (entry, meta, index chunks, fragments, filters) is %s of its folder's %s (%d files).\n",
+				pf.Pages, pf.Words, pf.Index, pf.All, pf.Files)
+		}
+		for _, r := range s.rows {
+			if r.search != nil && r.tool != pipelineTool {
+				r.search.WriteDetails(w, r.tool)
+			}
+		}
+		for _, r := range s.rows {
+			if r.search != nil && isPolisee(r) {
+				fmt.Fprintf(w, "%s, budgets (set for 1,000 documents):\n", r.tool)
+				r.search.WriteBudgets(w)
+			}
+		}
+	}
+	fmt.Fprint(w, `
+Columns: wall and CPU (user+system) time of the build process, peak RSS its largest resident set; output
+is every file written; index is polisee's search/index.zap and its .br, Pagefind's whole output folder
+(brotli level 9); "before 1st result" is what the cold browser fetched until the first result showed,
+raw and brotli, and "1st result" how long that took: for polisee from navigating to /search/?q=WORD
+(page, scripts, engine, index), for Pagefind from import() of pagefind.js on a loaded page to the data of
+its first ten results; query p50/p95 over the timed queries. hugo+pagefind: times added, peak RSS the
+larger, output and index together. Rows "A ÷ B" divide A's figures by B's: below 1, polisee is faster
+or smaller. MB is 2^20 bytes.
+`)
+	if p.hugo != "" {
+		fmt.Fprintf(w, "Hugo and Pagefind run up to N = %d (-hugo-max).\n", o.hugoMax)
+	}
+}

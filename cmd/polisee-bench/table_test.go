@@ -1,0 +1,168 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/clusterpolisee/polisee/internal/benchkit"
+)
+
+const s = time.Second
+
+func searchOf(first benchkit.Size, firstResult time.Duration, latencies ...time.Duration) *benchkit.SearchResult {
+	return &benchkit.SearchResult{First: first, FirstResult: firstResult, Latencies: latencies}
+}
+
+// A measured size: polisee, then Hugo, Pagefind and the pipeline of both.
+func measuredSize() sizeResult {
+	hugo := result{tool: hugoTool, use: benchkit.Usage{Wall: 10 * s, CPU: 15 * s, PeakRSS: 500 * mb}, files: 100, size: 1000 * mb}
+	pf := result{tool: pagefindTool, use: benchkit.Usage{Wall: 20 * s, CPU: 30 * s, PeakRSS: 1500 * mb}, files: 50, size: 300 * mb,
+		index:  &benchkit.Size{Raw: 300 * mb, Brotli: 200 * mb},
+		search: searchOf(benchkit.Size{Raw: 4 * mb, Brotli: 1 * mb}, 200*time.Millisecond, 40*time.Millisecond, 80*time.Millisecond)}
+	polisee := result{tool: "polisee", use: benchkit.Usage{Wall: 3 * s, CPU: 9 * s, PeakRSS: 750 * mb}, files: 75, size: 650 * mb,
+		index:  &benchkit.Size{Raw: 100 * mb, Brotli: 50 * mb},
+		search: searchOf(benchkit.Size{Raw: 2 * mb, Brotli: 1 * mb}, 100*time.Millisecond, 20*time.Millisecond, 10*time.Millisecond)}
+	return sizeResult{n: 1000, rows: []result{polisee, hugo, pf, pipeline(hugo, pf)}}
+}
+
+func TestPipelineAddsTimesAndTakesTheLargerPeak(t *testing.T) {
+	rows := measuredSize().rows
+	got, hugo, pf := rows[3], rows[1], rows[2]
+	want := benchkit.Usage{Wall: 30 * s, CPU: 45 * s, PeakRSS: 1500 * mb}
+	if got.tool != pipelineTool || got.use != want {
+		t.Errorf("pipeline %s %+v, want %s %+v", got.tool, got.use, pipelineTool, want)
+	}
+	if got.files != 150 || got.size != 1300*mb {
+		t.Errorf("pipeline wrote %d files, %d bytes; want Hugo's and Pagefind's together", got.files, got.size)
+	}
+	if got.index != pf.index || got.search != pf.search {
+		t.Error("the pipeline's index and search are not Pagefind's")
+	}
+	if hugo.index != nil || hugo.search != nil {
+		t.Error("Hugo alone has an index or a search")
+	}
+}
+
+func TestTableRowsWithPeers(t *testing.T) {
+	rows := tableRows([]sizeResult{measuredSize()})
+	var tools []string
+	for _, r := range rows {
+		if len(r) != len(columns) {
+			t.Fatalf("row %q has %d cells for %d columns", r, len(r), len(columns))
+		}
+		tools = append(tools, r[1])
+	}
+	if want := []string{"polisee", "hugo", "pagefind", "hugo+pagefind", "polisee ÷ hugo+pagefind"}; !slices.Equal(tools, want) {
+		t.Fatalf("tools %q, want %q", tools, want)
+	}
+	for i, want := range map[int][]string{
+		0: {"1000", "polisee", "3.00", "9.00", "750", "650.0", "75", "100.00 / 50.00", "2.00 / 1.00", "100.0", "10.0", "20.0"},
+		1: {"1000", "hugo", "10.00", "15.00", "500", "1000.0", "100", "-", "-", "-", "-", "-"},
+		3: {"1000", "hugo+pagefind", "30.00", "45.00", "1500", "1300.0", "150", "300.00 / 200.00", "4.00 / 1.00", "200.0", "40.0", "80.0"},
+		// polisee over Hugo + Pagefind, column by column; the percentiles
+		// are nearest-rank (p50 of two samples is the smaller).
+		4: {"1000", "polisee ÷ hugo+pagefind", "0.10", "0.20", "0.50", "0.50", "0.50", "0.33 / 0.25", "0.50 / 1.00", "0.50", "0.25", "0.25"},
+	} {
+		if !slices.Equal(rows[i], want) {
+			t.Errorf("%s row\n got %q\nwant %q", want[1], rows[i], want)
+		}
+	}
+}
+
+func TestTableRowsWithoutPagefindComparesWithHugo(t *testing.T) {
+	m := measuredSize()
+	m.rows = m.rows[:2]
+	rows := tableRows([]sizeResult{m})
+	last := rows[len(rows)-1]
+	want := []string{"1000", "polisee ÷ hugo", "0.30", "0.60", "1.50", "0.65", "0.75", "-", "-", "-", "-", "-"}
+	if len(rows) != 3 || !slices.Equal(last, want) {
+		t.Errorf("rows %q, want the last\n%q", rows, want)
+	}
+}
+
+func TestTableRowsAboveHugoMax(t *testing.T) {
+	m := measuredSize()
+	m.n, m.rows, m.skipped = 100000, m.rows[:1], "not run: N > -hugo-max 10000"
+	m.rows[0].use.PeakRSS = 0
+	m.rows[0].search = nil
+	rows := tableRows([]sizeResult{m})
+	if len(rows) != 2 {
+		t.Fatalf("rows %q, want polisee's and one saying the peers did not run", rows)
+	}
+	if want := []string{"100000", "polisee", "3.00", "9.00", "n/a", "650.0", "75", "100.00 / 50.00", "-", "-", "-", "-"}; !slices.Equal(rows[0], want) {
+		t.Errorf("polisee row\n got %q\nwant %q", rows[0], want)
+	}
+	if rows[1][1] != pipelineTool || rows[1][2] != "not run" {
+		t.Errorf("row %q does not say that the peers did not run", rows[1])
+	}
+}
+
+func TestTableRowsPoliseeAlone(t *testing.T) {
+	m := measuredSize()
+	m.rows = m.rows[:1]
+	if rows := tableRows([]sizeResult{m}); len(rows) != 1 {
+		t.Errorf("rows %q, want polisee's alone", rows)
+	}
+	if _, ok := m.peer(); ok {
+		t.Error("a peer without Hugo")
+	}
+}
+
+func TestRatioOfUnmeasuredIsDash(t *testing.T) {
+	a := result{tool: "polisee", use: benchkit.Usage{Wall: s, CPU: s}}
+	b := result{tool: "hugo", use: benchkit.Usage{Wall: 2 * s, CPU: 4 * s, PeakRSS: mb}}
+	want := []string{"7", "polisee ÷ hugo", "0.50", "0.25", "-", "-", "-", "-", "-", "-", "-", "-"}
+	if got := ratioCells(7, a, b); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestMedianRun(t *testing.T) {
+	walls := []time.Duration{5 * s, 1 * s, 9 * s}
+	i := 0
+	got, err := medianRun(3, func(u benchkit.Usage) time.Duration { return u.Wall }, func() (benchkit.Usage, error) {
+		i++
+		return benchkit.Usage{Wall: walls[i-1], CPU: time.Duration(i)}, nil
+	})
+	if err != nil || got.Wall != 5*s || got.CPU != 1 {
+		t.Errorf("median of %v: %+v, %v; want the first run's 5s", walls, got, err)
+	}
+	broken := errors.New("broken")
+	if _, err := medianRun(2, func(u benchkit.Usage) time.Duration { return u.Wall }, func() (benchkit.Usage, error) {
+		return benchkit.Usage{}, broken
+	}); !errors.Is(err, broken) {
+		t.Errorf("err = %v, want the run's", err)
+	}
+}
+
+func TestParseFlags(t *testing.T) {
+	o, err := parseFlags([]string{"-n", "1000, 10000,100000", "-hugo-max", "5000", "-browser=false", "-pagefind", "/x/pagefind"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(o.sizes, []int{1000, 10000, 100000}) || o.hugoMax != 5000 || o.browser || o.pagefind != "/x/pagefind" || o.queries != 50 || len(o.variants) != 1 {
+		t.Errorf("options %+v", o)
+	}
+	if o, _ = parseFlags(nil, io.Discard); o.hugoMax != 10000 || !o.browser || o.hugo != "hugo" || o.pagefind != "pagefind" {
+		t.Errorf("defaults %+v", o)
+	}
+	for _, bad := range [][]string{{"-n", "0"}, {"-n", "x"}, {"-runs", "0"}, {"-queries", "0"}, {"extra"}} {
+		if _, err := parseFlags(bad, io.Discard); err == nil {
+			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestFindPeersSaysWhatIsMissing(t *testing.T) {
+	p := findPeers(options{hugo: "", browser: false})
+	if p.hugo != "" || p.pagefind != "" || p.chrome != "" || len(p.notes) != 3 {
+		t.Errorf("peers %+v", p)
+	}
+	p = findPeers(options{hugo: "no-such-hugo-binary", pagefind: "pagefind", browser: false})
+	if p.hugo != "" || p.pagefind != "" || len(p.notes) != 3 {
+		t.Errorf("peers %+v", p)
+	}
+}

@@ -1,0 +1,81 @@
+package benchkit
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// PagefindDir is Pagefind's output folder inside the site; a name of its
+// own, so that it cannot clash with a folder of the site.
+const PagefindDir = "pagefind_bench"
+
+// PagefindIndex is what Pagefind built, and what that cost.
+type PagefindIndex struct {
+	Use          Usage
+	Pages, Words int // as Pagefind's summary says; -1 when missing
+	// Index is the index proper (entry, meta, index chunks, fragments,
+	// filters); All is the whole folder, engine and UI files included.
+	Index, All Size
+	Files      int // in the whole folder
+}
+
+// RunPagefind runs `pagefind --site SITE --output-subdir pagefind_bench`
+// as a measured child process, after removing what an earlier run wrote,
+// and measures its output folder.
+func RunPagefind(ctx context.Context, bin, site string) (*PagefindIndex, error) {
+	out := filepath.Join(site, PagefindDir)
+	if err := os.RemoveAll(out); err != nil {
+		return nil, err
+	}
+	use, text, err := Measure(ctx, nil, bin, "--site", site, "--output-subdir", PagefindDir)
+	if err != nil {
+		return nil, err
+	}
+	pf := &PagefindIndex{Use: use, Pages: indexedCount(text, "pages"), Words: indexedCount(text, "words")}
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		br, err := CompressBrotli(data)
+		if err != nil {
+			return err
+		}
+		s := Size{int64(len(data)), int64(len(br))}
+		pf.All = pf.All.Add(s)
+		pf.Files++
+		if isPagefindIndex(d.Name()) {
+			pf.Index = pf.Index.Add(s)
+		}
+		return nil
+	})
+	return pf, err
+}
+
+// isPagefindIndex tells the index files from Pagefind's JavaScript,
+// WebAssembly and stylesheets.
+func isPagefindIndex(name string) bool {
+	return strings.HasPrefix(filepath.Ext(name), ".pf_") || name == "pagefind-entry.json"
+}
+
+// indexedCount reads "Indexed 1234 pages" (or words) from Pagefind's
+// summary; -1 when it is missing.
+func indexedCount(out []byte, what string) int {
+	m := regexp.MustCompile(`Indexed ([\d,]+) ` + what).FindSubmatch(out)
+	if m == nil {
+		return -1
+	}
+	n, err := strconv.Atoi(strings.ReplaceAll(string(m[1]), ",", ""))
+	if err != nil {
+		return -1
+	}
+	return n
+}
