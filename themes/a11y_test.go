@@ -31,6 +31,7 @@ import (
 
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/internal/benchkit"
 )
 
 // axeTags are the rule sets the pages must pass.
@@ -210,17 +211,7 @@ func pickPages(t *testing.T, site *generator.Site, out string) []testPage {
 func startBrowser(t *testing.T, ctx context.Context, chrome string) context.Context {
 	t.Helper()
 	profile := t.TempDir() // removed after the browser has stopped (cleanups run last-in first-out)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(profile),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, benchkit.ChromeOptions(chrome, profile)...)
 	t.Cleanup(cancelAlloc)
 	browser, cancelBrowser := chromedp.NewContext(allocCtx)
 	t.Cleanup(cancelBrowser)

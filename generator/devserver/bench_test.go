@@ -1,7 +1,6 @@
 package devserver
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/internal/corpus"
 )
 
@@ -47,19 +45,8 @@ func BenchmarkEditToReload(b *testing.B) {
 				if err := corpus.Write(dir, n, 1); err != nil {
 					b.Fatal(err)
 				}
-				ctx, cancel := context.WithCancel(context.Background())
-				defer cancel()
-				srv, err := New(ctx, Config{Build: generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}, SrcDir: dir})
-				if err != nil {
-					b.Fatal(err)
-				}
-				defer srv.Close()
-				ln, err := srv.Listen("127.0.0.1:0")
-				if err != nil {
-					b.Fatal(err)
-				}
-				go srv.Serve(ctx, ln)
-				events := subscribe(b, "http://"+ln.Addr().String())
+				srv, base := serveDir(b, dir, func(string, ...any) {})
+				events := subscribe(b, base)
 				next(b, events, "state")
 				if edit == "new" {
 					// The corpus has no glossary: a first term would add

@@ -51,9 +51,17 @@ func startServer(t testing.TB) (srv *Server, base string, dir string) {
 	writeFile(t, dir, "areas/a.md", "---\ntitle: Area\nshort: A\n---\n")
 	writeFile(t, dir, "countries/gr.md", "---\ntitle: Greece\niso2: GR\nnuts_prefix: EL\n---\n")
 	writeFile(t, dir, "practices/p.md", practice("First title"))
+	srv, base = serveDir(t, dir, t.Logf)
+	return srv, base, dir
+}
+
+// serveDir previews the content folder dir on 127.0.0.1:0 until the test
+// ends, and returns the server and its address.
+func serveDir(t testing.TB, dir string, logf func(string, ...any)) (*Server, string) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	srv, err := New(ctx, Config{Build: generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}, SrcDir: dir, Logf: t.Logf})
+	srv, err := New(ctx, Config{Build: generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}, SrcDir: dir, Logf: logf})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +76,7 @@ func startServer(t testing.TB) (srv *Server, base string, dir string) {
 		cancel()
 		<-done
 	})
-	return srv, "http://" + ln.Addr().String(), dir
+	return srv, "http://" + ln.Addr().String()
 }
 
 type sse struct {
@@ -338,21 +346,7 @@ func TestFirstBuildFails(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "content")
 	writeFile(t, dir, "site.yaml", "title: Preview\n")
 	writeFile(t, dir, "glossary/term.md", "---\ntitle: Term\nsummary: [not, text]\n---\n")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	srv, err := New(ctx, Config{Build: generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}, SrcDir: dir, Logf: t.Logf})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	ln, err := srv.Listen("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
-	base := "http://" + ln.Addr().String()
+	_, base := serveDir(t, dir, t.Logf)
 
 	code, page := get(t, base+"/glossary/term/")
 	if code != http.StatusServiceUnavailable || !strings.Contains(page, `<script src="/_polisee/reload.js"></script>`) {
