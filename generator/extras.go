@@ -26,6 +26,10 @@ type extraFile struct {
 // robots.txt. Each is a pure function of the content.
 func (b *builder) extraFiles() []extraFile {
 	none := []string{}
+	if b.prefix != "" {
+		// A language's own files; the rest are shared.
+		return []extraFile{{strings.TrimPrefix(b.prefix, "/") + "/feed.xml", b.feed, []string{"practices", "documents"}}}
+	}
 	return []extraFile{
 		{"sitemap.xml", b.sitemap, nil},
 		{"feed.xml", b.feed, []string{"practices", "documents"}},
@@ -48,28 +52,70 @@ func (b *builder) absURL(p string) string {
 	return base + strings.TrimPrefix(p, "/")
 }
 
+// allExtraFiles are the extra files of every language's pages.
+func (b *builder) allExtraFiles() []extraFile {
+	files := b.extraFiles()
+	for _, t := range b.trees {
+		if t != b {
+			files = append(files, t.extraFiles()...)
+		}
+	}
+	return files
+}
+
+// sitemap lists every page in every language. On a multilingual site
+// each entry names the page's versions in all languages (xhtml:link
+// alternates, as search engines read them); every language has the same
+// pages.
+// treeURL is absURL for a page of this builder's language; without a
+// base URL it is relative to the language's folder, where its feed is.
+func (b *builder) treeURL(p string) string {
+	if b.content.Site.BaseURL == "" {
+		return strings.TrimPrefix(p, "/")
+	}
+	return b.absURL(b.prefix + p)
+}
+
 func (b *builder) sitemap() ([]byte, error) {
+	type alternate struct {
+		Rel      string `xml:"rel,attr"`
+		HrefLang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type urlEntry struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
+		Loc     string      `xml:"loc"`
+		LastMod string      `xml:"lastmod,omitempty"`
+		Alt     []alternate `xml:"xhtml:link"`
 	}
 	type urlset struct {
 		XMLName xml.Name   `xml:"urlset"`
 		NS      string     `xml:"xmlns,attr"`
+		XHTML   string     `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []urlEntry `xml:"url"`
 	}
+	site := &b.content.Site
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	if len(site.Languages) > 1 {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
 	pages := append([]*Page(nil), b.pages...)
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
-	for _, p := range pages {
-		if p.Kind == "404" {
-			continue
+	for _, lang := range site.Languages {
+		for _, p := range pages {
+			if p.Kind == "404" {
+				continue
+			}
+			e := urlEntry{Loc: b.absURL(treePrefix(site, lang) + p.URL)}
+			if p.Item != nil && !p.Item.Updated.IsZero() && p.Item.Updated.Day != 0 {
+				e.LastMod = p.Item.Updated.String()
+			}
+			if len(site.Languages) > 1 {
+				for _, alt := range site.Languages {
+					e.Alt = append(e.Alt, alternate{Rel: "alternate", HrefLang: alt, Href: b.absURL(treePrefix(site, alt) + p.URL)})
+				}
+			}
+			set.URLs = append(set.URLs, e)
 		}
-		e := urlEntry{Loc: b.absURL(p.URL)}
-		if p.Item != nil && !p.Item.Updated.IsZero() && p.Item.Updated.Day != 0 {
-			e.LastMod = p.Item.Updated.String()
-		}
-		set.URLs = append(set.URLs, e)
 	}
 	return marshalXML(set)
 }
@@ -126,8 +172,11 @@ func (b *builder) feed() ([]byte, error) {
 	})
 	site := b.content.Site
 	f := feed{NS: "http://www.w3.org/2005/Atom", Title: site.Title, ID: b.feedID("/")}
+	if b.prefix != "" {
+		f.Title = site.Title + " (" + b.languageName(b.lang) + ")"
+	}
 	f.Author.Name = site.Title
-	f.Links = []link{{Href: b.absURL("/")}, {Href: b.absURL("/feed.xml"), Rel: "self"}}
+	f.Links = []link{{Href: b.treeURL("/")}, {Href: b.treeURL("/feed.xml"), Rel: "self"}}
 	newest := model.Date{Year: 1970}
 	for _, it := range items {
 		d := entryDate(it)
@@ -137,7 +186,7 @@ func (b *builder) feed() ([]byte, error) {
 		if d.Compare(newest) > 0 {
 			newest = d
 		}
-		e := entry{Title: it.Title, ID: b.feedID(it.URL()), Link: link{Href: b.absURL(it.URL())}, Updated: atomDate(d), Summary: it.Summary}
+		e := entry{Title: it.Title, ID: b.feedID(it.URL()), Link: link{Href: b.treeURL(it.URL())}, Updated: atomDate(d), Summary: it.Summary}
 		e.Cat = append(e.Cat, struct {
 			Term string `xml:"term,attr"`
 		}{it.Type.Singular})
@@ -150,6 +199,7 @@ func (b *builder) feed() ([]byte, error) {
 // feedID is a permanent id for an entry: its absolute URL, or a tag URI
 // when the site has no base URL.
 func (b *builder) feedID(p string) string {
+	p = b.prefix + p
 	if b.content.Site.BaseURL != "" {
 		return b.absURL(p)
 	}

@@ -80,11 +80,14 @@ type SearchEngine struct {
 
 // Site is the result of a build.
 type Site struct {
-	Content  *model.Content
-	Pages    []*Page
-	Files    []string // written files, slash-separated, sorted
-	Warnings diag.List
-	Snapshot *Snapshot // as stamped, with its date filled in
+	Content *model.Content
+	// Pages are the pages in the default language; Translated, those of
+	// each other language, under its folder (see languages.go).
+	Pages      []*Page
+	Translated map[string][]*Page
+	Files      []string // written files, slash-separated, sorted
+	Warnings   diag.List
+	Snapshot   *Snapshot // as stamped, with its date filled in
 }
 
 // builder holds the state of one build.
@@ -98,7 +101,14 @@ type builder struct {
 	pages   []*Page
 	rel     relations
 	theme   fs.FS
-	tr      *translator // UI strings of the site's language (i18n.go)
+	// lang is the language of the pages this builder makes, and prefix
+	// the folder they go in: "" for the default language, "/el" for el.
+	lang, prefix string
+	tr           *translator            // UI strings of lang (i18n.go)
+	trs          map[string]*translator // UI strings of every language of the site
+	// trees are the builders of every language, the default (this one)
+	// first; set on the default builder by languageTrees.
+	trees []*builder
 
 	localOnce sync.Once                   // fills local, on first use
 	local     map[string][]localCandidate // practices and pilots by country (compare.go)
@@ -126,6 +136,7 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 		return nil, err
 	}
 	b.rel = buildRelations(b.content)
+	trees := b.languageTrees()
 	tx, err := output.Begin(cfg.Out, cfg.SrcDir)
 	if err != nil {
 		return nil, err
@@ -142,7 +153,14 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	return &Site{Content: b.content, Pages: b.pages, Files: files, Warnings: diags.Warnings(), Snapshot: b.cfg.Snapshot}, nil
+	site := &Site{Content: b.content, Pages: b.pages, Files: files, Warnings: diags.Warnings(), Snapshot: b.cfg.Snapshot}
+	for _, t := range trees[1:] {
+		if site.Translated == nil {
+			site.Translated = map[string][]*Page{}
+		}
+		site.Translated[t.lang] = t.pages
+	}
+	return site, nil
 }
 
 // prepareOptions let polisee serve reuse the work of its last build.
@@ -188,7 +206,12 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	if cfg.Theme != nil {
 		b.theme = themes.Overlay(cfg.Theme, themes.Default())
 	}
-	b.tr = loadTranslator(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, &diags)
+	b.lang = content.Site.DefaultLanguage()
+	b.trs = map[string]*translator{}
+	for _, lang := range content.Site.Languages {
+		b.trs[lang] = loadTranslator(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, lang, &diags)
+	}
+	b.tr = b.trs[b.lang]
 	all := append(append([]*model.Item(nil), content.Items...), content.Translations...)
 	for _, it := range all {
 		b.byPath[it.Path] = it
@@ -236,6 +259,10 @@ type body struct {
 	// siteLinks reports whether the body links to pages of the site: its
 	// HTML then depends on which pages exist.
 	siteLinks bool
+	// sharedLinks reports whether it links to a file every language
+	// shares (the open data, say): its links then differ in each
+	// language's pages.
+	sharedLinks bool
 }
 
 // prepareBody guards against slow shapes, parses, checks links and
@@ -249,7 +276,7 @@ func (b *builder) prepareBody(it *model.Item) *body {
 		return &body{diags: diags}
 	}
 	doc := markdown.Parse(it.Body)
-	siteLinks := b.resolveLinks(it, doc, &diags)
+	siteLinks, sharedLinks := b.resolveLinks(it, doc, &diags)
 	b.checkSections(it, doc, &diags)
 	var buf bytes.Buffer
 	if err := doc.Render(&buf); err != nil {
@@ -257,7 +284,7 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	}
 	// The body was checked and rendered without raw HTML; goldmark's
 	// renderer escapes text and drops dangerous URLs.
-	return &body{HTML: template.HTML(buf.String()), Text: doc.Text(), Headings: doc.Headings, diags: diags, siteLinks: siteLinks}
+	return &body{HTML: template.HTML(buf.String()), Text: doc.Text(), Headings: doc.Headings, diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks}
 }
 
 // newestDate is the latest date any item carries.
@@ -287,6 +314,11 @@ func (b *builder) claim(url, owner string, diags *diag.List, pos diag.Pos) bool 
 }
 
 func (b *builder) owner(url string) string {
+	for _, lang := range b.content.Site.Languages[1:] {
+		if url == "/"+lang+"/" {
+			return "the pages in " + b.languageName(lang) + " (" + lang + ", a language of " + model.SiteFile + ")"
+		}
+	}
 	for _, p := range b.pages {
 		if p.URL == url {
 			if p.Item != nil {

@@ -50,6 +50,7 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 type translator struct {
 	lang string
 	strs map[string]string // the language's strings over English's
+	own  map[string]string // the language's own strings
 }
 
 // readStrings parses one translation file.
@@ -65,16 +66,15 @@ func readStrings(theme fs.FS, lang string) (map[string]string, error) {
 	return m, nil
 }
 
-// loadTranslator reads the UI strings of the site's default language over
+// loadTranslator reads the UI strings of one of the site's languages over
 // English, in layers: the default theme's English, the theme folder's
 // English, the default theme's file of the language, the theme folder's
 // (theme is the theme as built, the theme folder over the default one).
 // So a theme folder's file may hold only the keys it changes. A file that
-// does not parse is an error; a default language without a file in
-// either theme is a warning at the languages line of site.yaml.
-func loadTranslator(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, diags *diag.List) *translator {
-	lang := site.DefaultLanguage()
-	t := &translator{lang: lang, strs: map[string]string{}}
+// does not parse is an error; a language without a file in either theme
+// is a warning at the languages line of site.yaml.
+func loadTranslator(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, lang string, diags *diag.List) *translator {
+	t := &translator{lang: lang, strs: map[string]string{}, own: map[string]string{}}
 	found := false
 	layer := func(fsys fs.FS, l string) {
 		m, err := readStrings(fsys, l)
@@ -82,7 +82,10 @@ func loadTranslator(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, di
 		case errors.Is(err, fs.ErrNotExist):
 			return
 		case err != nil:
-			diags.Errorf(i18nDir+"/"+l+".yaml", diag.Pos{}, "the theme's UI strings do not parse: %v", err)
+			// English is read for every language: say it once.
+			if l == lang || lang == site.DefaultLanguage() {
+				diags.Errorf(i18nDir+"/"+l+".yaml", diag.Pos{}, "the theme's UI strings do not parse: %v", err)
+			}
 			return
 		}
 		if l == lang {
@@ -91,6 +94,9 @@ func loadTranslator(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, di
 		for k, v := range m {
 			if v != "" {
 				t.strs[k] = v
+				if l == lang {
+					t.own[k] = v
+				}
 			}
 		}
 	}
@@ -104,9 +110,15 @@ func loadTranslator(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, di
 		layer(theme, lang)
 	}
 	if !found {
-		diags.Warnf(path.Join(srcRoot, model.SiteFile), languagesPos(src),
-			"the theme has no UI strings for %q, the default language (no %s/%s.yaml): pages use the English ones; add the file to the theme (-theme DIR) or list another language first",
-			lang, i18nDir, lang)
+		if lang == site.DefaultLanguage() {
+			diags.Warnf(path.Join(srcRoot, model.SiteFile), languagesPos(src),
+				"the theme has no UI strings for %q, the default language (no %s/%s.yaml): pages use the English ones; add the file to the theme (-theme DIR) or list another language first",
+				lang, i18nDir, lang)
+		} else {
+			diags.Warnf(path.Join(srcRoot, model.SiteFile), languagesPos(src),
+				"the theme has no UI strings for %q (no %s/%s.yaml): the pages in %s/ use the English ones; add the file to the theme (-theme DIR)",
+				lang, i18nDir, lang, lang)
+		}
 	}
 	return t
 }

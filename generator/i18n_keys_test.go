@@ -132,7 +132,7 @@ func usedKeys(t *testing.T) map[string][]string {
 		add("T", "date.month."+strconv.Itoa(m), "dates")
 		add("T", "date.month_of."+strconv.Itoa(m), "dates")
 	}
-	for _, k := range []string{"number.group", "money.eur", "date.year", "date.month_year", "date.day_month_year", "list.separator", "field.budget_eur"} {
+	for _, k := range []string{"number.group", "money.eur", "date.year", "date.month_year", "date.day_month_year", "list.separator", "field.budget_eur", "language.name"} {
 		add("T", k, "formats")
 	}
 	return used
@@ -171,7 +171,7 @@ func TestTranslatorFormats(t *testing.T) {
 	var diags diag.List
 	tr := func(lang string) *translator {
 		site := model.Site{Languages: []string{lang, "en"}}
-		return loadTranslator(themes.Default(), nil, "content", &site, &diags)
+		return loadTranslator(themes.Default(), nil, "content", &site, lang, &diags)
 	}
 	en, el := tr("en"), tr("el")
 	cases := []struct{ got, want string }{

@@ -83,8 +83,9 @@ func scheme(dest string) string {
 // resolveLinks checks every link of one body and rewrites internal ones to
 // relative links. urls maps lowercased site paths to their canonical form.
 // It reports whether the body has links to pages of the site (resolved or
-// not), which depend on what pages exist.
-func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.List) (siteLinks bool) {
+// not), which depend on what pages exist, and whether it links to files
+// that every language shares, which depend on the language of the page.
+func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.List) (siteLinks, sharedLinks bool) {
 	pos := func(offset int) diag.Pos {
 		p := model.PosAt(it.Body, offset)
 		p.Line += it.BodyLine - 1
@@ -119,9 +120,12 @@ func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.Li
 			diags.Errorf(it.DisplayPath, pos(l.Offset), "%s %q points at no page of the site; write a site path such as /practices/slug/ or a relative path to a .md file%s", what, dest, b.suggestURL(dest))
 			continue
 		}
-		l.SetDest(relURL(pageURL(it), target, b.cfg.Offline))
+		if shared(target) {
+			sharedLinks = true
+		}
+		l.SetDest(relURL(b.prefix+pageURL(it), b.inTree(target), b.cfg.Offline))
 	}
-	return siteLinks
+	return siteLinks, sharedLinks
 }
 
 // internalTarget resolves a site path (/practices/x/) or a relative path to

@@ -11,8 +11,13 @@ import (
 
 // Page is one HTML page of the site.
 type Page struct {
-	URL   string // site path, e.g. /practices/slug/
-	File  string // output file, e.g. practices/slug/index.html
+	// URL is the page's path as in the default language, e.g.
+	// /practices/slug/; a page in another language is at the same path
+	// under the language's folder (/el/practices/slug/), which File
+	// names.
+	URL   string
+	File  string // output file, e.g. practices/slug/index.html or el/practices/slug/index.html
+	Lang  string // language of the page
 	Kind  string // home, list, item, facet, search, contributing, compare or 404: the layout that renders it
 	Title string
 	Item  *model.Item // item pages
@@ -34,7 +39,8 @@ func (b *builder) addPage(p *Page, diags *diag.List) {
 	if p.Item != nil {
 		owner, pos = p.Item.DisplayPath, diag.Pos{Line: 1, Col: 1}
 	}
-	p.File = outputFile(p.URL)
+	p.File = outputFile(b.prefix + p.URL)
+	p.Lang = b.lang
 	if b.claim(p.URL, owner, diags, pos) {
 		b.pages = append(b.pages, p)
 	}
@@ -48,7 +54,10 @@ func (b *builder) planPages(diags *diag.List) {
 	for _, r := range reservedPaths {
 		b.claim(r, "", diags, diag.Pos{})
 	}
-	b.pages = append(b.pages, &Page{URL: "/404.html", File: "404.html", Kind: "404", Title: b.tr.T("notfound.title")})
+	for _, lang := range c.Site.Languages[1:] {
+		b.claim("/"+lang+"/", "", diags, diag.Pos{})
+	}
+	b.pages = append(b.pages, &Page{URL: "/404.html", File: outputFile(b.prefix + "/404.html"), Lang: b.lang, Kind: "404", Title: b.tr.T("notfound.title")})
 	b.addPage(&Page{URL: "/search/", Kind: "search", Title: b.tr.T("search.title")}, diags)
 	b.addPage(b.contributingPage(), diags)
 	b.addPage(b.comparePage(), diags)

@@ -197,6 +197,19 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 		out[page.File] = rendered[i]
 		state.uses[page.File] = used[i].sorted()
 	}
+	// The pages of the other languages are rendered in full each time
+	// (only those whose bytes differ are written).
+	for _, t := range b.languageTrees()[1:] {
+		files, err := t.renderTree(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for name, data := range files {
+			out[name] = data
+		}
+		res.Pages += len(t.pages)
+		res.Rendered += len(t.pages)
+	}
 	if full || frontMatterChanged {
 		var extras []extraFile
 		for _, f := range b.extraFiles() {

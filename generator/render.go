@@ -58,23 +58,30 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		return tx.WriteFile(name, data)
 	}
 
-	errs := make([]error, len(b.pages))
-	workers.Each(len(b.pages), func(i int) {
-		if ctx.Err() != nil {
-			errs[i] = ctx.Err()
-			return
+	for _, t := range b.trees {
+		if t != b {
+			if tmpls, err = t.templates(); err != nil {
+				return nil, err
+			}
 		}
-		page, err := b.renderPage(tmpls, b.pages[i], nil)
-		if err == nil {
-			err = tx.WriteFile(b.pages[i].File, page)
+		errs := make([]error, len(t.pages))
+		workers.Each(len(t.pages), func(i int) {
+			if ctx.Err() != nil {
+				errs[i] = ctx.Err()
+				return
+			}
+			page, err := t.renderPage(tmpls, t.pages[i], nil)
+			if err == nil {
+				err = tx.WriteFile(t.pages[i].File, page)
+			}
+			errs[i] = err
+		})
+		for i, err := range errs {
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, t.pages[i].File)
 		}
-		errs[i] = err
-	})
-	for i, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, b.pages[i].File)
 	}
 
 	assets, err := b.assets()
@@ -86,7 +93,7 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			return nil, err
 		}
 	}
-	for _, f := range b.extraFiles() {
+	for _, f := range b.allExtraFiles() {
 		data, err := f.make()
 		if err != nil {
 			return nil, fmt.Errorf("write %s: %w", f.name, err)
@@ -163,14 +170,21 @@ func (b *builder) view(p *Page) *view { return &view{b: b, Site: &b.content.Site
 // by hosts at any missing address, so its links cannot be relative: they
 // use the base URL, or the site root when there is none (except in an
 // offline copy, which no host serves).
-func (v *view) Rel(to string) string {
+//
+// to is written as for the default language (/practices/x/): on a page in
+// another language it leads to the same page in that language, unless it
+// names a file all languages share (see languages.go).
+func (v *view) Rel(to string) string { return v.rel(v.b.inTree(to)) }
+
+// rel links to a site path as it is.
+func (v *view) rel(to string) string {
 	if v.Page.Kind == "404" && !v.b.cfg.Offline {
 		if v.Site.BaseURL == "" {
 			return to
 		}
 		return v.b.absURL(to)
 	}
-	return relURL(v.Page.URL, to, v.b.cfg.Offline)
+	return relURL(v.b.prefix+v.Page.URL, to, v.b.cfg.Offline)
 }
 
 // Asset links to a file of the theme's static folder.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,47 +17,83 @@ const SearchDir = "search"
 
 // searchDocuments maps every item page to a search document: search knows
 // nothing of pages, so the generator decides what is searchable.
+//
+// On a multilingual site a translated item is a document of its own, in
+// its language (ID practices/x.el), and each document says which
+// languages' pages show it (Document.Shown): a translation, its own
+// language's; an original, the default language's and those of every
+// language it has no translation into. A document's URL is its page's
+// path as in the default language; the search page of each language puts
+// it under its own folder.
 func (b *builder) searchDocuments() []search.Document {
+	trees := b.trees
+	if trees == nil {
+		trees = []*builder{b}
+	}
+	translated := map[string][]string{} // page URL -> languages it is translated into
+	for _, t := range trees[1:] {
+		for _, p := range t.pages {
+			if p.Item != nil && p.Item.Lang == t.lang {
+				translated[p.URL] = append(translated[p.URL], t.lang)
+			}
+		}
+	}
 	var docs []search.Document
-	for _, p := range b.pages {
-		it := p.Item
-		if it == nil {
-			continue
+	for _, t := range trees {
+		for _, p := range t.pages {
+			if p.Item == nil || (t != b && p.Item.Lang != t.lang) {
+				continue
+			}
+			d := t.searchDocument(p.Item)
+			if t == b {
+				for _, lang := range b.content.Site.Languages {
+					if !slices.Contains(translated[p.URL], lang) {
+						d.Shown = append(d.Shown, lang)
+					}
+				}
+			} else {
+				d.Shown = []string{t.lang}
+			}
+			docs = append(docs, d)
 		}
-		d := search.Document{
-			ID:      strings.TrimSuffix(it.Path, ".md"),
-			URL:     it.URL(),
-			Type:    it.Type.Singular,
-			Title:   it.Title,
-			Summary: it.Summary,
-			Body:    b.bodies[it].Text,
-			Status:  it.String("status"),
-			Level:   it.String("level"),
-			Year:    itemYear(it),
-			Lang:    it.Lang,
-			Tags:    it.Strings("tags"),
-		}
-		d.Areas = it.Strings("areas")
-		if a := it.String("area"); a != "" {
-			d.Areas = append(d.Areas, a)
-		}
-		if it.Type.Folder == "areas" {
-			d.Areas = []string{it.Slug}
-		}
-		d.Countries = countriesOf(it)
-		if it.Type.Folder == "countries" {
-			d.Countries = []string{it.Key()}
-		}
-		d.Regions = upper(it.Strings("regions"))
-		if r := it.String("region"); r != "" {
-			d.Regions = append(d.Regions, strings.ToUpper(r))
-		}
-		if it.Type.Folder == "regions" {
-			d.Regions = []string{it.Key()}
-		}
-		docs = append(docs, d)
 	}
 	return docs
+}
+
+// searchDocument is the search document of one item page.
+func (b *builder) searchDocument(it *model.Item) search.Document {
+	d := search.Document{
+		ID:      strings.TrimSuffix(it.Path, ".md"),
+		URL:     it.URL(),
+		Type:    it.Type.Singular,
+		Title:   it.Title,
+		Summary: it.Summary,
+		Body:    b.bodies[it].Text,
+		Status:  it.String("status"),
+		Level:   it.String("level"),
+		Year:    itemYear(it),
+		Lang:    it.Lang,
+		Tags:    it.Strings("tags"),
+	}
+	d.Areas = it.Strings("areas")
+	if a := it.String("area"); a != "" {
+		d.Areas = append(d.Areas, a)
+	}
+	if it.Type.Folder == "areas" {
+		d.Areas = []string{it.Slug}
+	}
+	d.Countries = countriesOf(it)
+	if it.Type.Folder == "countries" {
+		d.Countries = []string{it.Key()}
+	}
+	d.Regions = upper(it.Strings("regions"))
+	if r := it.String("region"); r != "" {
+		d.Regions = append(d.Regions, strings.ToUpper(r))
+	}
+	if it.Type.Folder == "regions" {
+		d.Regions = []string{it.Key()}
+	}
+	return d
 }
 
 // itemYear is the year a reader filters by: when a document was
@@ -75,7 +112,8 @@ func itemYear(it *model.Item) int {
 	return 0
 }
 
-// searchMeta describes the index for the programs that open it.
+// searchMeta describes the index for the programs that open it. Format 2
+// added Document.Shown, which a multilingual search filters on.
 type searchMeta struct {
 	Format    int      `json:"format"`
 	Documents int      `json:"documents"`
@@ -93,7 +131,7 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	meta, err := json.MarshalIndent(searchMeta{Format: 1, Documents: len(docs), Languages: b.content.Site.Languages, IndexFile: search.IndexFile}, "", "  ")
+	meta, err := json.MarshalIndent(searchMeta{Format: 2, Documents: len(docs), Languages: b.content.Site.Languages, IndexFile: search.IndexFile}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
@@ -113,5 +151,7 @@ func SearchDocuments(ctx context.Context, cfg Config) ([]search.Document, error)
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
+	b.rel = buildRelations(b.content)
+	b.languageTrees()
 	return b.searchDocuments(), nil
 }

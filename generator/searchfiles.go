@@ -61,8 +61,9 @@ func scriptBytes(global string, data []byte) []byte {
 	return b.Bytes()
 }
 
-// SearchLabels are the names the search page shows for facet values:
-// area titles, country names, type titles.
+// SearchLabels are the names the search page shows for facet values, in
+// the page's language: area titles, country names, type and status
+// names.
 func (v *view) SearchLabels() (template.JS, error) {
 	labels := map[string]map[string]string{"area": {}, "country": {}, "region": {}, "type": {}, "status": {}}
 	v.useFolder("areas")
@@ -78,10 +79,10 @@ func (v *view) SearchLabels() (template.JS, error) {
 		labels["region"][it.Key()] = it.Title
 	}
 	for _, t := range model.Types {
-		labels["type"][t.Singular] = label(t.Singular)
+		labels["type"][t.Singular] = v.b.tr.TypeSingular(t)
 	}
 	for _, s := range append(append([]string(nil), model.PracticeStatuses...), model.PilotStatuses...) {
-		labels["status"][s] = label(s)
+		labels["status"][s] = v.b.tr.Label(s)
 	}
 	data, err := json.Marshal(labels)
 	if err != nil {
@@ -95,12 +96,12 @@ func (v *view) SearchLabels() (template.JS, error) {
 // SearchEnabled reports whether the browser engine is part of the build.
 func (v *view) SearchEnabled() bool { return v.b.cfg.Engine != nil }
 
-// Languages lists the site's languages, the page's first, for the
+// SearchLanguages lists the site's languages, the page's first, for the
 // analyzers that read a query.
 func (v *view) SearchLanguages() string {
 	langs := append([]string(nil), v.Site.Languages...)
 	sort.SliceStable(langs, func(i, j int) bool {
-		return langs[i] == v.Site.DefaultLanguage() && langs[j] != v.Site.DefaultLanguage()
+		return langs[i] == v.b.lang && langs[j] != v.b.lang
 	})
 	return strings.Join(langs, ",")
 }

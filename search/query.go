@@ -47,6 +47,10 @@ type Request struct {
 	// Langs are the languages whose analyzers read the words of the
 	// query; the reader's language first. Empty means English.
 	Langs []string
+	// Shown, when set, keeps the documents that the pages in this
+	// language show (see Document.Shown): on a multilingual site, the
+	// search of one language's pages.
+	Shown string
 }
 
 // Hit is one result.
@@ -87,6 +91,11 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 	q, err := Parse(r.Query, r.Langs)
 	if err != nil {
 		return nil, err
+	}
+	if r.Shown != "" {
+		in := query.NewTermQuery(r.Shown)
+		in.SetField("shown")
+		q = query.NewConjunctionQuery([]query.Query{q, in})
 	}
 	size := r.Size
 	if size <= 0 {

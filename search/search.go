@@ -33,6 +33,11 @@ type Document struct {
 	Year      int      `json:"year,omitempty"`
 	Lang      string   `json:"lang"`
 	Tags      []string `json:"tags,omitempty"`
+	// Shown lists the languages whose pages show this document: its own
+	// and, for a page in the default language, every language it has no
+	// translation into (those pages fall back to it). A request for one
+	// language's pages (Request.Shown) finds only these.
+	Shown []string `json:"shown,omitempty"`
 }
 
 // indexed is the shape a Document takes in bleve. Codes are lists so that
@@ -52,6 +57,7 @@ type indexed struct {
 	Year      []string `json:"year"`
 	Lang      string   `json:"lang"`
 	Tags      []string `json:"tag"`
+	Shown     []string `json:"shown"`
 }
 
 func code(s string) []string {
@@ -68,7 +74,7 @@ func (d Document) indexed() indexed {
 	}
 	return indexed{URL: d.URL, Type: code(d.Type), Title: d.Title, Summary: d.Summary, Body: d.Body,
 		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Status: code(d.Status), Level: code(d.Level),
-		Year: code(year), Lang: d.Lang, Tags: d.Tags}
+		Year: code(year), Lang: d.Lang, Tags: d.Tags, Shown: d.Shown}
 }
 
 // TextFields are searched by words without a field name, with their
@@ -83,7 +89,7 @@ var FacetFields = []string{"type", "area", "country", "region", "status", "year"
 
 // keywordFields hold codes matched exactly; fieldAliases lets readers
 // write the singular or plural.
-var keywordFields = []string{"type", "area", "country", "region", "status", "level", "year", "lang", "tag"}
+var keywordFields = []string{"type", "area", "country", "region", "status", "level", "year", "lang", "tag", "shown"}
 
 var fieldAliases = map[string]string{
 	"areas": "area", "countries": "country", "regions": "region", "tags": "tag", "kind": "type",

@@ -200,7 +200,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	printDiags(stderr, site.Warnings)
-	fmt.Fprintf(stdout, "built %d pages (%d files) from %d items into %s\n", len(site.Pages), len(site.Files), len(site.Content.Items), cfg.Out)
+	pages, langs := len(site.Pages), ""
+	for _, lang := range site.Content.Site.Languages[1:] {
+		pages += len(site.Translated[lang])
+	}
+	if n := len(site.Content.Site.Languages); n > 1 {
+		langs = fmt.Sprintf(" in %d languages", n)
+	}
+	fmt.Fprintf(stdout, "built %d pages%s (%d files) from %d items into %s\n", pages, langs, len(site.Files), len(site.Content.Items), cfg.Out)
 	if *offline {
 		return writeArchive(stdout, site, cfg.Out, *zipName)
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,7 +26,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	asJSON := fl.Bool("json", false, "print hits and facet counts as JSON")
 	n := fl.Int("n", 10, "number of results (at most 100)")
 	facets := fl.Bool("facets", false, "print counts by type, area, country, region, status and year")
-	lang := fl.String("lang", "", "languages whose analyzers read the query, comma-separated (default: the site's languages)")
+	lang := fl.String("lang", "", "language of the pages to search, then other languages whose analyzers read the query, comma-separated (default: the site's languages, the default first)")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -42,6 +43,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("search index: %w (run polisee build first, or point -index at a site's search folder)", err)
 	}
 	var meta struct {
+		Format    int      `json:"format"`
 		Languages []string `json:"languages"`
 	}
 	if m, err := os.ReadFile(filepath.Join(*dir, "meta.json")); err == nil {
@@ -51,6 +53,20 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *lang != "" {
 		langs = strings.Split(*lang, ",")
 	}
+	// On a multilingual site every page exists in every language: search
+	// the pages of the first language asked for (its translations, and
+	// the default language's pages it has none of), so that a page is
+	// found once, and print where that language's page is.
+	shown, pagePrefix := "", ""
+	if meta.Format >= 2 && len(meta.Languages) > 1 && len(langs) > 0 {
+		shown = langs[0]
+		if !slices.Contains(meta.Languages, shown) {
+			return fmt.Errorf("-lang %s: the site has no pages in %q; its languages are %s", *lang, shown, strings.Join(meta.Languages, ", "))
+		}
+		if shown != meta.Languages[0] {
+			pagePrefix = shown + "/"
+		}
+	}
 	ix, err := search.Open(data)
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.Join(*dir, search.IndexFile), err)
@@ -58,9 +74,12 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer ix.Close()
 	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 	defer cancel()
-	res, err := ix.Search(ctx, search.Request{Query: text, Size: *n, Langs: langs})
+	res, err := ix.Search(ctx, search.Request{Query: text, Size: *n, Langs: langs, Shown: shown})
 	if err != nil {
 		return err
+	}
+	for i := range res.Hits {
+		res.Hits[i].URL = "/" + pagePrefix + strings.TrimPrefix(res.Hits[i].URL, "/")
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

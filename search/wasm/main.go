@@ -5,8 +5,11 @@
 // with two functions:
 //
 //	polisee.open(bytes: Uint8Array): string         // "" or an error message
-//	polisee.search(query: string, langs: string, n: number): string // JSON
+//	polisee.search(query: string, langs: string, n: number, shown?: string): string // JSON
 //
+// langs are the languages whose analyzers read the query, comma-separated,
+// the reader's first; shown, when given, is the language of the pages
+// searched (search.Request.Shown).
 // search returns {"total", "hits", "facets"} as package search's Result, or
 // {"error": message} for a bad query.
 package main
@@ -51,9 +54,13 @@ func find(_ js.Value, args []js.Value) any {
 	if l := args[1].String(); l != "" {
 		langs = strings.Split(l, ",")
 	}
+	shown := ""
+	if len(args) > 3 && args[3].Type() == js.TypeString {
+		shown = args[3].String()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	res, err := ix.Search(ctx, search.Request{Query: args[0].String(), Langs: langs, Size: args[2].Int()})
+	res, err := ix.Search(ctx, search.Request{Query: args[0].String(), Langs: langs, Size: args[2].Int(), Shown: shown})
 	if err != nil {
 		return errorJSON(err.Error())
 	}

@@ -16,6 +16,6 @@ ready.then(function () {
 onmessage = function (e) {
   var m = e.data;
   ready.then(function (engine) {
-    postMessage({ id: m.id, result: JSON.parse(engine.search(m.q, m.langs, m.n)) });
+    postMessage({ id: m.id, result: JSON.parse(engine.search(m.q, m.langs, m.n, m.shown || "")) });
   });
 };

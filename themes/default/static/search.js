@@ -5,7 +5,12 @@
 (function () {
   "use strict";
   var script = document.currentScript;
+  // The site root holds the engine and the index; pages link into the
+  // page's own language (data-pages, its folder), and the engine finds
+  // what that language's pages show (data-lang).
   var root = new URL(script.getAttribute("data-root") || "./", location.href);
+  var pagesRoot = new URL(script.getAttribute("data-pages") || script.getAttribute("data-root") || "./", location.href);
+  var pageLang = script.getAttribute("data-lang") || "";
   var indexFiles = script.getAttribute("data-index-files") === "1";
   var langs = script.getAttribute("data-langs") || "en";
   var fromDisk = location.protocol === "file:";
@@ -18,7 +23,7 @@
 
   // Links to folders name their index.html in copies opened from disk.
   function pageURL(sitePath) {
-    var u = new URL(sitePath.replace(/^\//, ""), root);
+    var u = new URL(sitePath.replace(/^\//, ""), pagesRoot);
     if ((indexFiles || fromDisk) && /\/$/.test(u.pathname)) { u.pathname += "index.html"; }
     return u.href;
   }
@@ -93,7 +98,7 @@
     return bytes.then(function (pair) {
       return polisee_start(pair[0], pair[1]);
     }).then(function (engine) {
-      return { search: function (q) { return Promise.resolve(JSON.parse(engine.search(q, langs, RESULTS))); } };
+      return { search: function (q) { return Promise.resolve(JSON.parse(engine.search(q, langs, RESULTS, pageLang))); } };
     });
   }
 
@@ -112,7 +117,7 @@
               return new Promise(function (res) {
                 var id = next++;
                 waiting[id] = res;
-                worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS });
+                worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS, shown: pageLang });
               });
             }
           });

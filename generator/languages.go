@@ -1,0 +1,221 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
+	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/internal/workers"
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// Languages. A site declares its languages in site.yaml; the first is the
+// default. The default language's pages are at the site root, and every
+// other language has the whole site again under its code: /el/,
+// /el/practices/slug/, /el/search/, /el/feed.xml. Each such page tree is
+// made by its own builder, from the content as that language shows it
+// (model.Content.Localized): a translated item takes its translation's
+// words and keeps its original's facts; an untranslated one is shown in
+// the default language with a note saying so, so that every page exists
+// in every language and the language switcher always has a page to go to.
+//
+// Paths inside a tree are written as in the default one (/practices/x/);
+// Rel maps them into the tree. Some files exist once for the whole site
+// and are linked as they are from every tree (shared): the theme's assets,
+// the open data, the sitemap, robots.txt and the search engine and index,
+// which holds the documents of every language.
+
+// treePrefix is where the pages of lang live: "" for the default
+// language, "/el" for el.
+func treePrefix(site *model.Site, lang string) string {
+	if lang == "" || lang == site.DefaultLanguage() {
+		return ""
+	}
+	return "/" + lang
+}
+
+// shared reports whether a site path names a file that exists once for
+// every language, at the site root.
+func shared(p string) bool {
+	if i := strings.IndexAny(p, "#?"); i >= 0 {
+		p = p[:i]
+	}
+	switch {
+	case strings.HasPrefix(p, "/assets/"), strings.HasPrefix(p, "/data/"), p == "/sitemap.xml", p == "/robots.txt":
+		return true
+	case strings.HasPrefix(p, "/"+SearchDir+"/"):
+		return p != "/"+SearchDir+"/" // the search page is per language, its files are not
+	}
+	return false
+}
+
+// inTree maps a site path, as written for the default language, to the
+// same page in this builder's language.
+func (b *builder) inTree(p string) string {
+	if b.prefix == "" || shared(p) {
+		return p
+	}
+	return b.prefix + p
+}
+
+// languageTrees returns one builder per language of the site, in the
+// order of site.yaml: b itself for the default, then one for each other
+// language, which shares b's parsed bodies where it can. It needs b's
+// relations.
+func (b *builder) languageTrees() []*builder {
+	trees := []*builder{b}
+	for _, lang := range b.content.Site.Languages[1:] {
+		trees = append(trees, b.languageTree(lang))
+	}
+	b.trees = trees
+	return trees
+}
+
+// languageTree makes the builder of the pages in lang. The page plan is
+// the default one's (path problems were reported there); bodies are the
+// same HTML as in the default tree, since their links are relative and
+// every page has the same place in each tree, except for a body that
+// links to a shared file: it is rendered again from its place in lang.
+func (b *builder) languageTree(lang string) *builder {
+	t := &builder{
+		cfg: b.cfg, content: b.content.Localized(lang), byPath: b.byPath, urls: map[string]string{},
+		theme: b.theme, lang: lang, prefix: treePrefix(&b.content.Site, lang), trs: b.trs, tr: b.trs[lang],
+	}
+	var ignored diag.List
+	t.planPages(&ignored)
+	t.bodies = make(map[*model.Item]*body, len(t.content.Items))
+	for _, it := range t.content.Items {
+		bd := b.bodies[b.byPath[it.Path]]
+		if bd != nil && bd.sharedLinks {
+			bd = t.prepareBody(it)
+		}
+		t.bodies[it] = bd
+	}
+	t.rel = buildRelations(t.content)
+	return t
+}
+
+// languageName is a language's name in itself, for the switcher: the
+// theme's language.name string when its file has one, else the name the
+// Unicode CLDR gives (golang.org/x/text), else the code.
+func (b *builder) languageName(lang string) string {
+	if tr := b.trs[lang]; tr != nil && tr.own["language.name"] != "" {
+		return tr.own["language.name"]
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return lang
+	}
+	if name := display.Self.Name(tag); name != "" {
+		return strings.ToUpper(name[:1]) + name[1:]
+	}
+	return lang
+}
+
+// Lang is the language of the page.
+func (v *view) Lang() string { return v.b.lang }
+
+// languageLink is one language's version of the current page.
+type languageLink struct {
+	Lang, Name string
+	URL        string // relative to the current page
+	Href       string // for hreflang: absolute with a base URL, else relative
+	Current    bool
+}
+
+// Languages lists the page in every language of the site, the current
+// one marked; empty on a site with one language.
+func (v *view) Languages() []languageLink {
+	site := v.Site
+	if len(site.Languages) < 2 {
+		return nil
+	}
+	page := v.Page.URL
+	if v.Page.Kind == "404" {
+		page = "/" // a missing page has no other language: go home
+	}
+	var out []languageLink
+	for _, lang := range site.Languages {
+		to := treePrefix(site, lang) + page
+		l := languageLink{Lang: lang, Name: v.b.languageName(lang), URL: v.rel(to), Href: v.rel(to), Current: lang == v.b.lang}
+		if site.BaseURL != "" {
+			l.Href = v.b.absURL(to)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// Canonical is the page's absolute address, or "" without a base URL.
+func (v *view) Canonical() string {
+	if v.Site.BaseURL == "" || v.Page.Kind == "404" {
+		return ""
+	}
+	return v.b.absURL(v.b.prefix + v.Page.URL)
+}
+
+// Root is the site root relative to the page, where the shared files
+// are; Rel "/" is the root of the page's language.
+func (v *view) Root() string { return v.rel("/") }
+
+// Fallback says, on a page in one language, that an item is shown in
+// another because it has no translation yet, and how to add one; "" when
+// the item is in the page's language.
+func (v *view) Fallback(it *model.Item) template.HTML {
+	if it == nil || it.Lang == v.b.lang || it.Lang == "" {
+		return ""
+	}
+	v.useItem(it)
+	file := strings.TrimSuffix(it.Path, ".md") + "." + v.b.lang + ".md"
+	if dir := v.Site.ContentDir; dir != "" {
+		file = dir + "/" + file
+	}
+	return v.TH("item.fallback_html", "original", template.HTML(`<span lang="`+template.HTMLEscapeString(it.Lang)+`">`+template.HTMLEscapeString(v.b.languageName(it.Lang))+`</span>`), "file", code(file))
+}
+
+// LangAttr is a lang attribute, with a space before it, for an item's
+// words when they are not in the page's language, so that screen readers
+// and hyphenation read them right: <h1{{.LangAttr $it}}>.
+func (v *view) LangAttr(it *model.Item) template.HTMLAttr {
+	if it == nil || it.Lang == v.b.lang || it.Lang == "" {
+		return ""
+	}
+	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(it.Lang) + `"`)
+}
+
+// renderTree renders every page and extra file of a language that is not
+// the default, for polisee serve.
+func (t *builder) renderTree(ctx context.Context) (map[string][]byte, error) {
+	tmpls, err := t.templates()
+	if err != nil {
+		return nil, err
+	}
+	pages := make([][]byte, len(t.pages))
+	errs := make([]error, len(t.pages))
+	workers.Each(len(t.pages), func(i int) {
+		if errs[i] = ctx.Err(); errs[i] == nil {
+			pages[i], errs[i] = t.renderPage(tmpls, t.pages[i], nil)
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(t.pages)+1)
+	for i, p := range t.pages {
+		out[p.File] = pages[i]
+	}
+	for _, f := range t.extraFiles() {
+		data, err := f.make()
+		if err != nil {
+			return nil, fmt.Errorf("write %s: %w", f.name, err)
+		}
+		out[f.name] = data
+	}
+	return out, nil
+}
