@@ -316,7 +316,7 @@ func (b *builder) claim(url, owner string, diags *diag.List, pos diag.Pos) bool 
 func (b *builder) owner(url string) string {
 	for _, lang := range b.content.Site.Languages[1:] {
 		if url == "/"+lang+"/" {
-			return "the pages in " + b.languageName(lang) + " (" + lang + ", a language of " + model.SiteFile + ")"
+			return "the folder of the pages in " + b.languageName(lang) + " (" + lang + ", a language of " + model.SiteFile + ")"
 		}
 	}
 	for _, p := range b.pages {
@@ -333,6 +333,20 @@ func (b *builder) owner(url string) string {
 // checkSections warns when a body lacks the sections its type expects.
 func (b *builder) checkSections(it *model.Item, doc *markdown.Doc, diags *diag.List) {
 	if len(it.Type.Sections) == 0 {
+		return
+	}
+	if it.Lang != b.content.Site.DefaultLanguage() {
+		// A translation names its sections in its own words: count them.
+		n := 0
+		for _, h := range doc.Headings {
+			if h.Level == 2 {
+				n++
+			}
+		}
+		if n < len(it.Type.Sections) {
+			diags.Warnf(it.DisplayPath, diag.Pos{Line: it.BodyLine, Col: 1}, "%d second-level section%s (##); a %s has %d, in this order: %s, each translated",
+				n, plural(n), it.Type.Singular, len(it.Type.Sections), strings.Join(it.Type.Sections, ", "))
+		}
 		return
 	}
 	have := map[string]bool{}

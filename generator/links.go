@@ -157,6 +157,13 @@ func (b *builder) internalTarget(it *model.Item, dest string) (string, bool) {
 		return "", false
 	}
 	p := path.Clean(dest)
+	// The open data, the feed, the sitemap: the default language's
+	// names; a page in another language links to its own feed.
+	for _, f := range (&builder{}).extraFiles() {
+		if p == "/"+f.name {
+			return p + frag, true
+		}
+	}
 	if p != "/" && !strings.Contains(path.Base(p), ".") {
 		p += "/"
 	}

@@ -62,7 +62,26 @@ func TestA11y(t *testing.T) {
 		})
 	}
 
-	// The offline copy, opened from disk: the home page and a practice.
+	// The Greek pages: translated and untranslated items (with the
+	// fallback note and the English words marked), lists, the compare,
+	// contributing and 404 pages.
+	for _, p := range []string{"/el/", "/el/practices/mi-cluster-microelectronics/", "/el/practices/hu-cluster-accreditation-monitoring/",
+		"/el/areas/", "/el/areas/innovation-rd/", "/el/compare/", "/el/contributing/", "/el/404.html"} {
+		t.Run("http"+strings.TrimSuffix(p, "/"), func(t *testing.T) {
+			checkPage(t, browser, srv.URL+p, axeJS, nil)
+		})
+	}
+
+	// The offline copy, opened from disk: the home page and a practice,
+	// in English and in Greek.
+	for _, file := range []string{"el/index.html", "el/practices/hu-cluster-accreditation-monitoring/index.html"} {
+		u := fileURL(offline, file)
+		t.Run("file/"+file, func(t *testing.T) {
+			checkPage(t, browser, u, axeJS, func(ctx context.Context) error {
+				return checkFromDisk(ctx, offline)
+			})
+		})
+	}
 	for _, p := range pages {
 		if p.name != "home" && p.name != "item/practices" {
 			continue
@@ -338,8 +357,8 @@ func checkFromDisk(ctx context.Context, root string) error {
 		}
 	}
 
-	first := chromedp.CSS(`header nav[aria-label="Main"] a`)
-	want, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('header nav[aria-label="Main"] a').href`))
+	first := chromedp.CSS(`header nav a`) // the main navigation comes first, in any language
+	want, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('header nav a').href`))
 	if err != nil {
 		return fmt.Errorf("no link in the main navigation: %v", err)
 	}

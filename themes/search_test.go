@@ -260,3 +260,109 @@ func parseArchive(s string) [][2]string {
 	}
 	return out
 }
+
+// TestBrowserSearchGreekPages: on the starter site's Greek search page
+// (el/search/), over http and from disk, Greek typed without accents finds
+// the Greek translation, English words find the practices that have no
+// Greek translation, every result leads into the Greek pages, a page is
+// never listed twice (once per language), and facets speak Greek.
+func TestBrowserSearchGreekPages(t *testing.T) {
+	chrome, axeJS := a11yTools(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	out := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content"})
+	offline := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content", Offline: true})
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	browser := startBrowser(t, ctx, chrome)
+
+	flow := func(ctx context.Context) error {
+		hrefs := func() ([]string, error) {
+			return chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#search-results a")].map(a => a.href)`))
+		}
+		for _, c := range []struct{ q, want string }{
+			{"μικροηλεκτρονικη", "/el/practices/mi-cluster-microelectronics/"},
+			{"ΜΙΚΡΟΗΛΕΚΤΡΟΝΙΚΗ", "/el/practices/mi-cluster-microelectronics/"},
+			{"διασυνοριακη χαρτογραφηση", "/el/practices/balkan-cluster-cross-border-networking/"},
+			{"accreditation", "/el/practices/hu-cluster-accreditation-monitoring/"},
+			// Words of both the English and the Greek page of a
+			// translated practice: its Greek page, once.
+			{"Corallia microelectronics", "/el/practices/mi-cluster-microelectronics/"},
+		} {
+			if err := typeQuery(ctx, c.q); err != nil {
+				return err
+			}
+			if _, _, err := waitStatus(ctx, "για «"+c.q+"»"); err != nil {
+				return fmt.Errorf("%s: %w", c.q, err)
+			}
+			links, err := hrefs()
+			if err != nil {
+				return err
+			}
+			if !contains(links, c.want) {
+				return fmt.Errorf("%s: results %v lack %s", c.q, links, c.want)
+			}
+			seen := map[string]bool{}
+			for _, l := range links {
+				if !strings.Contains(l, "/el/") {
+					return fmt.Errorf("%s: result %s is outside the Greek pages", c.q, l)
+				}
+				if seen[l] {
+					return fmt.Errorf("%s: %s listed twice in %v", c.q, l, links)
+				}
+				seen[l] = true
+			}
+		}
+		buttons, err := facetButtons(ctx)
+		if err != nil {
+			return err
+		}
+		greek := false
+		for _, b := range buttons {
+			if strings.HasPrefix(b.Text, "Καλή πρακτική ") {
+				greek = true
+			}
+			if strings.HasPrefix(b.Text, "Practice ") {
+				return fmt.Errorf("an English facet label: %v", buttons)
+			}
+		}
+		if !greek {
+			return fmt.Errorf("no Greek type facet among %v", buttons)
+		}
+		lang, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
+		if err != nil || lang != "el" {
+			return fmt.Errorf("page language %q (%v)", lang, err)
+		}
+		return nil
+	}
+	t.Run("http", func(t *testing.T) {
+		checkPage(t, browser, srv.URL+"/el/search/", axeJS, flow)
+	})
+	t.Run("file", func(t *testing.T) {
+		checkPage(t, browser, fileURL(offline, "el/search/index.html"), axeJS, flow)
+	})
+	t.Run("a result opens the Greek page", func(t *testing.T) {
+		tab, cancel := chromedp.NewContext(browser)
+		defer cancel()
+		if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/el/search/?q=μικροηλεκτρονικη")); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := waitStatus(tab, "αποτέλεσμα"); err != nil {
+			t.Fatal(err)
+		}
+		err := chromedp.Do(tab,
+			chromedp.Evaluate[chromedp.Void](`document.querySelector("#search-results a").click()`),
+			chromedp.WaitVisible("h1"),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`[location.pathname, document.documentElement.lang, document.querySelector("h1").textContent]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[0] != "/el/practices/mi-cluster-microelectronics/" || got[1] != "el" || !strings.Contains(got[2], "μικροηλεκτρονική") {
+			t.Errorf("the first result opened %v", got)
+		}
+	})
+}

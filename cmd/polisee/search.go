@@ -51,7 +51,14 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	langs := meta.Languages
 	if *lang != "" {
+		// The languages asked for first, then the site's others: the
+		// pages of one language show pages of the default one too.
 		langs = strings.Split(*lang, ",")
+		for _, l := range meta.Languages {
+			if !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
 	}
 	// On a multilingual site every page exists in every language: search
 	// the pages of the first language asked for (its translations, and
