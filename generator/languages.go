@@ -1,9 +1,6 @@
 package generator
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"html/template"
 	"strings"
 
@@ -11,7 +8,6 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
-	"github.com/clusterpolisee/polisee/generator/internal/workers"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
@@ -66,9 +62,19 @@ func (b *builder) inTree(p string) string {
 
 // languageTrees returns one builder per language of the site, in the
 // order of site.yaml: b itself for the default, then one for each other
-// language, which shares b's parsed bodies where it can. It needs b's
+// language, which shares b's parsed bodies where it can, with its
 // relations.
 func (b *builder) languageTrees() []*builder {
+	trees := b.plainLanguageTrees()
+	for _, t := range trees[1:] {
+		t.rel = buildRelations(t.content)
+	}
+	return trees
+}
+
+// plainLanguageTrees is languageTrees without the other languages'
+// relations, which polisee serve may carry over from its last build.
+func (b *builder) plainLanguageTrees() []*builder {
 	trees := []*builder{b}
 	for _, lang := range b.content.Site.Languages[1:] {
 		trees = append(trees, b.languageTree(lang))
@@ -82,6 +88,7 @@ func (b *builder) languageTrees() []*builder {
 // same HTML as in the default tree, since their links are relative and
 // every page has the same place in each tree, except for a body that
 // links to a shared file: it is rendered again from its place in lang.
+// Its relations are left to the caller.
 func (b *builder) languageTree(lang string) *builder {
 	t := &builder{
 		cfg: b.cfg, content: b.content.Localized(lang), byPath: b.byPath, urls: map[string]string{},
@@ -97,7 +104,6 @@ func (b *builder) languageTree(lang string) *builder {
 		}
 		t.bodies[it] = bd
 	}
-	t.rel = buildRelations(t.content)
 	return t
 }
 
@@ -152,6 +158,20 @@ func (v *view) Languages() []languageLink {
 	return out
 }
 
+// Description is the meta description of pages that are not an item's:
+// the site's description (site.yaml), which is in the default language;
+// in another language, the summary of the home page's translation when
+// it has one.
+func (v *view) Description() string {
+	if v.b.prefix == "" {
+		return v.Site.Description
+	}
+	if home := v.Home(); home != nil && home.Lang == v.b.lang && home.Summary != "" {
+		return home.Summary
+	}
+	return v.Site.Description
+}
+
 // Canonical is the page's absolute address, or "" without a base URL.
 func (v *view) Canonical() string {
 	if v.Site.BaseURL == "" || v.Page.Kind == "404" {
@@ -187,35 +207,4 @@ func (v *view) LangAttr(it *model.Item) template.HTMLAttr {
 		return ""
 	}
 	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(it.Lang) + `"`)
-}
-
-// renderTree renders every page and extra file of a language that is not
-// the default, for polisee serve.
-func (t *builder) renderTree(ctx context.Context) (map[string][]byte, error) {
-	tmpls, err := t.templates()
-	if err != nil {
-		return nil, err
-	}
-	pages := make([][]byte, len(t.pages))
-	errs := make([]error, len(t.pages))
-	workers.Each(len(t.pages), func(i int) {
-		if errs[i] = ctx.Err(); errs[i] == nil {
-			pages[i], errs[i] = t.renderPage(tmpls, t.pages[i], nil)
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	out := make(map[string][]byte, len(t.pages)+1)
-	for i, p := range t.pages {
-		out[p.File] = pages[i]
-	}
-	for _, f := range t.extraFiles() {
-		data, err := f.make()
-		if err != nil {
-			return nil, fmt.Errorf("write %s: %w", f.name, err)
-		}
-		out[f.name] = data
-	}
-	return out, nil
 }

@@ -435,3 +435,31 @@ func resolve(file, link string) string {
 	}
 	return strings.TrimPrefix(p, "/")
 }
+
+// TestTranslatedHomeDescribesItsPages: the meta description of the pages
+// that are not an item's is the home page translation's summary in its
+// language, and the site's description in the default one.
+func TestTranslatedHomeDescribesItsPages(t *testing.T) {
+	fsys := with(t, bilingual+`
+-- pages/home.md --
+---
+title: Welcome
+---
+Hello.
+-- pages/home.el.md --
+---
+title: Καλώς ήρθατε
+summary: Η βάση γνώσης στα ελληνικά.
+---
+Γεια σας.
+`)
+	fsys["site.yaml"].Data = append(fsys["site.yaml"].Data, []byte("description: The knowledge base.\n")...)
+	out, _ := build(t, fsys)
+	for file, want := range map[string]string{
+		"index.html": "The knowledge base.", "practices/index.html": "The knowledge base.",
+		"el/index.html": "Η βάση γνώσης στα ελληνικά.", "el/practices/index.html": "Η βάση γνώσης στα ελληνικά.",
+	} {
+		contains(t, read(t, out, file), `<meta name="description" content="`+want+`">`, file)
+	}
+	contains(t, read(t, out, "el/index.html"), "<p>Γεια σας.</p>", "Greek home body")
+}

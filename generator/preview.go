@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -59,6 +61,16 @@ type previewState struct {
 	site  model.Site
 	// built lists the files Build wrote (not the search files).
 	built map[string]bool
+	// trees are the same for the pages of each other language.
+	trees map[string]*treeState
+}
+
+// treeState is what the pages of one language other than the default
+// leave for the next build.
+type treeState struct {
+	b     *builder
+	items map[string]*model.Item // the language's items, by path
+	uses  map[string][]string
 }
 
 // Change says what changed since the last build.
@@ -126,11 +138,25 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	if !full {
 		// A file added or removed counts as a change of its front
 		// matter: the pages that list its folder, or showed it, change.
+		// A translation's facts (its countries) are its original's.
+		def := b.content.Site.DefaultLanguage()
+		facts := func(it *model.Item) *model.Item {
+			if orig := originalPath(it, def); orig != "" {
+				if o := b.byPath[orig]; o != nil {
+					return o
+				}
+				if o := last.items[orig]; o != nil {
+					return o
+				}
+			}
+			return it
+		}
 		for path, old := range last.items {
 			if b.byPath[path] == nil {
 				frontMatterChanged = true
 				dirty[itemPathKey(path)] = true
-				markFolder(dirty, old)
+				markFolder(dirty, old.Type.Folder, facts(old))
+				markOriginal(dirty, old, def)
 			}
 		}
 		for path, it := range b.byPath {
@@ -141,9 +167,11 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 			if old == nil || !it.SameFrontMatter(old) {
 				frontMatterChanged = true
 				dirty[itemKey(it)] = true
-				markFolder(dirty, it)
+				markFolder(dirty, it.Type.Folder, facts(it))
 				if old != nil {
-					markFolder(dirty, old)
+					markFolder(dirty, old.Type.Folder, facts(old))
+				} else {
+					markOriginal(dirty, it, def)
 				}
 			}
 			if old == nil || string(it.Body) != string(old.Body) {
@@ -151,7 +179,8 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 			}
 		}
 	}
-	if full || (frontMatterChanged && !sameRelationInputs(last.items, b.byPath)) {
+	recompute := full || (frontMatterChanged && !sameRelationInputs(last.items, b.byPath))
+	if recompute {
 		b.rel = buildRelations(b.content)
 		if !full {
 			for key := range changedRelations(last.b.rel, b.rel, last.items) {
@@ -197,18 +226,29 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 		out[page.File] = rendered[i]
 		state.uses[page.File] = used[i].sorted()
 	}
-	// The pages of the other languages are rendered in full each time
-	// (only those whose bytes differ are written).
-	for _, t := range b.languageTrees()[1:] {
-		files, err := t.renderTree(ctx)
+	// The pages of the other languages, the same way.
+	state.trees = map[string]*treeState{}
+	for _, t := range b.plainLanguageTrees()[1:] {
+		var lastTree *treeState
+		if last != nil {
+			lastTree = last.trees[t.lang]
+		}
+		ts, files, n, err := previewTree(ctx, t, lastTree, full, recompute, frontMatterChanged, dirty)
 		if err != nil {
 			return nil, err
 		}
+		state.trees[t.lang] = ts
 		for name, data := range files {
 			out[name] = data
 		}
+		for _, page := range t.pages {
+			state.built[page.File] = true
+		}
+		for _, f := range t.extraFiles() {
+			state.built[f.name] = true
+		}
 		res.Pages += len(t.pages)
-		res.Rendered += len(t.pages)
+		res.Rendered += n
 	}
 	if full || frontMatterChanged {
 		var extras []extraFile
@@ -299,6 +339,88 @@ func (p *Preview) Index(ctx context.Context) error {
 	return err
 }
 
+// previewTree renders the pages of one language other than the default
+// that a change touched, as Build does the default language's: full,
+// recompute and frontMatterChanged are Build's decisions, dirty what
+// changed. It returns the language's state, the files to write and how
+// many pages it rendered.
+func previewTree(ctx context.Context, t *builder, last *treeState, full, recompute, frontMatterChanged bool, dirty map[string]bool) (*treeState, map[string][]byte, int, error) {
+	items := make(map[string]*model.Item, len(t.content.Items))
+	for _, it := range t.content.Items {
+		items[it.Path] = it
+	}
+	full = full || last == nil
+	switch {
+	case full:
+		t.rel = buildRelations(t.content)
+	case recompute:
+		// The language's titles order its related items: compare its
+		// own relations.
+		t.rel = buildRelations(t.content)
+		dirty = maps.Clone(dirty)
+		for key := range changedRelations(last.b.rel, t.rel, last.items) {
+			dirty[key] = true
+		}
+	default:
+		t.rel = last.b.rel.remap(last.items, items)
+	}
+	state := &treeState{b: t, items: items, uses: map[string][]string{}}
+	var todo []*Page
+	for _, page := range t.pages {
+		if !full {
+			if old, ok := last.uses[page.File]; ok && !touched(old, dirty) {
+				state.uses[page.File] = old
+				continue
+			}
+		}
+		todo = append(todo, page)
+	}
+	tmpls, err := t.templates()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	rendered := make([][]byte, len(todo))
+	used := make([]uses, len(todo))
+	errs := make([]error, len(todo))
+	workers.Each(len(todo), func(i int) {
+		if errs[i] = ctx.Err(); errs[i] == nil {
+			used[i] = uses{}
+			rendered[i], errs[i] = t.renderPage(tmpls, todo[i], used[i])
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, 0, err
+	}
+	out := make(map[string][]byte, len(todo)+1)
+	for i, page := range todo {
+		out[page.File] = rendered[i]
+		state.uses[page.File] = used[i].sorted()
+	}
+	if full || frontMatterChanged {
+		for _, f := range t.extraFiles() {
+			data, err := f.make()
+			if err != nil {
+				return nil, nil, 0, fmt.Errorf("write %s: %w", f.name, err)
+			}
+			out[f.name] = data
+		}
+	}
+	return state, out, len(todo), nil
+}
+
+// markOriginal marks, for a translation added or removed, its original:
+// the pages of the translation's language showed the original and now
+// show the translation, or the other way round.
+func markOriginal(dirty map[string]bool, it *model.Item, defaultLang string) {
+	orig := originalPath(it, defaultLang)
+	if orig == "" {
+		return
+	}
+	dirty[itemPathKey(orig)] = true
+	dirty[bodyPathKey(orig)] = true
+	dirty[relPathKey(orig)] = true
+}
+
 func (s *previewState) pageUses(file string) ([]string, bool) {
 	if s == nil {
 		return nil, false
@@ -344,12 +466,22 @@ func sameRelationInputs(old, now map[string]*model.Item) bool {
 }
 
 // markFolder marks the folder of an item whose front matter changed, and
-// the item's folder in each of its countries.
-func markFolder(dirty map[string]bool, it *model.Item) {
-	dirty[folderKey(it.Type.Folder)] = true
-	for _, cc := range countriesOf(it) {
-		dirty[folderInKey(it.Type.Folder, cc)] = true
+// the folder in each of its countries (those of facts, the item itself or
+// the original of a translation).
+func markFolder(dirty map[string]bool, folder string, facts *model.Item) {
+	dirty[folderKey(folder)] = true
+	for _, cc := range countriesOf(facts) {
+		dirty[folderInKey(folder, cc)] = true
 	}
+}
+
+// originalPath is the file a translation translates, or "" for an
+// original.
+func originalPath(it *model.Item, defaultLang string) string {
+	if it.Lang == "" || it.Lang == defaultLang {
+		return ""
+	}
+	return path.Join(path.Dir(it.Path), it.Slug+".md")
 }
 
 // subset reports whether every string of the sorted list a is in the

@@ -32,8 +32,17 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 		write func(t *testing.T, dir string)
 	}{
 		{"starter", 40, func(t *testing.T, dir string) { copyTree(t, "../content", dir) }},
-		{"corpus", 40, func(t *testing.T, dir string) {
+		{"corpus", 50, func(t *testing.T, dir string) {
 			if err := corpus.Write(dir, 150, 7); err != nil {
+				t.Fatal(err)
+			}
+			// In two languages, so that translations come and go.
+			site := filepath.Join(dir, "site.yaml")
+			data, err := os.ReadFile(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(site, bytes.Replace(data, []byte("languages: [en]"), []byte("languages: [en, el]"), 1), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}},
@@ -91,12 +100,14 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 
 // editor changes a content tree the way editors do.
 type editor struct {
-	t      *testing.T
-	dir    string
-	rng    *rand.Rand
-	added  []string
-	broken string // a file written invalid, with its good bytes
-	good   []byte
+	t     *testing.T
+	dir   string
+	rng   *rand.Rand
+	added []string
+	// translated lists the translations it added.
+	translated []string
+	broken     string // a file written invalid, with its good bytes
+	good       []byte
 }
 
 var (
@@ -118,14 +129,12 @@ func (e *editor) edit(step int) (string, []string) {
 		return "fix " + name, []string{name}
 	}
 	files := e.files()
-	// pick chooses a file under prefix that has no translation: a
-	// translation repeating a fact would make its change an error.
+	// pick chooses an original under prefix (translations inherit its
+	// facts).
 	pick := func(prefix string) string {
 		var l []string
 		for _, f := range files {
-			stem := strings.TrimSuffix(f, ".md") + "."
-			translated := slices.ContainsFunc(files, func(o string) bool { return o != f && strings.HasPrefix(o, stem) })
-			if strings.HasPrefix(f, prefix) && !translated {
+			if strings.HasPrefix(f, prefix) && strings.Count(f, ".") == 1 {
 				l = append(l, f)
 			}
 		}
@@ -142,7 +151,37 @@ func (e *editor) edit(step int) (string, []string) {
 			}
 		}
 	}
-	switch k := e.rng.IntN(13); k {
+	switch k := e.rng.IntN(15); k {
+	case 13:
+		// A translation into Greek of an original that has none.
+		var originals []string
+		for _, f := range files {
+			if strings.Count(f, ".") == 1 && strings.HasSuffix(f, ".md") && !strings.HasPrefix(f, "glossary/preview-") {
+				originals = append(originals, f)
+			}
+		}
+		f := originals[e.rng.IntN(len(originals))]
+		tr := strings.TrimSuffix(f, ".md") + ".el.md"
+		if slices.Contains(files, tr) {
+			return "none", nil
+		}
+		short := ""
+		if strings.HasPrefix(f, "areas/") {
+			short = "short: Τομέας\n"
+		}
+		e.write(tr, []byte(fmt.Sprintf("---\ntitle: \"Μετάφραση του βήματος %d\"\n%ssummary: \"Περίληψη στα ελληνικά.\"\n---\nΚείμενο στα ελληνικά.\n", step, short)))
+		e.translated = append(e.translated, tr)
+		return "translate " + tr, []string{tr}
+	case 14:
+		if len(e.translated) == 0 {
+			return "none", nil
+		}
+		f := e.translated[0]
+		e.translated = e.translated[1:]
+		if err := os.Remove(filepath.Join(e.dir, f)); err != nil {
+			t.Fatal(err)
+		}
+		return "untranslate " + f, []string{f}
 	case 12:
 		// A practice moves to another country (and leaves its regions).
 		f := pick("practices/")

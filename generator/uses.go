@@ -20,6 +20,11 @@ import (
 //     a folder in one country;
 //   - useRelations: the back-links and related items of one item.
 //
+// On the pages of a language other than the default, an item is its
+// translation over its original (model.Content.Localized): it records both
+// files. A translation added or removed counts as a change of its
+// original (see Preview.Build).
+//
 // The page's own item and the items a list or facet page lists are
 // recorded by the renderer. A method that reads the content without
 // recording it would leave a stale page in the preview: the preview tests
@@ -35,6 +40,10 @@ func (v *view) use(key string) {
 func (v *view) useItem(it *model.Item) {
 	if it != nil {
 		v.use(itemKey(it))
+		if it.Original != nil {
+			// A translated item: its facts are the original's.
+			v.use(itemKey(it.Original))
+		}
 	}
 }
 
@@ -64,7 +73,8 @@ func (v *view) useRelations(it *model.Item) {
 
 func itemKey(it *model.Item) string  { return itemPathKey(it.Path) }
 func itemPathKey(path string) string { return "f:" + path }
-func bodyKey(it *model.Item) string  { return "b:" + it.Path }
+func bodyKey(it *model.Item) string  { return bodyPathKey(it.Path) }
+func bodyPathKey(path string) string { return "b:" + path }
 func relKey(it *model.Item) string   { return relPathKey(it.Path) }
 func relPathKey(path string) string  { return "r:" + path }
 func folderInKey(folder, country string) string {

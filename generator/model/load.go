@@ -620,7 +620,7 @@ func max1(n int) int {
 func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	fields := src.typ.Fields
 	if src.lang != "" {
-		fields = translationFields(fields, src.typ.KeyField)
+		fields = translationFields(fields)
 	}
 	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, fields)
 	if vals == nil {
@@ -674,13 +674,13 @@ func loadSite(fsys fs.FS, src *source, opts Options, diags diag.List) (Site, dia
 }
 
 // translationFields are a type's fields as a translation (slug.el.md)
-// sees them: only words are required; facts such as countries, areas or
-// sources, and the key (a country's ISO code), are inherited from the
-// original when left out.
-func translationFields(fields []*Field, key string) []*Field {
+// sees them: only words are required; facts such as countries, areas,
+// periods or sources, and the key (a country's ISO code), are inherited
+// from the original when left out.
+func translationFields(fields []*Field) []*Field {
 	out := make([]*Field, len(fields))
 	for i, f := range fields {
-		if f.Required && ((f.Kind != KindString && f.Kind != KindText) || f.Name == key) {
+		if f.Required && !IsWords(f) {
 			c := *f
 			c.Required = false
 			f = &c
@@ -688,6 +688,14 @@ func translationFields(fields []*Field, key string) []*Field {
 		out[i] = f
 	}
 	return out
+}
+
+// IsWords reports whether a field holds words that a translation gives in
+// its language (titles, short labels, summaries, notes), as opposed to
+// facts that it inherits from its original (codes, periods, references,
+// dates, sources).
+func IsWords(f *Field) bool {
+	return f.Kind == KindText || (f.Kind == KindString && (f.Name == "title" || f.Name == "short"))
 }
 
 // tomlKeyLine finds the key a TOML line sets (key = ...) or opens

@@ -220,8 +220,7 @@ func (c *Content) checkTranslations(diags *diag.List) {
 			continue
 		}
 		for _, f := range tr.Type.Fields {
-			words := (f.Kind == KindString || f.Kind == KindText) && f.Name != tr.Type.KeyField
-			if words || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" {
+			if IsWords(f) || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" {
 				continue
 			}
 			v, ok := tr.Data[f.Name]
