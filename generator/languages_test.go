@@ -107,7 +107,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 	contains(t, mi, "<h1>mi-Cluster στα ελληνικά</h1>", "translated title")
 	contains(t, mi, "Ένας συνεργατικός σχηματισμός μικροηλεκτρονικής.", "translated summary")
 	contains(t, mi, "Ανάπτυξη της μικροηλεκτρονικής.", "translated body")
-	contains(t, mi, `<dt>Χώρες</dt><dd><a href="../../countries/gr/">Greece</a>`, "facts from the original, labels in Greek")
+	contains(t, mi, `<dt>Χώρες</dt><dd><a href="../../countries/gr/" lang="en">Greece</a>`, "facts from the original, labels in Greek")
 	notContains(t, mi, "fallback", "a translated page")
 	// The untranslated practice: English words marked lang="en" and a
 	// note saying which file would translate it.

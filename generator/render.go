@@ -383,6 +383,7 @@ type metaRow struct {
 type metaValue struct {
 	Text, URL string
 	External  bool
+	Lang      string // the text's language when it is not the page's (an untranslated item's title)
 }
 
 func asList(v any) []any {
@@ -401,7 +402,11 @@ func (v *view) metaValue(it *model.Item, f *model.Field, val any) metaValue {
 	case model.KindRef:
 		key := fmt.Sprint(val)
 		if target := v.Ref(ref, key); target != nil {
-			return metaValue{Text: target.Title, URL: v.Rel(target.URL())}
+			mv := metaValue{Text: target.Title, URL: v.Rel(target.URL())}
+			if target.Lang != v.b.lang {
+				mv.Lang = target.Lang
+			}
+			return mv
 		}
 		return metaValue{Text: key}
 	case model.KindEnum:
