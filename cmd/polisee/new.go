@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -9,19 +10,25 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
-const newUsage = `usage: polisee new TYPE SLUG [-src content]
+const newUsage = `usage: polisee new TYPE SLUG [-src content] [-lang LANG]
 
 Writes content/TYPE/SLUG.md with every field of the type, ready to fill in.
 TYPE is one of: %s (or its folder name: practices, ...).
 SLUG is the file name: lowercase letters, digits and hyphens; a country's
 ISO code (gr) or a region's NUTS code (el30).
+With -lang el, writes the translation SLUG.el.md of the existing SLUG.md
+instead: its words (title, summary, text) to translate in place; its facts
+are taken from the original.
 `
 
 // runNew writes a new content file with every field of its type: required
@@ -29,6 +36,7 @@ ISO code (gr) or a region's NUTS code (el30).
 func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := newFlagSet("new", stderr)
 	srcDir := fl.String("src", "content", "content folder to write into")
+	lang := fl.String("lang", "", "write a translation into this language of the existing file, with its words to translate")
 	fl.Usage = func() {
 		fmt.Fprintf(stderr, newUsage, strings.Join(model.TypeNames(), ", "))
 		fl.PrintDefaults()
@@ -64,11 +72,22 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	dir := filepath.Join(*srcDir, t.Folder)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	file := filepath.Join(dir, slug+".md")
-	data := scaffold(t, slug, knownKeys(os.DirFS(*srcDir)))
+	var data []byte
+	next := "Fill in the fields marked required, write the text, then run: polisee check"
+	if *lang != "" {
+		if data, err = translationScaffold(os.DirFS(*srcDir), *srcDir, t, slug, *lang); err != nil {
+			fmt.Fprintf(stderr, "polisee new: %v\n", err)
+			return errReported
+		}
+		file = filepath.Join(dir, slug+"."+*lang+".md")
+		next = "Translate the title, summary and text in place (facts are taken from the original), then run: polisee check"
+	} else {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		data = scaffold(t, slug, knownKeys(os.DirFS(*srcDir)))
+	}
 	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		fmt.Fprintf(stderr, "polisee new: %s already exists; it was left as it is. Edit it, or choose another name.\n", filepath.ToSlash(file))
@@ -86,7 +105,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		os.Remove(file)
 		return err
 	}
-	fmt.Fprintf(stdout, "created %s\nFill in the fields marked required, write the text, then run: polisee check\n", filepath.ToSlash(file))
+	fmt.Fprintf(stdout, "created %s\n%s\n", filepath.ToSlash(file), next)
 	return nil
 }
 
@@ -371,4 +390,47 @@ func typeSingular(folder string) string {
 		return t.Singular
 	}
 	return folder
+}
+
+// translationScaffold is the start of a translation into lang of the
+// item slug of type t: the original's words (title, short title, summary,
+// body), to be translated in place, and none of its facts, which the
+// translation inherits.
+func translationScaffold(src fs.FS, srcDir string, t *model.Type, slug, lang string) ([]byte, error) {
+	c, _ := model.Load(src, model.Options{Root: filepath.ToSlash(srcDir)})
+	if c == nil {
+		return nil, fmt.Errorf("cannot read %s; run polisee check", filepath.ToSlash(filepath.Join(srcDir, model.SiteFile)))
+	}
+	site := c.Site
+	switch {
+	case lang == site.DefaultLanguage():
+		return nil, fmt.Errorf("%q is the site's default language: %s/%s.md is already in it", lang, t.Folder, slug)
+	case !slices.Contains(site.Languages, lang):
+		return nil, fmt.Errorf("%q is not one of the site's languages (%s): add it to languages in %s first", lang, strings.Join(site.Languages, ", "), filepath.ToSlash(filepath.Join(srcDir, model.SiteFile)))
+	}
+	var orig *model.Item
+	for _, it := range c.ByFolder(t.Folder) {
+		if it.Slug == slug {
+			orig = it
+		}
+	}
+	if orig == nil {
+		return nil, fmt.Errorf("%s has no %s: a translation needs its original (create it with polisee new %s %s)", filepath.ToSlash(filepath.Join(srcDir, t.Folder)), slug+".md", t.Singular, slug)
+	}
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "# Translation into %s of %s: translate the words below, and the text.\n", lang, orig.Path)
+	b.WriteString("# Facts (countries, areas, dates, sources...) are taken from the original.\n")
+	for _, name := range []string{"title", "short", "summary"} {
+		if v := orig.String(name); v != "" {
+			line, err := yaml.Marshal(map[string]string{name: v})
+			if err != nil {
+				return nil, err
+			}
+			b.Write(line)
+		}
+	}
+	b.WriteString("---\n")
+	b.Write(orig.Body)
+	return b.Bytes(), nil
 }
