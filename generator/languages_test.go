@@ -463,3 +463,44 @@ summary: Η βάση γνώσης στα ελληνικά.
 	}
 	contains(t, read(t, out, "el/index.html"), "<p>Γεια σας.</p>", "Greek home body")
 }
+
+// TestDraftTranslations: a draft's translation stays out with it, and
+// both are in a build with drafts.
+func TestDraftTranslations(t *testing.T) {
+	fsys := with(t, bilingual+`
+-- practices/draft-one.md --
+---
+title: Draft
+summary: s
+countries: [GR]
+areas: [innovation-rd]
+level: national
+status: identified
+draft: true
+sources: [https://example.org]
+---
+## Description
+x
+-- practices/draft-one.el.md --
+---
+title: Πρόχειρο
+summary: π
+---
+## Περιγραφή
+x
+`)
+	for _, drafts := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "public")
+		_, err := generator.Build(context.Background(), generator.Config{Src: fsys, SrcRoot: "content", Out: out, Drafts: drafts})
+		if err != nil {
+			t.Fatalf("drafts=%v: %v", drafts, err)
+		}
+		_, statErr := os.Stat(filepath.Join(out, "el", "practices", "draft-one", "index.html"))
+		if drafts != (statErr == nil) {
+			t.Errorf("drafts=%v: the Greek draft page: %v", drafts, statErr)
+		}
+		if drafts {
+			contains(t, read(t, out, "el/practices/draft-one/index.html"), "<h1>Πρόχειρο</h1>", "Greek draft")
+		}
+	}
+}

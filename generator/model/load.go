@@ -223,10 +223,15 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	def := c.Site.DefaultLanguage()
 	// A file without a language suffix is in the default language, so
 	// slug.LANG.md with the default LANG says the same page twice.
+	// A draft's translations are left out with it.
 	plain := map[string]bool{}
+	drafts := map[string]bool{}
 	for i, it := range items {
 		if it != nil && sources[i].lang == "" {
 			plain[it.Type.Folder+"/"+it.Slug] = true
+			if it.Draft && !opts.Drafts {
+				drafts[it.Type.Folder+"/"+it.Slug] = true
+			}
 		}
 	}
 	for i, it := range items {
@@ -241,7 +246,7 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 			diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "language %q is not declared: add it to languages in %s, or rename the file", it.Lang, SiteFile)
 			continue
 		}
-		if it.Draft && !opts.Drafts {
+		if it.Draft && !opts.Drafts || (src.lang != "" && drafts[it.Type.Folder+"/"+it.Slug]) {
 			continue
 		}
 		if src.lang != "" && it.Lang != def {
