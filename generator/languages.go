@@ -37,10 +37,15 @@ func treePrefix(site *model.Site, lang string) string {
 }
 
 // shared reports whether a site path names a file that exists once for
-// every language, at the site root.
-func shared(p string) bool {
+// every language, at the site root, or a page of a language named by its
+// folder (/el/about/, written in a body): either is linked as it is from
+// every language's pages.
+func (b *builder) shared(p string) bool {
 	if i := strings.IndexAny(p, "#?"); i >= 0 {
 		p = p[:i]
+	}
+	if b.languageFolder(p) != "" {
+		return true
 	}
 	switch {
 	case strings.HasPrefix(p, "/assets/"), strings.HasPrefix(p, "/data/"), p == "/sitemap.xml", p == "/robots.txt":
@@ -54,10 +59,21 @@ func shared(p string) bool {
 // inTree maps a site path, as written for the default language, to the
 // same page in this builder's language.
 func (b *builder) inTree(p string) string {
-	if b.prefix == "" || shared(p) {
+	if b.prefix == "" || b.shared(p) {
 		return p
 	}
 	return b.prefix + p
+}
+
+// languageFolder returns the language whose folder a site path is in
+// (el for /el/about/), or "" for the default language's pages.
+func (b *builder) languageFolder(p string) string {
+	for _, lang := range b.content.Site.Languages[1:] {
+		if strings.HasPrefix(p, "/"+lang+"/") {
+			return lang
+		}
+	}
+	return ""
 }
 
 // languageTrees returns one builder per language of the site, in the

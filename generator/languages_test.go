@@ -504,3 +504,27 @@ x
 		}
 	}
 }
+
+// TestLinkToALanguage: a body may name a page in a given language by its
+// folder (/el/...): the link goes there from every language's pages; a
+// page that does not exist there is an error.
+func TestLinkToALanguage(t *testing.T) {
+	fsys := with(t, bilingual+`
+-- pages/about.md --
+---
+title: About
+---
+Read [in Greek](/el/practices/mi-cluster/#description), [the Greek home](/el/) or [the Greek feed](/el/feed.xml).
+`)
+	out, _ := build(t, fsys)
+	contains(t, read(t, out, "about/index.html"), `<a href="../el/practices/mi-cluster/#description">in Greek</a>, <a href="../el/">the Greek home</a> or <a href="../el/feed.xml">the Greek feed</a>`, "English page")
+	contains(t, read(t, out, "el/about/index.html"), `<a href="../practices/mi-cluster/#description">in Greek</a>, <a href="../">the Greek home</a> or <a href="../feed.xml">the Greek feed</a>`, "Greek page")
+
+	for _, bad := range []string{"/el/practices/nope/", "/el/data/practices.json", "/el/el/about/"} {
+		fsys["pages/about.md"].Data = []byte("---\ntitle: About\n---\n[x](" + bad + ")\n")
+		_, err := generator.Build(context.Background(), generator.Config{Src: fsys, SrcRoot: "content", Out: filepath.Join(t.TempDir(), "public")})
+		if err == nil || !strings.Contains(err.Error(), `content/pages/about.md:4:1: link "`+bad+`" points at no page of the site`) {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+}

@@ -120,7 +120,7 @@ func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.Li
 			diags.Errorf(it.DisplayPath, pos(l.Offset), "%s %q points at no page of the site; write a site path such as /practices/slug/ or a relative path to a .md file%s", what, dest, b.suggestURL(dest))
 			continue
 		}
-		if shared(target) {
+		if b.shared(target) {
 			sharedLinks = true
 		}
 		l.SetDest(relURL(b.prefix+pageURL(it), b.inTree(target), b.cfg.Offline))
@@ -157,6 +157,14 @@ func (b *builder) internalTarget(it *model.Item, dest string) (string, bool) {
 		return "", false
 	}
 	p := path.Clean(dest)
+	// A page in a given language: /el/about/.
+	if lang := b.languageFolder(p + "/"); lang != "" {
+		target, ok := b.internalTarget(it, strings.TrimPrefix(p, "/"+lang)+"/"+frag)
+		if !ok || b.shared(target) {
+			return "", false
+		}
+		return "/" + lang + target, true
+	}
 	// The open data, the feed, the sitemap: the default language's
 	// names; a page in another language links to its own feed.
 	for _, f := range (&builder{}).extraFiles() {
