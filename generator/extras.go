@@ -71,6 +71,9 @@ func (b *builder) allExtraFiles() []extraFile {
 // base URL it is relative to the language's folder, where its feed is.
 func (b *builder) treeURL(p string) string {
 	if b.content.Site.BaseURL == "" {
+		if p == "/" {
+			return "./"
+		}
 		return strings.TrimPrefix(p, "/")
 	}
 	return b.absURL(b.prefix + p)
