@@ -140,6 +140,9 @@ func (b *builder) languageName(lang string) string {
 	return lang
 }
 
+// LanguageName is a language's name in itself.
+func (v *view) LanguageName(lang string) string { return v.b.languageName(lang) }
+
 // Lang is the language of the page.
 func (v *view) Lang() string { return v.b.lang }
 
