@@ -347,7 +347,7 @@ func TestBrowserSearchGreekPages(t *testing.T) {
 		if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/el/search/?q=μικροηλεκτρονικη")); err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := waitStatus(tab, "αποτέλεσμα"); err != nil {
+		if _, _, err := waitStatus(tab, "για «μικροηλεκτρονικη»"); err != nil {
 			t.Fatal(err)
 		}
 		err := chromedp.Do(tab,
