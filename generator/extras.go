@@ -25,13 +25,22 @@ type extraFile struct {
 // extraFiles are the outputs besides pages: sitemap, feed, open data and
 // robots.txt. Each is a pure function of the content.
 func (b *builder) extraFiles() []extraFile {
-	none := []string{}
 	if b.prefix != "" {
 		// A language's own files; the rest are shared.
 		return []extraFile{{strings.TrimPrefix(b.prefix, "/") + "/feed.xml", b.feed, []string{"practices", "documents"}}}
 	}
+	return b.siteFiles()
+}
+
+// siteFiles are the extra files of the default language, which include
+// those every language shares.
+func (b *builder) siteFiles() []extraFile { return append(b.sitemapFiles(), b.fixedFiles()...) }
+
+// fixedFiles are siteFiles but the sitemap, whose files depend on the
+// number of pages.
+func (b *builder) fixedFiles() []extraFile {
+	none := []string{}
 	return []extraFile{
-		{"sitemap.xml", b.sitemap, nil},
 		{"feed.xml", b.feed, []string{"practices", "documents"}},
 		{"robots.txt", b.robots, none},
 		{"data/practices.json", func() ([]byte, error) { return jsonData(b.records("practices")) }, []string{"practices"}},
@@ -63,10 +72,6 @@ func (b *builder) allExtraFiles() []extraFile {
 	return files
 }
 
-// sitemap lists every page in every language. On a multilingual site
-// each entry names the page's versions in all languages (xhtml:link
-// alternates, as search engines read them); every language has the same
-// pages.
 // treeURL is absURL for a page of this builder's language; without a
 // base URL it is relative to the language's folder, where its feed is.
 func (b *builder) treeURL(p string) string {
@@ -79,7 +84,57 @@ func (b *builder) treeURL(p string) string {
 	return b.absURL(b.prefix + p)
 }
 
-func (b *builder) sitemap() ([]byte, error) {
+// sitemapLimit is the most addresses one sitemap file may list
+// (sitemaps.org).
+var sitemapLimit = 50000
+
+// sitemapFiles are sitemap.xml, listing every page in every language, or,
+// past sitemapLimit addresses, sitemap.xml as an index of the files
+// sitemap-1.xml, sitemap-2.xml... that list them.
+func (b *builder) sitemapFiles() []extraFile {
+	n := 0
+	for _, p := range b.pages {
+		if p.Kind != "404" {
+			n++
+		}
+	}
+	n *= len(b.content.Site.Languages)
+	if n <= sitemapLimit {
+		return []extraFile{{"sitemap.xml", func() ([]byte, error) { return b.sitemap(0, n) }, nil}}
+	}
+	parts := (n + sitemapLimit - 1) / sitemapLimit
+	files := []extraFile{{"sitemap.xml", func() ([]byte, error) { return b.sitemapIndex(parts) }, nil}}
+	for i := range parts {
+		files = append(files, extraFile{fmt.Sprintf("sitemap-%d.xml", i+1), func() ([]byte, error) {
+			return b.sitemap(i*sitemapLimit, min(n, (i+1)*sitemapLimit))
+		}, nil})
+	}
+	return files
+}
+
+// sitemapIndex lists the parts of a sitemap too long for one file.
+func (b *builder) sitemapIndex(parts int) ([]byte, error) {
+	type entry struct {
+		Loc string `xml:"loc"`
+	}
+	type index struct {
+		XMLName xml.Name `xml:"sitemapindex"`
+		NS      string   `xml:"xmlns,attr"`
+		Maps    []entry  `xml:"sitemap"`
+	}
+	ix := index{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for i := range parts {
+		ix.Maps = append(ix.Maps, entry{Loc: b.absURL(fmt.Sprintf("/sitemap-%d.xml", i+1))})
+	}
+	return marshalXML(ix)
+}
+
+// sitemap lists the addresses from..to of every page in every language,
+// languages in site order and pages in path order. On a multilingual site
+// each entry names the page's versions in all languages (xhtml:link
+// alternates, as search engines read them); every language has the same
+// pages.
+func (b *builder) sitemap(from, to int) ([]byte, error) {
 	type alternate struct {
 		Rel      string `xml:"rel,attr"`
 		HrefLang string `xml:"hreflang,attr"`
@@ -103,9 +158,13 @@ func (b *builder) sitemap() ([]byte, error) {
 	}
 	pages := append([]*Page(nil), b.pages...)
 	sort.Slice(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	k := -1
 	for _, lang := range site.Languages {
 		for _, p := range pages {
 			if p.Kind == "404" {
+				continue
+			}
+			if k++; k < from || k >= to {
 				continue
 			}
 			e := urlEntry{Loc: b.absURL(treePrefix(site, lang) + p.URL)}

@@ -528,3 +528,63 @@ Read [in Greek](/el/practices/mi-cluster/#description), [the Greek home](/el/) o
 		}
 	}
 }
+
+// TestSitemapIndex: past the sitemap limit (50,000 addresses; 7 here),
+// sitemap.xml is an index of parts that, together, list every page in
+// every language once, each part within the limit.
+func TestSitemapIndex(t *testing.T) {
+	defer generator.SetSitemapLimit(7)()
+	for _, baseURL := range []string{"", "https://example.org/kb/"} {
+		out := filepath.Join(t.TempDir(), "public")
+		s, err := generator.Build(context.Background(), generator.Config{Src: with(t, bilingual), SrcRoot: "content", Out: out, BaseURL: baseURL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var index struct {
+			XMLName xml.Name
+			Maps    []struct {
+				Loc string `xml:"loc"`
+			} `xml:"sitemap"`
+		}
+		if err := xml.Unmarshal([]byte(read(t, out, "sitemap.xml")), &index); err != nil {
+			t.Fatal(err)
+		}
+		pages := 0
+		for _, p := range s.Pages {
+			if p.Kind != "404" {
+				pages++
+			}
+		}
+		want := (2*pages + 6) / 7
+		if index.XMLName.Local != "sitemapindex" || len(index.Maps) != want {
+			t.Fatalf("base %q: %s with %d parts, want sitemapindex with %d", baseURL, index.XMLName.Local, len(index.Maps), want)
+		}
+		seen := map[string]bool{}
+		for i, m := range index.Maps {
+			name := fmt.Sprintf("sitemap-%d.xml", i+1)
+			if m.Loc != baseURL+name {
+				t.Errorf("part %d at %q", i+1, m.Loc)
+			}
+			var part struct {
+				URLs []struct {
+					Loc string `xml:"loc"`
+				} `xml:"url"`
+			}
+			if err := xml.Unmarshal([]byte(read(t, out, name)), &part); err != nil {
+				t.Fatal(err)
+			}
+			if len(part.URLs) == 0 || len(part.URLs) > 7 {
+				t.Errorf("%s lists %d addresses", name, len(part.URLs))
+			}
+			for _, u := range part.URLs {
+				if seen[u.Loc] {
+					t.Errorf("%s listed twice", u.Loc)
+				}
+				seen[u.Loc] = true
+			}
+		}
+		if len(seen) != 2*pages || !seen[baseURL+"el/practices/mi-cluster/"] {
+			t.Errorf("the parts list %d addresses, want %d", len(seen), 2*pages)
+		}
+	}
+}

@@ -167,7 +167,10 @@ func (b *builder) internalTarget(it *model.Item, dest string) (string, bool) {
 	}
 	// The open data, the feed, the sitemap: the default language's
 	// names; a page in another language links to its own feed.
-	for _, f := range (&builder{}).extraFiles() {
+	if p == "/sitemap.xml" {
+		return p + frag, true
+	}
+	for _, f := range b.fixedFiles() {
 		if p == "/"+f.name {
 			return p + frag, true
 		}
