@@ -3,6 +3,8 @@ package generator
 import (
 	"html/template"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -135,7 +137,8 @@ func (b *builder) languageName(lang string) string {
 		return lang
 	}
 	if name := display.Self.Name(tag); name != "" {
-		return strings.ToUpper(name[:1]) + name[1:]
+		first, size := utf8.DecodeRuneInString(name)
+		return string(unicode.ToUpper(first)) + name[size:]
 	}
 	return lang
 }

@@ -588,3 +588,14 @@ func TestSitemapIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageNames: a language without a name in the theme is named by
+// CLDR in itself, capitalised even when its first letter is not ASCII.
+func TestLanguageNames(t *testing.T) {
+	fsys := with(t, strings.Replace(bilingual, "languages: [en, el]", "languages: [en, el, cs, sr]", 1))
+	out, _ := build(t, fsys)
+	page := read(t, out, "practices/mi-cluster/index.html")
+	for _, want := range []string{`lang="cs">Čeština</a>`, `lang="sr">Српски</a>`, `lang="el">Ελληνικά</a>`} {
+		contains(t, page, want, "switcher")
+	}
+}
