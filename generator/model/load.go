@@ -458,6 +458,39 @@ func splitFrontMatter(data []byte) frontMatter {
 	return fm
 }
 
+// yamlLines maps the line numbers the YAML parser gives inside raw to
+// lines as polisee counts them everywhere else, ended by \n. YAML also
+// ends a line at a lone \r (old Mac line ends), so past one its lines run
+// ahead of the file's. It returns nil when the two agree. (Load refuses
+// files with a lone \r before parsing them; parse errors are placed right
+// all the same.)
+func yamlLines(raw []byte) func(int) int {
+	if !bytes.Contains(bytes.ReplaceAll(raw, []byte("\r\n"), nil), []byte("\r")) {
+		return nil
+	}
+	// fileLine[k] is the file line of YAML line k+1.
+	fileLine := []int{1}
+	line := 1
+	for i, c := range raw {
+		switch {
+		case c == '\n':
+			line++
+			fileLine = append(fileLine, line)
+		case c == '\r' && (i+1 == len(raw) || raw[i+1] != '\n'):
+			fileLine = append(fileLine, line)
+		}
+	}
+	return func(n int) int {
+		switch {
+		case n < 1:
+			return n
+		case n > len(fileLine):
+			return fileLine[len(fileLine)-1]
+		}
+		return fileLine[n-1]
+	}
+}
+
 // parseFrontMatter turns the raw block into a YAML node tree; TOML is
 // converted so that one validator serves every format.
 func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
@@ -487,6 +520,9 @@ func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
 			pos := diag.Pos{Line: offset, Col: 1}
 			if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
 				n, _ := strconv.Atoi(sm[1])
+				if lines := yamlLines(fm.raw); lines != nil {
+					n = lines(n)
+				}
 				pos.Line = offset + n
 				msg = msg[len(sm[0]):]
 			} else {
