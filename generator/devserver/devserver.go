@@ -339,9 +339,16 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) 
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
+		// The nearest not-found page: el/404.html for a missing Greek
+		// page, as hosts that look for one up the folders serve it.
 		status = http.StatusNotFound
-		name = "404.html"
-		if data, err = fs.ReadFile(root.FS(), name); err != nil {
+		for dir := path.Dir(name); ; dir = path.Dir(dir) {
+			name = path.Join(dir, "404.html")
+			if data, err = fs.ReadFile(root.FS(), name); err == nil || dir == "." {
+				break
+			}
+		}
+		if err != nil {
 			http.NotFound(w, r)
 			return
 		}

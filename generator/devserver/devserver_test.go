@@ -362,3 +362,34 @@ func TestFirstBuildFails(t *testing.T) {
 		t.Errorf("after the fix: %d", code)
 	}
 }
+
+// TestLanguagePagesServed: a multilingual site's pages in another language
+// are served with the reload script, follow edits of the translation, and
+// a missing page under a language's folder answers that language's 404.
+func TestLanguagePagesServed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	writeFile(t, dir, "site.yaml", "title: Preview\nlanguages: [en, el]\n")
+	writeFile(t, dir, "areas/a.md", "---\ntitle: Area\nshort: A\n---\n")
+	writeFile(t, dir, "countries/gr.md", "---\ntitle: Greece\niso2: GR\nnuts_prefix: EL\n---\n")
+	writeFile(t, dir, "practices/p.md", practice("First title"))
+	writeFile(t, dir, "practices/p.el.md", "---\ntitle: Πρώτος τίτλος\nsummary: Περίληψη.\n---\nΚείμενο.\n")
+	_, base := serveDir(t, dir, t.Logf)
+	events := subscribe(t, base)
+	next(t, events, "state")
+
+	code, page := get(t, base+"/el/practices/p/")
+	if code != 200 || !strings.Contains(page, "<h1>Πρώτος τίτλος</h1>") || !strings.Contains(page, scriptPath) {
+		t.Fatalf("Greek page: %d, reload script %v\n%s", code, strings.Contains(page, scriptPath), page)
+	}
+	writeFile(t, dir, "practices/p.el.md", "---\ntitle: Δεύτερος τίτλος\nsummary: Περίληψη.\n---\nΚείμενο.\n")
+	next(t, events, "reload")
+	if _, page := get(t, base+"/el/practices/p/"); !strings.Contains(page, "<h1>Δεύτερος τίτλος</h1>") {
+		t.Error("the Greek page does not follow the edit of its translation")
+	}
+	for _, c := range []struct{ path, lang string }{{"/el/no-such-page/", "el"}, {"/el/practices/nope/", "el"}, {"/no-such-page/", "en"}} {
+		code, page := get(t, base+c.path)
+		if code != 404 || !strings.Contains(page, `<html lang="`+c.lang+`">`) {
+			t.Errorf("GET %s: %d, want 404 in %s", c.path, code, c.lang)
+		}
+	}
+}
