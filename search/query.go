@@ -352,6 +352,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 		if q.Fuzziness > searcher.MaxFuzziness {
 			return nil, fmt.Errorf("%w: fuzziness ~%d is too high; at most ~%d", ErrQuery, q.Fuzziness, searcher.MaxFuzziness)
 		}
+		if q.Fuzziness < 0 {
+			return nil, fmt.Errorf("%w: fuzziness ~%d is negative; write word~1 or word~2", ErrQuery, q.Fuzziness)
+		}
 		if isKeyword(f) {
 			t := query.NewTermQuery(keywordValue(f, q.Match))
 			t.SetField(f)
