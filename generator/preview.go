@@ -192,40 +192,19 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	}
 	res.Full = full
 
-	tmpls, err := b.templates()
+	state := &previewState{b: b, items: b.byPath, uses: map[string][]string{}, site: b.content.Site, built: map[string]bool{}}
+	for _, page := range b.pages {
+		state.built[page.File] = true
+	}
+	var lastUses map[string][]string
+	if last != nil && !full {
+		lastUses = last.uses
+	}
+	out, err := renderTouched(ctx, b, lastUses, dirty, state.uses)
 	if err != nil {
 		return nil, err
 	}
-	state := &previewState{b: b, items: b.byPath, uses: map[string][]string{}, site: b.content.Site, built: map[string]bool{}}
-	var todo []*Page
-	for _, page := range b.pages {
-		state.built[page.File] = true
-		if old, ok := last.pageUses(page.File); ok && !full && !touched(old, dirty) {
-			state.uses[page.File] = old
-			continue
-		}
-		todo = append(todo, page)
-	}
-	rendered := make([][]byte, len(todo))
-	used := make([]uses, len(todo))
-	errs := make([]error, len(todo))
-	workers.Each(len(todo), func(i int) {
-		if ctx.Err() != nil {
-			errs[i] = ctx.Err()
-			return
-		}
-		used[i] = uses{}
-		rendered[i], errs[i] = b.renderPage(tmpls, todo[i], used[i])
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	res.Rendered = len(todo)
-	out := map[string][]byte{}
-	for i, page := range todo {
-		out[page.File] = rendered[i]
-		state.uses[page.File] = used[i].sorted()
-	}
+	res.Rendered = len(out)
 	// The pages of the other languages, the same way.
 	state.trees = map[string]*treeState{}
 	for _, t := range b.plainLanguageTrees()[1:] {
@@ -365,19 +344,43 @@ func previewTree(ctx context.Context, t *builder, last *treeState, full, recompu
 		t.rel = last.b.rel.remap(last.items, items)
 	}
 	state := &treeState{b: t, items: items, uses: map[string][]string{}}
+	var lastUses map[string][]string
+	if !full {
+		lastUses = last.uses
+	}
+	out, err := renderTouched(ctx, t, lastUses, dirty, state.uses)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	rendered := len(out)
+	if full || frontMatterChanged {
+		for _, f := range t.extraFiles() {
+			data, err := f.make()
+			if err != nil {
+				return nil, nil, 0, fmt.Errorf("write %s: %w", f.name, err)
+			}
+			out[f.name] = data
+		}
+	}
+	return state, out, rendered, nil
+}
+
+// renderTouched renders the pages of t that read something dirty, or
+// that lastUses (what each page read last time, nil for a full render)
+// does not know, and returns them by output file. What every page read,
+// rendered or not, goes into read.
+func renderTouched(ctx context.Context, t *builder, lastUses map[string][]string, dirty map[string]bool, read map[string][]string) (map[string][]byte, error) {
 	var todo []*Page
 	for _, page := range t.pages {
-		if !full {
-			if old, ok := last.uses[page.File]; ok && !touched(old, dirty) {
-				state.uses[page.File] = old
-				continue
-			}
+		if old, ok := lastUses[page.File]; ok && !touched(old, dirty) {
+			read[page.File] = old
+			continue
 		}
 		todo = append(todo, page)
 	}
 	tmpls, err := t.templates()
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, err
 	}
 	rendered := make([][]byte, len(todo))
 	used := make([]uses, len(todo))
@@ -389,23 +392,14 @@ func previewTree(ctx context.Context, t *builder, last *treeState, full, recompu
 		}
 	})
 	if err := errors.Join(errs...); err != nil {
-		return nil, nil, 0, err
+		return nil, err
 	}
 	out := make(map[string][]byte, len(todo)+1)
 	for i, page := range todo {
 		out[page.File] = rendered[i]
-		state.uses[page.File] = used[i].sorted()
+		read[page.File] = used[i].sorted()
 	}
-	if full || frontMatterChanged {
-		for _, f := range t.extraFiles() {
-			data, err := f.make()
-			if err != nil {
-				return nil, nil, 0, fmt.Errorf("write %s: %w", f.name, err)
-			}
-			out[f.name] = data
-		}
-	}
-	return state, out, len(todo), nil
+	return out, nil
 }
 
 // markOriginal marks, for a translation added or removed, its original:
@@ -419,14 +413,6 @@ func markOriginal(dirty map[string]bool, it *model.Item, defaultLang string) {
 	dirty[itemPathKey(orig)] = true
 	dirty[bodyPathKey(orig)] = true
 	dirty[relPathKey(orig)] = true
-}
-
-func (s *previewState) pageUses(file string) ([]string, bool) {
-	if s == nil {
-		return nil, false
-	}
-	u, ok := s.uses[file]
-	return u, ok
 }
 
 func touched(keys []string, dirty map[string]bool) bool {
