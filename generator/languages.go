@@ -210,7 +210,7 @@ func (v *view) Root() string { return v.rel("/") }
 // another because it has no translation yet, and how to add one; "" when
 // the item is in the page's language.
 func (v *view) Fallback(it *model.Item) template.HTML {
-	if it == nil || it.Lang == v.b.lang || it.Lang == "" {
+	if !v.foreign(it) {
 		return ""
 	}
 	v.useItem(it)
@@ -221,11 +221,17 @@ func (v *view) Fallback(it *model.Item) template.HTML {
 	return v.TH("item.fallback_html", "original", template.HTML(`<span lang="`+template.HTMLEscapeString(it.Lang)+`">`+template.HTMLEscapeString(v.b.languageName(it.Lang))+`</span>`), "file", code(file))
 }
 
+// foreign reports whether an item is shown in another language than the
+// page's: it has no translation into it yet.
+func (v *view) foreign(it *model.Item) bool {
+	return it != nil && it.Lang != "" && it.Lang != v.b.lang
+}
+
 // LangAttr is a lang attribute, with a space before it, for an item's
 // words when they are not in the page's language, so that screen readers
 // and hyphenation read them right: <h1{{.LangAttr $it}}>.
 func (v *view) LangAttr(it *model.Item) template.HTMLAttr {
-	if it == nil || it.Lang == v.b.lang || it.Lang == "" {
+	if !v.foreign(it) {
 		return ""
 	}
 	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(it.Lang) + `"`)

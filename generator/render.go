@@ -403,7 +403,7 @@ func (v *view) metaValue(it *model.Item, f *model.Field, val any) metaValue {
 		key := fmt.Sprint(val)
 		if target := v.Ref(ref, key); target != nil {
 			mv := metaValue{Text: target.Title, URL: v.Rel(target.URL())}
-			if target.Lang != v.b.lang {
+			if v.foreign(target) {
 				mv.Lang = target.Lang
 			}
 			return mv

@@ -151,7 +151,6 @@ func SearchDocuments(ctx context.Context, cfg Config) ([]search.Document, error)
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
-	b.rel = buildRelations(b.content)
-	b.languageTrees()
+	b.plainLanguageTrees() // documents need pages and bodies, not relations
 	return b.searchDocuments(), nil
 }
