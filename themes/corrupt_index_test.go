@@ -11,8 +11,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,9 +18,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/clusterpolisee/polisee/content"
-	"github.com/clusterpolisee/polisee/generator"
 )
 
 // damaged returns the ways an index file gets damaged.
@@ -82,10 +77,7 @@ func TestBrowserCorruptIndex(t *testing.T) {
 	chrome, _ := a11yTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	out := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content"})
-	offline := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content", Offline: true})
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
+	out, offline, srv := starterSites(t, ctx)
 	browser := startBrowser(t, ctx, chrome)
 	indexFile := filepath.Join(out, "search", "index.zap")
 	good, err := os.ReadFile(indexFile)

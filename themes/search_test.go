@@ -40,6 +40,17 @@ func buildWithEngine(t *testing.T, ctx context.Context, src generator.Config) st
 	return src.Out
 }
 
+// starterSites builds the starter content with the browser engine twice:
+// served over http by srv (from out), and as an offline copy.
+func starterSites(t *testing.T, ctx context.Context) (out, offline string, srv *httptest.Server) {
+	t.Helper()
+	out = buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content"})
+	offline = buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content", Offline: true})
+	srv = httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	return out, offline, srv
+}
+
 // waitStatus waits until the search status line matches want (a
 // substring) and returns it with the time it took.
 func waitStatus(ctx context.Context, want string) (string, time.Duration, error) {
@@ -165,10 +176,7 @@ func TestBrowserSearch(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
-	out := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content"})
-	offline := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content", Offline: true})
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
+	_, offline, srv := starterSites(t, ctx)
 	browser := startBrowser(t, ctx, chrome)
 
 	t.Run("http", func(t *testing.T) {
@@ -270,10 +278,7 @@ func TestBrowserSearchGreekPages(t *testing.T) {
 	chrome, axeJS := a11yTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	out := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content"})
-	offline := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content", Offline: true})
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
+	_, offline, srv := starterSites(t, ctx)
 	browser := startBrowser(t, ctx, chrome)
 
 	flow := func(ctx context.Context) error {
