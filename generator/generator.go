@@ -207,10 +207,7 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		b.theme = themes.Overlay(cfg.Theme, themes.Default())
 	}
 	b.lang = content.Site.DefaultLanguage()
-	b.trs = map[string]*translator{}
-	for _, lang := range content.Site.Languages {
-		b.trs[lang] = loadTranslator(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, lang, &diags)
-	}
+	b.trs = loadTranslators(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, &diags)
 	b.tr = b.trs[b.lang]
 	all := append(append([]*model.Item(nil), content.Items...), content.Translations...)
 	for _, it := range all {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
@@ -66,61 +67,61 @@ func readStrings(theme fs.FS, lang string) (map[string]string, error) {
 	return m, nil
 }
 
-// loadTranslator reads the UI strings of one of the site's languages over
+// loadTranslators reads the UI strings of every language of the site over
 // English, in layers: the default theme's English, the theme folder's
 // English, the default theme's file of the language, the theme folder's
 // (theme is the theme as built, the theme folder over the default one).
 // So a theme folder's file may hold only the keys it changes. A file that
 // does not parse is an error; a language without a file in either theme
 // is a warning at the languages line of site.yaml.
-func loadTranslator(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, lang string, diags *diag.List) *translator {
-	t := &translator{lang: lang, strs: map[string]string{}, own: map[string]string{}}
-	found := false
-	layer := func(fsys fs.FS, l string) {
+func loadTranslators(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, diags *diag.List) map[string]*translator {
+	read := func(fsys fs.FS, l string, into ...map[string]string) bool {
 		m, err := readStrings(fsys, l)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return
+			return false
 		case err != nil:
-			// English is read for every language: say it once.
-			if l == lang || lang == site.DefaultLanguage() {
-				diags.Errorf(i18nDir+"/"+l+".yaml", diag.Pos{}, "the theme's UI strings do not parse: %v", err)
-			}
-			return
-		}
-		if l == lang {
-			found = true
+			diags.Errorf(i18nDir+"/"+l+".yaml", diag.Pos{}, "the theme's UI strings do not parse: %v", err)
+			return false
 		}
 		for k, v := range m {
 			if v != "" {
-				t.strs[k] = v
-				if l == lang {
-					t.own[k] = v
+				for _, dst := range into {
+					dst[k] = v
 				}
 			}
 		}
+		return true
 	}
-	layer(themes.Default(), fallbackLang)
-	layer(theme, fallbackLang)
-	if lang == fallbackLang {
-		return t
-	}
-	if langCode.MatchString(lang) {
-		layer(themes.Default(), lang)
-		layer(theme, lang)
-	}
-	if !found {
-		if lang == site.DefaultLanguage() {
+	english := map[string]string{}
+	read(themes.Default(), fallbackLang, english)
+	read(theme, fallbackLang, english)
+
+	out := map[string]*translator{}
+	for _, lang := range site.Languages {
+		t := &translator{lang: lang, strs: maps.Clone(english), own: map[string]string{}}
+		out[lang] = t
+		if lang == fallbackLang {
+			continue
+		}
+		found := false
+		if langCode.MatchString(lang) {
+			found = read(themes.Default(), lang, t.strs, t.own)
+			found = read(theme, lang, t.strs, t.own) || found
+		}
+		switch {
+		case found:
+		case lang == site.DefaultLanguage():
 			diags.Warnf(path.Join(srcRoot, model.SiteFile), languagesPos(src),
 				"the theme has no UI strings for %q, the default language (no %s/%s.yaml): pages use the English ones; add the file to the theme (-theme DIR) or list another language first",
 				lang, i18nDir, lang)
-		} else {
+		default:
 			diags.Warnf(path.Join(srcRoot, model.SiteFile), languagesPos(src),
 				"the theme has no UI strings for %q (no %s/%s.yaml): the pages in %s/ use the English ones; add the file to the theme (-theme DIR)",
 				lang, i18nDir, lang, lang)
 		}
 	}
-	return t
+	return out
 }
 
 // languagesPos finds the languages line of site.yaml, for the warning.

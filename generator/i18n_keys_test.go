@@ -171,7 +171,7 @@ func TestTranslatorFormats(t *testing.T) {
 	var diags diag.List
 	tr := func(lang string) *translator {
 		site := model.Site{Languages: []string{lang, "en"}}
-		return loadTranslator(themes.Default(), nil, "content", &site, lang, &diags)
+		return loadTranslators(themes.Default(), nil, "content", &site, &diags)[lang]
 	}
 	en, el := tr("en"), tr("el")
 	cases := []struct{ got, want string }{

@@ -599,3 +599,21 @@ func TestLanguageNames(t *testing.T) {
 		contains(t, page, want, "switcher")
 	}
 }
+
+// TestBrokenUIStrings: a theme's strings file that does not parse is one
+// error naming it, however many languages read it.
+func TestBrokenUIStrings(t *testing.T) {
+	for _, file := range []string{"en.yaml", "el.yaml"} {
+		theme := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(theme, "i18n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(theme, "i18n", file), []byte("site.home: [unclosed\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := generator.Build(context.Background(), generator.Config{Src: with(t, bilingual), SrcRoot: "content", Out: filepath.Join(t.TempDir(), "public"), Theme: os.DirFS(theme)})
+		if err == nil || strings.Count(err.Error(), "the theme's UI strings do not parse") != 1 || !strings.Contains(err.Error(), "i18n/"+file) {
+			t.Errorf("%s: %v", file, err)
+		}
+	}
+}
