@@ -23,11 +23,15 @@ import (
 
 // Limits that keep every query bounded in time and memory.
 const (
-	MaxQueryLen   = 500  // characters
-	MaxClauses    = 64   // terms and operators after parsing
-	MaxExpansion  = 1000 // index terms a prefix, wildcard or fuzzy term may expand to
-	MaxResults    = 100
-	DefaultResult = 10
+	MaxQueryLen  = 500  // characters
+	MaxClauses   = 64   // terms and operators after parsing
+	MaxExpansion = 1000 // index terms a prefix, wildcard or fuzzy term may expand to
+	// MaxAnyAfterStar bounds the ? that may follow a * in one wildcard
+	// term: matching *x?????? builds an automaton whose size doubles with
+	// every ? (15 of them took 2 s).
+	MaxAnyAfterStar = 4
+	MaxResults      = 100
+	DefaultResult   = 10
 )
 
 func init() {
@@ -410,6 +414,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 		pattern := q.Wildcard
 		if strings.Trim(pattern, "*?") == "" {
 			return nil, fmt.Errorf("%w: %q matches every word; add some letters", ErrQuery, pattern)
+		}
+		if i := strings.IndexByte(pattern, '*'); i >= 0 && strings.Count(pattern[i:], "?") > MaxAnyAfterStar {
+			return nil, fmt.Errorf("%w: %q has %d ? after a *; at most %d are allowed", ErrQuery, pattern, strings.Count(pattern[i:], "?"), MaxAnyAfterStar)
 		}
 		if isKeyword(f) {
 			pattern = keywordValue(f, pattern)
