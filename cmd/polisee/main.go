@@ -9,6 +9,8 @@
 //	polisee serve  [-addr 127.0.0.1:1313] [-src content] [-theme DIR]
 //	polisee new    TYPE SLUG [-src content]
 //	polisee schema [-format text|markdown|json]
+//	polisee init   DIR
+//	polisee version
 //
 // build checks the content and writes the site into -out (default public),
 // replacing the previous site only once the new one is complete. check
@@ -69,6 +71,8 @@ Commands:
   serve   preview the site at http://127.0.0.1:1313/, rebuilding and reloading on save
   new     write a new content file with every field of its type: polisee new practice SLUG
   schema  print the content schema: every type, its fields and allowed values
+  init    write a new site repository: polisee init DIR (content, README, workflows)
+  version print the version, commit, Go version and search engine of this polisee
 
 Run "polisee COMMAND -h" for a command's flags.
 `
@@ -91,6 +95,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runNew(ctx, args[1:], stdout, stderr)
 	case "schema":
 		return runSchema(ctx, args[1:], stdout, stderr)
+	case "init":
+		return runInit(ctx, args[1:], stdout, stderr)
+	case "version":
+		return runVersion(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
