@@ -48,8 +48,8 @@ type Config struct {
 	Offline bool
 	// MaxFileSize overrides the per-file size cap.
 	MaxFileSize int64
-	// Engine is the compiled browser search engine (see package
-	// search/wasmbuild). Without it the search page says that search is
+	// Engine is the compiled browser search engine (package
+	// search/engine). Without it the search page says that search is
 	// not part of this build; the index is written all the same.
 	Engine *SearchEngine
 	// Logf, if set, receives progress messages.
@@ -109,6 +109,10 @@ type builder struct {
 	// trees are the builders of every language, the default (this one)
 	// first; set on the default builder by languageTrees.
 	trees []*builder
+
+	// search names the files of the browser search, shared by every
+	// language's builder; set before pages are rendered (searchfiles.go).
+	search *searchNames
 
 	localOnce sync.Once                   // fills local, on first use
 	local     map[string][]localCandidate // practices and pilots by country (compare.go)
@@ -201,7 +205,8 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		}
 		cfg.Snapshot = &snap
 	}
-	b := &builder{cfg: cfg, content: content, byPath: map[string]*model.Item{}, urls: map[string]string{}}
+	b := &builder{cfg: cfg, content: content, byPath: map[string]*model.Item{}, urls: map[string]string{}, search: &searchNames{}}
+	b.search.nameEngine(cfg.Engine)
 	b.theme = themes.Default()
 	if cfg.Theme != nil {
 		b.theme = themes.Overlay(cfg.Theme, themes.Default())

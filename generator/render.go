@@ -58,6 +58,17 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		return tx.WriteFile(name, data)
 	}
 
+	// The index first: pages name it by its content.
+	searchFiles, err := b.searchFiles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range sortedKeys(searchFiles) {
+		if err := add(name, searchFiles[name]); err != nil {
+			return nil, err
+		}
+	}
+
 	for _, t := range b.trees {
 		if t != b {
 			if tmpls, err = t.templates(); err != nil {
@@ -99,15 +110,6 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			return nil, fmt.Errorf("write %s: %w", f.name, err)
 		}
 		if err := add(f.name, data); err != nil {
-			return nil, err
-		}
-	}
-	searchFiles, err := b.searchFiles(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range sortedKeys(searchFiles) {
-		if err := add(name, searchFiles[name]); err != nil {
 			return nil, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -113,15 +114,19 @@ func itemYear(it *model.Item) int {
 }
 
 // searchMeta describes the index for the programs that open it. Format 2
-// added Document.Shown, which a multilingual search filters on.
+// added Document.Shown, which a multilingual search filters on; format 3
+// named the files by their content (IndexFile, relative to the search
+// folder).
 type searchMeta struct {
 	Format    int      `json:"format"`
 	Documents int      `json:"documents"`
 	Languages []string `json:"languages"`
 	IndexFile string   `json:"index"`
+	Engine    string   `json:"engine,omitempty"`
 }
 
-// searchFiles builds the index and its description.
+// searchFiles builds the index and its description, and names them in
+// b.search (over http, by their content: see searchNames).
 func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	docs := b.searchDocuments()
 	if len(docs) == 0 {
@@ -131,16 +136,24 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	meta, err := json.MarshalIndent(searchMeta{Format: 2, Documents: len(docs), Languages: b.content.Site.Languages, IndexFile: search.IndexFile}, "", "  ")
+	names := b.search
+	names.nameEngine(b.cfg.Engine)
+	if !b.cfg.Preview {
+		names.Index = SearchDir + "/" + contentName(search.IndexFile, data)
+	}
+	meta := searchMeta{Format: 3, Documents: len(docs), Languages: b.content.Site.Languages, IndexFile: path.Base(names.Index)}
+	if names.Wasm != "" {
+		meta.Engine = path.Base(names.Wasm)
+	}
+	metaJSON, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {
 		return nil, err
 	}
-	files, err := engineFiles(b.cfg.Engine, data, b.cfg)
+	files, err := engineFiles(b.cfg.Engine, data, names, b.cfg)
 	if err != nil {
 		return nil, err
 	}
-	files[SearchDir+"/"+search.IndexFile] = data
-	files[SearchDir+"/meta.json"] = append(meta, '\n')
+	files[SearchDir+"/meta.json"] = append(metaJSON, '\n')
 	return files, nil
 }
 

@@ -2,54 +2,89 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"path"
 	"sort"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/output"
+	"github.com/clusterpolisee/polisee/search"
 )
 
-// engineFiles are the browser engine's files in the site's search folder.
-// Over http the page fetches search.wasm and index.zap (hosts that serve
-// precompressed files find .br and .gz beside them). From file:// browsers
-// refuse fetch, so offline copies also carry the same bytes as classic
-// scripts, engine.js and index.js, that set a global to their base64 text.
-func engineFiles(engine *SearchEngine, index []byte, cfg Config) (map[string][]byte, error) {
-	files := map[string][]byte{}
+// searchNames are the paths, from the site's root, of the files the
+// browser's search loads. Over http their names carry a hash of their
+// content, so that a host may let browsers keep them for good: a new
+// engine or index comes under a new name. polisee serve keeps the index
+// at search/index.zap, rebuilt in the background while the pages stay as
+// they are; an offline copy reads the same bytes from engine.js and
+// index.js.
+type searchNames struct {
+	Wasm, ExecJS, Index string
+}
+
+// contentName inserts a hash of data before the extension of name:
+// index.zap becomes index.0123456789ab.zap.
+func contentName(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:6]) + ext
+}
+
+// nameEngine names the engine's files (the index is named once built).
+func (n *searchNames) nameEngine(engine *SearchEngine) {
+	n.Index = SearchDir + "/" + search.IndexFile
+	if engine == nil {
+		return
+	}
+	n.Wasm = SearchDir + "/" + contentName("search.wasm", engine.Wasm)
+	n.ExecJS = SearchDir + "/" + contentName("wasm_exec.js", engine.ExecJS)
+}
+
+// engineFiles are the browser engine's files in the site's search folder,
+// under the names in n. Over http the page fetches the engine and the
+// index (hosts that serve precompressed files find .br and .gz beside
+// them). From file:// browsers refuse fetch, so offline copies also carry
+// the same bytes as classic scripts, engine.js and index.js, that set a
+// global to their base64 text.
+func engineFiles(engine *SearchEngine, index []byte, n *searchNames, cfg Config) (map[string][]byte, error) {
+	files := map[string][]byte{n.Index: index}
 	if cfg.Offline {
 		files[SearchDir+"/index.js"] = scriptBytes("POLISEE_INDEX", index)
 	}
-	if engine == nil {
-		return files, nil
-	}
-	files[SearchDir+"/search.wasm"] = engine.Wasm
-	files[SearchDir+"/wasm_exec.js"] = engine.ExecJS
-	if cfg.Offline {
-		files[SearchDir+"/engine.js"] = scriptBytes("POLISEE_ENGINE", engine.Wasm)
+	if engine != nil {
+		files[n.Wasm] = engine.Wasm
+		files[n.ExecJS] = engine.ExecJS
+		if cfg.Offline {
+			files[SearchDir+"/engine.js"] = scriptBytes("POLISEE_ENGINE", engine.Wasm)
+		}
 	}
 	if cfg.Preview {
 		return files, nil
 	}
-	// The engine's compressed forms come with it (compiled and compressed
-	// once, then cached); the index changes with every build and gets a
-	// quicker brotli level.
-	gz, br := engine.WasmGz, engine.WasmBr
-	if gz == nil || br == nil {
-		var err error
-		if gz, br, err = output.Precompress(engine.Wasm, output.BrotliFast); err != nil {
-			return nil, fmt.Errorf("compress the engine: %w", err)
+	if engine != nil {
+		// The engine comes compressed at the best levels, once, with the
+		// binary; the index changes with every build and gets a quicker
+		// brotli level.
+		gz, br := engine.WasmGz, engine.WasmBr
+		if gz == nil || br == nil {
+			var err error
+			if gz, br, err = output.Precompress(engine.Wasm, output.BrotliFast); err != nil {
+				return nil, fmt.Errorf("compress the engine: %w", err)
+			}
 		}
+		files[n.Wasm+".gz"], files[n.Wasm+".br"] = gz, br
 	}
-	files[SearchDir+"/search.wasm.gz"], files[SearchDir+"/search.wasm.br"] = gz, br
 	igz, ibr, err := output.Precompress(index, output.BrotliFast)
 	if err != nil {
 		return nil, fmt.Errorf("compress the index: %w", err)
 	}
-	files[SearchDir+"/index.zap.gz"], files[SearchDir+"/index.zap.br"] = igz, ibr
+	files[n.Index+".gz"], files[n.Index+".br"] = igz, ibr
 	return files, nil
 }
 
@@ -96,6 +131,10 @@ func (v *view) SearchLabels() (template.JS, error) {
 // SearchEnabled reports whether the browser engine is part of the build.
 func (v *view) SearchEnabled() bool { return v.b.cfg.Engine != nil }
 
+// SearchFiles are the paths, from the site's root, of the engine, its
+// loader script and the index.
+func (v *view) SearchFiles() searchNames { return *v.b.search }
+
 // SearchLanguages lists the site's languages, the page's first, for the
 // analyzers that read a query.
 func (v *view) SearchLanguages() string {
@@ -116,7 +155,7 @@ func OnlineOnly(rel string) bool {
 		return true
 	case strings.HasPrefix(rel, SearchDir+"/"):
 		name := strings.TrimPrefix(rel, SearchDir+"/")
-		return strings.HasPrefix(name, "search.wasm") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz")
+		return strings.HasSuffix(name, ".wasm") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz")
 	}
 	return false
 }

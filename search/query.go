@@ -106,11 +106,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 		size = DefaultResult
 	}
 	size = min(size, MaxResults)
-	reader, err := ix.scorch.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	defer reader.Close()
+	reader := segmentReader{ix.seg}
 	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{IncludeTermVectors: true})
 	if err != nil {
 		return nil, queryError(ctx, err)

@@ -79,7 +79,11 @@ func TestBrowserCorruptIndex(t *testing.T) {
 	defer cancel()
 	out, offline, srv := starterSites(t, ctx)
 	browser := startBrowser(t, ctx, chrome)
-	indexFile := filepath.Join(out, "search", "index.zap")
+	found, err := filepath.Glob(filepath.Join(out, "search", "index.*.zap"))
+	if err != nil || len(found) != 1 {
+		t.Fatalf("the index of %s: %v %v", out, found, err)
+	}
+	indexFile := found[0]
 	good, err := os.ReadFile(indexFile)
 	if err != nil {
 		t.Fatal(err)

@@ -22,18 +22,15 @@ import (
 
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/search/wasmbuild"
+	"github.com/clusterpolisee/polisee/search/engine"
 )
 
 // buildWithEngine builds a site with the browser engine.
 func buildWithEngine(t *testing.T, ctx context.Context, src generator.Config) string {
 	t.Helper()
-	engine, err := wasmbuild.Build(ctx, t.Logf)
-	if err != nil {
-		t.Fatalf("compiling the search engine: %v", err)
-	}
+	e := engine.Get()
 	src.Out = filepath.Join(t.TempDir(), "public")
-	src.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS, WasmGz: engine.WasmGz, WasmBr: engine.WasmBr}
+	src.Engine = &generator.SearchEngine{Wasm: e.Wasm, ExecJS: e.ExecJS, WasmGz: e.WasmGz, WasmBr: e.WasmBr}
 	if _, err := generator.Build(ctx, src); err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ import (
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/diag"
-	"github.com/clusterpolisee/polisee/search/wasmbuild"
+	"github.com/clusterpolisee/polisee/search/engine"
 )
 
 func main() {
@@ -166,7 +166,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	baseURL := fl.String("base-url", "", "absolute URL the site is published at (overrides base_url in site.yaml)")
 	drafts := fl.Bool("drafts", false, "include items marked draft: true")
 	offline := fl.Bool("offline", false, "link folders as folder/index.html so the site works opened from disk")
-	noBrowserSearch := fl.Bool("no-browser-search", false, "leave the browser search engine out (the index is still written); needs no Go toolchain")
+	noBrowserSearch := fl.Bool("no-browser-search", false, "leave the browser search engine out (the index is still written)")
 	zipName := fl.String("zip", "", "with -offline: the archive to write (default NAME-offline-DATE.zip in the current folder)")
 	if err := parse(fl, args); err != nil {
 		return err
@@ -191,13 +191,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	setMemoryLimit(cfg.Src)
 	if !*noBrowserSearch {
-		engine, err := wasmbuild.Build(ctx, func(format string, args ...any) {
-			fmt.Fprintf(stderr, format+"\n", args...)
-		})
-		if err != nil {
-			return fmt.Errorf("browser search: %w\n(build with -no-browser-search to leave it out)", err)
-		}
-		cfg.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS, WasmGz: engine.WasmGz, WasmBr: engine.WasmBr}
+		cfg.Engine = browserEngine()
 	}
 	site, err := generator.Build(ctx, cfg)
 	if list, ok := diag.AsList(err); ok {
@@ -239,4 +233,11 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
+}
+
+// browserEngine is the search engine built into the program (package
+// search/engine), in the generator's terms.
+func browserEngine() *generator.SearchEngine {
+	e := engine.Get()
+	return &generator.SearchEngine{Wasm: e.Wasm, ExecJS: e.ExecJS, WasmGz: e.WasmGz, WasmBr: e.WasmBr}
 }

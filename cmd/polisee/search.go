@@ -38,16 +38,23 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "polisee search: give a query, e.g. polisee search 'cluster accreditation country:HU'")
 		return errReported
 	}
-	data, err := os.ReadFile(filepath.Join(*dir, search.IndexFile))
-	if err != nil {
-		return fmt.Errorf("search index: %w (run polisee build first, or point -index at a site's search folder)", err)
-	}
 	var meta struct {
 		Format    int      `json:"format"`
 		Languages []string `json:"languages"`
+		Index     string   `json:"index"`
 	}
 	if m, err := os.ReadFile(filepath.Join(*dir, "meta.json")); err == nil {
 		_ = json.Unmarshal(m, &meta)
+	}
+	// Since format 3 the index is named by its content (meta.json says
+	// which file); earlier sites have index.zap.
+	indexFile := filepath.Join(*dir, search.IndexFile)
+	if name := meta.Index; name != "" && name == filepath.Base(name) && strings.HasSuffix(name, ".zap") {
+		indexFile = filepath.Join(*dir, name)
+	}
+	data, err := os.ReadFile(indexFile)
+	if err != nil {
+		return fmt.Errorf("search index: %w (run polisee build first, or point -index at a site's search folder)", err)
 	}
 	langs := meta.Languages
 	if *lang != "" {
@@ -76,7 +83,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	ix, err := search.Open(data)
 	if err != nil {
-		return fmt.Errorf("%s: %w", filepath.Join(*dir, search.IndexFile), err)
+		return fmt.Errorf("%s: %w", indexFile, err)
 	}
 	defer ix.Close()
 	ctx, cancel := context.WithTimeout(ctx, searchTimeout)

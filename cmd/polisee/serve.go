@@ -7,9 +7,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/devserver"
-	"github.com/clusterpolisee/polisee/search/wasmbuild"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -40,11 +38,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	setMemoryLimit(cfg.Src)
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	if !*noBrowserSearch {
-		engine, err := wasmbuild.Build(ctx, logf)
-		if err != nil {
-			return fmt.Errorf("browser search: %w\n(serve with -no-browser-search to leave it out)", err)
-		}
-		cfg.Engine = &generator.SearchEngine{Wasm: engine.Wasm, ExecJS: engine.ExecJS, WasmGz: engine.WasmGz, WasmBr: engine.WasmBr}
+		cfg.Engine = browserEngine()
 	}
 	srv, err := devserver.New(ctx, devserver.Config{Build: cfg, SrcDir: cfg.SrcDir, ThemeDir: *theme, Logf: logf})
 	if err != nil {

@@ -16,7 +16,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"syscall/js"
 	"time"
@@ -45,10 +44,10 @@ func open(_ js.Value, args []js.Value) any {
 
 func find(_ js.Value, args []js.Value) any {
 	if ix == nil {
-		return errorJSON("the search index is not open")
+		return errorValue("the search index is not open")
 	}
 	if len(args) < 3 {
-		return errorJSON("search takes a query, languages and a count")
+		return errorValue("search takes a query, languages and a count")
 	}
 	var langs []string
 	if l := args[1].String(); l != "" {
@@ -62,18 +61,33 @@ func find(_ js.Value, args []js.Value) any {
 	defer cancel()
 	res, err := ix.Search(ctx, search.Request{Query: args[0].String(), Langs: langs, Size: args[2].Int(), Shown: shown})
 	if err != nil {
-		return errorJSON(err.Error())
+		return errorValue(err.Error())
 	}
-	out, err := json.Marshal(res)
-	if err != nil {
-		return errorJSON(err.Error())
-	}
-	return string(out)
+	return resultValue(res)
 }
 
-func errorJSON(msg string) string {
-	out, _ := json.Marshal(map[string]string{"error": msg})
-	return string(out)
+// resultValue is the result as a JavaScript object, the shape JSON
+// gives package search's Result. It is built with syscall/js rather than
+// encoding/json: without a JSON encoder in the engine the linker leaves
+// out every JSON method of bleve's types, and what they call.
+func resultValue(res *search.Result) js.Value {
+	hits := make([]any, len(res.Hits))
+	for i, h := range res.Hits {
+		hits[i] = map[string]any{"id": h.ID, "url": h.URL, "type": h.Type, "title": h.Title, "snippet": h.Snippet, "score": h.Score}
+	}
+	facets := map[string]any{}
+	for name, counts := range res.Facets {
+		list := make([]any, len(counts))
+		for i, c := range counts {
+			list[i] = map[string]any{"value": c.Value, "count": c.Count}
+		}
+		facets[name] = list
+	}
+	return js.ValueOf(map[string]any{"total": res.Total, "hits": hits, "facets": facets})
+}
+
+func errorValue(msg string) js.Value {
+	return js.ValueOf(map[string]any{"error": msg})
 }
 
 func main() {

@@ -1,32 +1,48 @@
 /* polisee search engine loader, shared by the search page (search.js)
-   and its worker (search-worker.js): starts the WebAssembly engine on the
-   engine and index bytes. Needs wasm_exec.js loaded first. */
+   and its worker (search-worker.js): starts the WebAssembly engine and
+   opens the index. Needs wasm_exec.js loaded first. */
 "use strict";
-self.polisee_start = function (wasm, index) {
-  function waitFor(test) {
-    return new Promise(function (resolve, reject) {
-      var tries = 0;
-      (function poll() {
-        if (test()) { resolve(); return; }
-        if (++tries > 500) { reject(new Error("the search engine did not start")); return; }
-        setTimeout(poll, 10);
-      })();
-    });
+
+/* polisee_compile compiles the engine. Over http it compiles while the
+   bytes download (WebAssembly.compileStreaming), which also lets the
+   browser keep the compiled code with the cached file for the next visit;
+   a host that does not send application/wasm gets the bytes compiled
+   once they are all there. From disk, source is the bytes themselves. */
+self.polisee_compile = function (source) {
+  if (typeof source === "string") {
+    if (WebAssembly.compileStreaming) {
+      return WebAssembly.compileStreaming(polisee_request(source)).catch(function () {
+        return polisee_fetch(source).then(function (bytes) { return WebAssembly.compile(bytes); });
+      });
+    }
+    return polisee_fetch(source).then(function (bytes) { return WebAssembly.compile(bytes); });
   }
+  return WebAssembly.compile(source);
+};
+
+/* polisee_start runs the compiled engine and opens the index (bytes, or
+   a promise of them). */
+self.polisee_start = function (module, index) {
   var go = new Go();
-  return WebAssembly.instantiate(wasm, go.importObject).then(function (r) {
-    go.run(r.instance);
-    return waitFor(function () { return self.polisee; });
-  }).then(function () {
-    var err = self.polisee.open(new Uint8Array(index));
+  return WebAssembly.instantiate(module, go.importObject).then(function (instance) {
+    go.run(instance);
+    // main sets self.polisee before it blocks, within go.run's first turn.
+    if (!self.polisee) { throw new Error("the search engine did not start"); }
+    return index;
+  }).then(function (bytes) {
+    var err = self.polisee.open(new Uint8Array(bytes));
     if (err) { throw new Error(err); }
     return self.polisee;
   });
 };
 
-self.polisee_fetch = function (url) {
+self.polisee_request = function (url) {
   return fetch(url).then(function (r) {
     if (!r.ok) { throw new Error("could not load " + url + " (" + r.status + ")"); }
-    return r.arrayBuffer();
+    return r;
   });
+};
+
+self.polisee_fetch = function (url) {
+  return polisee_request(url).then(function (r) { return r.arrayBuffer(); });
 };

@@ -1,21 +1,24 @@
 /* polisee search worker: runs the WebAssembly search engine off the main
-   thread. Paths are relative to this file, in the site's assets folder. */
+   thread. The page sends the addresses of the engine's files first (their
+   names carry a hash of their content), then queries. */
 "use strict";
-importScripts("../search/wasm_exec.js", "search-engine.js");
-
-var ready = Promise.all([polisee_fetch("../search/search.wasm"), polisee_fetch("../search/index.zap")]).then(function (pair) {
-  return polisee_start(pair[0], pair[1]);
-});
-
-ready.then(function () {
-  postMessage({ type: "ready" });
-}, function (err) {
-  postMessage({ type: "error", message: String(err && err.message || err) });
-});
+var ready = null;
 
 onmessage = function (e) {
   var m = e.data;
+  if (m.type === "init") {
+    importScripts(m.exec, m.loader);
+    // The index downloads while the engine compiles.
+    var index = polisee_fetch(m.index);
+    ready = polisee_compile(m.wasm).then(function (module) { return polisee_start(module, index); });
+    ready.then(function () {
+      postMessage({ type: "ready" });
+    }, function (err) {
+      postMessage({ type: "error", message: String(err && err.message || err) });
+    });
+    return;
+  }
   ready.then(function (engine) {
-    postMessage({ id: m.id, result: JSON.parse(engine.search(m.q, m.langs, m.n, m.shown || "")) });
+    postMessage({ id: m.id, result: engine.search(m.q, m.langs, m.n, m.shown || "") });
   });
 };

@@ -28,16 +28,31 @@
     return u.href;
   }
 
+  // The engine's files are named by their content (data-wasm, data-exec,
+  // data-index, from the site's root): a host may keep them cached for good.
+  var files = {
+    wasm: script.getAttribute("data-wasm") || "search/search.wasm",
+    exec: script.getAttribute("data-exec") || "search/wasm_exec.js",
+    index: script.getAttribute("data-index") || "search/index.zap"
+  };
+
+  // Warm the cache when the header search box is about to be used: the
+  // search page it leads to then starts from cached files.
   var headerBox = document.getElementById("site-q");
   if (headerBox && !fromDisk) {
-    headerBox.addEventListener("focus", function () {
-      ["search/wasm_exec.js", "search/search.wasm", "search/index.zap", "assets/search-worker.js", "assets/search-engine.js"].forEach(function (p) {
+    var warmed = false;
+    var warm = function () {
+      if (warmed) { return; }
+      warmed = true;
+      [files.exec, files.wasm, files.index, "assets/search-worker.js", "assets/search-engine.js"].forEach(function (p) {
         var l = document.createElement("link");
         l.rel = "prefetch";
         l.href = at(p);
         document.head.appendChild(l);
       });
-    }, { once: true });
+    };
+    headerBox.addEventListener("focus", warm);
+    headerBox.addEventListener("pointerenter", warm);
   }
 
   var form = document.getElementById("search-form");
@@ -85,20 +100,19 @@
   // In the page: from disk the bytes come from classic scripts, because
   // browsers refuse fetch and workers for file:// addresses.
   function loadInPage() {
-    var bytes = Promise.all([loadScript("search/wasm_exec.js"), loadScript("assets/search-engine.js")]).then(function () {
+    var started = Promise.all([loadScript(files.exec), loadScript("assets/search-engine.js")]).then(function () {
       if (fromDisk) {
         return Promise.all([loadScript("search/engine.js"), loadScript("search/index.js")]).then(function () {
-          var pair = [fromBase64(self.POLISEE_ENGINE), fromBase64(self.POLISEE_INDEX)];
+          var wasm = fromBase64(self.POLISEE_ENGINE), index = fromBase64(self.POLISEE_INDEX);
           self.POLISEE_ENGINE = self.POLISEE_INDEX = null;
-          return pair;
+          return polisee_compile(wasm).then(function (module) { return polisee_start(module, index); });
         });
       }
-      return Promise.all([polisee_fetch(at("search/search.wasm")), polisee_fetch(at("search/index.zap"))]);
+      var index = polisee_fetch(at(files.index));
+      return polisee_compile(at(files.wasm)).then(function (module) { return polisee_start(module, index); });
     });
-    return bytes.then(function (pair) {
-      return polisee_start(pair[0], pair[1]);
-    }).then(function (engine) {
-      return { search: function (q) { return Promise.resolve(JSON.parse(engine.search(q, langs, RESULTS, pageLang))); } };
+    return started.then(function (engine) {
+      return { search: function (q) { return Promise.resolve(engine.search(q, langs, RESULTS, pageLang)); } };
     });
   }
 
@@ -107,6 +121,7 @@
   function loadInWorker() {
     return new Promise(function (resolve, reject) {
       var worker = new Worker(at("assets/search-worker.js"));
+      worker.postMessage({ type: "init", exec: at(files.exec), loader: at("assets/search-engine.js"), wasm: at(files.wasm), index: at(files.index) });
       var next = 1;
       var waiting = {};
       worker.onmessage = function (e) {
