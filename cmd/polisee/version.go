@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+
+	"github.com/clusterpolisee/polisee/search/engine"
 )
 
 // Release builds set these with the linker:
@@ -34,7 +36,7 @@ func currentVersion() buildVersion {
 	info, _ := debug.ReadBuildInfo()
 	v := versionOf(info, version, commit)
 	v.Go = runtime.Version()
-	v.Engine = engineHash()
+	v.Engine = engine.Hash()
 	return v
 }
 
@@ -103,11 +105,3 @@ func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	_, err := fmt.Fprintf(stdout, "polisee %s\ncommit: %s\ngo: %s\nsearch engine: %s\n", v.Version, v.Commit, v.Go, v.Engine)
 	return err
 }
-
-// engineHash is the hash of the browser search engine built into the
-// binary.
-//
-// PLACEHOLDER: to be replaced by engine.Hash() from
-// github.com/clusterpolisee/polisee/search/engine once that package holds
-// its compiled engine.
-func engineHash() string { return "unknown" }
