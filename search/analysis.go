@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -15,39 +16,69 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/it"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ro"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/clusterpolisee/polisee/search/internal/elstem"
 )
 
 // Languages maps each partner language to the analyzer its text gets.
-// bleve has full analyzers (with stemming) for en, de, it, ro, hu and hr;
-// for el and bg only stop words, so those get a composed analyzer; sr, sl,
-// sk and sq get a plain one (words, lowercase, accents folded) because
-// bleve has nothing for them and its standard analyzer removes English
-// stop words.
+// Every analyzer folds case and diacritics (Fold), so that a word typed
+// without its accents, or in capitals, finds the word written with them:
+// Alfold finds Alföld in any language's text, πολιτικη finds πολιτική.
+//
+//   - en: English stop words and Porter stemming, on folded words, so
+//     that an accented name stems as its plain spelling does;
+//   - de, it, ro, hu, hr: bleve's analyzers (stop words, stemming), then
+//     folding: their stemmers read the accents, which are folded after;
+//   - el: Greek stop words, folding, then the Greek stemmer of package
+//     elstem (Ntais 2006, with Saroukos's additions), so that πολιτικές
+//     meets πολιτική;
+//   - bg: Bulgarian stop words, then folding;
+//   - sr: Serbian Cyrillic written in Latin letters (Ниш as niš), then
+//     folding, so both alphabets find each other;
+//   - sl, sk, sq and any other language: folding only (bleve has no
+//     analyzer for them, and its standard one removes English stop words).
 var Languages = map[string]string{
-	"en": en.AnalyzerName,
-	"de": de.AnalyzerName,
-	"it": it.AnalyzerName,
-	"ro": ro.AnalyzerName,
-	"hu": hu.AnalyzerName,
-	"hr": hr.AnalyzerName,
-	"el": greekAnalyzer,
-	"bg": bulgarianAnalyzer,
-	"sr": plainAnalyzer,
+	"en": "polisee_en",
+	"de": "polisee_de",
+	"it": "polisee_it",
+	"ro": "polisee_ro",
+	"hu": "polisee_hu",
+	"hr": "polisee_hr",
+	"el": "polisee_el",
+	"bg": "polisee_bg",
+	"sr": "polisee_sr",
 	"sl": plainAnalyzer,
 	"sk": plainAnalyzer,
 	"sq": plainAnalyzer,
 }
 
 const (
-	greekAnalyzer     = "polisee_el"
-	bulgarianAnalyzer = "polisee_bg"
-	plainAnalyzer     = "polisee_plain"
-	foldFilter        = "polisee_fold"
+	plainAnalyzer = "polisee_plain"
+	foldFilter    = "polisee_fold"
+	serbianLatin  = "polisee_sr_latin"
 )
+
+// analyzerFilters are the token filters of each analyzer, in order, after
+// the Unicode word tokenizer.
+var analyzerFilters = map[string][]string{
+	"polisee_en": {en.PossessiveName, lowercase.Name, foldFilter, en.StopName, porter.Name},
+	"polisee_de": {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName, foldFilter},
+	"polisee_it": {it.ElisionName, lowercase.Name, it.StopName, it.LightStemmerName, foldFilter},
+	"polisee_ro": {lowercase.Name, ro.StopName, ro.SnowballStemmerName, foldFilter},
+	"polisee_hu": {lowercase.Name, hu.StopName, hu.SnowballStemmerName, foldFilter},
+	"polisee_hr": {lowercase.Name, hr.StopName, hr.SuffixTransformationFilterName, hr.StemmerName, foldFilter},
+	// Stop words are removed before folding: bleve's lists are written
+	// with accents.
+	"polisee_el":  {lowercase.Name, el.StopName, foldFilter, elstem.Name},
+	"polisee_bg":  {lowercase.Name, bg.StopName, foldFilter},
+	"polisee_sr":  {lowercase.Name, serbianLatin, foldFilter},
+	plainAnalyzer: {lowercase.Name, foldFilter},
+}
 
 // AnalyzerFor returns the analyzer name for a language code; languages
 // without their own get the plain analyzer.
@@ -58,22 +89,19 @@ func AnalyzerFor(lang string) string {
 	return plainAnalyzer
 }
 
-// addAnalyzers registers the composed analyzers in an index mapping.
+// addAnalyzers registers the analyzers in an index mapping, in a fixed
+// order.
 func addAnalyzers(m *mapping.IndexMappingImpl) error {
-	for _, a := range []struct {
-		name    string
-		filters []string
-	}{
-		// Stop words are removed before folding: bleve's Greek list is
-		// written with accents.
-		{greekAnalyzer, []string{lowercase.Name, el.StopName, foldFilter}},
-		{bulgarianAnalyzer, []string{lowercase.Name, bg.StopName, foldFilter}},
-		{plainAnalyzer, []string{lowercase.Name, foldFilter}},
-	} {
-		err := m.AddCustomAnalyzer(a.name, map[string]any{
+	names := make([]string, 0, len(analyzerFilters))
+	for name := range analyzerFilters {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		err := m.AddCustomAnalyzer(name, map[string]any{
 			"type":          "custom",
 			"tokenizer":     unicodetok.Name,
-			"token_filters": a.filters,
+			"token_filters": analyzerFilters[name],
 		})
 		if err != nil {
 			return err
@@ -85,6 +113,9 @@ func addAnalyzers(m *mapping.IndexMappingImpl) error {
 func init() {
 	registry.RegisterTokenFilter(foldFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldTokens{}, nil
+	})
+	registry.RegisterTokenFilter(serbianLatin, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return serbianLatinTokens{}, nil
 	})
 }
 
@@ -100,7 +131,8 @@ func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// Fold is the folding applied to Greek, Bulgarian and plain text.
+// Fold is the folding every analyzer applies: lowercase, no combining
+// marks (accents, tonos, dialytika, háček...), Greek final sigma as sigma.
 func Fold(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
@@ -111,6 +143,40 @@ func Fold(s string) string {
 			b.WriteRune('σ')
 		default:
 			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// serbianLatinTokens writes Serbian Cyrillic in the Latin alphabet that
+// Serbian also uses (Гајеви: Ниш as niš, Љубљана as ljubljana), so that a
+// word finds its spelling in the other alphabet once both are folded.
+type serbianLatinTokens struct{}
+
+// serbianCyrillic maps the Serbian Cyrillic letters (lowercase, as the
+// filter runs after lowercasing) to Latin.
+var serbianCyrillic = map[rune]string{
+	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'ђ': "đ", 'е': "e", 'ж': "ž", 'з': "z", 'и': "i",
+	'ј': "j", 'к': "k", 'л': "l", 'љ': "lj", 'м': "m", 'н': "n", 'њ': "nj", 'о': "o", 'п': "p", 'р': "r",
+	'с': "s", 'т': "t", 'ћ': "ć", 'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "č", 'џ': "dž", 'ш': "š",
+}
+
+func (serbianLatinTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = []byte(SerbianLatin(string(t.Term)))
+	}
+	return in
+}
+
+// SerbianLatin transliterates Serbian Cyrillic letters to Latin and
+// leaves every other character as it is.
+func SerbianLatin(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if l, ok := serbianCyrillic[r]; ok {
+			b.WriteString(l)
+		} else {
+			b.WriteRune(r)
 		}
 	}
 	return b.String()

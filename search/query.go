@@ -78,6 +78,14 @@ type Result struct {
 	Total  int                     `json:"total"`
 	Hits   []Hit                   `json:"hits"`
 	Facets map[string][]FacetCount `json:"facets"`
+	// When nothing has every word of a query of plain words, the result
+	// is that of a looser query, and says which: Near, the words within
+	// one or two letters of the reader's (typos), with Suggestion, the
+	// query in the words the best result has; else Partial, the pages
+	// with most of the words, ranked by how many they have.
+	Near       bool   `json:"near,omitempty"`
+	Suggestion string `json:"suggestion,omitempty"`
+	Partial    bool   `json:"partial,omitempty"`
 }
 
 // Search runs a query written in bleve's query-string syntax: words,
@@ -96,6 +104,44 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 	if err != nil {
 		return nil, err
 	}
+	res, err = ix.search(ctx, q, r, nil)
+	if err != nil || res.Total > 0 || r.From > 0 {
+		return res, err
+	}
+	words := plainWords(r.Query)
+	if len(words) == 0 {
+		return res, nil
+	}
+	// Typos first: each word, or a word within one letter (two for
+	// words of more than five letters) of it.
+	if near, err := Parse(nearQuery(words), r.Langs); err == nil {
+		var suggest []string
+		if alt, err := ix.search(ctx, near, r, func(h *search.DocumentMatch, doc index.Document) {
+			if suggest == nil {
+				suggest = suggestion(words, h, doc)
+			}
+		}); err == nil && alt.Total > 0 {
+			alt.Near, alt.Suggestion = true, strings.Join(suggest, " ")
+			return alt, nil
+		}
+	}
+	// Then the pages that have most of the words (a question such as
+	// "how to finance clusters").
+	if len(words) > 1 {
+		any, err := parse(r.Query, r.Langs, true)
+		if err == nil {
+			if alt, err := ix.search(ctx, any, r, nil); err == nil && alt.Total > 0 {
+				alt.Partial = true
+				return alt, nil
+			}
+		}
+	}
+	return res, nil
+}
+
+// search runs a parsed query; seen, if set, is shown each hit and its
+// stored fields.
+func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func(*search.DocumentMatch, index.Document)) (*Result, error) {
 	if r.Shown != "" {
 		in := query.NewTermQuery(r.Shown)
 		in.SetField("shown")
@@ -149,6 +195,9 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 				summary = tf.Text()
 			}
 		})
+		if seen != nil {
+			seen(h, doc)
+		}
 		if frags := hl.BestFragmentsInField(h, doc, "summary", 1); len(frags) > 0 {
 			hit.Snippet = frags[0]
 		} else {
@@ -195,6 +244,13 @@ var highlighter = sync.OnceValues(func() (highlight.Highlighter, error) {
 // analyzer of each language in langs; field:value on a code field is an
 // exact match.
 func Parse(text string, langs []string) (query.Query, error) {
+	return parse(text, langs, false)
+}
+
+// parse is Parse; with any, a query of several words finds the pages
+// with at least one of them, those with more words first, instead of
+// those with all.
+func parse(text string, langs []string, any bool) (query.Query, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, fmt.Errorf("%w: empty query", ErrQuery)
@@ -210,7 +266,7 @@ func Parse(text string, langs []string) (query.Query, error) {
 		return nil, fmt.Errorf("%w: %s", ErrQuery, cleanParseError(err))
 	}
 	analyzers := analyzersFor(langs)
-	rw := rewriter{analyzers: analyzers}
+	rw := rewriter{analyzers: analyzers, any: any}
 	q, err := rw.rewrite(parsed)
 	if err != nil {
 		return nil, err
@@ -252,6 +308,7 @@ func analyzersFor(langs []string) []string {
 type rewriter struct {
 	analyzers []string
 	clauses   int
+	any       bool // the query's words are alternatives (see parse)
 }
 
 func isKeyword(field string) bool {
@@ -308,7 +365,7 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 		for _, part := range []struct {
 			in  query.Query
 			add func(...query.Query)
-		}{{q.Must, out.AddMust}, {q.Should, out.AddMust}, {q.MustNot, out.AddMustNot}} {
+		}{{q.Must, out.AddMust}, {q.Should, rw.addShould(out)}, {q.MustNot, out.AddMustNot}} {
 			if part.in == nil {
 				continue
 			}
@@ -319,6 +376,10 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 			if len(children) > 0 {
 				part.add(children...)
 			}
+		}
+		if out.Must == nil && out.Should != nil {
+			out.SetMinShould(1)
+			return out, nil
 		}
 		if out.Must == nil && out.MustNot != nil {
 			return nil, fmt.Errorf("%w: the query only excludes; add a word to search for", ErrQuery)
@@ -387,8 +448,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 			return nil, nil
 		}
 		return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
-			if field == "body" {
-				// Bodies keep no positions (see Mapping): all the words.
+			if field == "body" || field == "tagwords" {
+				// Bodies and tags keep no positions (see Mapping): all the
+				// words.
 				m := query.NewMatchQuery(q.MatchPhrase)
 				m.SetField(field)
 				m.Analyzer = analyzer
@@ -507,3 +569,74 @@ func (rw *rewriter) hasTerms(text string) bool {
 }
 
 var cachedMapping = sync.OnceValues(Mapping)
+
+// addShould is where the words of a query without + or - go: every one
+// must match, unless the rewriter takes them as alternatives.
+func (rw *rewriter) addShould(b *query.BooleanQuery) func(...query.Query) {
+	if rw.any {
+		return b.AddShould
+	}
+	return b.AddMust
+}
+
+// plainWords returns the words of a query made of words only (no
+// quotes, fields, operators or wildcards), or nil.
+func plainWords(text string) []string {
+	if strings.ContainsAny(text, `"':+-*?~()[]{}^\/!&|<>=`) {
+		return nil
+	}
+	return strings.Fields(text)
+}
+
+// nearQuery writes each word of four letters or more as a fuzzy term:
+// within one letter, or two for words of more than five letters.
+func nearQuery(words []string) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		switch n := utf8.RuneCountInString(w); {
+		case n > 5:
+			out[i] = w + "~2"
+		case n >= 4:
+			out[i] = w + "~1"
+		default:
+			out[i] = w
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// suggestion rewrites the reader's words as the best hit writes them: for
+// each word, the closest word of the hit's title or summary that a fuzzy
+// term matched (bleve records where; the stored text has the letters).
+func suggestion(words []string, h *search.DocumentMatch, doc index.Document) []string {
+	texts := map[string]string{}
+	doc.VisitFields(func(f index.Field) {
+		if tf, ok := f.(index.TextField); ok {
+			texts[f.Name()] = tf.Text()
+		}
+	})
+	var found []string
+	for field, terms := range h.Locations {
+		text := texts[field]
+		for _, locs := range terms {
+			for _, l := range locs {
+				if l.Start < l.End && int(l.End) <= len(text) {
+					found = append(found, text[l.Start:l.End])
+				}
+			}
+		}
+	}
+	sort.Strings(found)
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w
+		best := -1
+		for _, f := range found {
+			d := search.LevenshteinDistance(Fold(w), Fold(f))
+			if d > 0 && d <= 2 && (best < 0 || d < best) {
+				out[i], best = f, d
+			}
+		}
+	}
+	return out
+}

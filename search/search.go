@@ -12,6 +12,7 @@ package search
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -57,6 +58,7 @@ type indexed struct {
 	Year      []string `json:"year"`
 	Lang      string   `json:"lang"`
 	Tags      []string `json:"tag"`
+	TagWords  string   `json:"tagwords"`
 	Shown     []string `json:"shown"`
 }
 
@@ -74,15 +76,17 @@ func (d Document) indexed() indexed {
 	}
 	return indexed{URL: d.URL, Type: code(d.Type), Title: d.Title, Summary: d.Summary, Body: d.Body,
 		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Status: code(d.Status), Level: code(d.Level),
-		Year: code(year), Lang: d.Lang, Tags: d.Tags, Shown: d.Shown}
+		Year: code(year), Lang: d.Lang, Tags: d.Tags, TagWords: strings.Join(d.Tags, " "), Shown: d.Shown}
 }
 
 // TextFields are searched by words without a field name, with their
-// boosts: a match in the title counts most.
+// boosts: a match in the title counts most. tagwords holds an item's tags
+// as words (train-the-trainers as train, the, trainers), weighed as the
+// summary; the tag field keeps them whole, for tag:x and the facets.
 var TextFields = []struct {
 	Name  string
 	Boost float64
-}{{"title", 4}, {"summary", 2}, {"body", 1}}
+}{{"title", 4}, {"summary", 2}, {"tagwords", 2}, {"body", 1}}
 
 // FacetFields are the fields results are counted by.
 var FacetFields = []string{"type", "area", "country", "region", "status", "year"}
@@ -137,6 +141,7 @@ func docMapping(analyzer string) *mapping.DocumentMapping {
 	dm.AddFieldMappingsAt("title", text(true, true))
 	dm.AddFieldMappingsAt("summary", text(true, true))
 	dm.AddFieldMappingsAt("body", text(false, false))
+	dm.AddFieldMappingsAt("tagwords", text(false, false))
 	url := mapping.NewTextFieldMapping()
 	url.Index = false
 	url.Store = true

@@ -100,9 +100,14 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
 	}
-	if len(res.Hits) == 0 {
+	switch {
+	case len(res.Hits) == 0:
 		fmt.Fprintf(stdout, "no results for %q\n", text)
-	} else {
+	case res.Near:
+		fmt.Fprintf(stdout, "no results for %q; %d result%s for words close to it: %q\n\n", text, res.Total, plural(res.Total), printable(res.Suggestion))
+	case res.Partial:
+		fmt.Fprintf(stdout, "no page has every word of %q; %d partial match%s, most words first\n\n", text, res.Total, map[bool]string{true: "", false: "es"}[res.Total == 1])
+	default:
 		fmt.Fprintf(stdout, "%d result%s for %q\n\n", res.Total, plural(res.Total), text)
 	}
 	for i, h := range res.Hits {

@@ -230,7 +230,10 @@
     }
     var shown = res.hits.length;
     var vars = { q: q, n: res.total, shown: shown };
+    vars.suggestion = res.suggestion || "";
     setStatus(res.total === 0 ? str("no_results", "No results for “{q}”.", vars) :
+      res.near ? str("near", "No results for “{q}”. {n} results for words close to it: “{suggestion}”.", vars) :
+      res.partial ? str("partial", "No page has every word of “{q}”. {n} partial matches, those with most of the words first.", vars) :
       shown < res.total ? str("results_some", "{n} results for “{q}”, the first {shown} shown.", vars) :
       res.total === 1 ? str("results_one", "{n} result for “{q}”.", vars) :
       str("results_other", "{n} results for “{q}”.", vars));
