@@ -13,7 +13,6 @@ import (
 
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/internal/benchkit"
-	"github.com/clusterpolisee/polisee/search"
 )
 
 // result is one row of the table: one tool's measured build of one
@@ -28,19 +27,27 @@ type result struct {
 	search *benchkit.SearchResult
 }
 
-// Row names of the peers.
+// Row names of the peers: Hugo with minimal layouts, Hugo with the related
+// lists of .Related as well, Pagefind, and each Hugo followed by Pagefind.
 const (
-	hugoTool     = "hugo"
-	pagefindTool = "pagefind"
-	pipelineTool = "hugo+pagefind"
+	hugoTool            = "hugo"
+	hugoRelatedTool     = "hugo .Related"
+	pagefindTool        = "pagefind"
+	pipelineTool        = hugoTool + "+" + pagefindTool
+	relatedPipelineTool = hugoRelatedTool + "+" + pagefindTool
 )
+
+// isHugo and isPipeline tell the rows of Hugo alone and of Hugo followed
+// by Pagefind.
+func isHugo(r result) bool     { return r.tool == hugoTool || r.tool == hugoRelatedTool }
+func isPipeline(r result) bool { return r.tool == pipelineTool || r.tool == relatedPipelineTool }
 
 // pipeline is the row of Hugo followed by Pagefind on its output: times
 // add up, the peak resident set is the larger, the output is Hugo's site
 // with Pagefind's folder, and the index and the search are Pagefind's.
 func pipeline(hugo, pagefind result) result {
 	return result{
-		tool:   pipelineTool,
+		tool:   hugo.tool + "+" + pagefind.tool,
 		use:    hugo.use.Then(pagefind.use),
 		files:  hugo.files + pagefind.files,
 		size:   hugo.size + pagefind.size,
@@ -51,8 +58,10 @@ func pipeline(hugo, pagefind result) result {
 
 // sizeResult is what one corpus size measured.
 type sizeResult struct {
-	n    int
-	rows []result // polisee variants, then hugo, pagefind, hugo+pagefind when run
+	n int
+	// rows are the polisee variants, then, when run, hugo, pagefind,
+	// hugo+pagefind, hugo .Related and hugo .Related+pagefind.
+	rows []result
 	// skipped says why the peers did not run at this size; "" when they
 	// did or are missing altogether.
 	skipped  string
@@ -62,22 +71,34 @@ type sizeResult struct {
 	load     [2]string // load average before and after
 }
 
-// peer is the row polisee is compared with: hugo+pagefind, or hugo when
-// Pagefind did not run; false when neither did.
-func (s sizeResult) peer() (result, bool) {
-	var hugo *result
-	for i, r := range s.rows {
-		switch r.tool {
-		case pipelineTool:
-			return r, true
-		case hugoTool:
-			hugo = &s.rows[i]
+// peers are the rows polisee is compared with: Hugo followed by
+// Pagefind, or Hugo alone when Pagefind did not run; none when Hugo did
+// not run.
+func (s sizeResult) peers() []result {
+	var pipelines, hugos []result
+	for _, r := range s.rows {
+		switch {
+		case isPipeline(r):
+			pipelines = append(pipelines, r)
+		case isHugo(r):
+			hugos = append(hugos, r)
 		}
 	}
-	if hugo == nil {
-		return result{}, false
+	if len(pipelines) > 0 {
+		return pipelines
 	}
-	return *hugo, true
+	return hugos
+}
+
+// pagefindSearch is what the browser measured of Pagefind's search; nil
+// when it did not.
+func (s sizeResult) pagefindSearch() *benchkit.SearchResult {
+	for _, r := range s.rows {
+		if r.tool == pagefindTool {
+			return r.search
+		}
+	}
+	return nil
 }
 
 // benchSize writes the corpus of size n into dir and measures each tool on
@@ -119,12 +140,25 @@ func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p 
 		if err != nil {
 			return s, err
 		}
-		if r.index, err = optionalSize(filepath.Join(out, generator.SearchDir, search.IndexFile)); err != nil {
+		_, err = os.Stat(filepath.Join(out, generator.SearchDir, "meta.json"))
+		switch {
+		case errors.Is(err, fs.ErrNotExist): // built without a search index
+		case err != nil:
 			return s, err
-		}
-		if browser != nil && r.index != nil && exists(filepath.Join(out, generator.SearchDir, "search.wasm")) {
-			if r.search, err = browser.Polisee(ctx, out); err != nil {
-				return s, fmt.Errorf("%s in the browser: %w", r.tool, err)
+		default:
+			files, err := benchkit.PoliseeFiles(out)
+			if err != nil {
+				return s, err
+			}
+			index, err := benchkit.FileSize(filepath.Join(out, filepath.FromSlash(files.Index)))
+			if err != nil {
+				return s, err
+			}
+			r.index = &index
+			if browser != nil && files.Wasm != "" {
+				if r.search, err = browser.Polisee(ctx, out); err != nil {
+					return s, fmt.Errorf("%s in the browser: %w", r.tool, err)
+				}
 			}
 		}
 		s.rows = append(s.rows, r)
@@ -144,43 +178,66 @@ func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p 
 }
 
 // runPeers builds the corpus with Hugo, then runs Pagefind on Hugo's
-// output and measures its search.
+// output and measures its search; then, with -hugo-related, builds it
+// again with Hugo's related lists.
 func (s *sizeResult) runPeers(ctx context.Context, o options, dir, content string, p peers, browser *benchkit.Browser, logf func(string, ...any)) error {
 	site := filepath.Join(dir, "hugo")
 	if err := writeHugoSite(content, site); err != nil {
 		return fmt.Errorf("write the Hugo site: %w", err)
 	}
-	logf("hugo...")
-	hout := filepath.Join(dir, "hugo-public")
 	// Hugo's file cache goes beside the site, not into the user's cache.
 	env := []string{"HUGO_CACHEDIR=" + filepath.Join(dir, "hugo-cache")}
-	hugo, err := measureBuild(o.runs, hugoTool, hout, func() (benchkit.Usage, error) {
-		u, _, err := benchkit.Measure(ctx, env, p.hugo, "--quiet", "-s", site, "-d", hout)
-		return u, err
-	})
+	buildHugo := func(tool, environment, out string) (result, error) {
+		logf("%s...", tool)
+		return measureBuild(o.runs, tool, out, func() (benchkit.Usage, error) {
+			u, _, err := benchkit.Measure(ctx, env, p.hugo, "--quiet", "--environment", environment, "-s", site, "-d", out)
+			return u, err
+		})
+	}
+	hout := filepath.Join(dir, "hugo-public")
+	hugo, err := buildHugo(hugoTool, hugoMinimal, hout)
 	if err != nil {
 		return err
 	}
 	s.rows = append(s.rows, hugo)
-	if p.pagefind == "" {
+	var pfRow *result
+	if p.pagefind != "" {
+		logf("pagefind on Hugo's output...")
+		pf, err := medianRun(o.runs, func(pf *benchkit.PagefindIndex) time.Duration { return pf.Use.Wall },
+			func() (*benchkit.PagefindIndex, error) { return benchkit.RunPagefind(ctx, p.pagefind, hout) })
+		if err != nil {
+			return err
+		}
+		s.pagefind = pf
+		// The index column holds Pagefind's whole output folder, as a
+		// reader's host serves it; the index proper is in the notes.
+		r := result{tool: pagefindTool, use: pf.Use, files: pf.Files, size: pf.All.Raw, index: &pf.All}
+		if browser != nil {
+			if r.search, err = browser.Pagefind(ctx, hout, pf); err != nil {
+				return fmt.Errorf("Pagefind in the browser: %w", err)
+			}
+		}
+		pfRow = &r
+		s.rows = append(s.rows, r, pipeline(hugo, r))
+	}
+	if !o.hugoRelated {
 		return nil
 	}
-	logf("pagefind on Hugo's output...")
-	pf, err := medianRun(o.runs, func(pf *benchkit.PagefindIndex) time.Duration { return pf.Use.Wall },
-		func() (*benchkit.PagefindIndex, error) { return benchkit.RunPagefind(ctx, p.pagefind, hout) })
+	rout := filepath.Join(dir, "hugo-related-public")
+	related, err := buildHugo(hugoRelatedTool, hugoRelated, rout)
 	if err != nil {
 		return err
 	}
-	s.pagefind = pf
-	// The index column holds Pagefind's whole output folder, as a reader's
-	// host serves it; the index proper is in the notes.
-	r := result{tool: pagefindTool, use: pf.Use, files: pf.Files, size: pf.All.Raw, index: &pf.All}
-	if browser != nil {
-		if r.search, err = browser.Pagefind(ctx, hout, pf); err != nil {
-			return fmt.Errorf("Pagefind in the browser: %w", err)
-		}
+	if !o.keep {
+		os.RemoveAll(rout) // only its cost is measured
 	}
-	s.rows = append(s.rows, r, pipeline(hugo, r))
+	s.rows = append(s.rows, related)
+	if pfRow != nil {
+		// Pagefind's run on the minimal site stands for its run on this
+		// one: the related lists are data-pagefind-ignore, so the index
+		// is the same.
+		s.rows = append(s.rows, pipeline(related, *pfRow))
+	}
 	return nil
 }
 
@@ -214,22 +271,4 @@ func corpusWords(ctx context.Context, content string) ([]string, error) {
 	words := benchkit.Vocabulary(docs)
 	debug.FreeOSMemory() // docs are not used from here on
 	return words, nil
-}
-
-// optionalSize is the size of a file and of its brotli form; nil when
-// the file does not exist.
-func optionalSize(name string) (*benchkit.Size, error) {
-	s, err := benchkit.FileSize(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &s, nil
-}
-
-func exists(name string) bool {
-	_, err := os.Stat(name)
-	return err == nil
 }

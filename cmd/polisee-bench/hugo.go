@@ -22,6 +22,14 @@ import (
 //go:embed all:hugo
 var skeleton embed.FS
 
+// Hugo's environments (hugo --environment) that the layouts tell apart:
+// in hugoRelated, item pages carry polisee's related list, from
+// .Site.RegularPages.Related; in hugoMinimal they do not.
+const (
+	hugoMinimal = "minimal"
+	hugoRelated = "related"
+)
+
 // sectionTitles are the list-page headings polisee uses, given to Hugo
 // through _index.md files.
 var sectionTitles = map[string]string{

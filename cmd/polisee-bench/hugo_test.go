@@ -1,11 +1,16 @@
 package main
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/clusterpolisee/polisee/content"
 )
 
 func TestConvertPractice(t *testing.T) {
@@ -78,4 +83,42 @@ func splitConverted(t *testing.T, out []byte) (map[string]any, string) {
 		t.Fatal(err)
 	}
 	return m, body
+}
+
+// The two Hugo builds differ by the related list of item pages alone.
+func TestHugoEnvironments(t *testing.T) {
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		t.Skip("Hugo not found: apt-get install -y hugo")
+	}
+	src, site := t.TempDir(), t.TempDir()
+	if err := os.CopyFS(src, content.Starter()); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeHugoSite(src, site); err != nil {
+		t.Fatal(err)
+	}
+	page := func(environment string) string {
+		out := filepath.Join(t.TempDir(), "public")
+		cmd := exec.Command(hugo, "--quiet", "--environment", environment, "-s", site, "-d", out)
+		cmd.Env = append(os.Environ(), "HUGO_CACHEDIR="+t.TempDir())
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("hugo --environment %s: %v\n%s", environment, err, msg)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "practices", "mi-cluster-microelectronics", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	minimal, related := page(hugoMinimal), page(hugoRelated)
+	if strings.Contains(minimal, `class="related"`) {
+		t.Error("the minimal build has a related list")
+	}
+	if !strings.Contains(related, `class="related"`) || !strings.Contains(related, `class="card"`) {
+		t.Error("the .Related build has no related list with cards")
+	}
+	if !strings.Contains(minimal, "data-pagefind-body") || !strings.Contains(minimal, `class="facts"`) {
+		t.Error("the minimal build lacks the item page's body")
+	}
 }

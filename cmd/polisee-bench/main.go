@@ -7,8 +7,9 @@
 // Usage, from inside the polisee module:
 //
 //	go run ./cmd/polisee-bench [-n 1000,10000] [-hugo hugo] [-hugo-max 10000]
-//		[-pagefind pagefind] [-browser=true] [-chrome PATH] [-queries 50]
-//		[-runs 1] [-seed 1] [-polisee BIN] [-polisee-flags FLAGS]... [-keep]
+//		[-hugo-related=true] [-pagefind pagefind] [-browser=true] [-chrome PATH]
+//		[-queries 50] [-runs 1] [-seed 1] [-polisee BIN] [-polisee-flags FLAGS]...
+//		[-keep]
 //
 // Peers are optional: without Hugo (-hugo "" or not found) polisee is
 // measured alone; without Pagefind (npm install pagefind in a temporary
@@ -27,22 +28,34 @@
 //     plain build);
 //  2. when the Hugo binary named by -hugo is found and N <= -hugo-max,
 //     writes the same corpus as a Hugo site and builds it with
-//     `hugo --quiet -s DIR -d OUT`. The Hugo site has the same pages as
-//     polisee's: content/<type>/<slug>.md with areas, countries, regions
-//     and status as taxonomies, and minimal layouts (base, single page
-//     with the facts, body, back-links and a related list from
-//     .Site.RegularPages.Related on areas and countries, list, taxonomy
-//     and term pages, home, 404); item pages carry data-pagefind-body, so
-//     that Pagefind indexes the item pages, as polisee does;
+//     `hugo --quiet --environment minimal -s DIR -d OUT`. The Hugo site has
+//     the same pages as polisee's: content/<type>/<slug>.md with areas,
+//     countries, regions and status as taxonomies, and minimal layouts
+//     (base, single page with the facts, body and back-links, list,
+//     taxonomy and term pages, home, 404); item pages carry
+//     data-pagefind-body, so that Pagefind indexes the item pages, as
+//     polisee does;
 //  3. then runs `pagefind --site OUT --output-subdir pagefind_bench` on
 //     Hugo's output;
 //  4. measures both searches in headless Chromium with package
 //     internal/benchkit: polisee's on polisee's output, Pagefind's on
 //     Hugo's output with its pagefind folder, with the same queries,
 //     picked (-seed) from the words of the documents' bodies
-//     (generator.SearchDocuments): the bytes downloaded before the first
-//     result in a cold browser, how long that took, and the p50 and p95
-//     of -queries further queries.
+//     (generator.SearchDocuments): for a cold visit (fresh profile) and a
+//     warm one (the same address in a browser restarted on that profile,
+//     with its HTTP cache), the bytes sent before the first result and how
+//     long it took; then the p50 and p95 of -queries further queries. The
+//     server answers as a static host configured for content-hashed
+//     files: brotli to a browser that accepts it, names with a hash of
+//     the content immutable for a year, the others revalidated with ETag
+//     and Last-Modified and answered 304 Not Modified (see benchkit);
+//  5. with -hugo-related (the default), builds the Hugo site again with
+//     `--environment related`, in which item pages also carry polisee's
+//     related list (.Site.RegularPages.Related on areas and countries):
+//     a row of its own, as that list is what costs Hugo most on large
+//     sites. Its pipeline row takes Pagefind's run on the minimal site:
+//     the related lists are data-pagefind-ignore, so the index is the
+//     same.
 //
 // polisee, Hugo and Pagefind each run as a child process, so that the
 // peak resident set of each is read from the rusage of the finished
@@ -52,23 +65,25 @@
 // command from importing the corpus package) are compiled with go build
 // into a temporary folder; -polisee measures another polisee binary
 // instead. One unmeasured build of a tiny corpus comes first, so that
-// one-off work (compiling the browser engine, cached per version) does not
-// count. Each output folder is removed before a run: every build is a clean
-// one. With -runs k, each tool runs k times and the run with the median
-// wall time is reported; the browser measures once.
+// one-off work (reading the binary from disk) does not count. Each output
+// folder is removed before a run: every build is a clean one. With -runs
+// k, each tool runs k times and the run with the median wall time is
+// reported; the browser measures once.
 //
 // It prints one table, with N, tool, wall time, CPU time (user+system),
 // peak RSS, output size and file count, index size (polisee: the
-// search/index.zap it ships and its .br; Pagefind: its whole output
-// folder), bytes before the first result (raw and as sent, brotli), time
-// to the first result and query p50/p95. The "hugo+pagefind" row is the
-// pipeline: wall and CPU times add up, peak RSS is the larger of the two,
-// output and index are Hugo's site with Pagefind's folder. Then, for each
-// N, a row of polisee's figures divided by the peer's (hugo+pagefind, or
-// hugo without Pagefind): below 1, polisee is faster or smaller. Below the
-// table: the requests before the first result, the engine's files, the
-// budgets, and the load average before and after each size. MB is 2^20
-// bytes. Use -keep to keep the corpora and the built sites for a look.
+// search/index.<hash>.zap it ships and its .br; Pagefind: its whole output
+// folder), engine size (the WebAssembly module, raw and brotli), bytes on
+// the wire before the first result, cold and warm, the time to the first
+// result, cold and warm, and query p50/p95. The "hugo+pagefind" rows are
+// the pipelines: wall and CPU times add up, peak RSS is the larger of the
+// two, output and index are Hugo's site with Pagefind's folder. Then, for
+// each N, a row of polisee's figures divided by each peer's (hugo+pagefind
+// and hugo .Related+pagefind, or Hugo alone without Pagefind): below 1,
+// polisee is faster or smaller. Below the table: the requests before the
+// first result, cold and warm, the engine's files, polisee's targets, and
+// the load average before and after each size. MB is 2^20 bytes. Use -keep
+// to keep the corpora and the built sites for a look.
 package main
 
 import (
@@ -103,15 +118,17 @@ func main() {
 }
 
 type options struct {
-	sizes    []int
-	seed     int64
-	hugo     string // name or path of the Hugo binary; "" skips Hugo
-	hugoMax  int    // the largest N Hugo and Pagefind run at
-	pagefind string // name or path of the Pagefind binary; "" skips Pagefind
-	browser  bool
-	chrome   string
-	queries  int
-	polisee  string // prebuilt polisee binary; "" builds one
+	sizes   []int
+	seed    int64
+	hugo    string // name or path of the Hugo binary; "" skips Hugo
+	hugoMax int    // the largest N Hugo and Pagefind run at
+	// hugoRelated builds with Hugo a second time, with related lists.
+	hugoRelated bool
+	pagefind    string // name or path of the Pagefind binary; "" skips Pagefind
+	browser     bool
+	chrome      string
+	queries     int
+	polisee     string // prebuilt polisee binary; "" builds one
 	// variants are the flag sets polisee build is measured with.
 	variants [][]string
 	runs     int
@@ -125,7 +142,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	sizes := fl.String("n", "1000,10000", "comma-separated corpus sizes (practices + profiles)")
 	fl.Int64Var(&o.seed, "seed", 1, "seed of the corpus and of the query picks")
 	fl.StringVar(&o.hugo, "hugo", "hugo", "Hugo binary to compare with (\"\" to skip Hugo)")
-	fl.IntVar(&o.hugoMax, "hugo-max", 10000, "largest N at which Hugo and Pagefind run (Hugo took 143 s at 10k on 2 cores)")
+	fl.IntVar(&o.hugoMax, "hugo-max", 10000, "largest N at which Hugo and Pagefind run (Hugo with .Related took 123 s at 10k on 2 cores)")
+	fl.BoolVar(&o.hugoRelated, "hugo-related", true, "also build with Hugo with polisee's related lists (.Related), a row of its own")
 	fl.StringVar(&o.pagefind, "pagefind", "pagefind", "Pagefind binary run on Hugo's output (\"\" to skip Pagefind), e.g. DIR/node_modules/.bin/pagefind after npm install pagefind in DIR")
 	fl.BoolVar(&o.browser, "browser", true, "measure the searches in headless Chromium")
 	fl.StringVar(&o.chrome, "chrome", "", "Chromium binary (default $CHROME_PATH, then chromium, chromium-browser, google-chrome)")
@@ -279,9 +297,9 @@ func buildTools(ctx context.Context, dir string) (tools, error) {
 	return tools{polisee: filepath.Join(dir, "polisee"+exe), corpuswrite: filepath.Join(dir, "corpuswrite"+exe)}, nil
 }
 
-// warmUp builds a tiny corpus with each variant once, unmeasured: the
-// first build of a new polisee version compiles the browser search engine
-// (about a minute), which later builds take from the cache.
+// warmUp builds a tiny corpus with each variant once, unmeasured, so that
+// the first measured build does not pay for reading the new binary from
+// disk.
 func warmUp(ctx context.Context, o options, dir string, bins tools) error {
 	content := filepath.Join(dir, "content")
 	if err := writeCorpus(ctx, bins, content, 10, o.seed); err != nil {

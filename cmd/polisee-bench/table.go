@@ -15,7 +15,17 @@ const mb = 1 << 20
 
 // columns are the table's headings; cells and ratioCells follow them.
 var columns = []string{"N", "tool", "wall s", "CPU s", "peak RSS MB", "output MB", "files",
-	"index MB raw / br", "before 1st result MB raw / br", "1st result ms", "query p50 ms", "p95 ms"}
+	"index MB raw / br", "engine MB raw / br", "on the wire before 1st result KB cold / warm",
+	"1st result ms cold / warm", "query p50 ms", "p95 ms"}
+
+// Columns of the browser's figures.
+const (
+	colEngine = 8 + iota
+	colWire
+	colFirst
+	colP50
+	colP95
+)
 
 // isPolisee tells polisee's rows (one a variant) from the peers'.
 func isPolisee(r result) bool { return strings.HasPrefix(r.tool, "polisee") }
@@ -23,15 +33,16 @@ func isPolisee(r result) bool { return strings.HasPrefix(r.tool, "polisee") }
 // cells writes one row's figures; "-" where not measured.
 func cells(n int, r result) []string {
 	c := []string{fmt.Sprint(n), r.tool, fmt.Sprintf("%.2f", r.use.Wall.Seconds()), fmt.Sprintf("%.2f", r.use.CPU.Seconds()),
-		"n/a", fmt.Sprintf("%.1f", float64(r.size)/mb), fmt.Sprint(r.files), sizeCell(r.index), "-", "-", "-", "-"}
+		"n/a", fmt.Sprintf("%.1f", float64(r.size)/mb), fmt.Sprint(r.files), sizeCell(r.index), "-", "-", "-", "-", "-"}
 	if r.use.PeakRSS > 0 {
 		c[4] = fmt.Sprintf("%.0f", float64(r.use.PeakRSS)/mb)
 	}
 	if s := r.search; s != nil {
-		c[8] = sizeCell(&s.First)
-		c[9] = msCell(s.FirstResult)
-		c[10] = msCell(s.P50())
-		c[11] = msCell(s.P95())
+		c[colEngine] = sizeCell(&s.Engine)
+		c[colWire] = fmt.Sprintf("%.0f / %.1f", float64(s.FirstWire())/1024, float64(s.WarmWire())/1024)
+		c[colFirst] = msCell(s.FirstResult) + " / " + msCell(s.WarmResult)
+		c[colP50] = msCell(s.P50())
+		c[colP95] = msCell(s.P95())
 	}
 	return c
 }
@@ -65,18 +76,22 @@ func ratioCells(n int, p, q result) []string {
 	c := []string{fmt.Sprint(n), p.tool + " ÷ " + q.tool,
 		f(p.use.Wall.Seconds(), q.use.Wall.Seconds()), f(p.use.CPU.Seconds(), q.use.CPU.Seconds()),
 		f(float64(p.use.PeakRSS), float64(q.use.PeakRSS)), f(float64(p.size), float64(q.size)),
-		f(float64(p.files), float64(q.files)), sizes(p.index, q.index), "-", "-", "-", "-"}
+		f(float64(p.files), float64(q.files)), sizes(p.index, q.index), "-", "-", "-", "-", "-"}
 	if ps, qs := p.search, q.search; ps != nil && qs != nil {
-		c[8] = sizes(&ps.First, &qs.First)
-		c[9] = f(float64(ps.FirstResult), float64(qs.FirstResult))
-		c[10] = f(float64(ps.P50()), float64(qs.P50()))
-		c[11] = f(float64(ps.P95()), float64(qs.P95()))
+		c[colEngine] = sizes(&ps.Engine, &qs.Engine)
+		// Bytes measured on both sides: 0 is a figure (all from the cache).
+		c[colWire] = benchkit.Ratio(float64(ps.FirstWire()), float64(qs.FirstWire())) + " / " +
+			benchkit.Ratio(float64(ps.WarmWire()), float64(qs.WarmWire()))
+		c[colFirst] = f(float64(ps.FirstResult), float64(qs.FirstResult)) + " / " + f(float64(ps.WarmResult), float64(qs.WarmResult))
+		c[colP50] = f(float64(ps.P50()), float64(qs.P50()))
+		c[colP95] = f(float64(ps.P95()), float64(qs.P95()))
 	}
 	return c
 }
 
 // tableRows lays out the table: for each size, the measured rows, a row
-// for peers that did not run, and a ratio row for each polisee variant.
+// for peers that did not run, and a ratio row for each polisee variant
+// and peer.
 func tableRows(sizes []sizeResult) [][]string {
 	var rows [][]string
 	for _, s := range sizes {
@@ -84,9 +99,9 @@ func tableRows(sizes []sizeResult) [][]string {
 			rows = append(rows, cells(s.n, r))
 		}
 		if s.skipped != "" {
-			rows = append(rows, []string{fmt.Sprint(s.n), pipelineTool, "not run", "-", "-", "-", "-", "-", "-", "-", "-", "-"})
+			rows = append(rows, []string{fmt.Sprint(s.n), pipelineTool, "not run", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-"})
 		}
-		if q, ok := s.peer(); ok {
+		for _, q := range s.peers() {
 			for _, r := range s.rows {
 				if isPolisee(r) {
 					rows = append(rows, ratioCells(s.n, r, q))
@@ -133,26 +148,34 @@ func printNotes(w io.Writer, o options, p peers, sizes []sizeResult) {
 				pf.Pages, pf.Words, pf.Index, pf.All, pf.Files)
 		}
 		for _, r := range s.rows {
-			if r.search != nil && r.tool != pipelineTool {
+			if r.search != nil && !isPipeline(r) {
 				r.search.WriteDetails(w, r.tool)
 			}
 		}
 		for _, r := range s.rows {
 			if r.search != nil && isPolisee(r) {
-				fmt.Fprintf(w, "%s, budgets (set for 1,000 documents):\n", r.tool)
-				r.search.WriteBudgets(w)
+				fmt.Fprintf(w, "%s, targets (set for 1,000 documents):\n", r.tool)
+				r.search.WriteTargets(w, s.pagefindSearch(), "Pagefind")
 			}
 		}
 	}
 	fmt.Fprint(w, `
 Columns: wall and CPU (user+system) time of the build process, peak RSS its largest resident set; output
-is every file written; index is polisee's search/index.zap and its .br, Pagefind's whole output folder
-(brotli level 9); "before 1st result" is what the cold browser fetched until the first result showed,
-raw and brotli, and "1st result" how long that took: for polisee from navigating to /search/?q=WORD
-(page, scripts, engine, index), for Pagefind from import() of pagefind.js on a loaded page to the data of
-its first ten results; query p50/p95 over the timed queries. hugo+pagefind: times added, peak RSS the
-larger, output and index together. Rows "A ÷ B" divide A's figures by B's: below 1, polisee is faster
-or smaller. MB is 2^20 bytes.
+is every file written; index is polisee's search/index.<hash>.zap and its .br, Pagefind's whole output
+folder (brotli level 9); engine is the WebAssembly module, polisee's search/search.<hash>.wasm and its .br,
+Pagefind's wasm.<lang>.pagefind (gzip inside, as Pagefind writes it). "On the wire" is the bodies the
+server sent before the first result, brotli when the browser accepts it, as a static host serving .br
+files does, and "1st result" how long it took, from navigation start: cold is a browser with a fresh
+profile, warm the same address again in a browser restarted on that profile, its HTTP cache filled. The
+server sends files whose names carry a hash of their content with Cache-Control: `+benchkit.CacheImmutable+`,
+the others with `+benchkit.CacheRevalidate+`, an ETag and Last-Modified, and answers
+revalidations with 304 Not Modified. polisee's page is /search/?q=WORD (page, scripts, engine, index);
+Pagefind's is Hugo's /404.html?q=WORD, where a script imports pagefind.js once the page is parsed, searches
+and fetches the data of the first ten results. Query p50/p95 over the timed queries. hugo has minimal
+layouts; hugo .Related adds polisee's related list to item pages (.Site.RegularPages.Related on areas and
+countries), and its pipeline takes Pagefind's run on the minimal site (the lists are data-pagefind-ignore).
+hugo+pagefind: times added, peak RSS the larger, output and index together. Rows "A ÷ B" divide A's
+figures by B's: below 1, polisee is faster or smaller. MB is 2^20 bytes, KB 2^10.
 `)
 	if p.hugo != "" {
 		fmt.Fprintf(w, "Hugo and Pagefind run up to N = %d (-hugo-max).\n", o.hugoMax)

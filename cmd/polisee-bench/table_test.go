@@ -12,20 +12,31 @@ import (
 
 const s = time.Second
 
-func searchOf(first benchkit.Size, firstResult time.Duration, latencies ...time.Duration) *benchkit.SearchResult {
-	return &benchkit.SearchResult{First: first, FirstResult: firstResult, Latencies: latencies}
+const kb = 1 << 10
+
+// searchOf is a measured search: engine size, bytes sent before the first
+// result cold and warm, first result cold and warm, query times.
+func searchOf(engine benchkit.Size, coldWire, warmWire int64, cold, warm time.Duration, latencies ...time.Duration) *benchkit.SearchResult {
+	return &benchkit.SearchResult{Engine: engine,
+		FirstRequests: []benchkit.Request{{Path: "/a", Status: 200, Wire: coldWire}},
+		WarmRequests:  []benchkit.Request{{Path: "/a", Status: 304}, {Path: "/b", Status: 200, Wire: warmWire}},
+		FirstResult:   cold, WarmResult: warm, Latencies: latencies}
 }
 
-// A measured size: polisee, then Hugo, Pagefind and the pipeline of both.
+// A measured size: polisee, then Hugo, Pagefind and the pipeline of both,
+// then Hugo with .Related and its pipeline.
 func measuredSize() sizeResult {
 	hugo := result{tool: hugoTool, use: benchkit.Usage{Wall: 10 * s, CPU: 15 * s, PeakRSS: 500 * mb}, files: 100, size: 1000 * mb}
+	related := result{tool: hugoRelatedTool, use: benchkit.Usage{Wall: 40 * s, CPU: 45 * s, PeakRSS: 2000 * mb}, files: 100, size: 1100 * mb}
 	pf := result{tool: pagefindTool, use: benchkit.Usage{Wall: 20 * s, CPU: 30 * s, PeakRSS: 1500 * mb}, files: 50, size: 300 * mb,
-		index:  &benchkit.Size{Raw: 300 * mb, Brotli: 200 * mb},
-		search: searchOf(benchkit.Size{Raw: 4 * mb, Brotli: 1 * mb}, 200*time.Millisecond, 40*time.Millisecond, 80*time.Millisecond)}
+		index: &benchkit.Size{Raw: 300 * mb, Brotli: 200 * mb},
+		search: searchOf(benchkit.Size{Raw: 64 * kb, Brotli: 60 * kb}, 128*kb, 1*kb, 200*time.Millisecond, 100*time.Millisecond,
+			40*time.Millisecond, 80*time.Millisecond)}
 	polisee := result{tool: "polisee", use: benchkit.Usage{Wall: 3 * s, CPU: 9 * s, PeakRSS: 750 * mb}, files: 75, size: 650 * mb,
-		index:  &benchkit.Size{Raw: 100 * mb, Brotli: 50 * mb},
-		search: searchOf(benchkit.Size{Raw: 2 * mb, Brotli: 1 * mb}, 100*time.Millisecond, 20*time.Millisecond, 10*time.Millisecond)}
-	return sizeResult{n: 1000, rows: []result{polisee, hugo, pf, pipeline(hugo, pf)}}
+		index: &benchkit.Size{Raw: 100 * mb, Brotli: 50 * mb},
+		search: searchOf(benchkit.Size{Raw: 4 * mb, Brotli: 1 * mb}, 1536*kb, 0, 100*time.Millisecond, 50*time.Millisecond,
+			20*time.Millisecond, 10*time.Millisecond)}
+	return sizeResult{n: 1000, rows: []result{polisee, hugo, pf, pipeline(hugo, pf), related, pipeline(related, pf)}}
 }
 
 func TestPipelineAddsTimesAndTakesTheLargerPeak(t *testing.T) {
@@ -44,6 +55,9 @@ func TestPipelineAddsTimesAndTakesTheLargerPeak(t *testing.T) {
 	if hugo.index != nil || hugo.search != nil {
 		t.Error("Hugo alone has an index or a search")
 	}
+	if r := rows[5]; r.tool != relatedPipelineTool || r.use != (benchkit.Usage{Wall: 60 * s, CPU: 75 * s, PeakRSS: 2000 * mb}) {
+		t.Errorf("the .Related pipeline: %s %+v", r.tool, r.use)
+	}
 }
 
 func TestTableRowsWithPeers(t *testing.T) {
@@ -55,16 +69,20 @@ func TestTableRowsWithPeers(t *testing.T) {
 		}
 		tools = append(tools, r[1])
 	}
-	if want := []string{"polisee", "hugo", "pagefind", "hugo+pagefind", "polisee ÷ hugo+pagefind"}; !slices.Equal(tools, want) {
+	want := []string{"polisee", "hugo", "pagefind", "hugo+pagefind", "hugo .Related", "hugo .Related+pagefind",
+		"polisee ÷ hugo+pagefind", "polisee ÷ hugo .Related+pagefind"}
+	if !slices.Equal(tools, want) {
 		t.Fatalf("tools %q, want %q", tools, want)
 	}
 	for i, want := range map[int][]string{
-		0: {"1000", "polisee", "3.00", "9.00", "750", "650.0", "75", "100.00 / 50.00", "2.00 / 1.00", "100.0", "10.0", "20.0"},
-		1: {"1000", "hugo", "10.00", "15.00", "500", "1000.0", "100", "-", "-", "-", "-", "-"},
-		3: {"1000", "hugo+pagefind", "30.00", "45.00", "1500", "1300.0", "150", "300.00 / 200.00", "4.00 / 1.00", "200.0", "40.0", "80.0"},
+		0: {"1000", "polisee", "3.00", "9.00", "750", "650.0", "75", "100.00 / 50.00", "4.00 / 1.00", "1536 / 0.0", "100.0 / 50.0", "10.0", "20.0"},
+		1: {"1000", "hugo", "10.00", "15.00", "500", "1000.0", "100", "-", "-", "-", "-", "-", "-"},
+		3: {"1000", "hugo+pagefind", "30.00", "45.00", "1500", "1300.0", "150", "300.00 / 200.00", "0.06 / 0.06", "128 / 1.0", "200.0 / 100.0", "40.0", "80.0"},
 		// polisee over Hugo + Pagefind, column by column; the percentiles
-		// are nearest-rank (p50 of two samples is the smaller).
-		4: {"1000", "polisee ÷ hugo+pagefind", "0.10", "0.20", "0.50", "0.50", "0.50", "0.33 / 0.25", "0.50 / 1.00", "0.50", "0.25", "0.25"},
+		// are nearest-rank (p50 of two samples is the smaller); nothing
+		// sent on the warm visit is a ratio of 0.
+		6: {"1000", "polisee ÷ hugo+pagefind", "0.10", "0.20", "0.50", "0.50", "0.50", "0.33 / 0.25", "64.00 / 17.07", "12.00 / 0.00", "0.50 / 0.50", "0.25", "0.25"},
+		7: {"1000", "polisee ÷ hugo .Related+pagefind", "0.05", "0.12", "0.38", "0.46", "0.50", "0.33 / 0.25", "64.00 / 17.07", "12.00 / 0.00", "0.50 / 0.50", "0.25", "0.25"},
 	} {
 		if !slices.Equal(rows[i], want) {
 			t.Errorf("%s row\n got %q\nwant %q", want[1], rows[i], want)
@@ -74,12 +92,14 @@ func TestTableRowsWithPeers(t *testing.T) {
 
 func TestTableRowsWithoutPagefindComparesWithHugo(t *testing.T) {
 	m := measuredSize()
-	m.rows = m.rows[:2]
+	m.rows = []result{m.rows[0], m.rows[1], m.rows[4]}
 	rows := tableRows([]sizeResult{m})
-	last := rows[len(rows)-1]
-	want := []string{"1000", "polisee ÷ hugo", "0.30", "0.60", "1.50", "0.65", "0.75", "-", "-", "-", "-", "-"}
-	if len(rows) != 3 || !slices.Equal(last, want) {
-		t.Errorf("rows %q, want the last\n%q", rows, want)
+	want := [][]string{
+		{"1000", "polisee ÷ hugo", "0.30", "0.60", "1.50", "0.65", "0.75", "-", "-", "-", "-", "-", "-"},
+		{"1000", "polisee ÷ hugo .Related", "0.07", "0.20", "0.38", "0.59", "0.75", "-", "-", "-", "-", "-", "-"},
+	}
+	if len(rows) != 5 || !slices.Equal(rows[3], want[0]) || !slices.Equal(rows[4], want[1]) {
+		t.Errorf("rows %q, want the last two\n%q", rows, want)
 	}
 }
 
@@ -92,10 +112,10 @@ func TestTableRowsAboveHugoMax(t *testing.T) {
 	if len(rows) != 2 {
 		t.Fatalf("rows %q, want polisee's and one saying the peers did not run", rows)
 	}
-	if want := []string{"100000", "polisee", "3.00", "9.00", "n/a", "650.0", "75", "100.00 / 50.00", "-", "-", "-", "-"}; !slices.Equal(rows[0], want) {
+	if want := []string{"100000", "polisee", "3.00", "9.00", "n/a", "650.0", "75", "100.00 / 50.00", "-", "-", "-", "-", "-"}; !slices.Equal(rows[0], want) {
 		t.Errorf("polisee row\n got %q\nwant %q", rows[0], want)
 	}
-	if rows[1][1] != pipelineTool || rows[1][2] != "not run" {
+	if rows[1][1] != pipelineTool || rows[1][2] != "not run" || len(rows[1]) != len(columns) {
 		t.Errorf("row %q does not say that the peers did not run", rows[1])
 	}
 }
@@ -106,15 +126,18 @@ func TestTableRowsPoliseeAlone(t *testing.T) {
 	if rows := tableRows([]sizeResult{m}); len(rows) != 1 {
 		t.Errorf("rows %q, want polisee's alone", rows)
 	}
-	if _, ok := m.peer(); ok {
-		t.Error("a peer without Hugo")
+	if peers := m.peers(); len(peers) != 0 {
+		t.Errorf("peers %v without Hugo", peers)
+	}
+	if m.pagefindSearch() != nil {
+		t.Error("a Pagefind search without Pagefind")
 	}
 }
 
 func TestRatioOfUnmeasuredIsDash(t *testing.T) {
 	a := result{tool: "polisee", use: benchkit.Usage{Wall: s, CPU: s}}
 	b := result{tool: "hugo", use: benchkit.Usage{Wall: 2 * s, CPU: 4 * s, PeakRSS: mb}}
-	want := []string{"7", "polisee ÷ hugo", "0.50", "0.25", "-", "-", "-", "-", "-", "-", "-", "-"}
+	want := []string{"7", "polisee ÷ hugo", "0.50", "0.25", "-", "-", "-", "-", "-", "-", "-", "-", "-"}
 	if got := ratioCells(7, a, b); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -143,11 +166,14 @@ func TestParseFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(o.sizes, []int{1000, 10000, 100000}) || o.hugoMax != 5000 || o.browser || o.pagefind != "/x/pagefind" || o.queries != 50 || len(o.variants) != 1 {
+	if !slices.Equal(o.sizes, []int{1000, 10000, 100000}) || o.hugoMax != 5000 || o.browser || o.pagefind != "/x/pagefind" || o.queries != 50 || len(o.variants) != 1 || !o.hugoRelated {
 		t.Errorf("options %+v", o)
 	}
 	if o, _ = parseFlags(nil, io.Discard); o.hugoMax != 10000 || !o.browser || o.hugo != "hugo" || o.pagefind != "pagefind" {
 		t.Errorf("defaults %+v", o)
+	}
+	if o, _ = parseFlags([]string{"-hugo-related=false"}, io.Discard); o.hugoRelated {
+		t.Error("-hugo-related=false kept the .Related build")
 	}
 	for _, bad := range [][]string{{"-n", "0"}, {"-n", "x"}, {"-runs", "0"}, {"-queries", "0"}, {"extra"}} {
 		if _, err := parseFlags(bad, io.Discard); err == nil {

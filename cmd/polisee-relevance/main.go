@@ -15,10 +15,11 @@
 // What it does, in order:
 //
 //  1. Builds the starter content (the content folder, embedded in the
-//     program) with generator.Build, as `polisee build` does, browser
-//     engine included (search/wasmbuild; its first compilation takes a
-//     minute and is cached), into a temporary folder.
-//  2. polisee: opens the built public/search/index.zap and runs every
+//     program) with generator.Build, as `polisee build` does, with the
+//     browser engine the binary carries (package search/engine), into a
+//     temporary folder.
+//  2. polisee: opens the built index (public/search/index.<hash>.zap, as
+//     search/meta.json names it) and runs every
 //     judged query as the search page of the query's language does: the
 //     page's language first among the analysers' languages, then the
 //     site's others, and only what that language's pages show
@@ -71,7 +72,6 @@ import (
 	"github.com/clusterpolisee/polisee/internal/benchkit"
 	"github.com/clusterpolisee/polisee/internal/relevance"
 	"github.com/clusterpolisee/polisee/search"
-	"github.com/clusterpolisee/polisee/search/wasmbuild"
 )
 
 func main() {
@@ -150,7 +150,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(work)
 	}
 	public := filepath.Join(work, "public")
-	if err := buildStarter(ctx, public, logf); err != nil {
+	logf("building the starter site...")
+	if err := buildStarter(ctx, public); err != nil {
 		return err
 	}
 	languages, err := siteLanguages(public)
@@ -213,15 +214,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // buildStarter builds the starter content into public as polisee build
 // does, with the browser engine.
-func buildStarter(ctx context.Context, public string, logf func(string, ...any)) error {
-	eng, err := wasmbuild.Build(ctx, logf)
-	if err != nil {
-		return err
-	}
-	logf("building the starter site...")
-	_, err = generator.Build(ctx, generator.Config{
-		Src: content.Starter(), SrcRoot: "content", Out: public,
-		Engine: &generator.SearchEngine{Wasm: eng.Wasm, ExecJS: eng.ExecJS, WasmGz: eng.WasmGz, WasmBr: eng.WasmBr},
+func buildStarter(ctx context.Context, public string) error {
+	_, err := generator.Build(ctx, generator.Config{
+		Src: content.Starter(), SrcRoot: "content", Out: public, Engine: benchkit.Engine(),
 	})
 	return err
 }
@@ -246,7 +241,11 @@ func siteLanguages(public string) ([]string, error) {
 }
 
 func runPolisee(ctx context.Context, public string, qs []relevance.Query, languages []string) ([]relevance.Outcome, error) {
-	data, err := os.ReadFile(filepath.Join(public, generator.SearchDir, search.IndexFile))
+	files, err := benchkit.PoliseeFiles(public)
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(files.Index)))
 	if err != nil {
 		return nil, err
 	}

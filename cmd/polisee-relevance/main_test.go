@@ -1,8 +1,14 @@
 package main
 
 import (
+	"context"
 	"io"
+	"path/filepath"
+	"slices"
 	"testing"
+
+	"github.com/clusterpolisee/polisee/internal/benchkit"
+	"github.com/clusterpolisee/polisee/internal/relevance"
 )
 
 // Pagefind's result URLs become the judged set's page addresses.
@@ -39,5 +45,38 @@ func TestParseFlags(t *testing.T) {
 	}
 	if _, err := parseFlags([]string{"extra"}, io.Discard); err == nil {
 		t.Error("an argument is accepted")
+	}
+}
+
+// The starter site as the command builds it: its languages, and the
+// judged queries run on the index the site ships, under its hashed name.
+func TestStarterSite(t *testing.T) {
+	ctx := context.Background()
+	public := filepath.Join(t.TempDir(), "public")
+	if err := buildStarter(ctx, public); err != nil {
+		t.Fatal(err)
+	}
+	languages, err := siteLanguages(public)
+	if err != nil || !slices.Equal(languages, []string{"en", "el"}) {
+		t.Fatalf("languages %q, %v", languages, err)
+	}
+	qs, err := relevance.Load(filepath.Join("..", "..", "search", "testdata", "judged.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := runPolisee(ctx, public, qs, languages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outs) != len(qs) {
+		t.Fatalf("%d outcomes for %d queries", len(outs), len(qs))
+	}
+	if f := relevance.Score(outs); f.MRR < 0.5 {
+		t.Errorf("MRR %.2f on the judged set", f.MRR)
+	}
+	// The engine is in the site, under the name the search page loads.
+	files, err := benchkit.PoliseeFiles(public)
+	if err != nil || files.Wasm == "" || files.ExecJS == "" || !benchkit.ContentHashed(files.Wasm) || !benchkit.ContentHashed(files.Index) {
+		t.Errorf("search files %+v, %v", files, err)
 	}
 }

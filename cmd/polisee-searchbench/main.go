@@ -1,7 +1,8 @@
 // Command polisee-searchbench measures polisee's browser search against
-// Pagefind's on the same built site: index build time, index size, what a
-// reader downloads before the first result, how long that first result
-// takes in a cold browser, and how long each further query takes.
+// Pagefind's on the same built site: index build time, index and engine
+// size, what a reader downloads before the first result, how long that
+// first result takes in a cold browser and again with the browser's cache
+// filled, and how long each further query takes.
 //
 // Usage, from inside the polisee module:
 //
@@ -27,48 +28,57 @@
 //  1. Writes a synthetic corpus of N documents (generator/internal/corpus,
 //     through its corpuswrite command, because Go's internal rule keeps
 //     this command from importing it) and builds it in-process with
-//     generator.Build, browser engine included (search/wasmbuild; its first
-//     compilation takes a minute and is cached). "index build" for polisee
-//     is search.Build run again, alone, on the same documents
-//     (generator.SearchDocuments), and the resulting bytes are checked
-//     against public/search/index.zap, so
-//     the time is that of exactly the index the site ships. The whole
-//     generator.Build wall time is printed below the table.
+//     generator.Build, with the browser engine the binary carries (package
+//     search/engine). "index build" for polisee is search.Build run again,
+//     alone, on the same documents (generator.SearchDocuments), and the
+//     resulting bytes are checked against the index the site ships
+//     (public/search/index.<hash>.zap, as search/meta.json names it), so
+//     the time is that of exactly that index. The whole generator.Build
+//     wall time is printed below the table.
 //  2. Serves public/ on 127.0.0.1 with a file server that logs every
-//     request and, like a static host, answers with brotli when the browser
-//     accepts it: polisee's .br files where they exist, otherwise brotli
-//     made on the fly (level 9, as polisee's own). Every logged request
-//     carries both the file's size and its brotli size, so both totals are
-//     reported whatever the browser asked for.
-//  3. polisee cold: a browser with a fresh profile opens
+//     request and answers as a static host does: brotli when the browser
+//     accepts it (polisee's .br files where they exist, otherwise brotli
+//     made on the fly, level 9); files whose names carry a hash of their
+//     content (search.<hash>.wasm, index.<hash>.zap, Pagefind's chunks)
+//     with Cache-Control: public, max-age=31536000, immutable; the others
+//     with public, max-age=0, must-revalidate, an ETag and Last-Modified,
+//     and 304 Not Modified to a revalidation. Every logged request carries
+//     the file's size, its brotli size and the bytes sent.
+//  3. polisee, cold and warm: a browser with a fresh profile opens
 //     /search/?q=WORD; a script added before the page loads notes
 //     performance.now() (milliseconds since navigation start) when the
 //     status line first reads "N results for". The bytes are those of the
 //     requests made before that moment: page, stylesheet, scripts, worker,
-//     engine and index.
+//     engine and index. The browser stays open three seconds, is closed,
+//     and a browser started on the same profile opens the same address
+//     again: the warm visit, with the HTTP cache filled.
 //  4. polisee queries: in another fresh browser, a blank page of the site
-//     (/404.html) loads the engine itself, as search.js does in the page
-//     (wasm_exec.js, search.wasm, index.zap, new Go(), go.run,
-//     polisee.open), runs the cold word once, then times each
-//     polisee.search(q, "en", 10) of the query list with performance.now().
-//     The load is reported broken down (fetch, start, open, first query),
-//     which is the comparison with Pagefind's cold start on a loaded page.
+//     (/404.html) starts the engine itself, as search.js does in the page
+//     (the Go runtime's loader, assets/search-engine.js,
+//     polisee_compile, polisee_start), runs the cold word once, then
+//     times each polisee.search(q, "en", 10) of the query list with
+//     performance.now(). The start is reported broken down (scripts,
+//     download and compile, start and open, first query).
 //  5. Pagefind: `pagefind --site public --output-subdir pagefind_bench`
 //     (timed: index build; it parses every HTML page of the site, where
 //     polisee indexes only item pages, from data it already has). The
 //     folder's size is the index size (raw and brotli; Pagefind's chunks are
-//     gzip inside, so brotli gains little). In a fresh browser, on
-//     /404.html, the first query is timed from before
-//     import('/pagefind_bench/pagefind.js') until the data() of its first
-//     ten results has arrived, then each query of the list the same way
-//     (search plus data() of the first ten: what a results page needs).
-//     Pagefind fetches index chunks and fragments per query, over the
-//     loopback here, so its query times hold no network latency.
+//     gzip inside, so brotli gains little). Cold and warm visits as for
+//     polisee, of /404.html?q=WORD, where a script added before the page
+//     loads imports /pagefind_bench/pagefind.js once the page is parsed,
+//     searches and fetches the data() of the first ten results, and notes
+//     the time since navigation start; then, in the warm page, each query
+//     of the list the same way (search plus data() of the first ten: what
+//     a results page needs). Pagefind fetches index chunks and fragments
+//     per query, over the loopback here, so its query times hold no
+//     network latency.
 //  6. Prints one table (times in ms unless marked; KB and MB are 2^10 and
 //     2^20 bytes), the ratios polisee/Pagefind (below 1, polisee is smaller
-//     or faster), and notes: the requests before the first result, the
-//     engine and index sizes, and polisee's budgets of 3 MB brotli before
-//     the first result and 50 ms query p95.
+//     or faster), and notes: the requests before the first result, cold
+//     and warm, the engine and index sizes, and polisee's targets (engine
+//     at most 1 MB brotli, at most 1.5 MB on the wire before the first
+//     result, query p95 at most 50 ms, first result cold and warm no slower
+//     than Pagefind's).
 //
 // The queries are picked deterministically (-seed) from the words of the
 // documents' bodies, without English stop words (polisee drops them, which

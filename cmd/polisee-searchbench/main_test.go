@@ -9,6 +9,7 @@ import (
 
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/internal/benchkit"
 	"github.com/clusterpolisee/polisee/search"
 )
 
@@ -29,7 +30,11 @@ func TestSearchDocumentsMatchGenerator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile(filepath.Join(out, generator.SearchDir, search.IndexFile))
+	files, err := benchkit.PoliseeFiles(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(files.Index)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/internal/benchkit"
 	"github.com/clusterpolisee/polisee/search"
-	"github.com/clusterpolisee/polisee/search/wasmbuild"
 )
 
 // builtSite is the polisee site the benchmark serves, with what its build
@@ -24,7 +24,7 @@ type builtSite struct {
 	siteBuild time.Duration // generator.Build, whole site
 	index     time.Duration // search.Build alone, same documents
 	// sameIndex reports whether search.Build on the rebuilt documents gave
-	// the bytes of the site's index.zap, i.e. whether index times exactly
+	// the bytes of the site's index, i.e. whether index times exactly
 	// the index the site ships.
 	sameIndex bool
 }
@@ -37,16 +37,10 @@ func buildSite(ctx context.Context, work string, n int, seed int64, logf func(st
 	if err := writeCorpus(ctx, content, n, seed); err != nil {
 		return nil, err
 	}
-	// Compiled (or taken from the cache) before the clock starts: it is
-	// not part of a build once the engine is cached.
-	eng, err := wasmbuild.Build(ctx, logf)
-	if err != nil {
-		return nil, err
-	}
 	s := &builtSite{public: filepath.Join(work, "public")}
 	cfg := generator.Config{
 		Src: os.DirFS(content), SrcRoot: "content", SrcDir: content, Out: s.public,
-		Engine: &generator.SearchEngine{Wasm: eng.Wasm, ExecJS: eng.ExecJS, WasmGz: eng.WasmGz, WasmBr: eng.WasmBr},
+		Engine: benchkit.Engine(),
 	}
 	logf("building the site...")
 	start := time.Now()
@@ -67,7 +61,11 @@ func buildSite(ctx context.Context, work string, n int, seed int64, logf func(st
 		return nil, err
 	}
 	s.index = time.Since(start)
-	shipped, err := os.ReadFile(filepath.Join(s.public, generator.SearchDir, search.IndexFile))
+	files, err := benchkit.PoliseeFiles(s.public)
+	if err != nil {
+		return nil, err
+	}
+	shipped, err := os.ReadFile(filepath.Join(s.public, filepath.FromSlash(files.Index)))
 	if err != nil {
 		return nil, err
 	}

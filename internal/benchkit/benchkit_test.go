@@ -2,7 +2,9 @@ package benchkit
 
 import (
 	"bytes"
+	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -83,10 +85,10 @@ func TestAcceptsBrotli(t *testing.T) {
 	}
 }
 
-func TestServer(t *testing.T) {
-	dir := t.TempDir()
-	page := strings.Repeat("<p>cluster vouchers</p>\n", 200)
-	write := func(name, data string) {
+// writeFiles writes files (slash-separated names) into dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -95,19 +97,30 @@ func TestServer(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("search/index.html", page)
-	write("search/search.wasm", "raw wasm bytes")
-	write("search/search.wasm.br", "br!")
+}
+
+func TestServer(t *testing.T) {
+	dir := t.TempDir()
+	page := strings.Repeat("<p>cluster vouchers</p>\n", 200)
+	const wasm = "search/search.0123456789ab.wasm"
+	writeFiles(t, dir, map[string]string{
+		"search/index.html": page,
+		wasm:                "raw wasm bytes",
+		wasm + ".br":        "br!",
+	})
 	srv, err := Serve(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Close()
 
-	get := func(path, accept string) (*http.Response, []byte) {
+	get := func(path, accept string, header ...string) (*http.Response, []byte) {
 		t.Helper()
 		req, _ := http.NewRequest("GET", srv.URL+path, nil)
 		req.Header.Set("Accept-Encoding", accept) // set, so that Go's client does not ask for gzip itself
+		for i := 0; i+1 < len(header); i += 2 {
+			req.Header.Set(header[i], header[i+1])
+		}
 		resp, err := http.DefaultTransport.RoundTrip(req)
 		if err != nil {
 			t.Fatal(err)
@@ -126,33 +139,159 @@ func TestServer(t *testing.T) {
 	if err != nil || string(plain) != page {
 		t.Errorf("the brotli made on the fly does not decode to the page (%v)", err)
 	}
-	if _, body = get("/search/search.wasm", "br"); string(body) != "br!" {
-		t.Errorf("search.wasm with br = %q, want the .br file beside it", body)
+	if cc := resp.Header.Get("Cache-Control"); cc != CacheRevalidate {
+		t.Errorf("the page's Cache-Control %q, want %q", cc, CacheRevalidate)
 	}
-	if resp, body = get("/search/search.wasm", "identity"); string(body) != "raw wasm bytes" || resp.Header.Get("Content-Type") != "application/wasm" {
-		t.Errorf("search.wasm without br = %q, %s", body, resp.Header.Get("Content-Type"))
+	pageTag, pageModified := resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
+	if resp, body = get("/"+wasm, "br"); string(body) != "br!" || resp.Header.Get("Cache-Control") != CacheImmutable {
+		t.Errorf("the engine with br = %q, Cache-Control %q; want the .br file beside it, immutable", body, resp.Header.Get("Cache-Control"))
+	}
+	brTag := resp.Header.Get("ETag")
+	if resp, body = get("/"+wasm, "identity"); string(body) != "raw wasm bytes" || resp.Header.Get("Content-Type") != "application/wasm" {
+		t.Errorf("the engine without br = %q, %s", body, resp.Header.Get("Content-Type"))
+	}
+	if plainTag := resp.Header.Get("ETag"); plainTag == "" || plainTag == brTag {
+		t.Errorf("ETags %q (br) and %q (identity): want one for each encoding", brTag, plainTag)
+	}
+	// Conditional requests, as a browser revalidates what it cached.
+	if resp, body = get("/search/", "gzip, br", "If-None-Match", pageTag); resp.StatusCode != http.StatusNotModified || len(body) != 0 {
+		t.Errorf("If-None-Match with the page's ETag: status %d, %d bytes", resp.StatusCode, len(body))
+	}
+	if resp, _ = get("/search/", "identity", "If-None-Match", pageTag); resp.StatusCode != http.StatusOK {
+		t.Errorf("If-None-Match with the brotli form's ETag, for identity: status %d, want 200", resp.StatusCode)
+	}
+	if resp, _ = get("/search/", "br", "If-Modified-Since", pageModified); resp.StatusCode != http.StatusNotModified {
+		t.Errorf("If-Modified-Since the page's Last-Modified: status %d", resp.StatusCode)
+	}
+	if resp, _ = get("/search/", "br", "If-Modified-Since", "Mon, 02 Jan 2006 15:04:05 GMT"); resp.StatusCode != http.StatusOK {
+		t.Errorf("If-Modified-Since long ago: status %d", resp.StatusCode)
 	}
 	if resp, _ = get("/search", ""); resp.StatusCode != http.StatusMovedPermanently {
 		t.Errorf("a folder without its slash: status %d, want a redirect", resp.StatusCode)
 	}
-	get(MarkPath, "")
+	if resp, _ = get(MarkPath, ""); resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("the mark request may be cached: %v", resp.Header)
+	}
 	if resp, _ = get("/missing.js", ""); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("a missing file: status %d", resp.StatusCode)
 	}
 
 	before := srv.Requests(from, true)
+	brPage := int64(len(body))
+	if len(before) > 0 {
+		brPage = before[0].Brotli
+	}
 	want := []Request{
-		{Path: "/search/", Status: 200, Raw: int64(len(page)), Brotli: before[0].Brotli, Encoding: "br"},
-		{Path: "/search/search.wasm", Status: 200, Raw: 14, Brotli: 3, Encoding: "br"},
-		{Path: "/search/search.wasm", Status: 200, Raw: 14, Brotli: 3},
+		{Path: "/search/", Status: 200, Raw: int64(len(page)), Brotli: brPage, Encoding: "br", Wire: brPage},
+		{Path: "/" + wasm, Status: 200, Raw: 14, Brotli: 3, Encoding: "br", Wire: 3},
+		{Path: "/" + wasm, Status: 200, Raw: 14, Brotli: 3, Wire: 14},
+		{Path: "/search/", Status: 304},
+		{Path: "/search/", Status: 200, Raw: int64(len(page)), Brotli: brPage, Wire: int64(len(page))},
+		{Path: "/search/", Status: 304},
+		{Path: "/search/", Status: 200, Raw: int64(len(page)), Brotli: brPage, Encoding: "br", Wire: brPage},
 	}
 	if !slices.Equal(before, want) {
 		t.Errorf("requests before the mark:\n%+v\nwant\n%+v", before, want)
 	}
-	if before[0].Brotli <= 0 || before[0].Brotli >= before[0].Raw {
-		t.Errorf("the page's brotli size %d is not below its size %d", before[0].Brotli, before[0].Raw)
+	if brPage <= 0 || brPage >= int64(len(page)) {
+		t.Errorf("the page's brotli size %d is not below its size %d", brPage, len(page))
 	}
-	if all := srv.Requests(from, false); len(all) != 4 || all[3].Status != http.StatusNotFound {
+	if got, want := Wire(before), 2*brPage+3+14+int64(len(page)); got != want {
+		t.Errorf("Wire = %d, want %d", got, want)
+	}
+	if all := srv.Requests(from, false); len(all) != len(want)+1 || all[len(all)-1].Status != http.StatusNotFound {
 		t.Errorf("all requests: %+v", all)
+	}
+}
+
+func TestContentHashed(t *testing.T) {
+	for name, want := range map[string]bool{
+		"search/search.40f5989bbe82.wasm":                  true,
+		"search/search.40f5989bbe82.wasm.br":               true,
+		"/search/wasm_exec.0c949f4996f9.js":                true,
+		"search/index.553ef5914789.zap.gz":                 true,
+		"/pagefind_bench/index/en_27aac1c.pf_index":        true,
+		"/pagefind_bench/fragment/el_abcdefa.pf_fragment":  true,
+		"/pagefind_bench/pagefind.en_235e175121.pf_meta":   true,
+		"/pagefind_bench/pagefind.js":                      false,
+		"/pagefind_bench/wasm.en.pagefind":                 false,
+		"/pagefind_bench/pagefind-entry.json":              false,
+		"search/index.zap":                                 false,
+		"assets/search.js":                                 false,
+		"/practices/p-00012/index.html":                    false,
+		"/search/":                                         false,
+		"/0123456789abcdef/index.html":                     false, // a folder, not the file's name
+		"search/search.0123ab.wasm":                        false, // 6 digits: too short for a hash
+		"/practices/cluster-of-the-year.2024abcdef/a.html": false,
+	} {
+		if got := ContentHashed(name); got != want {
+			t.Errorf("ContentHashed(%q) = %v, want %v", name, got, want)
+		}
+	}
+	if CacheControl("search/index.553ef5914789.zap") != CacheImmutable || CacheControl("search/meta.json") != CacheRevalidate {
+		t.Error("CacheControl does not follow ContentHashed")
+	}
+}
+
+func TestPoliseeFiles(t *testing.T) {
+	const page = `<html><body><script src="../assets/compare.js" defer></script>
+<script src="../assets/search.js" defer data-root="../" data-lang="en" data-wasm="search/search.0123456789ab.wasm" data-exec="search/wasm_exec.ba9876543210.js" data-index="search/index.00112233aabb.zap"></script></body></html>`
+	built := map[string]string{
+		"search/meta.json":                    `{"format": 3, "index": "index.00112233aabb.zap", "engine": "search.0123456789ab.wasm"}`,
+		"search/index.html":                   page,
+		"search/search.0123456789ab.wasm":     "wasm",
+		"search/wasm_exec.ba9876543210.js":    "js",
+		"search/index.00112233aabb.zap":       "zap",
+		"search/index.00112233aabb.zap.br":    "br",
+		"search/search.0123456789ab.wasm.br":  "br",
+		"search/search.0123456789ab.wasm.gz":  "gz",
+		"search/index.00112233aabb.zap.gz":    "gz",
+		"search/wasm_exec.0000000000ff.js.gz": "a stray file",
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, built)
+	f, err := PoliseeFiles(dir)
+	want := SearchFiles{Wasm: "search/search.0123456789ab.wasm", ExecJS: "search/wasm_exec.ba9876543210.js", Index: "search/index.00112233aabb.zap"}
+	if err != nil || f != want {
+		t.Errorf("PoliseeFiles = %+v, %v; want %+v", f, err, want)
+	}
+	if u := f.URLs(); u["wasm"] != "/"+want.Wasm || u["exec"] != "/"+want.ExecJS || u["index"] != "/"+want.Index {
+		t.Errorf("URLs = %v", u)
+	}
+
+	// The search page must load what meta.json names.
+	other := t.TempDir()
+	writeFiles(t, other, built)
+	writeFiles(t, other, map[string]string{"search/meta.json": `{"format": 3, "index": "index.ffffffffffff.zap", "engine": "search.0123456789ab.wasm"}`,
+		"search/index.ffffffffffff.zap": "zap"})
+	if _, err := PoliseeFiles(other); err == nil || !strings.Contains(err.Error(), "index.ffffffffffff.zap") {
+		t.Errorf("a search page that loads another index: err = %v", err)
+	}
+
+	// A file meta.json names must exist.
+	missing := t.TempDir()
+	writeFiles(t, missing, built)
+	if err := os.Remove(filepath.Join(missing, "search", "wasm_exec.ba9876543210.js")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := PoliseeFiles(missing); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("without the loader script: err = %v", err)
+	}
+
+	// Without the engine, and in the format before hashed names.
+	noEngine := t.TempDir()
+	writeFiles(t, noEngine, map[string]string{"search/meta.json": `{"format": 3, "index": "index.00112233aabb.zap"}`,
+		"search/index.html": "<script src=../assets/search.js data-no-engine></script>", "search/index.00112233aabb.zap": "zap"})
+	if f, err := PoliseeFiles(noEngine); err != nil || f != (SearchFiles{Index: "search/index.00112233aabb.zap"}) {
+		t.Errorf("without the engine: %+v, %v", f, err)
+	}
+	format2 := t.TempDir()
+	writeFiles(t, format2, map[string]string{"search/meta.json": `{"format": 2}`, "search/index.zap": "zap",
+		"search/search.wasm": "wasm", "search/wasm_exec.js": "js"})
+	if f, err := PoliseeFiles(format2); err != nil || f != (SearchFiles{Wasm: "search/search.wasm", ExecJS: "search/wasm_exec.js", Index: "search/index.zap"}) {
+		t.Errorf("format 2: %+v, %v", f, err)
+	}
+	if _, err := PoliseeFiles(t.TempDir()); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a site without search: err = %v, want one that wraps fs.ErrNotExist", err)
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -16,9 +18,6 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-
-	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/search"
 )
 
 // Browser runs the search measurements in headless Chromium, each in a
@@ -34,17 +33,30 @@ type Browser struct {
 type SearchResult struct {
 	// Index is the index proper; All adds the engine's files.
 	Index, All Size
-	// First is what was downloaded before the first result, by request.
+	// Engine is the WebAssembly module: polisee's search.<hash>.wasm,
+	// Pagefind's wasm.<lang>.pagefind (gzip inside, as Pagefind writes it).
+	Engine Size
+	// First is what was downloaded before the first result of the cold
+	// visit, by request.
 	First         Size
 	FirstRequests []Request
 	FirstResult   time.Duration
-	Latencies     []time.Duration
-	Notes         []string // tool-specific lines for the report
+	// WarmRequests and WarmResult are the warm visit's: the same page
+	// again, in the same profile, with the browser's HTTP cache filled.
+	WarmRequests []Request
+	WarmResult   time.Duration
+	Latencies    []time.Duration
+	Notes        []string // tool-specific lines for the report
 }
 
 // P50 and P95 are the median and 95th percentile query times.
 func (r *SearchResult) P50() time.Duration { return Percentile(r.Latencies, 50) }
 func (r *SearchResult) P95() time.Duration { return Percentile(r.Latencies, 95) }
+
+// FirstWire and WarmWire are the bytes sent before the first result of the
+// cold and of the warm visit.
+func (r *SearchResult) FirstWire() int64 { return Wire(r.FirstRequests) }
+func (r *SearchResult) WarmWire() int64  { return Wire(r.WarmRequests) }
 
 // FindChrome returns the Chromium to run: the flag's value, CHROME_PATH,
 // or the first of the usual names on PATH.
@@ -98,6 +110,13 @@ func (b *Browser) withBrowser(ctx context.Context, fn func(tab context.Context) 
 		return err
 	}
 	defer os.RemoveAll(profile) // after the browser has stopped: defers run last-in first-out
+	return b.withProfile(ctx, profile, fn)
+}
+
+// withProfile starts Chromium on the profile folder, runs fn in a tab,
+// and closes the browser as a reader does (Browser.close), so that it
+// leaves its HTTP cache in the profile for the next browser.
+func (b *Browser) withProfile(ctx context.Context, profile string, fn func(tab context.Context) error) error {
 	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, ChromeOptions(b.Chrome, profile)...)
 	defer cancelAlloc()
 	tab, cancelTab := chromedp.NewContext(alloc)
@@ -105,7 +124,10 @@ func (b *Browser) withBrowser(ctx context.Context, fn func(tab context.Context) 
 	if err := chromedp.Do(tab); err != nil { // starts the browser
 		return fmt.Errorf("starting %s: %w", b.Chrome, err)
 	}
-	return fn(tab)
+	if err := fn(tab); err != nil {
+		return err
+	}
+	return chromedp.Cancel(tab)
 }
 
 // evaluate runs a script (awaiting the promise it may return) with a
@@ -129,57 +151,154 @@ func onNewDocument(script string) chromedp.Action[chromedp.Void] {
 func jsValue(v any) string {
 	data, err := json.Marshal(v)
 	if err != nil {
-		panic(err) // strings and lists of strings always marshal
+		panic(err) // strings, lists and maps of strings always marshal
 	}
 	return string(data)
 }
 
 // Polisee measures polisee's search on the site built into public: the
-// sizes of the index and engine, the cold search page, and the query times
-// with the engine in the page.
+// sizes of the index and engine, the cold and warm visits of the search
+// page, and the query times with the engine in the page.
 func (b *Browser) Polisee(ctx context.Context, public string) (*SearchResult, error) {
-	r := &SearchResult{}
-	dir := filepath.Join(public, generator.SearchDir)
-	var err error
-	if r.Index, err = FileSize(filepath.Join(dir, search.IndexFile)); err != nil {
+	files, err := PoliseeFiles(public)
+	if err != nil {
 		return nil, err
 	}
-	r.All = r.Index
-	for _, f := range []string{"search.wasm", "wasm_exec.js"} {
-		s, err := FileSize(filepath.Join(dir, f))
-		if err != nil {
-			return nil, err
-		}
-		r.All = r.All.Add(s)
-		r.Notes = append(r.Notes, fmt.Sprintf("engine file search/%s: %s", f, s))
+	if files.Wasm == "" {
+		return nil, errors.New("the site was built without the browser search engine")
 	}
+	r := &SearchResult{}
+	at := func(p string) string { return filepath.Join(public, filepath.FromSlash(p)) }
+	if r.Index, err = FileSize(at(files.Index)); err != nil {
+		return nil, err
+	}
+	if r.Engine, err = FileSize(at(files.Wasm)); err != nil {
+		return nil, err
+	}
+	exec, err := FileSize(at(files.ExecJS))
+	if err != nil {
+		return nil, err
+	}
+	r.All = r.Index.Add(r.Engine).Add(exec)
+	r.Notes = append(r.Notes,
+		fmt.Sprintf("engine %s: %s; its loader %s: %s; index %s: %s", files.Wasm, r.Engine, files.ExecJS, exec, files.Index, r.Index))
 	srv, err := Serve(public)
 	if err != nil {
 		return nil, err
 	}
 	defer srv.Close()
-	b.Logf("polisee: cold search page...")
-	if err := b.withBrowser(ctx, func(tab context.Context) error { return b.coldSearchPage(tab, srv, r) }); err != nil {
+	b.Logf("polisee: cold and warm visits of the search page...")
+	u := srv.URL + "/search/?q=" + url.QueryEscape(b.Cold)
+	if err := b.coldAndWarm(ctx, srv, u, firstResultWatch, r, nil); err != nil {
 		return nil, err
 	}
 	b.Logf("polisee: engine in the page, %d queries...", len(b.Queries))
-	if err := b.withBrowser(ctx, func(tab context.Context) error { return b.enginePage(tab, srv, r) }); err != nil {
+	if err := b.withBrowser(ctx, func(tab context.Context) error { return b.enginePage(tab, srv, files, r) }); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-// firstResultWatch runs before the search page's scripts: it notes the
-// time since navigation start when the status line first reports results
-// ("12 results for …", not "No results for …"), and then requests the
-// mark, so that the server log shows what came before.
+// settle is how long the cold visit's browser stays open after the first
+// result before it is closed: the time to write its HTTP cache (and the
+// compiled code it keeps beside a cached WebAssembly file), as it would
+// while a reader reads the results.
+const settle = 3 * time.Second
+
+// visit is one timed visit of a page.
+type visit struct {
+	First    time.Duration // from navigation start to the first result
+	Status   string        // what the page said of its results
+	Requests []Request     // made before the first result
+}
+
+// note describes the visit in a line.
+func (v visit) note(what string) string {
+	n304 := 0
+	for _, q := range v.Requests {
+		if q.Status == http.StatusNotModified {
+			n304++
+		}
+	}
+	return fmt.Sprintf("%s: first result after %s, %d requests (%d answered 304 Not Modified), %s on the wire; %s",
+		what, MS(v.First), len(v.Requests), n304, KB(Wire(v.Requests)), v.Status)
+}
+
+// coldAndWarm visits u in a browser with a fresh profile (cold: empty
+// cache), lets it settle and closes it, then visits u again in a browser
+// on the same profile (warm: the HTTP cache holds what the cold visit
+// fetched, and the server answers what it revalidates as a static host
+// does; see Server). watch is the page's timing script (see
+// firstResultWatch); then, when not nil, runs in the warm browser's tab
+// after its visit.
+func (b *Browser) coldAndWarm(ctx context.Context, srv *Server, u, watch string, r *SearchResult, then func(tab context.Context) error) error {
+	profile, err := os.MkdirTemp("", "polisee-bench-profile-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
+	err = b.withProfile(ctx, profile, func(tab context.Context) error {
+		v, err := visitPage(tab, srv, u, watch)
+		if err != nil {
+			return fmt.Errorf("cold visit: %w", err)
+		}
+		r.FirstResult, r.FirstRequests, r.First = v.First, v.Requests, Total(v.Requests)
+		r.Notes = append(r.Notes, v.note("cold visit"))
+		time.Sleep(settle)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return b.withProfile(ctx, profile, func(tab context.Context) error {
+		v, err := visitPage(tab, srv, u, watch)
+		if err != nil {
+			return fmt.Errorf("warm visit: %w", err)
+		}
+		r.WarmResult, r.WarmRequests = v.First, v.Requests
+		r.Notes = append(r.Notes, v.note("warm visit, same profile"))
+		if then != nil {
+			return then(tab)
+		}
+		return nil
+	})
+}
+
+// visitPage opens u in the tab, where watch runs before the page's own
+// scripts, and waits for the first result.
+func visitPage(tab context.Context, srv *Server, u, watch string) (visit, error) {
+	if err := chromedp.Do(tab, onNewDocument(watch)); err != nil {
+		return visit{}, err
+	}
+	from := srv.Mark()
+	if err := chromedp.Do(tab, chromedp.Navigate(u)); err != nil {
+		return visit{}, err
+	}
+	st, err := waitFirstResult(tab, 5*time.Minute)
+	if err != nil {
+		return visit{}, err
+	}
+	// The mark request follows the first result; wait for it to arrive.
+	for deadline := time.Now().Add(10 * time.Second); !srv.HasMark(from) && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	return visit{First: msDuration(st.First), Status: st.Status, Requests: srv.Requests(from, true)}, nil
+}
+
+// firstResultWatch runs before polisee's search page's scripts: it notes
+// the time since navigation start when the status line first reports
+// results ("12 results for …", not "No results for …"), and then
+// requests the mark, so that the server log shows what came before.
 const firstResultWatch = `(() => {
   const done = /^\d+ results? for/;
   const watch = new MutationObserver(() => {
     const s = document.getElementById("search-status");
     if (!s) { return; }
     self.__benchStatus = s.textContent;
-    if (self.__benchFirst === undefined && done.test(s.textContent)) {
+    if (s.textContent.startsWith("Search could not start")) {
+      self.__benchError = s.textContent;
+      watch.disconnect();
+    } else if (self.__benchFirst === undefined && done.test(s.textContent)) {
       self.__benchFirst = performance.now();
       watch.disconnect();
       fetch(` + "`" + MarkPath + "`" + `, {cache: "no-store"});
@@ -188,33 +307,44 @@ const firstResultWatch = `(() => {
   watch.observe(document, {subtree: true, childList: true, characterData: true});
 })();`
 
+// pagefindVisit runs before the scripts of a page of the site opened with
+// ?q=WORD and makes it a search page on Pagefind's JavaScript API, as
+// Pagefind's own UI uses it: once the document is parsed, it imports
+// pagefind.js, searches, and fetches the data() of the first ten results;
+// then it notes the time since navigation start and requests the mark.
+const pagefindVisit = `(() => {
+  const q = new URLSearchParams(location.search).get("q");
+  if (self !== top || q === null) { return; }
+  addEventListener("DOMContentLoaded", async () => {
+    try {
+      const t0 = performance.now();
+      const pf = await import("/` + PagefindDir + `/pagefind.js");
+      await pf.options({});
+      const t1 = performance.now();
+      const r = await pf.search(q);
+      const t2 = performance.now();
+      await Promise.all(r.results.slice(0, 10).map(x => x.data()));
+      const t3 = performance.now();
+      self.__pf = pf;
+      const ms = x => x.toFixed(0) + " ms";
+      self.__benchStatus = r.results.length + " results for " + q + " (document parsed at " + ms(t0) + ", then import and options " +
+        ms(t1 - t0) + ", search " + ms(t2 - t1) + ", data() of the first ten " + ms(t3 - t2) + ")";
+      if (r.results.length === 0) {
+        self.__benchError = "no results for " + q;
+        return;
+      }
+      self.__benchFirst = t3;
+      fetch(` + "`" + MarkPath + "`" + `, {cache: "no-store"});
+    } catch (e) {
+      self.__benchError = String(e && e.message || e);
+    }
+  });
+})();`
+
 type pageStatus struct {
 	First  float64 `json:"first"` // ms; -1 until the first result
 	Status string  `json:"status"`
-}
-
-func (b *Browser) coldSearchPage(tab context.Context, srv *Server, r *SearchResult) error {
-	if err := chromedp.Do(tab, onNewDocument(firstResultWatch)); err != nil {
-		return err
-	}
-	from := srv.Mark()
-	u := srv.URL + "/search/?q=" + url.QueryEscape(b.Cold)
-	if err := chromedp.Do(tab, chromedp.Navigate(u)); err != nil {
-		return err
-	}
-	st, err := waitFirstResult(tab, 5*time.Minute)
-	if err != nil {
-		return err
-	}
-	r.FirstResult = msDuration(st.First)
-	// The mark request follows the first result; wait for it to arrive.
-	for deadline := time.Now().Add(10 * time.Second); !srv.HasMark(from) && time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
-	}
-	r.FirstRequests = srv.Requests(from, true)
-	r.First = Total(r.FirstRequests)
-	r.Notes = append(r.Notes, "cold search page: "+st.Status)
-	return nil
+	Error  string  `json:"error"`
 }
 
 // waitFirstResult polls the page until its watch saw the first result.
@@ -222,85 +352,101 @@ func waitFirstResult(tab context.Context, limit time.Duration) (pageStatus, erro
 	var st pageStatus
 	for deadline := time.Now().Add(limit); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		var err error
-		st, err = evaluate[pageStatus](tab, 10*time.Second, `({first: self.__benchFirst ?? -1, status: self.__benchStatus ?? ""})`)
+		st, err = evaluate[pageStatus](tab, 10*time.Second,
+			`({first: self.__benchFirst ?? -1, status: self.__benchStatus ?? "", error: self.__benchError ?? ""})`)
 		if err != nil {
 			return st, err
 		}
 		if st.First >= 0 {
 			return st, nil
 		}
-		if strings.HasPrefix(st.Status, "Search could not start") {
-			return st, errors.New(st.Status)
+		if st.Error != "" {
+			return st, errors.New(st.Error)
 		}
 	}
 	return st, fmt.Errorf("no result after %v; the status line reads %q", limit, st.Status)
 }
 
-// inPageLoad loads polisee's engine into a blank page as search.js does
-// when it cannot use a worker, and runs the first query.
-const inPageLoad = `(async () => {
-  const t0 = performance.now();
-  await new Promise((resolve, reject) => {
+// poliseeStart is a JavaScript function that starts polisee's engine in
+// the page as search.js does when it cannot use a worker: it loads the Go
+// runtime's loader and the site's (assets/search-engine.js), compiles the
+// engine while it downloads and opens the index, fetched meanwhile. files
+// are SearchFiles.URLs. It resolves to the times of these steps.
+const poliseeStart = `async files => {
+  const script = src => new Promise((resolve, reject) => {
     const s = document.createElement("script");
-    s.src = "/search/wasm_exec.js";
+    s.src = src;
     s.onload = resolve;
-    s.onerror = () => reject(new Error("could not load wasm_exec.js"));
+    s.onerror = () => reject(new Error("could not load " + src));
     document.head.appendChild(s);
   });
-  const bytes = p => fetch(p).then(r => { if (!r.ok) { throw new Error(p + ": " + r.status); } return r.arrayBuffer(); });
-  const [wasm, index] = await Promise.all([bytes("/search/search.wasm"), bytes("/search/index.zap")]);
+  const t0 = performance.now();
+  await Promise.all([script(files.exec), script("/assets/search-engine.js")]);
   const t1 = performance.now();
-  const go = new Go();
-  const inst = await WebAssembly.instantiate(wasm, go.importObject);
-  go.run(inst.instance);
-  while (!self.polisee) { await new Promise(r => setTimeout(r, 1)); }
+  const index = polisee_fetch(files.index);
+  const module = await polisee_compile(files.wasm);
   const t2 = performance.now();
-  const err = polisee.open(new Uint8Array(index));
-  if (err) { throw new Error(err); }
-  const t3 = performance.now();
-  const res = JSON.parse(polisee.search(%s, "en", 10));
-  const t4 = performance.now();
-  return {fetch: t1 - t0, start: t2 - t1, open: t3 - t2, query: t4 - t3, hits: res.total || 0, error: res.error || ""};
+  await polisee_start(module, index);
+  return {scripts: t1 - t0, compile: t2 - t1, start: performance.now() - t2};
+}`
+
+// poliseeResult is a JavaScript function that reads what polisee.search
+// returns: an object ({total, hits, facets} or {error}), or the JSON text
+// of one from engines before the object.
+const poliseeResult = `raw => typeof raw === "string" ? JSON.parse(raw) : raw`
+
+// inPageLoad starts the engine in a blank page and runs the first query.
+// Its %s are poliseeStart, poliseeResult, the files and the query.
+const inPageLoad = `(async () => {
+  const times = await (%s)(%s);
+  const result = %s;
+  const t = performance.now();
+  const raw = polisee.search(%s, "en", 10);
+  const query = performance.now() - t;
+  const res = result(raw);
+  return {...times, query, hits: res.total || 0, error: res.error || ""};
 })()`
 
-// poliseeQueries times polisee.search alone; the JSON is parsed after
-// the clock stops.
+// poliseeQueries times polisee.search alone: the result is read after the
+// clock stops. Its %s are poliseeResult and the queries.
 const poliseeQueries = `(() => {
+  const result = %s;
   const out = [];
   for (const q of %s) {
     const t = performance.now();
-    const json = polisee.search(q, "en", 10);
+    const raw = polisee.search(q, "en", 10);
     const ms = performance.now() - t;
-    const res = JSON.parse(json);
+    const res = result(raw);
     out.push({ms, hits: res.total || 0, error: res.error || ""});
   }
   return out;
 })()`
 
 type inPageTimes struct {
-	Fetch float64 `json:"fetch"`
-	Start float64 `json:"start"`
-	Open  float64 `json:"open"`
-	Query float64 `json:"query"`
-	Hits  int     `json:"hits"`
-	Error string  `json:"error"`
+	Scripts float64 `json:"scripts"`
+	Compile float64 `json:"compile"`
+	Start   float64 `json:"start"`
+	Query   float64 `json:"query"`
+	Hits    int     `json:"hits"`
+	Error   string  `json:"error"`
 }
 
 // onBlankPage opens the site's /404.html, a page without search, and
-// runs script with the cold query in place of its %s. It returns the
-// script's value and the position in the request log before it ran.
-func onBlankPage[T any](tab context.Context, srv *Server, script, cold string) (T, int, error) {
+// runs script. It returns the script's value and the position in the
+// request log before it ran.
+func onBlankPage[T any](tab context.Context, srv *Server, script string) (T, int, error) {
 	var zero T
 	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/404.html")); err != nil {
 		return zero, 0, err
 	}
 	from := srv.Mark()
-	t, err := evaluate[T](tab, 5*time.Minute, fmt.Sprintf(script, jsValue(cold)))
+	t, err := evaluate[T](tab, 5*time.Minute, script)
 	return t, from, err
 }
 
-func (b *Browser) enginePage(tab context.Context, srv *Server, r *SearchResult) error {
-	t, from, err := onBlankPage[inPageTimes](tab, srv, inPageLoad, b.Cold)
+func (b *Browser) enginePage(tab context.Context, srv *Server, files SearchFiles, r *SearchResult) error {
+	script := fmt.Sprintf(inPageLoad, poliseeStart, jsValue(files.URLs()), poliseeResult, jsValue(b.Cold))
+	t, from, err := onBlankPage[inPageTimes](tab, srv, script)
 	if err != nil {
 		return fmt.Errorf("loading the engine in the page: %w", err)
 	}
@@ -308,9 +454,9 @@ func (b *Browser) enginePage(tab context.Context, srv *Server, r *SearchResult) 
 		return fmt.Errorf("the first query %q gave no result (%s)", b.Cold, t.Error)
 	}
 	r.Notes = append(r.Notes,
-		fmt.Sprintf("engine in a blank page, cold: %.0f ms = fetch %.0f + start %.0f + open %.0f + first query %.1f (%d hits); %s fetched",
-			t.Fetch+t.Start+t.Open+t.Query, t.Fetch, t.Start, t.Open, t.Query, t.Hits, Total(srv.Requests(from, false))))
-	samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, jsValue(b.Queries)))
+		fmt.Sprintf("engine in a blank page, cold: %.0f ms = scripts %.0f + download and compile %.0f + start and open %.0f + first query %.1f (%d hits); %s fetched",
+			t.Scripts+t.Compile+t.Start+t.Query, t.Scripts, t.Compile, t.Start, t.Query, t.Hits, Total(srv.Requests(from, false))))
+	samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, poliseeResult, jsValue(b.Queries)))
 	if err != nil {
 		return err
 	}
@@ -349,23 +495,9 @@ func (r *SearchResult) addSamples(queries []string, samples []sample) error {
 	return nil
 }
 
-// pagefindCold is the first query on a page where Pagefind is not loaded:
-// import, options, search, and the data of the first ten results.
-const pagefindCold = `(async () => {
-  const t0 = performance.now();
-  const pf = await import("/` + PagefindDir + `/pagefind.js");
-  await pf.options({});
-  const t1 = performance.now();
-  const r = await pf.search(%s);
-  const t2 = performance.now();
-  await Promise.all(r.results.slice(0, 10).map(x => x.data()));
-  const t3 = performance.now();
-  self.__pf = pf;
-  return {import: t1 - t0, search: t2 - t1, data: t3 - t2, hits: r.results.length};
-})()`
-
 // pagefindQueries times each query as a results page needs it: search,
-// then the data of the first ten results.
+// then the data of the first ten results, with the Pagefind that the
+// visit's page imported.
 const pagefindQueries = `(async () => {
   const out = [];
   for (const q of %s) {
@@ -377,14 +509,13 @@ const pagefindQueries = `(async () => {
   return out;
 })()`
 
-type pagefindColdTimes struct {
-	Import float64 `json:"import"`
-	Search float64 `json:"search"`
-	Data   float64 `json:"data"`
-	Hits   int     `json:"hits"`
-}
+// pagefindWasm matches the path of Pagefind's WebAssembly module, one for
+// each language: wasm.en.pagefind.
+var pagefindWasm = regexp.MustCompile(`/wasm\.[^/]+\.pagefind$`)
 
-// Pagefind measures Pagefind's search on site, where RunPagefind built pf.
+// Pagefind measures Pagefind's search on site, where RunPagefind built pf:
+// cold and warm visits of /404.html?q=WORD, made a search page by
+// pagefindVisit, then the timed queries in the warm page.
 func (b *Browser) Pagefind(ctx context.Context, site string, pf *PagefindIndex) (*SearchResult, error) {
 	r := &SearchResult{Index: pf.Index, All: pf.All}
 	r.Notes = append(r.Notes, fmt.Sprintf("pagefind indexed %d pages, %d words", pf.Pages, pf.Words))
@@ -393,20 +524,10 @@ func (b *Browser) Pagefind(ctx context.Context, site string, pf *PagefindIndex) 
 		return nil, err
 	}
 	defer srv.Close()
-	b.Logf("Pagefind: cold first query and %d queries...", len(b.Queries))
-	err = b.withBrowser(ctx, func(tab context.Context) error {
-		t, from, err := onBlankPage[pagefindColdTimes](tab, srv, pagefindCold, b.Cold)
-		if err != nil {
-			return fmt.Errorf("first query: %w", err)
-		}
-		if t.Hits == 0 {
-			return fmt.Errorf("the first query %q gave no result", b.Cold)
-		}
-		r.FirstResult = msDuration(t.Import + t.Search + t.Data)
-		r.FirstRequests = srv.Requests(from, false)
-		r.First = Total(r.FirstRequests)
-		r.Notes = append(r.Notes, fmt.Sprintf("cold: import+options %.0f ms, search %.0f ms, data() %.0f ms (%d hits)", t.Import, t.Search, t.Data, t.Hits))
-		from = srv.Mark()
+	b.Logf("Pagefind: cold and warm visits, then %d queries...", len(b.Queries))
+	u := srv.URL + "/404.html?q=" + url.QueryEscape(b.Cold)
+	err = b.coldAndWarm(ctx, srv, u, pagefindVisit, r, func(tab context.Context) error {
+		from := srv.Mark()
 		samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(pagefindQueries, jsValue(b.Queries)))
 		if err != nil {
 			return err
@@ -417,6 +538,18 @@ func (b *Browser) Pagefind(ctx context.Context, site string, pf *PagefindIndex) 
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, q := range r.FirstRequests {
+		if pagefindWasm.MatchString(q.Path) && q.Status == http.StatusOK {
+			if r.Engine, err = FileSize(filepath.Join(site, filepath.FromSlash(strings.TrimPrefix(q.Path, "/")))); err != nil {
+				return nil, err
+			}
+			r.Notes = append(r.Notes, fmt.Sprintf("engine %s: %s (gzip inside, as Pagefind writes it)", q.Path, r.Engine))
+			break
+		}
+	}
+	if r.Engine.Raw == 0 {
+		return nil, errors.New("Pagefind fetched no WebAssembly module before its first result")
 	}
 	return r, nil
 }

@@ -2,15 +2,14 @@ package benchkit
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/search/wasmbuild"
 )
 
 // testChrome finds Chromium, or skips the test saying how to install it;
@@ -32,17 +31,12 @@ func testChrome(t *testing.T) string {
 // else pagefind on PATH).
 func TestBrowserMeasures(t *testing.T) {
 	if testing.Short() {
-		t.Skip("starts Chromium three times")
+		t.Skip("starts Chromium five times")
 	}
 	chrome := testChrome(t)
 	ctx := context.Background()
-	eng, err := wasmbuild.Build(ctx, t.Logf)
-	if err != nil {
-		t.Fatal(err)
-	}
 	public := filepath.Join(t.TempDir(), "public")
-	cfg := generator.Config{Src: content.Starter(), SrcRoot: "content", Out: public,
-		Engine: &generator.SearchEngine{Wasm: eng.Wasm, ExecJS: eng.ExecJS, WasmGz: eng.WasmGz, WasmBr: eng.WasmBr}}
+	cfg := generator.Config{Src: content.Starter(), SrcRoot: "content", Out: public, Engine: Engine()}
 	if _, err := generator.Build(ctx, cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -58,20 +52,47 @@ func TestBrowserMeasures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		index, err := FileSize(filepath.Join(public, "search", "index.zap"))
+		files, err := PoliseeFiles(public)
+		if err != nil {
+			t.Fatal(err)
+		}
+		index, err := FileSize(filepath.Join(public, files.Index))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wasm, err := FileSize(filepath.Join(public, files.Wasm))
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkSearch(t, "polisee", p)
-		if p.Index != index || p.All.Raw <= index.Raw {
-			t.Errorf("polisee index %v, all %v; index.zap is %v", p.Index, p.All, index)
+		if p.Index != index || p.Engine != wasm || p.All.Raw <= index.Raw+wasm.Raw {
+			t.Errorf("polisee index %v, engine %v, all %v; the files are %v and %v", p.Index, p.Engine, p.All, index, wasm)
 		}
-		if !fetched(p.FirstRequests, "/search/index.zap") || !fetched(p.FirstRequests, "/search/search.wasm") {
-			t.Errorf("the engine and the index are not among the requests before the first result: %+v", p.FirstRequests)
+		for _, f := range []string{files.Index, files.Wasm, files.ExecJS} {
+			if !fetched(p.FirstRequests, "/"+f) {
+				t.Errorf("%s is not among the requests before the first result: %+v", f, p.FirstRequests)
+			}
 		}
 		// The cold page fetches the engine and the index, and more.
-		if p.First.Brotli < index.Brotli || p.First.Raw < p.All.Raw {
+		if p.First.Brotli < index.Brotli+wasm.Brotli || p.First.Raw < p.All.Raw {
 			t.Errorf("before the first result %v, below the engine and index %v", p.First, p.All)
+		}
+		// Chromium asks for brotli, and the engine and index come as their .br files.
+		if w := p.FirstWire(); w != p.First.Brotli {
+			t.Errorf("%d bytes on the wire before the first result; their brotli forms are %d bytes", w, p.First.Brotli)
+		}
+		// The warm visit takes the engine, its loader and the index from the
+		// cache, and revalidates the page.
+		for _, f := range []string{files.Index, files.Wasm, files.ExecJS} {
+			if requested(p.WarmRequests, "/"+f) {
+				t.Errorf("the warm visit requested %s, whose name carries its hash: %+v", f, p.WarmRequests)
+			}
+		}
+		if !revalidated(p.WarmRequests, "/search/") {
+			t.Errorf("the warm visit did not revalidate the search page: %+v", p.WarmRequests)
+		}
+		if p.WarmWire() >= p.FirstWire()/10 {
+			t.Errorf("the warm visit took %d bytes, the cold one %d", p.WarmWire(), p.FirstWire())
 		}
 	})
 
@@ -99,6 +120,18 @@ func TestBrowserMeasures(t *testing.T) {
 		if !fetched(f.FirstRequests, "/"+PagefindDir+"/pagefind.js") {
 			t.Errorf("pagefind.js is not among the requests before the first result: %+v", f.FirstRequests)
 		}
+		if f.Engine.Raw <= 0 || f.Engine.Raw >= f.All.Raw {
+			t.Errorf("Pagefind's engine %v, its folder %v", f.Engine, f.All)
+		}
+		// pagefind.js has no hash in its name: revalidated, not fetched again.
+		if !revalidated(f.WarmRequests, "/"+PagefindDir+"/pagefind.js") {
+			t.Errorf("the warm visit did not revalidate pagefind.js: %+v", f.WarmRequests)
+		}
+		for _, q := range f.WarmRequests {
+			if ContentHashed(q.Path) {
+				t.Errorf("the warm visit requested %s, whose name carries its hash", q.Path)
+			}
+		}
 	})
 }
 
@@ -110,11 +143,43 @@ func checkSearch(t *testing.T, tool string, r *SearchResult) {
 	if r.FirstResult <= 0 || r.First.Raw <= 0 || r.First.Brotli <= 0 || r.First != Total(r.FirstRequests) {
 		t.Errorf("%s: first result after %v, %v in %d requests", tool, r.FirstResult, r.First, len(r.FirstRequests))
 	}
+	if r.FirstWire() <= 0 || r.FirstWire() > r.First.Raw {
+		t.Errorf("%s: %d bytes on the wire before the first result, of %v", tool, r.FirstWire(), r.First)
+	}
+	if r.WarmResult <= 0 || len(r.WarmRequests) == 0 || r.WarmWire() >= r.FirstWire() {
+		t.Errorf("%s: warm first result after %v, %d bytes on the wire in %d requests (cold: %d)", tool, r.WarmResult, r.WarmWire(), len(r.WarmRequests), r.FirstWire())
+	}
+	t.Logf("%s: engine %v; cold %v, %d bytes on the wire; warm %v, %d bytes; p50 %v", tool, r.Engine, r.FirstResult, r.FirstWire(), r.WarmResult, r.WarmWire(), r.P50())
+	for _, n := range r.Notes {
+		t.Logf("%s: %s", tool, n)
+	}
 }
 
+// fetched reports whether a request of path was answered with the file.
 func fetched(reqs []Request, path string) bool {
 	for _, r := range reqs {
-		if strings.HasPrefix(r.Path, path) && r.Status == 200 {
+		if r.Path == path && r.Status == http.StatusOK {
+			return true
+		}
+	}
+	return false
+}
+
+// requested reports whether path was requested at all.
+func requested(reqs []Request, path string) bool {
+	for _, r := range reqs {
+		if r.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// revalidated reports whether a request of path was answered 304 Not
+// Modified.
+func revalidated(reqs []Request, path string) bool {
+	for _, r := range reqs {
+		if r.Path == path && r.Status == http.StatusNotModified {
 			return true
 		}
 	}

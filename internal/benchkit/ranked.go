@@ -2,6 +2,7 @@ package benchkit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -38,32 +39,18 @@ const pagefindRanked = `(async () => {
   return out;
 })()`
 
-// poliseeRanked loads polisee's engine into the page as search.js does
-// when it cannot use a worker, and returns the URLs of the first n hits of
-// each query, or the engine's error. It reads the engine's answer as JSON
-// text or as an object.
+// poliseeRanked starts polisee's engine in the page (poliseeStart) and
+// returns the URLs of the first n hits of each query, or the engine's
+// error. Its %s are poliseeStart, the files (SearchFiles.URLs),
+// poliseeResult, the queries and n.
 const poliseeRanked = `(async () => {
   if (!self.polisee) {
-    await new Promise((resolve, reject) => {
-      const s = document.createElement("script");
-      s.src = "/search/wasm_exec.js";
-      s.onload = resolve;
-      s.onerror = () => reject(new Error("could not load wasm_exec.js"));
-      document.head.appendChild(s);
-    });
-    const bytes = p => fetch(p).then(r => { if (!r.ok) { throw new Error(p + ": " + r.status); } return r.arrayBuffer(); });
-    const [wasm, index] = await Promise.all([bytes("/search/search.wasm"), bytes("/search/index.zap")]);
-    const go = new Go();
-    const inst = await WebAssembly.instantiate(wasm, go.importObject);
-    go.run(inst.instance);
-    while (!self.polisee) { await new Promise(r => setTimeout(r, 1)); }
-    const err = polisee.open(new Uint8Array(index));
-    if (err) { throw new Error(err); }
+    await (%s)(%s);
   }
+  const result = %s;
   const out = [];
   for (const q of %s) {
-    const raw = polisee.search(q.query, q.langs.join(","), %d, q.shown);
-    const res = typeof raw === "string" ? JSON.parse(raw) : raw;
+    const res = result(polisee.search(q.query, q.langs.join(","), %d, q.shown));
     if (res.error) { throw new Error(q.query + ": " + res.error); }
     out.push(res.hits.map(h => h.url));
   }
@@ -88,6 +75,13 @@ func (b *Browser) PagefindTop(ctx context.Context, site string, queries []Ranked
 // returns the URLs of the first n hits of each query: site paths in the
 // default language, as the engine gives them.
 func (b *Browser) PoliseeTop(ctx context.Context, site string, queries []RankedQuery, n int) ([][]string, error) {
+	files, err := PoliseeFiles(site)
+	if err != nil {
+		return nil, err
+	}
+	if files.Wasm == "" {
+		return nil, errors.New("the site was built without the browser search engine")
+	}
 	type jsQuery struct {
 		Query string   `json:"query"`
 		Langs []string `json:"langs"`
@@ -101,7 +95,7 @@ func (b *Browser) PoliseeTop(ctx context.Context, site string, queries []RankedQ
 				list[i].Langs = []string{}
 			}
 		}
-		return fmt.Sprintf(poliseeRanked, jsValue(list), n)
+		return fmt.Sprintf(poliseeRanked, poliseeStart, jsValue(files.URLs()), poliseeResult, jsValue(list), n)
 	})
 }
 

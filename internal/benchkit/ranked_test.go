@@ -12,7 +12,6 @@ import (
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/search"
-	"github.com/clusterpolisee/polisee/search/wasmbuild"
 )
 
 // The ranked results read in the browser, on the starter site: polisee's
@@ -25,13 +24,8 @@ func TestRankedInBrowser(t *testing.T) {
 	}
 	chrome := testChrome(t)
 	ctx := context.Background()
-	eng, err := wasmbuild.Build(ctx, t.Logf)
-	if err != nil {
-		t.Fatal(err)
-	}
 	public := filepath.Join(t.TempDir(), "public")
-	cfg := generator.Config{Src: content.Starter(), SrcRoot: "content", Out: public,
-		Engine: &generator.SearchEngine{Wasm: eng.Wasm, ExecJS: eng.ExecJS, WasmGz: eng.WasmGz, WasmBr: eng.WasmBr}}
+	cfg := generator.Config{Src: content.Starter(), SrcRoot: "content", Out: public, Engine: Engine()}
 	if _, err := generator.Build(ctx, cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +41,11 @@ func TestRankedInBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		data, err := os.ReadFile(filepath.Join(public, generator.SearchDir, search.IndexFile))
+		files, err := PoliseeFiles(public)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(files.Index)))
 		if err != nil {
 			t.Fatal(err)
 		}
