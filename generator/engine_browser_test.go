@@ -61,18 +61,7 @@ func TestBrowserEngineRanksAsNative(t *testing.T) {
 		t.Fatalf("only %d queries", len(queries))
 	}
 
-	var meta struct{ Index, Engine string }
-	data, err := os.ReadFile(filepath.Join(out, "search", "meta.json"))
-	if err == nil {
-		err = json.Unmarshal(data, &meta)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	index, err := os.ReadFile(filepath.Join(out, "search", meta.Index))
-	if err != nil {
-		t.Fatal(err)
-	}
+	index := builtIndex(t, out)
 	ix, err := search.Open(index)
 	if err != nil {
 		t.Fatal(err)

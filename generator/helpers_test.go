@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,4 +161,22 @@ func with(t testing.TB, extra string) fstest.MapFS {
 		fsys[name] = f
 	}
 	return fsys
+}
+
+// builtIndex reads the search index a build wrote into out: its name
+// carries a hash of its content, and meta.json names it.
+func builtIndex(t *testing.T, out string) []byte {
+	t.Helper()
+	var meta struct{ Index string }
+	data, err := os.ReadFile(filepath.Join(out, "search", "meta.json"))
+	if err == nil {
+		err = json.Unmarshal(data, &meta)
+	}
+	if err == nil {
+		data, err = os.ReadFile(filepath.Join(out, "search", meta.Index))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

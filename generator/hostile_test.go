@@ -286,11 +286,7 @@ func xmlProblems(data []byte, text func(string)) []string {
 // snippet must be escaped text with <mark> only.
 func checkIndex(t *testing.T, out string, tags int) map[string]bool {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(out, "search", search.IndexFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := search.Open(data)
+	ix, err := search.Open(builtIndex(t, out))
 	if err != nil {
 		t.Fatal(err)
 	}
