@@ -58,13 +58,51 @@ func (b *builder) searchDocuments() []search.Document {
 			docs = append(docs, d)
 		}
 	}
+	if terms := b.searchTerms(); len(terms) > 0 {
+		docs = append(docs, search.TermsDocument(terms))
+	}
 	return docs
 }
+
+// searchTerms are the terms named by the items of a type that names
+// terms (model.Type.Terms): the IDs of an item's documents, and its title
+// in every language and its aliases, in file order, the original first.
+func (b *builder) searchTerms() []search.Term {
+	byKey := map[string]int{}
+	var terms []search.Term
+	add := func(it *model.Item) {
+		key := it.Type.Folder + "/" + it.Slug
+		i, ok := byKey[key]
+		if !ok {
+			i = len(terms)
+			byKey[key] = i
+			terms = append(terms, search.Term{})
+		}
+		terms[i].IDs = append(terms[i].IDs, docID(it))
+		terms[i].Names = append(terms[i].Names, it.Title)
+		terms[i].Names = append(terms[i].Names, it.Strings("aliases")...)
+	}
+	for _, it := range b.content.Items {
+		if it.Type.Terms {
+			add(it)
+		}
+	}
+	for _, it := range b.content.Translations {
+		if _, ok := byKey[it.Type.Folder+"/"+it.Slug]; ok {
+			add(it)
+		}
+	}
+	return terms
+}
+
+// docID is the ID of an item's search document: its path without .md
+// (practices/x, practices/x.el).
+func docID(it *model.Item) string { return strings.TrimSuffix(it.Path, ".md") }
 
 // searchDocument is the search document of one item page.
 func (b *builder) searchDocument(it *model.Item) search.Document {
 	d := search.Document{
-		ID:      strings.TrimSuffix(it.Path, ".md"),
+		ID:      docID(it),
 		URL:     it.URL(),
 		Type:    it.Type.Singular,
 		Title:   it.Title,
@@ -75,6 +113,7 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 		Year:    itemYear(it),
 		Lang:    it.Lang,
 		Tags:    it.Strings("tags"),
+		Date:    itemDate(it).String(),
 	}
 	d.Areas = it.Strings("areas")
 	if a := it.String("area"); a != "" {
@@ -95,6 +134,19 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 		d.Regions = []string{it.Key()}
 	}
 	return d
+}
+
+// itemDate is the date pages are browsed by, newest first: when a
+// document was published, a practice started or a profile's period
+// began (the year a reader filters by, to the day where it is known).
+// Pages without one (areas, countries, terms) come after those with.
+func itemDate(it *model.Item) model.Date {
+	for _, f := range []string{"date", "start"} {
+		if d := it.Date(f); !d.IsZero() {
+			return d
+		}
+	}
+	return model.Date{Year: itemYear(it)}
 }
 
 // itemYear is the year a reader filters by: when a document was

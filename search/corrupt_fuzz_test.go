@@ -79,7 +79,7 @@ func TestSearchDamagedIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, edits := range [][]byte{{0, 1, 0, 0x01, 0, 2, 0, 0x80}, {0, 0, 0, 0x80}, {0, 0, 7, 0x80}} {
+	for _, edits := range [][]byte{{0, 0, 0, 0x80}, {0, 0, 5, 0x80}, {0, 0, 10, 0x80}} {
 		ix, err := Open(damage(good, edits, 0))
 		if err != nil {
 			t.Fatalf("%q: the damaged index no longer opens (%v): pick damage that reaches Search", edits, err)

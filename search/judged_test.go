@@ -17,9 +17,10 @@ import (
 
 // Floors of the judged set (testdata/judged.yaml) on the starter
 // content: the figures measured when they were last raised (123 queries:
-// MRR 0.8640, recall@10 0.8943, top-5 0.8862; first set at 0.5556, 0.5935
+// MRR 0.9241, recall@10 0.9431, top-5 0.9431; first set at 0.5556, 0.5935
 // and 0.5935, before folding in every language, Greek stemming, tags as
-// words and the near and partial fallbacks), rounded down to two decimals.
+// words, the near and partial retries and cross-language glossary
+// terms), rounded down to two decimals.
 // They only ever go up. To raise them, after a change that finds more of
 // what readers mean, run
 //
@@ -38,8 +39,8 @@ import (
 // go run ./cmd/polisee-relevance runs the same set through polisee and
 // Pagefind on the same built site, side by side.
 const (
-	minMRR      = 0.86
-	minRecall10 = 0.89
+	minMRR      = 0.92
+	minRecall10 = 0.94
 )
 
 // starterIndex builds the starter site's search documents and index as

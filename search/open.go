@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 	zapx "github.com/blevesearch/zapx/v17"
 )
 
@@ -19,6 +20,7 @@ type Index struct {
 	seg     *zapx.SegmentBase
 	mapping *mapping.IndexMappingImpl
 	numDocs uint64
+	terms   []term // cross-language terms (terms.go)
 }
 
 // ErrCorrupt is returned (wrapped) for index bytes that cannot be read.
@@ -49,7 +51,20 @@ func Open(data []byte) (ix *Index, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{seg: seg, mapping: m, numDocs: f.numDocs}, nil
+	ix = &Index{seg: seg, mapping: m, numDocs: f.numDocs}
+	doc, err := segmentReader{seg}.Document(termsID)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	if doc != nil {
+		doc.VisitFields(func(f index.Field) {
+			if tf, ok := f.(index.TextField); ok && f.Name() == "terms" {
+				ix.terms = parseTerms(tf.Text())
+			}
+		})
+		ix.numDocs--
+	}
+	return ix, nil
 }
 
 // Close releases the index.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,7 +56,16 @@ type Request struct {
 	// language show (see Document.Shown): on a multilingual site, the
 	// search of one language's pages.
 	Shown string
+	// Sort orders the hits: "relevance" (the default for a query),
+	// "date" (newest first; the default when the query is empty, which
+	// lists every page) or "title" (A to Z, accents folded).
+	Sort string
+	// Exact leaves out the other names of glossary terms (terms.go).
+	Exact bool
 }
+
+// Sorts are the values of Request.Sort.
+var Sorts = []string{"relevance", "date", "title"}
 
 // Hit is one result.
 type Hit struct {
@@ -100,9 +110,26 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 			res, err = nil, fmt.Errorf("%w: %v; rebuild the site", ErrCorrupt, p)
 		}
 	}()
+	if !slices.Contains(append(Sorts, ""), r.Sort) {
+		return nil, fmt.Errorf("%w: unknown order %q; use one of: %s", ErrQuery, r.Sort, strings.Join(Sorts, ", "))
+	}
+	if strings.TrimSpace(r.Query) == "" {
+		// Browsing: every page, newest first unless asked otherwise.
+		if r.Sort == "" {
+			r.Sort = "date"
+		}
+		return ix.search(ctx, query.NewMatchAllQuery(), r, nil)
+	}
 	q, err := Parse(r.Query, r.Langs)
 	if err != nil {
 		return nil, err
+	}
+	if !r.Exact {
+		alts, defined := ix.termAlternatives(r.Query, r.Langs)
+		q = withTerms(q, alts, defined, r.Langs)
+		if len(defined) > 0 && r.From == 0 && (r.Sort == "" || r.Sort == "relevance") {
+			return ix.definedFirst(ctx, q, r, defined)
+		}
 	}
 	res, err = ix.search(ctx, q, r, nil)
 	if err != nil || res.Total > 0 || r.From > 0 {
@@ -147,6 +174,10 @@ func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func
 		in.SetField("shown")
 		q = query.NewConjunctionQuery([]query.Query{q, in})
 	}
+	if ix.terms != nil {
+		// The terms document is found by no query.
+		q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{query.NewDocIDQuery([]string{termsID})})
+	}
 	size := r.Size
 	if size <= 0 {
 		size = DefaultResult
@@ -158,7 +189,7 @@ func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func
 		return nil, queryError(ctx, err)
 	}
 	defer s.Close()
-	coll := collector.NewTopNCollector(size, max(r.From, 0), search.SortOrder{&search.SortScore{Desc: true}})
+	coll := collector.NewTopNCollector(size, max(r.From, 0), sortOrder(r.Sort))
 	facets := search.NewFacetsBuilder(reader)
 	for _, f := range FacetFields {
 		facets.Add(f, facet.NewTermsFacetBuilder(f, 50))
@@ -553,19 +584,30 @@ func (rw *rewriter) perField(f string, newQuery func(field, analyzer string, boo
 	return query.NewDisjunctionQuery(qs)
 }
 
-// hasTerms reports whether any of the analyzers finds a word in text, so
-// that punctuation or stop words alone are not searched for.
+// hasTerms reports whether the analyzers find a word in text, so that
+// punctuation or stop words alone are not searched for. A single word
+// must be a word for every analyzer of the query: a stop word of one of
+// the query's languages (για, the) is left out, since the pages in that
+// language do not hold it, and requiring it would leave them out.
 func (rw *rewriter) hasTerms(text string) bool {
 	m, err := cachedMapping()
 	if err != nil {
 		return true
 	}
+	single := len(strings.Fields(text)) == 1
+	found := false
 	for _, name := range rw.analyzers {
-		if a := m.AnalyzerNamed(name); a != nil && len(a.Analyze([]byte(text))) > 0 {
-			return true
+		a := m.AnalyzerNamed(name)
+		if a == nil {
+			continue
+		}
+		if len(a.Analyze([]byte(text))) > 0 {
+			found = true
+		} else if single {
+			return false
 		}
 	}
-	return false
+	return found
 }
 
 var cachedMapping = sync.OnceValues(Mapping)
@@ -639,4 +681,46 @@ func suggestion(words []string, h *search.DocumentMatch, doc index.Document) []s
 		}
 	}
 	return out
+}
+
+// sortOrder is the order of hits for Request.Sort. bleve breaks ties by
+// document number, which follows the IDs (Build numbers documents in ID
+// order), so the order depends on nothing but the index.
+func sortOrder(sort string) search.SortOrder {
+	switch sort {
+	case "date":
+		return search.SortOrder{&search.SortField{Field: "date", Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}}
+	case "title":
+		return search.SortOrder{&search.SortField{Field: "sorttitle", Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}}
+	}
+	return search.SortOrder{&search.SortScore{Desc: true}}
+}
+
+// definedFirst runs a query that names a term as a whole, and puts the
+// pages that define the term first: a reader who types a term wants its
+// definition, however often other pages use the word.
+func (ix *Index) definedFirst(ctx context.Context, q query.Query, r Request, defined []string) (*Result, error) {
+	def := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(defined)})
+	first, err := ix.search(ctx, def, r, nil)
+	if err != nil {
+		return nil, err
+	}
+	wide := r
+	wide.Size = max(r.Size, DefaultResult) + len(first.Hits)
+	res, err := ix.search(ctx, q, wide, nil)
+	if err != nil {
+		return nil, err
+	}
+	hits := first.Hits
+	for _, h := range res.Hits {
+		if !slices.ContainsFunc(first.Hits, func(f Hit) bool { return f.ID == h.ID }) {
+			hits = append(hits, h)
+		}
+	}
+	size := r.Size
+	if size <= 0 {
+		size = DefaultResult
+	}
+	res.Hits = hits[:min(len(hits), min(size, MaxResults))]
+	return res, nil
 }

@@ -39,6 +39,11 @@ type Document struct {
 	// translation into (those pages fall back to it). A request for one
 	// language's pages (Request.Shown) finds only these.
 	Shown []string `json:"shown,omitempty"`
+	// Date orders the browsing of everything, newest first:
+	// YYYY-MM-DD, YYYY-MM or YYYY (see Request.Sort).
+	Date string `json:"date,omitempty"`
+	// Terms is set on the one document TermsDocument makes.
+	Terms string `json:"terms,omitempty"`
 }
 
 // indexed is the shape a Document takes in bleve. Codes are lists so that
@@ -60,6 +65,9 @@ type indexed struct {
 	Tags      []string `json:"tag"`
 	TagWords  string   `json:"tagwords"`
 	Shown     []string `json:"shown"`
+	Date      []string `json:"date"`
+	SortTitle []string `json:"sorttitle"`
+	Terms     string   `json:"terms"`
 }
 
 func code(s string) []string {
@@ -76,7 +84,8 @@ func (d Document) indexed() indexed {
 	}
 	return indexed{URL: d.URL, Type: code(d.Type), Title: d.Title, Summary: d.Summary, Body: d.Body,
 		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Status: code(d.Status), Level: code(d.Level),
-		Year: code(year), Lang: d.Lang, Tags: d.Tags, TagWords: strings.Join(d.Tags, " "), Shown: d.Shown}
+		Year: code(year), Lang: d.Lang, Tags: d.Tags, TagWords: strings.Join(d.Tags, " "), Shown: d.Shown,
+		Date: code(d.Date), SortTitle: code(Fold(d.Title)), Terms: d.Terms}
 }
 
 // TextFields are searched by words without a field name, with their
@@ -94,6 +103,11 @@ var FacetFields = []string{"type", "area", "country", "region", "status", "year"
 // keywordFields hold codes matched exactly; fieldAliases lets readers
 // write the singular or plural.
 var keywordFields = []string{"type", "area", "country", "region", "status", "level", "year", "lang", "tag", "shown"}
+
+// sortFields are kept for ordering only: the date, and the title folded
+// (lowercase, no accents), so that browsing by title is alphabetical in
+// every language.
+var sortFields = []string{"date", "sorttitle"}
 
 var fieldAliases = map[string]string{
 	"areas": "area", "countries": "country", "regions": "region", "tags": "tag", "kind": "type",
@@ -148,6 +162,21 @@ func docMapping(analyzer string) *mapping.DocumentMapping {
 	url.IncludeInAll = false
 	url.DocValues = false
 	dm.AddFieldMappingsAt("url", url)
+	terms := mapping.NewTextFieldMapping()
+	terms.Index = false
+	terms.Store = true
+	terms.IncludeInAll = false
+	terms.DocValues = false
+	dm.AddFieldMappingsAt("terms", terms)
+	for _, name := range sortFields {
+		f := mapping.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = true
+		dm.AddFieldMappingsAt(name, f)
+	}
 	for _, name := range keywordFields {
 		f := mapping.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name

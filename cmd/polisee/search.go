@@ -27,17 +27,19 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	n := fl.Int("n", 10, "number of results (at most 100)")
 	facets := fl.Bool("facets", false, "print counts by type, area, country, region, status and year")
 	lang := fl.String("lang", "", "language of the pages to search, then other languages whose analyzers read the query, comma-separated (default: the site's languages, the default first)")
+	order := fl.String("sort", "", "order of the results: relevance (the default), date (newest first; the default for an empty query) or title")
+	exact := fl.Bool("exact", false, "search the words as written, without the other names of glossary terms")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
 		return errReported
 	}
-	text := strings.Join(fl.Args(), " ")
-	if strings.TrimSpace(text) == "" {
-		fmt.Fprintln(stderr, "polisee search: give a query, e.g. polisee search 'cluster accreditation country:HU'")
+	if fl.NArg() == 0 {
+		fmt.Fprintln(stderr, "polisee search: give a query, e.g. polisee search 'cluster accreditation country:HU' ('' lists every page)")
 		return errReported
 	}
+	text := strings.Join(fl.Args(), " ")
 	var meta struct {
 		Format    int      `json:"format"`
 		Languages []string `json:"languages"`
@@ -88,7 +90,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer ix.Close()
 	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 	defer cancel()
-	res, err := ix.Search(ctx, search.Request{Query: text, Size: *n, Langs: langs, Shown: shown})
+	res, err := ix.Search(ctx, search.Request{Query: text, Size: *n, Langs: langs, Shown: shown, Sort: *order, Exact: *exact})
 	if err != nil {
 		return err
 	}
@@ -101,6 +103,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return enc.Encode(res)
 	}
 	switch {
+	case strings.TrimSpace(text) == "":
+		fmt.Fprintf(stdout, "%d page%s\n\n", res.Total, plural(res.Total))
 	case len(res.Hits) == 0:
 		fmt.Fprintf(stdout, "no results for %q\n", text)
 	case res.Near:

@@ -736,7 +736,7 @@ func translationFields(fields []*Field) []*Field {
 // facts that it inherits from its original (codes, periods, references,
 // dates, sources).
 func IsWords(f *Field) bool {
-	return f.Kind == KindText || (f.Kind == KindString && (f.Name == "title" || f.Name == "short"))
+	return f.Kind == KindText || (f.Kind == KindString && (f.Name == "title" || f.Name == "short")) || f.Name == "aliases"
 }
 
 // tomlKeyLine finds the key a TOML line sets (key = ...) or opens

@@ -62,6 +62,10 @@ type Type struct {
 	// KeyField names the field whose value other items use to refer to
 	// this type (iso2 for countries, nuts for regions); empty means the slug.
 	KeyField string
+	// Terms marks a type whose items name terms: search takes an item's
+	// title in every language, and its aliases, as names of one thing,
+	// so that a query with one name also finds pages with the others.
+	Terms bool
 }
 
 // Field returns the field called name, or nil.
@@ -269,12 +273,13 @@ var Types = []*Type{
 			&Field{Name: "website", Kind: KindURL, Doc: "web site"},
 			text("summary", "one or two sentences"),
 		)},
-	{Folder: "glossary", Singular: "term", Title: "Glossary",
-		Doc: "A term and its meaning.",
+	{Folder: "glossary", Singular: "term", Title: "Glossary", Terms: true,
+		Doc: "A term and its meaning. Search takes its title in every language, and its aliases, as one term: a query with one of them also finds pages with the others.",
 		Fields: withCommon(
 			req(str("title", "the term")),
 			summary(600),
 			refs("see_also", "glossary", "related terms"),
+			list("aliases", "other names readers search for, in the file's language: synonyms, abbreviations, plurals", &Field{Kind: KindString, MaxLen: 120}),
 		)},
 	{Folder: "pages", Singular: "page", Title: "Pages",
 		Doc: "A free page such as about; published at /slug/.",

@@ -4,14 +4,16 @@
 // search compiled to WebAssembly. It exposes one global object, polisee,
 // with two functions:
 //
-//	polisee.open(bytes: Uint8Array): string         // "" or an error message
-//	polisee.search(query: string, langs: string, n: number, shown?: string): string // JSON
+//	polisee.open(bytes: Uint8Array): string // "" or an error message
+//	polisee.search(query: string, langs: string, n: number, shown?: string, sort?: string, exact?: boolean): object
 //
 // langs are the languages whose analyzers read the query, comma-separated,
 // the reader's first; shown, when given, is the language of the pages
-// searched (search.Request.Shown).
-// search returns {"total", "hits", "facets"} as package search's Result, or
-// {"error": message} for a bad query.
+// searched (search.Request.Shown); sort is relevance, date or title
+// (search.Request.Sort); exact leaves out the other names of glossary
+// terms. search returns an object shaped as package search's Result in
+// JSON ({total, hits, facets, near, suggestion, partial}), or {error} for
+// a bad query.
 package main
 
 import (
@@ -53,13 +55,19 @@ func find(_ js.Value, args []js.Value) any {
 	if l := args[1].String(); l != "" {
 		langs = strings.Split(l, ",")
 	}
-	shown := ""
+	shown, sort, exact := "", "", false
 	if len(args) > 3 && args[3].Type() == js.TypeString {
 		shown = args[3].String()
 	}
+	if len(args) > 4 && args[4].Type() == js.TypeString {
+		sort = args[4].String()
+	}
+	if len(args) > 5 && args[5].Type() == js.TypeBoolean {
+		exact = args[5].Bool()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	res, err := ix.Search(ctx, search.Request{Query: args[0].String(), Langs: langs, Size: args[2].Int(), Shown: shown})
+	res, err := ix.Search(ctx, search.Request{Query: args[0].String(), Langs: langs, Size: args[2].Int(), Shown: shown, Sort: sort, Exact: exact})
 	if err != nil {
 		return errorValue(err.Error())
 	}
@@ -83,7 +91,8 @@ func resultValue(res *search.Result) js.Value {
 		}
 		facets[name] = list
 	}
-	return js.ValueOf(map[string]any{"total": res.Total, "hits": hits, "facets": facets})
+	return js.ValueOf(map[string]any{"total": res.Total, "hits": hits, "facets": facets,
+		"near": res.Near, "suggestion": res.Suggestion, "partial": res.Partial})
 }
 
 func errorValue(msg string) js.Value {

@@ -19,6 +19,6 @@ onmessage = function (e) {
     return;
   }
   ready.then(function (engine) {
-    postMessage({ id: m.id, result: engine.search(m.q, m.langs, m.n, m.shown || "") });
+    postMessage({ id: m.id, result: engine.search(m.q, m.langs, m.n, m.shown || "", m.sort || "") });
   });
 };

@@ -58,6 +58,7 @@
   var form = document.getElementById("search-form");
   if (!form) { return; }
   var input = document.getElementById("q");
+  var sortBox = document.getElementById("sort");
   var statusLine = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var facetsBox = document.getElementById("search-facets");
@@ -112,7 +113,7 @@
       return polisee_compile(at(files.wasm)).then(function (module) { return polisee_start(module, index); });
     });
     return started.then(function (engine) {
-      return { search: function (q) { return Promise.resolve(engine.search(q, langs, RESULTS, pageLang)); } };
+      return { search: function (q, sort) { return Promise.resolve(engine.search(q, langs, RESULTS, pageLang, sort)); } };
     });
   }
 
@@ -128,11 +129,11 @@
         var m = e.data;
         if (m.type === "ready") {
           resolve({
-            search: function (q) {
+            search: function (q, sort) {
               return new Promise(function (res) {
                 var id = next++;
                 waiting[id] = res;
-                worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS, shown: pageLang });
+                worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS, shown: pageLang, sort: sort });
               });
             }
           });
@@ -230,6 +231,13 @@
     }
     var shown = res.hits.length;
     var vars = { q: q, n: res.total, shown: shown };
+    if (!q) {
+      setStatus(shown < res.total ? str("browse_some", "{n} pages, the first {shown} shown; narrow them with the filters.", vars) :
+        res.total === 1 ? str("browse_one", "{n} page.", vars) : str("browse_other", "{n} pages.", vars));
+      renderHits(res);
+      renderFacets(q, res.facets || {});
+      return;
+    }
     vars.suggestion = res.suggestion || "";
     setStatus(res.total === 0 ? str("no_results", "No results for “{q}”.", vars) :
       res.near ? str("near", "No results for “{q}”. {n} results for words close to it: “{suggestion}”.", vars) :
@@ -237,6 +245,11 @@
       shown < res.total ? str("results_some", "{n} results for “{q}”, the first {shown} shown.", vars) :
       res.total === 1 ? str("results_one", "{n} result for “{q}”.", vars) :
       str("results_other", "{n} results for “{q}”.", vars));
+    renderHits(res);
+    renderFacets(q, res.facets || {});
+  }
+
+  function renderHits(res) {
     res.hits.forEach(function (h) {
       var li = document.createElement("li");
       var a = document.createElement("a");
@@ -254,13 +267,13 @@
       li.appendChild(p);
       list.appendChild(li);
     });
-    renderFacets(q, res.facets || {});
   }
 
-  function updateAddress(q) {
+  function updateAddress(q, sort) {
     try {
       var u = new URL(location.href);
       if (q) { u.searchParams.set("q", q); } else { u.searchParams.delete("q"); }
+      if (sort) { u.searchParams.set("sort", sort); } else { u.searchParams.delete("sort"); }
       history.replaceState(null, "", u.href);
     } catch (e) { /* some browsers refuse this for file:// pages */ }
   }
@@ -268,15 +281,12 @@
   var sequence = 0;
   function run() {
     var q = input.value.trim();
-    updateAddress(q);
+    var sort = sortBox ? sortBox.value : "";
+    updateAddress(q, sort);
     var mine = ++sequence;
-    if (!q) {
-      list.textContent = "";
-      facetsBox.textContent = "";
-      ensureEngine().then(function () { if (mine === sequence) { setStatus(str("type_words", "Type words to search.")); } }, fail(mine));
-      return;
-    }
-    ensureEngine().then(function (e) { return e.search(q); }).then(function (res) {
+    // An empty query lists every page of the language (newest first,
+    // unless another order is chosen), with the filters.
+    ensureEngine().then(function (e) { return e.search(q, sort); }).then(function (res) {
       if (mine === sequence) { render(q, res); }
     }, fail(mine));
   }
@@ -297,6 +307,11 @@
     clearTimeout(timer);
     run();
   });
+  if (sortBox) {
+    sortBox.addEventListener("change", function () { clearTimeout(timer); run(); });
+    var askedSort = new URLSearchParams(location.search).get("sort") || "";
+    if (["relevance", "date", "title"].indexOf(askedSort) >= 0) { sortBox.value = askedSort; }
+  }
   input.value = new URLSearchParams(location.search).get("q") || "";
   run();
 })();
