@@ -141,7 +141,9 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 	}
 	// Typos first: each word, or a word within one letter (two for
 	// words of more than five letters) of it.
-	if near, err := Parse(nearQuery(words), r.Langs); err == nil {
+	// A typo rarely hits the first letter, and keeping it narrows the
+	// words to compare to a small part of the index's.
+	if near, err := parseWith(nearQuery(words), r.Langs, rewriter{fuzzyPrefix: 1}); err == nil {
 		var suggest []string
 		if alt, err := ix.search(ctx, near, r, func(h *search.DocumentMatch, doc index.Document) {
 			if suggest == nil {
@@ -282,6 +284,11 @@ func Parse(text string, langs []string) (query.Query, error) {
 // with at least one of them, those with more words first, instead of
 // those with all.
 func parse(text string, langs []string, any bool) (query.Query, error) {
+	return parseWith(text, langs, rewriter{any: any})
+}
+
+// parseWith is parse with the rewriter's options in rw.
+func parseWith(text string, langs []string, rw rewriter) (query.Query, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, fmt.Errorf("%w: empty query", ErrQuery)
@@ -297,7 +304,7 @@ func parse(text string, langs []string, any bool) (query.Query, error) {
 		return nil, fmt.Errorf("%w: %s", ErrQuery, cleanParseError(err))
 	}
 	analyzers := analyzersFor(langs)
-	rw := rewriter{analyzers: analyzers, any: any}
+	rw.analyzers = analyzers
 	q, err := rw.rewrite(parsed)
 	if err != nil {
 		return nil, err
@@ -340,6 +347,9 @@ type rewriter struct {
 	analyzers []string
 	clauses   int
 	any       bool // the query's words are alternatives (see parse)
+	// fuzzyPrefix is how many first letters a fuzzy term keeps: the
+	// terms it may match are then only those that start with them.
+	fuzzyPrefix int
 }
 
 func isKeyword(field string) bool {
@@ -461,6 +471,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 			m.Analyzer = analyzer
 			m.SetFuzziness(q.Fuzziness)
 			m.SetPrefix(q.Prefix)
+			if q.Fuzziness > 0 {
+				m.SetPrefix(max(q.Prefix, rw.fuzzyPrefix))
+			}
 			m.SetOperator(q.Operator)
 			m.SetBoost(boost)
 			return m
