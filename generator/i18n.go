@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 
+	cldr "golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
@@ -155,11 +157,41 @@ func (t *translator) T(key string, args ...any) string {
 // Tn gives the plural form of a key (key.one or key.other) for n, with {n}
 // filled.
 func (t *translator) Tn(key string, n int, args ...any) string {
-	form := key + ".other"
-	if n == 1 {
-		form = key + ".one"
+	form := key + "." + pluralForm(t.lang, n)
+	if _, ok := t.strs[form]; !ok {
+		// A form the files do not give (English has only one and
+		// other): other.
+		form = key + ".other"
 	}
 	return t.T(form, append([]any{"n", n}, args...)...)
+}
+
+// pluralForm is the CLDR plural category of the count n in lang: one,
+// two, few, many or other (and zero where a language has it). Croatian,
+// Serbian and Slovak say 2 to 4 things with few, Slovenian has two,
+// Romanian few for 2 to 19: a language's file gives key.few, key.two...
+// where its grammar needs them.
+func pluralForm(lang string, n int) string {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.English
+	}
+	if n < 0 {
+		n = -n
+	}
+	switch cldr.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0) {
+	case cldr.Zero:
+		return "zero"
+	case cldr.One:
+		return "one"
+	case cldr.Two:
+		return "two"
+	case cldr.Few:
+		return "few"
+	case cldr.Many:
+		return "many"
+	}
+	return "other"
 }
 
 // TH is T for keys whose text is HTML.
