@@ -99,7 +99,7 @@ type Result struct {
 }
 
 // Search runs a query written in bleve's query-string syntax: words,
-// "phrases", prefix*, +must, -not, field:value (type, area, country,
+// "phrases", prefix*, word~1, -not, field:value (type, area, country,
 // region, status, level, year, lang, tag; title, summary, body).
 //
 // An index damaged in a way its checksum cannot see (zapx trusts its

@@ -3,8 +3,9 @@
 // (polisee build -theme DIR) overrides it file by file.
 //
 // A theme has layouts/*.html (html/template files: base.html holds the
-// page frame and partials; home, list, item, facet and 404 fill in
-// "main"), static/, copied to assets/ in the site, and i18n/LANG.yaml,
+// page frame and partials; home, list, item, facet, search, compare,
+// contributing and 404 fill in "main"), static/, copied to assets/ in the
+// site, and i18n/LANG.yaml,
 // the UI strings of each language (en and el complete; see
 // generator/i18n.go). A theme folder may add a language's file or
 // replace one.

@@ -3,11 +3,11 @@
 //
 // Usage:
 //
-//	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline] [-no-browser-search]
+//	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline] [-zip FILE] [-no-browser-search]
 //	polisee check  [-src content] [-format text|github|json] [-strict]
-//	polisee search [-index public/search] [-json] [-n 10] [-facets] QUERY
-//	polisee serve  [-addr 127.0.0.1:1313] [-src content] [-theme DIR]
-//	polisee new    TYPE SLUG [-src content]
+//	polisee search [-index public/search] [-json] [-n 10] [-facets] [-lang en,el] [-sort relevance|date|title] [-exact] QUERY
+//	polisee serve  [-addr 127.0.0.1:1313] [-src content] [-theme DIR] [-drafts] [-no-browser-search]
+//	polisee new    TYPE SLUG [-src content] [-lang LANG]
 //	polisee schema [-format text|markdown|json]
 //	polisee init   DIR
 //	polisee version
@@ -21,10 +21,12 @@
 // content/TYPE/SLUG.md with every field of the type, required ones marked
 // and allowed values listed, and refuses to overwrite a file. schema prints
 // the content schema, generated from the model that check uses. search
-// answers a query
-// from the index that build writes into public/search, with the code the
-// site's search page runs: words, "phrases", prefix*, +must, -not and
-// field:value (type, area, country, region, status, level, year, tag).
+// answers a query from the index that build writes into public/search,
+// with the code the site's search page runs: words (every one must
+// appear), "phrases", prefix*, word~1, -not and field:value (type, area,
+// country, region, status, level, year, tag); an empty query ('') lists
+// every page. init writes a new site repository; version prints the
+// version, commit, Go version and search engine.
 //
 // Without -src, both use ./content when it exists and otherwise the starter
 // content built into the program, so `polisee build` works anywhere.
