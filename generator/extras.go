@@ -202,6 +202,9 @@ func (b *builder) feed() ([]byte, error) {
 		Rel  string `xml:"rel,attr,omitempty"`
 	}
 	type entry struct {
+		// Lang is the entry's language when it is not the feed's: an
+		// item with no translation into it.
+		Lang    string `xml:"xml:lang,attr,omitempty"`
 		Title   string `xml:"title"`
 		ID      string `xml:"id"`
 		Link    link   `xml:"link"`
@@ -214,6 +217,7 @@ func (b *builder) feed() ([]byte, error) {
 	type feed struct {
 		XMLName xml.Name `xml:"feed"`
 		NS      string   `xml:"xmlns,attr"`
+		Lang    string   `xml:"xml:lang,attr"`
 		Title   string   `xml:"title"`
 		ID      string   `xml:"id"`
 		Links   []link   `xml:"link"`
@@ -233,7 +237,7 @@ func (b *builder) feed() ([]byte, error) {
 		return items[i].Path < items[j].Path
 	})
 	site := b.content.Site
-	f := feed{NS: "http://www.w3.org/2005/Atom", Title: site.Title, ID: b.feedID("/")}
+	f := feed{NS: "http://www.w3.org/2005/Atom", Lang: b.lang, Title: site.Title, ID: b.feedID("/")}
 	if b.prefix != "" {
 		f.Title = site.Title + " (" + b.languageName(b.lang) + ")"
 	}
@@ -249,6 +253,9 @@ func (b *builder) feed() ([]byte, error) {
 			newest = d
 		}
 		e := entry{Title: it.Title, ID: b.feedID(it.URL()), Link: link{Href: b.treeURL(it.URL())}, Updated: atomDate(d), Summary: it.Summary}
+		if it.Lang != b.lang {
+			e.Lang = it.Lang
+		}
 		e.Cat = append(e.Cat, struct {
 			Term string `xml:"term,attr"`
 		}{it.Type.Singular})
@@ -308,6 +315,8 @@ func (b *builder) records(folder string) []record {
 			}
 			r.cols = append(r.cols, f.Name)
 			switch f.Name {
+			case "lang":
+				r.vals[f.Name] = it.Lang // the language of the record's words
 			case "sources":
 				r.vals[f.Name] = it.Sources()
 			case "assessment":

@@ -205,7 +205,11 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		}
 		cfg.Snapshot = &snap
 	}
-	b := &builder{cfg: cfg, content: content, byPath: map[string]*model.Item{}, urls: map[string]string{}, search: &searchNames{}}
+	// The default language's pages show the content as it is, but for
+	// the items written in another language (lang) that have a
+	// translation into it; the other languages localize from the same
+	// content (languageTree).
+	b := &builder{cfg: cfg, content: content.Localized(content.Site.DefaultLanguage()), byPath: map[string]*model.Item{}, urls: map[string]string{}, search: &searchNames{}}
 	b.search.nameEngine(cfg.Engine)
 	b.theme = themes.Default()
 	if cfg.Theme != nil {
@@ -246,6 +250,12 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	for i, it := range all {
 		b.bodies[it] = bodies[i]
 		diags.Append(bodies[i].diags)
+	}
+	for _, it := range b.content.Items {
+		if it.Original != nil {
+			// Translated into the default language: the translation's body.
+			b.bodies[it] = b.bodies[b.byPath[it.Path]]
+		}
 	}
 	diags.Sort()
 	return b, diags

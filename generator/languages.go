@@ -20,8 +20,11 @@ import (
 // made by its own builder, from the content as that language shows it
 // (model.Content.Localized): a translated item takes its translation's
 // words and keeps its original's facts; an untranslated one is shown in
-// the default language with a note saying so, so that every page exists
-// in every language and the language switcher always has a page to go to.
+// its own language (the default, or the one its lang field gives) with a
+// note saying so, so that every page exists in every language and the
+// language switcher always has a page to go to. The default language's
+// pages are made the same way: an item written in another language shows
+// there as its translation into the default one, when it has one.
 //
 // Paths inside a tree are written as in the default one (/practices/x/);
 // Rel maps them into the tree. Some files exist once for the whole site

@@ -57,7 +57,11 @@ type Preview struct {
 type previewState struct {
 	b     *builder
 	items map[string]*model.Item // by path: items and translations
-	uses  map[string][]string    // what each page read, by output file
+	// shown are the items the default language's pages show, by path:
+	// those of items, but an original in another language translated
+	// into the default one, which shows as the translation localized.
+	shown map[string]*model.Item
+	uses  map[string][]string // what each page read, by output file
 	site  model.Site
 	// built lists the files Build wrote (not the search files).
 	built map[string]bool
@@ -139,9 +143,8 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 		// A file added or removed counts as a change of its front
 		// matter: the pages that list its folder, or showed it, change.
 		// A translation's facts (its countries) are its original's.
-		def := b.content.Site.DefaultLanguage()
 		facts := func(it *model.Item) *model.Item {
-			if orig := originalPath(it, def); orig != "" {
+			if orig := originalPath(it); orig != "" {
 				if o := b.byPath[orig]; o != nil {
 					return o
 				}
@@ -156,7 +159,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 				frontMatterChanged = true
 				dirty[itemPathKey(path)] = true
 				markFolder(dirty, old.Type.Folder, facts(old))
-				markOriginal(dirty, old, def)
+				markOriginal(dirty, old)
 			}
 		}
 		for path, it := range b.byPath {
@@ -171,7 +174,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 				if old != nil {
 					markFolder(dirty, old.Type.Folder, facts(old))
 				} else {
-					markOriginal(dirty, it, def)
+					markOriginal(dirty, it)
 				}
 			}
 			if old == nil || string(it.Body) != string(old.Body) {
@@ -179,20 +182,24 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 			}
 		}
 	}
+	shown := make(map[string]*model.Item, len(b.content.Items))
+	for _, it := range b.content.Items {
+		shown[it.Path] = it
+	}
 	recompute := full || (frontMatterChanged && !sameRelationInputs(last.items, b.byPath))
 	if recompute {
 		b.rel = buildRelations(b.content)
 		if !full {
-			for key := range changedRelations(last.b.rel, b.rel, last.items) {
+			for key := range changedRelations(last.b.rel, b.rel, last.shown) {
 				dirty[key] = true
 			}
 		}
 	} else {
-		b.rel = last.b.rel.remap(last.items, b.byPath)
+		b.rel = last.b.rel.remap(last.shown, shown)
 	}
 	res.Full = full
 
-	state := &previewState{b: b, items: b.byPath, uses: map[string][]string{}, site: b.content.Site, built: map[string]bool{}}
+	state := &previewState{b: b, items: b.byPath, shown: shown, uses: map[string][]string{}, site: b.content.Site, built: map[string]bool{}}
 	for _, page := range b.pages {
 		state.built[page.File] = true
 	}
@@ -405,8 +412,8 @@ func renderTouched(ctx context.Context, t *builder, lastUses map[string][]string
 // markOriginal marks, for a translation added or removed, its original:
 // the pages of the translation's language showed the original and now
 // show the translation, or the other way round.
-func markOriginal(dirty map[string]bool, it *model.Item, defaultLang string) {
-	orig := originalPath(it, defaultLang)
+func markOriginal(dirty map[string]bool, it *model.Item) {
+	orig := originalPath(it)
 	if orig == "" {
 		return
 	}
@@ -461,10 +468,12 @@ func markFolder(dirty map[string]bool, folder string, facts *model.Item) {
 	}
 }
 
-// originalPath is the file a translation translates, or "" for an
-// original.
-func originalPath(it *model.Item, defaultLang string) string {
-	if it.Lang == "" || it.Lang == defaultLang {
+// originalPath is the file a translation (slug.el.md, or slug.en.md of
+// an original in another language) translates, or "" for a file named
+// slug.md. A slug.en.md that is an original, having no slug.md, names a
+// file that does not exist.
+func originalPath(it *model.Item) string {
+	if path.Base(it.Path) == it.Slug+".md" {
 		return ""
 	}
 	return path.Join(path.Dir(it.Path), it.Slug+".md")

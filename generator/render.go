@@ -359,8 +359,8 @@ func (v *view) Meta(it *model.Item) []metaRow {
 	v.useItem(it)
 	for _, f := range it.Type.Fields {
 		switch f.Name {
-		case "title", "summary", "draft", "sources", "assessment", "instruments", "updated", "order", "short", "builds_on":
-			continue
+		case "title", "summary", "draft", "sources", "assessment", "instruments", "updated", "order", "short", "builds_on", "lang":
+			continue // lang: the page marks the item's words with it
 		}
 		val, ok := it.Data[f.Name]
 		if !ok {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -19,42 +18,36 @@ const SearchDir = "search"
 // searchDocuments maps every item page to a search document: search knows
 // nothing of pages, so the generator decides what is searchable.
 //
-// On a multilingual site a translated item is a document of its own, in
-// its language (ID practices/x.el), and each document says which
-// languages' pages show it (Document.Shown): a translation, its own
-// language's; an original, the default language's and those of every
-// language it has no translation into. A document's URL is its page's
-// path as in the default language; the search page of each language puts
-// it under its own folder.
+// On a multilingual site each version of an item is a document of its
+// own, in its language: an original in the default language (ID
+// practices/x), one written in another (lang: el), a translation
+// (practices/x.el). Each is made from the pages of its language, and
+// says which languages' pages show it (Document.Shown): its own, and
+// every language it has no translation into, whose pages fall back to
+// it. A document's URL is its page's path as in the default language;
+// the search page of each language puts it under its own folder.
 func (b *builder) searchDocuments() []search.Document {
 	trees := b.trees
 	if trees == nil {
 		trees = []*builder{b}
 	}
-	translated := map[string][]string{} // page URL -> languages it is translated into
-	for _, t := range trees[1:] {
+	shown := map[string][]string{} // page URL and item language -> languages whose pages show it
+	for _, t := range trees {
 		for _, p := range t.pages {
-			if p.Item != nil && p.Item.Lang == t.lang {
-				translated[p.URL] = append(translated[p.URL], t.lang)
+			if p.Item != nil {
+				key := p.URL + " " + p.Item.Lang
+				shown[key] = append(shown[key], t.lang)
 			}
 		}
 	}
 	var docs []search.Document
 	for _, t := range trees {
 		for _, p := range t.pages {
-			if p.Item == nil || (t != b && p.Item.Lang != t.lang) {
+			if p.Item == nil || p.Item.Lang != t.lang {
 				continue
 			}
 			d := t.searchDocument(p.Item)
-			if t == b {
-				for _, lang := range b.content.Site.Languages {
-					if !slices.Contains(translated[p.URL], lang) {
-						d.Shown = append(d.Shown, lang)
-					}
-				}
-			} else {
-				d.Shown = []string{t.lang}
-			}
+			d.Shown = shown[p.URL+" "+t.lang]
 			docs = append(docs, d)
 		}
 	}
@@ -82,12 +75,13 @@ func (b *builder) searchTerms() []search.Term {
 		terms[i].Names = append(terms[i].Names, it.Title)
 		terms[i].Names = append(terms[i].Names, it.Strings("aliases")...)
 	}
-	for _, it := range b.content.Items {
+	c := b.content.Base() // the originals, whatever the default language's pages show
+	for _, it := range c.Items {
 		if it.Type.Terms {
 			add(it)
 		}
 	}
-	for _, it := range b.content.Translations {
+	for _, it := range c.Translations {
 		if _, ok := byKey[it.Type.Folder+"/"+it.Slug]; ok {
 			add(it)
 		}

@@ -28,7 +28,9 @@ SLUG is the file name: lowercase letters, digits and hyphens; a country's
 ISO code (gr) or a region's NUTS code (el30).
 With -lang el, writes the translation SLUG.el.md of the existing SLUG.md
 instead: its words (title, summary, text) to translate in place; its facts
-are taken from the original.
+are taken from the original. An original written in another language than
+the default (lang: el) is translated into the default one the same way
+(-lang en writes SLUG.en.md).
 `
 
 // runNew writes a new content file with every field of its type: required
@@ -142,9 +144,18 @@ func typeFolders() []string {
 const maxListed = 20
 
 // knownKeys lists, for small folders whose keys editors pick from (areas,
-// countries), the keys found in the content folder, for the comments.
+// countries), the keys found in the content folder, for the comments; and
+// under "languages", the site's languages (site.yaml), the default first.
 func knownKeys(src fs.FS) map[string][]string {
-	out := map[string][]string{}
+	out := map[string][]string{"languages": {"en"}}
+	if data, err := fs.ReadFile(src, model.SiteFile); err == nil {
+		var site struct {
+			Languages []string `yaml:"languages"`
+		}
+		if yaml.Unmarshal(data, &site) == nil && len(site.Languages) > 0 {
+			out["languages"] = site.Languages
+		}
+	}
 	for _, folder := range []string{"areas", "countries"} {
 		entries, err := fs.ReadDir(src, folder)
 		if err != nil {
@@ -171,7 +182,8 @@ func knownKeys(src fs.FS) map[string][]string {
 }
 
 // scaffold is the text of a new file of type t: the front matter with
-// every field of the type, and the body the type expects.
+// every field of the type (lang only on a site of several languages), and
+// the body the type expects.
 func scaffold(t *model.Type, slug string, known map[string][]string) []byte {
 	var b strings.Builder
 	b.WriteString("---\n")
@@ -179,6 +191,9 @@ func scaffold(t *model.Type, slug string, known map[string][]string) []byte {
 	b.WriteString("# Fill in the fields marked \"required\". Leave out or empty the others when they do\n")
 	b.WriteString("# not apply. Text after # is a comment; `polisee schema` describes every field.\n")
 	for _, f := range t.Fields {
+		if f.Kind == model.KindLang && len(known["languages"]) < 2 {
+			continue // the site's one language is every item's
+		}
 		value := ""
 		switch {
 		case t.KeyField != "" && f.Name == t.KeyField:
@@ -289,6 +304,13 @@ func valueHint(f *model.Field, known map[string][]string) string {
 		return "true or false"
 	case model.KindURL:
 		return "a full address, https://..."
+	case model.KindLang:
+		langs := known["languages"]
+		switch {
+		case len(langs) > 1:
+			return "leave empty for " + langs[0] + ", the default; else one of: " + strings.Join(langs[1:], ", ")
+		}
+		return "a language code, e.g. el"
 	}
 	return ""
 }
@@ -402,10 +424,7 @@ func translationScaffold(src fs.FS, srcDir string, t *model.Type, slug, lang str
 		return nil, fmt.Errorf("cannot read %s; run polisee check", filepath.ToSlash(filepath.Join(srcDir, model.SiteFile)))
 	}
 	site := c.Site
-	switch {
-	case lang == site.DefaultLanguage():
-		return nil, fmt.Errorf("%q is the site's default language: %s/%s.md is already in it", lang, t.Folder, slug)
-	case !slices.Contains(site.Languages, lang):
+	if !slices.Contains(site.Languages, lang) {
 		return nil, fmt.Errorf("%q is not one of the site's languages (%s): add it to languages in %s first", lang, strings.Join(site.Languages, ", "), filepath.ToSlash(filepath.Join(srcDir, model.SiteFile)))
 	}
 	var orig *model.Item
@@ -414,8 +433,16 @@ func translationScaffold(src fs.FS, srcDir string, t *model.Type, slug, lang str
 			orig = it
 		}
 	}
-	if orig == nil {
+	switch {
+	case orig == nil && lang == site.DefaultLanguage():
 		return nil, fmt.Errorf("%s has no %s: a translation needs its original (create it with polisee new %s %s)", filepath.ToSlash(filepath.Join(srcDir, t.Folder)), slug+".md", t.Singular, slug)
+	case orig == nil:
+		return nil, fmt.Errorf("%s has no %s: a translation needs its original (create it with polisee new %s %s; for a %s written in %s with no original in %s, give it lang: %s)", filepath.ToSlash(filepath.Join(srcDir, t.Folder)), slug+".md", t.Singular, slug, t.Singular, lang, site.DefaultLanguage(), lang)
+	case lang == orig.Lang && lang == site.DefaultLanguage():
+		return nil, fmt.Errorf("%q is the site's default language: %s/%s.md is already in it", lang, t.Folder, slug)
+	case lang == orig.Lang:
+		others := slices.DeleteFunc(slices.Clone(site.Languages), func(l string) bool { return l == lang })
+		return nil, fmt.Errorf("%s/%s.md is already in %q (its lang field says so): translate it into another of the site's languages (%s)", t.Folder, slug, lang, strings.Join(others, ", "))
 	}
 	var b bytes.Buffer
 	b.WriteString("---\n")

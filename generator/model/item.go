@@ -13,7 +13,10 @@ import (
 type Item struct {
 	Type *Type
 	Slug string // file name without .md (and without the language)
-	Lang string // language of the file; the site's default for slug.md
+	// Lang is the language of the item's words: a translation's is its
+	// file name's (slug.el.md), an original's its lang field, else the
+	// site's default.
+	Lang string
 	// Path is the file's path relative to the content root, slash-separated.
 	Path string
 	// DisplayPath is the path shown in messages, e.g. content/practices/x.md.
@@ -38,8 +41,8 @@ type Item struct {
 	BodyLine int
 
 	// Original, on an item localized into another language (see
-	// Content.Localized), is the item in the default language that it
-	// translates; nil on items read from a file.
+	// Content.Localized), is the original that it translates; nil on
+	// items read from a file.
 	Original *Item
 
 	refs []refUse

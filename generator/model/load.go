@@ -59,13 +59,19 @@ func (s *Site) DefaultLanguage() string { return s.Languages[0] }
 // Content is a loaded and validated content tree.
 type Content struct {
 	Site Site
-	// Items are the published items in the default language, grouped by
-	// type in the order of Types, each group sorted by slug.
+	// Items are the published originals, grouped by type in the order of
+	// Types, each group sorted by slug: items in the default language, and
+	// those whose lang field gives another (written in it, with no
+	// original in the default language).
 	Items []*Item
-	// Translations are items in other languages, kept for validation.
+	// Translations are the translations of Items (slug.el.md), each in
+	// another language than its original's.
 	Translations []*Item
-	byFolder     map[string][]*Item
-	keys         map[string]map[string]*Item
+	// base, on content as one language shows it (Localized), is the
+	// content it was made from.
+	base     *Content
+	byFolder map[string][]*Item
+	keys     map[string]map[string]*Item
 }
 
 // ByFolder returns the published items of one type, sorted by slug.
@@ -221,19 +227,26 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	}
 
 	def := c.Site.DefaultLanguage()
-	// A file without a language suffix is in the default language, so
-	// slug.LANG.md with the default LANG says the same page twice.
-	// A draft's translations are left out with it.
-	plain := map[string]bool{}
+	// A file without a language suffix is an original: in the default
+	// language, or in the one its lang field gives. slug.LANG.md beside it
+	// is its translation into LANG, another language than the original's;
+	// without slug.md, slug.LANG.md in the default language is the
+	// original itself. A draft's translations are left out with it.
+	plain := map[string]string{} // folder/slug of an original -> its language
 	drafts := map[string]bool{}
 	for i, it := range items {
 		if it != nil && sources[i].lang == "" {
-			plain[it.Type.Folder+"/"+it.Slug] = true
+			lang := it.Lang
+			if lang == "" {
+				lang = def
+			}
+			plain[it.Type.Folder+"/"+it.Slug] = lang
 			if it.Draft && !opts.Drafts {
 				drafts[it.Type.Folder+"/"+it.Slug] = true
 			}
 		}
 	}
+	languages := strings.Join(c.Site.Languages, ", ")
 	for i, it := range items {
 		if it == nil {
 			continue
@@ -243,19 +256,35 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 			it.Lang = def
 		}
 		if !contains(c.Site.Languages, it.Lang) {
-			diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "language %q is not declared: add it to languages in %s, or rename the file", it.Lang, SiteFile)
+			if src.lang != "" {
+				diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "language %q is not declared: add it to languages in %s, or rename the file", it.Lang, SiteFile)
+				continue
+			}
+			// The original stays, so that what refers to it is checked.
+			diags.Errorf(it.DisplayPath, it.posOf("lang"), "lang %q is not one of the site's languages (%s): use one of them, or add %s to languages in %s", it.Lang, languages, it.Lang, SiteFile)
+		}
+		if l := it.String("lang"); src.lang != "" && it.Has("lang") && l != src.lang {
+			diags.Errorf(it.DisplayPath, it.posOf("lang"), "lang %q disagrees with the file name, which says the file is in %q: remove lang (a file named slug.LANG.md is in LANG), or give the file the name of its language", l, src.lang)
+		}
+		key := it.Type.Folder + "/" + it.Slug
+		if it.Draft && !opts.Drafts || (src.lang != "" && drafts[key]) {
 			continue
 		}
-		if it.Draft && !opts.Drafts || (src.lang != "" && drafts[it.Type.Folder+"/"+it.Slug]) {
-			continue
-		}
-		if src.lang != "" && it.Lang != def {
-			c.Translations = append(c.Translations, it)
-			continue
-		}
-		if src.lang != "" && plain[it.Type.Folder+"/"+it.Slug] {
-			diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "%q is the site's default language (the first of languages in %s), and %s/%s.md is already the page in it: files without a language suffix are in the default language; rename the files to match the languages, or remove one", src.lang, SiteFile, it.Type.Folder, it.Slug)
-			continue
+		if src.lang != "" {
+			origLang, hasOrig := plain[key]
+			switch {
+			case hasOrig && src.lang == origLang && origLang == def:
+				diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "%q is the site's default language (the first of languages in %s), and %s.md is already the page in it: files without a language suffix are in the default language; rename the files to match the languages, or remove one", src.lang, SiteFile, key)
+				continue
+			case hasOrig && src.lang == origLang:
+				diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "%s.md is already in %q (its lang field says so), so this file translates it into its own language: rename it to the language it translates into, or remove one", key, src.lang)
+				continue
+			case hasOrig || src.lang != def:
+				// A translation; one without an original is reported
+				// by checkTranslations.
+				c.Translations = append(c.Translations, it)
+				continue
+			}
 		}
 		c.Items = append(c.Items, it)
 	}
@@ -670,6 +699,11 @@ func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	it := &Item{
 		Type: src.typ, Slug: src.slug, Lang: src.lang, Path: src.path, DisplayPath: src.display,
 		Data: vals, FieldPos: pos, Body: fm.body, BodyLine: fm.bodyLine, refs: d.refs, frontMatter: fm.raw,
+	}
+	if src.lang == "" {
+		// An original says its language with lang; a translation's is
+		// its file name's (Load checks that the two agree).
+		it.Lang = it.String("lang")
 	}
 	it.Title = it.String("title")
 	it.Summary = it.String("summary")

@@ -11,14 +11,19 @@ import "strings"
 // same), every field it leaves out is inherited, and the body is the
 // translation's. Its Lang is lang, its Path and DisplayPath are the
 // translation's file (where an editor changes its words), and Original is
-// the item it translates: both files make its page.
+// the item it translates: both files make its page. The original's lang
+// field is not inherited: a translation's language is its file name's.
 //
-// An item without a translation into lang stays as it is, in the default
-// language, so that every page exists in every language; a page can tell
-// by comparing the item's Lang with its own. For the default language, or
-// a language no file is translated into, Localized returns c itself.
+// An item without a translation into lang stays as it is, in its own
+// language (the default, or the one its lang field gives), so that every
+// page exists in every language; a page can tell by comparing the item's
+// Lang with its own. For a language no file is translated into, such as
+// the default language of a site whose originals are all in it,
+// Localized returns the content itself. Content that Localized made
+// localizes from the content it was made from.
 func (c *Content) Localized(lang string) *Content {
-	if len(c.Site.Languages) == 0 || lang == c.Site.DefaultLanguage() {
+	c = c.Base()
+	if len(c.Site.Languages) == 0 {
 		return c
 	}
 	translations := map[string]*Item{}
@@ -30,7 +35,7 @@ func (c *Content) Localized(lang string) *Content {
 	if len(translations) == 0 {
 		return c
 	}
-	out := &Content{Site: c.Site, Translations: c.Translations, byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
+	out := &Content{Site: c.Site, Translations: c.Translations, base: c, byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
 	localized := map[*Item]*Item{}
 	for _, it := range c.Items {
 		if tr := translations[it.Type.Folder+"/"+it.Slug]; tr != nil {
@@ -63,6 +68,16 @@ func (c *Content) Localized(lang string) *Content {
 	return out
 }
 
+// Base is the content as loaded, which Localized made c from: its Items
+// are the originals, each in its own language. It is c itself when
+// Localized did not make it.
+func (c *Content) Base() *Content {
+	if c.base != nil {
+		return c.base
+	}
+	return c
+}
+
 // localize merges a translation over its original.
 func localize(orig, tr *Item) *Item {
 	loc := *orig
@@ -70,7 +85,9 @@ func localize(orig, tr *Item) *Item {
 	loc.Lang, loc.Path, loc.DisplayPath = tr.Lang, tr.Path, tr.DisplayPath
 	loc.Data = make(map[string]any, len(orig.Data))
 	for k, v := range orig.Data {
-		loc.Data[k] = v
+		if k != "lang" {
+			loc.Data[k] = v
+		}
 	}
 	for k, v := range tr.Data {
 		loc.Data[k] = v

@@ -121,3 +121,60 @@ func TestTranslationFactsInStrings(t *testing.T) {
 		t.Errorf("a translation without its summary: %v", err)
 	}
 }
+
+// TestLocalizedItemInItsOwnLanguage: an original with lang: el is in
+// Greek in every view without a translation; its translation into the
+// default language (slug.en.md) is the English view's, which takes the
+// original's facts but not its lang; views made from views start from
+// the content.
+func TestLocalizedItemInItsOwnLanguage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":              {Data: []byte("title: S\nlanguages: [en, el, it]\n")},
+		"areas/innovation.md":    {Data: []byte("---\ntitle: Καινοτομία\nshort: Καιν.\norder: 1\nlang: el\n---\nΕλληνικό κείμενο.\n")},
+		"areas/skills.md":        {Data: []byte("---\ntitle: Skills\nshort: Skills\nlang: en\n---\n")},
+		"glossary/cluster.md":    {Data: []byte("---\ntitle: Σχηματισμός\nsummary: σ\nlang: el\n---\n")},
+		"glossary/cluster.en.md": {Data: []byte("---\ntitle: Cluster\nsummary: A group of firms.\nlang: en\n---\nEnglish.\n")},
+	}
+	c, diags := Load(fsys, Options{Root: "content"})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	inno := c.Lookup("areas", "innovation")
+	if inno == nil || inno.Lang != "el" || len(c.Translations) != 1 {
+		t.Fatalf("the Greek original: %+v, translations %v", inno, c.Translations)
+	}
+	if skills := c.Lookup("areas", "skills"); skills.Lang != "en" {
+		t.Errorf("lang of the default language: %q", skills.Lang)
+	}
+	for _, lang := range []string{"en", "el", "it"} {
+		if got := c.Localized(lang).Lookup("areas", "innovation"); got != inno {
+			t.Errorf("%s view of an untranslated Greek original: %+v", lang, got)
+		}
+	}
+	en := c.Localized("en")
+	term := en.Lookup("glossary", "cluster")
+	switch {
+	case term == nil || term.Title != "Cluster" || term.Lang != "en":
+		t.Fatalf("English view of the term: %+v", term)
+	case term.Original != c.Lookup("glossary", "cluster") || term.Path != "glossary/cluster.en.md":
+		t.Errorf("original %+v, path %q", term.Original, term.Path)
+	case term.String("lang") != "en":
+		t.Errorf("lang field %q, want the translation's own", term.String("lang"))
+	}
+	if got := en.Localized("el").Lookup("glossary", "cluster"); got != c.Lookup("glossary", "cluster") {
+		t.Errorf("the Greek view of the English view: %+v", got)
+	}
+	if got := c.Localized("it").Lookup("glossary", "cluster"); got.Title != "Σχηματισμός" {
+		t.Errorf("Italian view: %q", got.Title)
+	}
+
+	// A translation without lang inherits none.
+	fsys["glossary/cluster.en.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Cluster\nsummary: s\n---\n")}
+	c, diags = Load(fsys, Options{Root: "content"})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if term := c.Localized("en").Lookup("glossary", "cluster"); term.Has("lang") || term.Lang != "en" {
+		t.Errorf("the translation inherits lang: %q (Lang %q)", term.String("lang"), term.Lang)
+	}
+}

@@ -129,6 +129,7 @@ func common() []*Field {
 		{Name: "updated", Kind: KindDate, Doc: "when the entry was written or last revised"},
 		sourcesField(),
 		list("tags", "free keywords, lowercase", &Field{Kind: KindString, MaxLen: 60}),
+		{Name: "lang", Kind: KindLang, Doc: "language it is written in, one of languages in site.yaml, when not the default (it then has no original in the default); a translation's is its file name's (slug.el.md)"},
 	}
 }
 

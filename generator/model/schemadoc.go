@@ -96,7 +96,9 @@ func schemaRules() []string {
 			"other files refer to them in uppercase (EL30).",
 		"A translation sits beside its original as slug.LANG.md, e.g. practices/cluster-vouchers.el.md, " +
 			"with a language listed in languages of " + SiteFile + ". It may translate the text fields, sources and tags; " +
-			"it inherits every other field it leaves out, and must not change it.",
+			"it inherits every other field it leaves out, and must not change it. " +
+			"An item written in another language than the default, with no original in it, says so with lang (lang: el) " +
+			"and may have translations, into the default language too (slug.en.md); a translation's language is its suffix.",
 		"A file starts with its front matter: YAML fields between two lines \"---\". " +
 			"TOML (between \"+++\" lines) and JSON (after a \"---json\" line) are accepted too; YAML anchors and aliases are not. " +
 			"An empty value (name: with nothing after it) counts as not given.",

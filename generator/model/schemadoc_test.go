@@ -195,3 +195,22 @@ func TestNormalizeSlug(t *testing.T) {
 		t.Error("CountryOfNUTS")
 	}
 }
+
+// TestEveryTypeTakesLang: any item may say which of the site's languages
+// it is written in, and the reference says so under every type.
+func TestEveryTypeTakesLang(t *testing.T) {
+	text := SchemaText()
+	for _, typ := range Types {
+		if f := typ.Field("lang"); f == nil || f.Kind != KindLang || f.Required {
+			t.Errorf("%s: lang is %+v", typ.Folder, f)
+		}
+		i := strings.Index(text, "\n"+typ.Folder+"/: ")
+		sec := text[i+1:]
+		if j := strings.Index(sec, "\n\n"); j >= 0 {
+			sec = sec[:j]
+		}
+		if !strings.Contains(sec, "  lang ") || !strings.Contains(sec, "one of languages in site.yaml") {
+			t.Errorf("%s: the reference does not describe lang:\n%s", typ.Folder, sec)
+		}
+	}
+}

@@ -220,7 +220,7 @@ func (c *Content) checkTranslations(diags *diag.List) {
 			continue
 		}
 		for _, f := range tr.Type.Fields {
-			if IsWords(f) || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" {
+			if IsWords(f) || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" || f.Name == "lang" {
 				continue
 			}
 			v, ok := tr.Data[f.Name]
