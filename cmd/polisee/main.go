@@ -24,7 +24,7 @@
 // answers a query from the index that build writes into public/search,
 // with the code the site's search page runs: words (every one must
 // appear), "phrases", prefix*, word~1, -not and field:value (type, area,
-// country, region, status, level, year, tag); an empty query ('') lists
+// country, region, status, level, year, tag); an empty query lists
 // every page. init writes a new site repository; version prints the
 // version, commit, Go version and search engine.
 //
