@@ -92,7 +92,6 @@ func normalizeKey(folder, key string) string {
 
 var (
 	slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-	yamlLine    = regexp.MustCompile(`^yaml: line (\d+): `)
 	tomlLine    = regexp.MustCompile(`line (\d+)`)
 )
 
@@ -545,18 +544,8 @@ func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
 	default:
 		var doc yaml.Node
 		if err := yaml.Unmarshal(fm.raw, &doc); err != nil {
-			msg := err.Error()
-			pos := diag.Pos{Line: offset, Col: 1}
-			if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
-				n, _ := strconv.Atoi(sm[1])
-				if lines := yamlLines(fm.raw); lines != nil {
-					n = lines(n)
-				}
-				pos.Line = offset + n
-				msg = msg[len(sm[0]):]
-			} else {
-				msg = strings.TrimPrefix(msg, "yaml: ")
-			}
+			line, col, msg := yamlErrorPos(fm.raw, err, fm.kind == fmJSON)
+			pos := diag.Pos{Line: offset + line, Col: col}
 			what := "YAML"
 			if fm.kind == fmJSON {
 				what = "JSON"
