@@ -35,7 +35,9 @@ import (
 // may add one or replace the default theme's.
 //
 // Texts may hold placeholders in braces, {n} or {title}, filled by name;
-// a key ending in .one / .other is a plural pair, chosen by a count (Tn).
+// keys ending in .one, .two, .few, .many, .other (and .zero) are the CLDR
+// plural forms of one text, chosen by a count (Tn): English needs only
+// .one and .other, Croatian adds .few, Slovenian .two and .few.
 // Keys ending in _html are HTML (the theme is trusted like its layouts);
 // values put into them are escaped unless they are template.HTML.
 
@@ -154,8 +156,9 @@ func (t *translator) T(key string, args ...any) string {
 	return t.fill(s, args, false)
 }
 
-// Tn gives the plural form of a key (key.one or key.other) for n, with {n}
-// filled.
+// Tn gives the CLDR plural form of a key for n in the translator's
+// language (key.one, key.few...; key.other when the file lacks that
+// form), with {n} filled.
 func (t *translator) Tn(key string, n int, args ...any) string {
 	form := key + "." + pluralForm(t.lang, n)
 	if _, ok := t.strs[form]; !ok {
