@@ -1,12 +1,19 @@
 package generator_test
 
 import (
+	"bytes"
+	"cmp"
 	"context"
+	"io"
+	"io/fs"
+	"slices"
 	"strings"
 	"testing"
-	"time"
+	"testing/fstest"
 
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/model"
 )
 
 // checkMessages runs Check and returns every message, one per line.
@@ -241,8 +248,13 @@ summary: *a
 	}
 }
 
+// TestCheckReportsEverythingSorted: check reports every problem of every
+// file, sorted by file, then by line and column as numbers (line 8 before
+// line 10), then by message, whatever order they were found in: the
+// unknown field on line 10 is found while the front matter is read, the
+// unknown area on line 6 later, when references are resolved.
 func TestCheckReportsEverythingSorted(t *testing.T) {
-	got := checkMessages(t, `
+	list := generator.Check(context.Background(), generator.Config{Src: with(t, `
 -- practices/b.md --
 ---
 title: B
@@ -250,20 +262,43 @@ title: B
 -- practices/a.md --
 ---
 title: A
+sources: [https://example.org]
+status: nowhere
 level: nowhere
+areas: [nowhere]
+regions: [XX99]
+countries: [XX]
+summary: S
+tittle: typo
 ---
-`)
-	lines := strings.Split(got, "\n")
-	if len(lines) < 8 {
-		t.Fatalf("want every missing field of both files, got:\n%s", got)
-	}
-	for i := 1; i < len(lines); i++ {
-		if lines[i] < lines[i-1] && strings.Split(lines[i], ":")[0] < strings.Split(lines[i-1], ":")[0] {
-			t.Errorf("not sorted: %q before %q", lines[i-1], lines[i])
+## Description
+See [the missing one](/practices/missing/).
+## Resources needed
+## Evidence of success
+## Difficulties encountered
+## Potential for transfer
+`), SrcRoot: "content"})
+	lines := map[string]map[int]bool{}
+	last := map[string]diag.Diagnostic{}
+	for i, d := range list {
+		if lines[d.Path] == nil {
+			lines[d.Path] = map[int]bool{}
 		}
+		lines[d.Path][d.Pos.Line] = true
+		if i > 0 && list[i-1].Path > d.Path {
+			t.Errorf("files not sorted: %q before %q", list[i-1], d)
+		}
+		if p, ok := last[d.Path]; ok && cmp.Or(cmp.Compare(p.Pos.Line, d.Pos.Line), cmp.Compare(p.Pos.Col, d.Pos.Col), strings.Compare(p.Msg, d.Msg)) > 0 {
+			t.Errorf("not sorted within %s: %q before %q", d.Path, p, d)
+		}
+		last[d.Path] = d
 	}
-	if !strings.HasPrefix(lines[0], "content/practices/a.md") {
-		t.Errorf("first message %q; want a.md first", lines[0])
+	a := lines["content/practices/a.md"]
+	if len(a) < 5 || !a[8] || !a[10] || !a[13] || len(lines["content/practices/b.md"]) == 0 || len(lines) != 2 {
+		t.Errorf("want problems on several lines of a.md, 8, 10 and 13 among them, and in b.md; got:\n%s", list.Err())
+	}
+	if len(list) > 0 && list[0].Path != "content/practices/a.md" {
+		t.Errorf("first message %q; want a.md first", list[0])
 	}
 }
 
@@ -277,14 +312,73 @@ func TestCRLFAndBOM(t *testing.T) {
 	}
 }
 
-func TestOversizedFileIsRefusedQuickly(t *testing.T) {
-	big := "---\ntitle: Big\n---\n" + strings.Repeat("*a **b _c [d](", 200_000)
-	start := time.Now()
-	got := checkMessages(t, "-- pages/big.md --\n"+big+"\n")
-	if elapsed := time.Since(start); elapsed > 10*time.Second {
-		t.Logf("check took %v", elapsed) // reported, not asserted: timing is for benchmarks
+// TestOversizedFileIsRefusedReadingAtMostTheLimit: a file over the size
+// cap is an error that says so, and is never read past the cap: one whose
+// size is known up front is refused by it, and one that grows while it is
+// read (its size said small) is cut off at the cap.
+func TestOversizedFileIsRefusedReadingAtMostTheLimit(t *testing.T) {
+	fsys := meteredFS{fs: with(t, ""), read: map[string]int64{}, grows: "pages/grows.md"}
+	fsys.fs["pages/big.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Big\n---\n" + strings.Repeat("*a **b _c [d](", 200_000)), Mode: 0o644}
+	fsys.fs["pages/grows.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Grows\n---\n"), Mode: 0o644}
+	var got []string
+	for _, d := range generator.Check(context.Background(), generator.Config{Src: fsys, SrcRoot: "content"}) {
+		got = append(got, d.String())
 	}
-	contains(t, got, "content/pages/big.md: file is 2.7 MiB; the limit is 512 KiB", "size cap")
+	for _, want := range []string{
+		"content/pages/big.md: file is 2.7 MiB; the limit is 512 KiB: split it into several pages",
+		"content/pages/grows.md: file is larger than the limit of 512 KiB: split it into several pages",
+	} {
+		if !slices.Contains(got, want) {
+			t.Errorf("want %q among\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	for _, name := range []string{"pages/big.md", "pages/grows.md"} {
+		if n := fsys.read[name]; n > model.DefaultMaxFileSize+1 {
+			t.Errorf("%s: %d bytes read; the limit is %d", name, n, model.DefaultMaxFileSize)
+		}
+	}
+	if fsys.read["pages/grows.md"] == 0 {
+		t.Error("the growing file was not read at all: the test no longer covers reading")
+	}
+}
+
+// meteredFS counts the bytes read from each file of fs. The file named
+// grows says its size is small but, once its data is read, goes on with
+// more, up to 64 MiB.
+type meteredFS struct {
+	fs    fstest.MapFS
+	read  map[string]int64
+	grows string
+}
+
+func (m meteredFS) Open(name string) (fs.File, error) {
+	f, err := m.fs.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if info, err := f.Stat(); err != nil || info.IsDir() {
+		return f, err
+	}
+	return &meteredFile{File: f, name: name, m: m}, nil
+}
+
+// meteredFile is an open file of a meteredFS.
+type meteredFile struct {
+	fs.File
+	name  string
+	m     meteredFS
+	extra int64
+}
+
+func (f *meteredFile) Read(p []byte) (int, error) {
+	n, err := f.File.Read(p)
+	if err == io.EOF && f.name == f.m.grows && f.extra < 64<<20 {
+		n = copy(p, bytes.Repeat([]byte("a"), min(len(p), 64<<20-int(f.extra))))
+		f.extra += int64(n)
+		err = nil
+	}
+	f.m.read[f.name] += int64(n)
+	return n, err
 }
 
 // TestSlowMarkdownShapesAreRefused covers inputs on which Markdown parsing
@@ -304,9 +398,29 @@ func TestSlowMarkdownShapesAreRefused(t *testing.T) {
 	}
 }
 
+// TestTranslationInheritsFacts: a translation that gives only its words
+// passes check, and its page shows the original's facts (countries, areas,
+// status, regions, owner, start, sources, updated) beside its own words;
+// the Greek list of identified practices holds it under its Greek title.
 func TestTranslationInheritsFacts(t *testing.T) {
-	got := checkMessages(t, "-- practices/mi-cluster.el.md --\n---\ntitle: Συστάδα\nsummary: Σύντομα.\n---\n## Description\n## Resources needed\n## Evidence of success\n## Difficulties encountered\n## Potential for transfer\n-- site.yaml --\ntitle: T\nlanguages: [en, el]\n")
-	if got != "" {
+	archive := "-- practices/mi-cluster.el.md --\n---\ntitle: Συστάδα\nsummary: Σύντομα.\n---\n## Description\n## Resources needed\n## Evidence of success\n## Difficulties encountered\n## Potential for transfer\n-- site.yaml --\ntitle: T\nlanguages: [en, el]\n"
+	if got := checkMessages(t, archive); got != "" {
 		t.Errorf("a translation with only its words: %s", got)
 	}
+	out, _ := build(t, with(t, archive))
+	page := read(t, out, "el/practices/mi-cluster/index.html")
+	contains(t, page, "<h1>Συστάδα</h1>", "the translation's page")
+	for _, fact := range []string{
+		`<a href="../../countries/gr/" lang="en">Greece</a>`,
+		`<a href="../../areas/innovation-rd/" lang="en">`,
+		`<a href="../status/identified/">`,
+		`<a href="../../regions/el30/" lang="en">Attiki</a>`,
+		`<a href="../../organisations/corallia/" lang="en">Corallia</a>`,
+		`<dd>2006</dd>`,
+		`<a href="https://example.org/mi" rel="noopener">Source</a>`,
+		`<time datetime="2026-11-01">`,
+	} {
+		contains(t, page, fact, "the translation's page, an inherited fact")
+	}
+	contains(t, read(t, out, "el/practices/status/identified/index.html"), "Συστάδα", "the Greek list of identified practices")
 }

@@ -1,82 +1,99 @@
-package generator
+package generator_test
 
 import (
+	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/clusterpolisee/polisee/generator/internal/corpus"
-	"github.com/clusterpolisee/polisee/generator/model"
 )
 
-// TestJSONDataIsIndentedJSON: the open data files are exactly what
-// json.MarshalIndent makes of their rows, for the practices and profiles
-// of a generated corpus (nested sources, assessments, instruments) and
-// for an empty list.
+// TestJSONDataIsIndentedJSON: the open data files are JSON indented by
+// two spaces, as json.MarshalIndent writes it, with a final newline; each
+// row's keys come in schema order, nested lists and objects indented in
+// turn, and an empty type gives "[]". The expected text is written out by
+// hand, not computed.
 func TestJSONDataIsIndentedJSON(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "content")
-	if err := corpus.Write(dir, 40, 5); err != nil {
-		t.Fatal(err)
+	out, _ := build(t, with(t, `
+-- profiles/hu.md --
+---
+title: Η πολιτική της Ουγγαρίας
+summary: Three tiers.
+scope: country
+country: HU
+period: 2007-2013
+areas: [innovation-rd, sustainability]
+assessment:
+  innovation-rd: {score: 3, note: "Accreditation drives \"R&D\" grants <b>."}
+  sustainability: {note: No source rates it.}
+instruments:
+  - {name: Pole programme, kind: grant, budget_eur: 1500000, start: 2008, end: 2013}
+sources: [https://example.org/hu]
+---
+Overview.
+`))
+	profiles := read(t, out, "data/profiles.json")
+	contains(t, profiles, `[
+  {
+    "slug": "hu",
+    "url": "profiles/hu/",
+    "title": "Η πολιτική της Ουγγαρίας",
+    "summary": "Three tiers.",
+    "scope": "country",
+    "country": "HU",
+    "region": null,
+    "period": "2007-2013",
+    "areas": [
+      "innovation-rd",
+      "sustainability"
+    ],
+    "assessment": [
+      {
+        "area": "innovation-rd",
+        "score": 3,
+        "note": "Accreditation drives \"R\u0026D\" grants \u003cb\u003e."
+      },
+      {
+        "area": "sustainability",
+        "score": null,
+        "note": "No source rates it."
+      }
+    ],
+    "instruments": [
+      {
+        "name": "Pole programme",
+        "kind": "grant",
+        "budget_eur": 1500000,
+        "start": 2008,
+        "end": 2013
+      }
+    ],
+`, "data/profiles.json")
+	if !bytes.HasSuffix([]byte(profiles), []byte("\n  }\n]\n")) {
+		t.Errorf("data/profiles.json does not end with the last row's brace and the list's:\n%s", profiles)
 	}
-	c, diags := model.Load(os.DirFS(dir), model.Options{})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	b := &builder{content: c}
-	for _, folder := range []string{"practices", "profiles", "pilots"} {
-		recs := b.records(folder)
-		got, err := jsonData(recs)
-		if err != nil {
+
+	practices := read(t, out, "data/practices.json")
+	contains(t, practices, "[\n  {\n    \"slug\": \"accreditation\",\n", "data/practices.json")
+	contains(t, practices, "\n  },\n  {\n    \"slug\": \"mi-cluster\",\n", "data/practices.json")
+	for name, data := range map[string]string{"data/profiles.json": profiles, "data/practices.json": practices} {
+		if !json.Valid([]byte(data)) {
+			t.Errorf("%s is not valid JSON", name)
+			continue
+		}
+		// Indenting the compact form again changes nothing.
+		var compact, indented bytes.Buffer
+		if err := json.Compact(&compact, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
-		var rows []json.RawMessage
-		for _, r := range recs {
-			m := map[string]any{}
-			for _, c := range r.cols {
-				m[c] = r.vals[c]
-			}
-			row, err := json.Marshal(orderedRow{r.cols, m})
-			if err != nil {
-				t.Fatal(err)
-			}
-			rows = append(rows, row)
-		}
-		if rows == nil {
-			rows = []json.RawMessage{}
-		}
-		want, err := json.MarshalIndent(rows, "", "  ")
-		if err != nil {
+		if err := json.Indent(&indented, compact.Bytes(), "", "  "); err != nil {
 			t.Fatal(err)
 		}
-		want = append(want, '\n')
-		if string(got) != string(want) {
-			t.Errorf("%s: %d bytes differ from json.MarshalIndent's %d:\n%.300s\nwant\n%.300s", folder, len(got), len(want), got, want)
-		}
-		if len(recs) == 0 && string(got) != "[]\n" {
-			t.Errorf("%s: empty list written %q", folder, got)
+		if indented.String()+"\n" != data {
+			t.Errorf("%s is not indented by two spaces throughout:\n%.600s", name, data)
 		}
 	}
-}
 
-// orderedRow marshals a record's values in column order.
-type orderedRow struct {
-	cols []string
-	vals map[string]any
-}
-
-func (o orderedRow) MarshalJSON() ([]byte, error) {
-	out := []byte{'{'}
-	for i, c := range o.cols {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		k, _ := json.Marshal(c)
-		v, err := json.Marshal(o.vals[c])
-		if err != nil {
-			return nil, err
-		}
-		out = append(append(append(out, k...), ':'), v...)
+	empty, _ := build(t, with(t, ""))
+	if got := read(t, empty, "data/profiles.json"); got != "[]\n" {
+		t.Errorf("no profiles: data/profiles.json = %q; want %q", got, "[]\n")
 	}
-	return append(out, '}'), nil
 }
