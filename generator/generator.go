@@ -23,6 +23,7 @@ import (
 	"github.com/clusterpolisee/polisee/generator/markdown"
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/output"
+	"github.com/clusterpolisee/polisee/search"
 	"github.com/clusterpolisee/polisee/themes"
 )
 
@@ -250,6 +251,11 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	for i, it := range all {
 		b.bodies[it] = bodies[i]
 		diags.Append(bodies[i].diags)
+		if cfg.Preview && len(bodies[i].Sections) > 0 {
+			// serve renders pages before their index: they name the
+			// sections' index by its fixed name (see searchNames).
+			b.search.Sections = SearchDir + "/" + search.SectionsFile
+		}
 	}
 	for _, it := range b.content.Items {
 		if it.Original != nil {
@@ -266,6 +272,9 @@ type body struct {
 	HTML     template.HTML
 	Text     string
 	Headings []markdown.Heading
+	// Sections are the parts of Text under the headings a reader jumps
+	// to, for search to say where in a page a query's words are.
+	Sections []markdown.Section
 	// diags are the body's problems (warnings, in a good build).
 	diags diag.List
 	// siteLinks reports whether the body links to pages of the site: its
@@ -296,7 +305,8 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	}
 	// The body was checked and rendered without raw HTML; goldmark's
 	// renderer escapes text and drops dangerous URLs.
-	return &body{HTML: template.HTML(buf.String()), Text: doc.Text(), Headings: doc.Headings, diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks}
+	text, sections := doc.TextSections()
+	return &body{HTML: template.HTML(buf.String()), Text: text, Sections: sections, Headings: doc.Headings, diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks}
 }
 
 // newestDate is the latest date any item carries.

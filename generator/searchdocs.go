@@ -109,6 +109,9 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 		Tags:    it.Strings("tags"),
 		Date:    itemDate(it).String(),
 	}
+	for _, s := range b.bodies[it].Sections {
+		d.Sections = append(d.Sections, search.Section{Anchor: s.ID, Heading: s.Heading, Text: d.Body[s.Start:s.End]})
+	}
 	d.Areas = it.Strings("areas")
 	if a := it.String("area"); a != "" {
 		d.Areas = append(d.Areas, a)
@@ -168,7 +171,10 @@ type searchMeta struct {
 	Documents int      `json:"documents"`
 	Languages []string `json:"languages"`
 	IndexFile string   `json:"index"`
-	Engine    string   `json:"engine,omitempty"`
+	// SectionsFile is the index of the pages' sections, when they have
+	// any (search.BuildSections).
+	SectionsFile string `json:"sections,omitempty"`
+	Engine       string `json:"engine,omitempty"`
 }
 
 // searchFiles builds the index and its description, and names them in
@@ -182,12 +188,26 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
+	sections, err := search.BuildSections(ctx, docs, "")
+	if err != nil {
+		return nil, fmt.Errorf("search index of sections: %w", err)
+	}
 	names := b.search
 	names.nameEngine(b.cfg.Engine)
+	names.Sections = ""
+	if sections != nil {
+		names.Sections = SearchDir + "/" + search.SectionsFile
+	}
 	if !b.cfg.Preview {
 		names.Index = SearchDir + "/" + contentName(search.IndexFile, data)
+		if sections != nil {
+			names.Sections = SearchDir + "/" + contentName(search.SectionsFile, sections)
+		}
 	}
 	meta := searchMeta{Format: 3, Documents: len(docs), Languages: b.content.Site.Languages, IndexFile: path.Base(names.Index)}
+	if names.Sections != "" {
+		meta.SectionsFile = path.Base(names.Sections)
+	}
 	if names.Wasm != "" {
 		meta.Engine = path.Base(names.Wasm)
 	}
@@ -195,7 +215,7 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := engineFiles(b.cfg.Engine, data, names, b.cfg)
+	files, err := engineFiles(b.cfg.Engine, data, sections, names, b.cfg)
 	if err != nil {
 		return nil, err
 	}

@@ -24,8 +24,12 @@ import (
 // at search/index.zap, rebuilt in the background while the pages stay as
 // they are; an offline copy reads the same bytes from engine.js and
 // index.js.
+//
+// Sections is the index of the pages' sections (search.BuildSections),
+// "" when no page has sections: the page fetches it after its first
+// results, which do not need it.
 type searchNames struct {
-	Wasm, ExecJS, Index string
+	Wasm, ExecJS, Index, Sections string
 }
 
 // contentName inserts a hash of data before the extension of name:
@@ -50,12 +54,18 @@ func (n *searchNames) nameEngine(engine *SearchEngine) {
 // under the names in n. Over http the page fetches the engine and the
 // index (hosts that serve precompressed files find .br and .gz beside
 // them). From file:// browsers refuse fetch, so offline copies also carry
-// the same bytes as classic scripts, engine.js and index.js, that set a
-// global to their base64 text.
-func engineFiles(engine *SearchEngine, index []byte, n *searchNames, cfg Config) (map[string][]byte, error) {
+// the same bytes as classic scripts, engine.js, index.js and sections.js,
+// that set a global to their base64 text.
+func engineFiles(engine *SearchEngine, index, sections []byte, n *searchNames, cfg Config) (map[string][]byte, error) {
 	files := map[string][]byte{n.Index: index}
 	if cfg.Offline {
 		files[SearchDir+"/index.js"] = scriptBytes("POLISEE_INDEX", index)
+	}
+	if sections != nil {
+		files[n.Sections] = sections
+		if cfg.Offline {
+			files[SearchDir+"/sections.js"] = scriptBytes("POLISEE_SECTIONS", sections)
+		}
 	}
 	if engine != nil {
 		files[n.Wasm] = engine.Wasm
@@ -85,6 +95,13 @@ func engineFiles(engine *SearchEngine, index []byte, n *searchNames, cfg Config)
 		return nil, fmt.Errorf("compress the index: %w", err)
 	}
 	files[n.Index+".gz"], files[n.Index+".br"] = igz, ibr
+	if sections != nil {
+		sgz, sbr, err := output.Precompress(sections, output.BrotliFast)
+		if err != nil {
+			return nil, fmt.Errorf("compress the sections' index: %w", err)
+		}
+		files[n.Sections+".gz"], files[n.Sections+".br"] = sgz, sbr
+	}
 	return files, nil
 }
 

@@ -32,11 +32,42 @@ func (d indexed) BleveType() string { return d.Lang }
 // numbers them in map order, which differs from run to run.) tmpDir is
 // where zapx writes segment files (in a folder removed afterwards; "" is
 // the system's temporary folder).
+// The documents' sections are left out: BuildSections indexes them.
 func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
-	m, err := Mapping()
+	sorted, err := sortedDocuments(docs)
 	if err != nil {
-		return nil, fmt.Errorf("search mapping: %w", err)
+		return nil, err
 	}
+	entries := make([]entry, len(sorted))
+	for i, d := range sorted {
+		entries[i] = entry{d.ID, d.indexed()}
+	}
+	return buildSegment(ctx, entries, tmpDir)
+}
+
+// BuildSections indexes the sections of the documents (see Section) as
+// Build does the documents, for Index.OpenSections. It returns nil when
+// no document has sections.
+func BuildSections(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
+	sorted, err := sortedDocuments(docs)
+	if err != nil {
+		return nil, err
+	}
+	var entries []entry
+	for _, d := range sorted {
+		ids, sections := d.sectionDocuments()
+		for i := range ids {
+			entries = append(entries, entry{ids[i], sections[i]})
+		}
+	}
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	return buildSegment(ctx, entries, tmpDir)
+}
+
+// sortedDocuments puts documents in ID order, refusing an ID used twice.
+func sortedDocuments(docs []Document) ([]Document, error) {
 	sorted := append([]Document(nil), docs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	for i := 1; i < len(sorted); i++ {
@@ -46,6 +77,16 @@ func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) 
 	}
 	if len(sorted) == 0 {
 		return nil, fmt.Errorf("search: no documents to index")
+	}
+	return sorted, nil
+}
+
+// buildSegment analyses the entries and writes them, in their order, as
+// one segment.
+func buildSegment(ctx context.Context, entries []entry, tmpDir string) ([]byte, error) {
+	m, err := Mapping()
+	if err != nil {
+		return nil, fmt.Errorf("search mapping: %w", err)
 	}
 	removeStale(tmpDir)
 	work, err := os.MkdirTemp(tmpDir, workPrefix)
@@ -61,8 +102,8 @@ func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) 
 	// into one. The batch size is fixed: it decides the bytes.
 	plugin := &zapx.ZapPlugin{}
 	var parts []string
-	for start := 0; start < len(sorted); start += batchSize {
-		batch := sorted[start:min(start+batchSize, len(sorted))]
+	for start := 0; start < len(entries); start += batchSize {
+		batch := entries[start:min(start+batchSize, len(entries))]
 		p := filepath.Join(work, fmt.Sprintf("part-%05d.zap", len(parts)))
 		if err := writeSegment(ctx, m, batch, p); err != nil {
 			return nil, err
@@ -147,9 +188,16 @@ func canonicalize(data []byte) error {
 // the segments are merged.
 const batchSize = 1000
 
+// entry is one bleve document: a page's (indexed) or a section's
+// (sectionIndexed), with its ID.
+type entry struct {
+	id string
+	v  any
+}
+
 // writeSegment analyses documents on all cores and writes them as one
 // segment file, in the order given.
-func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []Document, path string) error {
+func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []entry, path string) error {
 	analysed := make([]index.Document, len(docs))
 	errs := make([]error, len(docs))
 	eachParallel(len(docs), func(i int) {
@@ -157,9 +205,9 @@ func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []Docum
 			errs[i] = ctx.Err()
 			return
 		}
-		doc := document.NewDocument(docs[i].ID)
-		if err := m.MapDocument(doc, docs[i].indexed()); err != nil {
-			errs[i] = fmt.Errorf("index %s: %w", docs[i].ID, err)
+		doc := document.NewDocument(docs[i].id)
+		if err := m.MapDocument(doc, docs[i].v); err != nil {
+			errs[i] = fmt.Errorf("index %s: %w", docs[i].id, err)
 			return
 		}
 		doc.AddIDField()

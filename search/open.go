@@ -19,8 +19,10 @@ import (
 type Index struct {
 	seg     *zapx.SegmentBase
 	mapping *mapping.IndexMappingImpl
-	numDocs uint64
-	terms   []term // cross-language terms (terms.go)
+	numDocs uint64 // pages: not the terms document
+	// sec holds the pages' sections, once OpenSections has read them.
+	sec   *zapx.SegmentBase
+	terms []term // cross-language terms (terms.go)
 }
 
 // ErrCorrupt is returned (wrapped) for index bytes that cannot be read.
@@ -28,33 +30,67 @@ var ErrCorrupt = errors.New("search index is corrupt")
 
 // Open opens an index from the bytes Build returned. The bytes are used
 // in place: the caller must not change them afterwards.
-func Open(data []byte) (ix *Index, err error) {
-	f, err := parseFooter(data)
+func Open(data []byte) (*Index, error) {
+	seg, numDocs, err := openSegment(data)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
-	}
-	defer func() {
-		// zapx trusts its input; damaged bytes that pass the checksum
-		// must not crash the program.
-		if r := recover(); r != nil {
-			ix, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, r)
-		}
-	}()
-	if err := checkSizes(data, f); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
-	}
-	seg, err := zapx.InitSegmentBase(data[:f.dataLen], f.crc, f.chunkMode, f.numDocs, f.storedIndexOffset, f.sectionsIndexOffset, nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return nil, err
 	}
 	m, err := cachedMapping()
 	if err != nil {
 		return nil, err
 	}
-	ix = &Index{seg: seg, mapping: m, numDocs: f.numDocs}
-	doc, err := segmentReader{seg}.Document(termsID)
-	if err != nil {
+	ix := &Index{seg: seg, mapping: m, numDocs: numDocs}
+	if err := ix.readTerms(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return ix, nil
+}
+
+// OpenSections adds the index of the pages' sections, from the bytes
+// BuildSections returned: from then on, hits name their section
+// (Hit.Section). The bytes are used in place.
+func (ix *Index) OpenSections(data []byte) error {
+	seg, _, err := openSegment(data)
+	if err != nil {
+		return fmt.Errorf("sections: %w", err)
+	}
+	ix.sec = seg
+	return nil
+}
+
+// openSegment reads a segment written by Build or BuildSections.
+func openSegment(data []byte) (seg *zapx.SegmentBase, numDocs uint64, err error) {
+	f, err := parseFooter(data)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	defer func() {
+		// zapx trusts its input; damaged bytes that pass the checksum
+		// must not crash the program.
+		if r := recover(); r != nil {
+			seg, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	if err := checkSizes(data, f); err != nil {
+		return nil, 0, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	seg, err = zapx.InitSegmentBase(data[:f.dataLen], f.crc, f.chunkMode, f.numDocs, f.storedIndexOffset, f.sectionsIndexOffset, nil, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return seg, f.numDocs, nil
+}
+
+// readTerms reads the terms document, if there is one, which is no page.
+func (ix *Index) readTerms() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	doc, err := ix.reader().Document(termsID)
+	if err != nil {
+		return err
 	}
 	if doc != nil {
 		doc.VisitFields(func(f index.Field) {
@@ -64,8 +100,11 @@ func Open(data []byte) (ix *Index, err error) {
 		})
 		ix.numDocs--
 	}
-	return ix, nil
+	return nil
 }
+
+// reader reads the pages for bleve's searchers.
+func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg} }
 
 // Close releases the index.
 func (ix *Index) Close() error { return nil }

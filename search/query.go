@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Limits that keep every query bounded in time and memory.
@@ -75,6 +76,13 @@ type Hit struct {
 	Title   string  `json:"title"`
 	Snippet string  `json:"snippet"` // HTML: escaped text with <mark> around matches
 	Score   float64 `json:"score"`
+	// Lang is the language the page is written in.
+	Lang string `json:"lang,omitempty"`
+	// Section and Anchor name the part of the page (its heading and the
+	// heading's id) where the query's words are found best, when the
+	// page has sections (Document.Sections) that hold any of them.
+	Section string `json:"section,omitempty"`
+	Anchor  string `json:"anchor,omitempty"`
 }
 
 // FacetCount is one value of a facet with the number of results having it.
@@ -104,12 +112,28 @@ type Result struct {
 //
 // An index damaged in a way its checksum cannot see (zapx trusts its
 // bytes) gives an error wrapping ErrCorrupt, not a crash.
+//
+// Once the sections are open (OpenSections), a hit on a page with
+// sections names the section where the query's words are found best
+// (Hit.Section), unless the words are close ones (Result.Near).
 func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			res, err = nil, fmt.Errorf("%w: %v; rebuild the site", ErrCorrupt, p)
 		}
 	}()
+	res, err = ix.find(ctx, r)
+	if err != nil || res.Near || strings.TrimSpace(r.Query) == "" || ix.sec == nil {
+		return res, err
+	}
+	if err := ix.addSections(ctx, r, res.Hits); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// find is Search without the sections.
+func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 	if !slices.Contains(append(Sorts, ""), r.Sort) {
 		return nil, fmt.Errorf("%w: unknown order %q; use one of: %s", ErrQuery, r.Sort, strings.Join(Sorts, ", "))
 	}
@@ -139,11 +163,14 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 	if len(words) == 0 {
 		return res, nil
 	}
-	// Typos first: each word, or a word within one letter (two for
-	// words of more than five letters) of it.
+	// Typos first: each word the index does not hold may be a word
+	// within one letter (two for words of more than five letters) of it.
 	// A typo rarely hits the first letter, and keeping it narrows the
-	// words to compare to a small part of the index's.
-	if near, err := parseWith(nearQuery(words), r.Langs, rewriter{fuzzyPrefix: 1}); err == nil {
+	// words to compare to a small part of the index's. When the index
+	// holds every word, none is a typo: on to partial matches.
+	if unknown := ix.unknownWords(words, r.Langs); len(unknown) == 0 {
+		// no typo to correct
+	} else if near, err := parseWith(nearQuery(words, unknown), r.Langs, rewriter{fuzzyPrefix: 1}); err == nil {
 		var suggest []string
 		if alt, err := ix.search(ctx, near, r, func(h *search.DocumentMatch, doc index.Document) {
 			if suggest == nil {
@@ -185,7 +212,7 @@ func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func
 		size = DefaultResult
 	}
 	size = min(size, MaxResults)
-	reader := segmentReader{ix.seg}
+	reader := ix.reader()
 	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{IncludeTermVectors: true})
 	if err != nil {
 		return nil, queryError(ctx, err)
@@ -226,6 +253,8 @@ func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func
 				hit.Title = tf.Text()
 			case "summary":
 				summary = tf.Text()
+			case "lang":
+				hit.Lang = tf.Text()
 			}
 		})
 		if seen != nil {
@@ -350,6 +379,15 @@ type rewriter struct {
 	// fuzzyPrefix is how many first letters a fuzzy term keeps: the
 	// terms it may match are then only those that start with them.
 	fuzzyPrefix int
+	// section asks the words of the body of sections (see Section),
+	// leaving out the filters and exclusions, which are about pages,
+	// and the words asked of other fields.
+	section bool
+}
+
+// skips reports whether the rewriter leaves out words given for field f.
+func (rw *rewriter) skips(f string) bool {
+	return rw.section && f != "" && f != "body"
 }
 
 func isKeyword(field string) bool {
@@ -407,7 +445,7 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 			in  query.Query
 			add func(...query.Query)
 		}{{q.Must, out.AddMust}, {q.Should, rw.addShould(out)}, {q.MustNot, out.AddMustNot}} {
-			if part.in == nil {
+			if part.in == nil || (rw.section && part.in == q.MustNot) {
 				continue
 			}
 			children, err := rw.children(part.in)
@@ -457,6 +495,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 		if q.Fuzziness < 0 {
 			return nil, fmt.Errorf("%w: fuzziness ~%d is negative; write word~1 or word~2", ErrQuery, q.Fuzziness)
 		}
+		if rw.skips(f) {
+			return nil, nil
+		}
 		if isKeyword(f) {
 			t := query.NewTermQuery(keywordValue(f, q.Match))
 			t.SetField(f)
@@ -483,6 +524,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 		if err != nil {
 			return nil, err
 		}
+		if rw.skips(f) {
+			return nil, nil
+		}
 		if isKeyword(f) {
 			t := query.NewTermQuery(keywordValue(f, q.MatchPhrase))
 			t.SetField(f)
@@ -492,9 +536,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 			return nil, nil
 		}
 		return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
-			if field == "body" || field == "tagwords" {
-				// Bodies and tags keep no positions (see Mapping): all the
-				// words.
+			if field == "body" || field == "tagwords" || field == sectionText {
+				// Bodies, tags and sections keep no positions (see
+				// Mapping): all the words.
 				m := query.NewMatchQuery(q.MatchPhrase)
 				m.SetField(field)
 				m.Analyzer = analyzer
@@ -520,6 +564,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 		if i := strings.IndexByte(pattern, '*'); i >= 0 && strings.Count(pattern[i:], "?") > MaxAnyAfterStar {
 			return nil, fmt.Errorf("%w: %q has %d ? after a *; at most %d are allowed", ErrQuery, pattern, strings.Count(pattern[i:], "?"), MaxAnyAfterStar)
 		}
+		if rw.skips(f) {
+			return nil, nil
+		}
 		if isKeyword(f) {
 			pattern = keywordValue(f, pattern)
 		} else {
@@ -543,6 +590,9 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 	case *query.DateRangeStringQuery, *query.DateRangeQuery, *query.TermRangeQuery:
 		return nil, fmt.Errorf("%w: ranges (>, <) are not supported; use year:2014", ErrQuery)
 	case *query.MatchAllQuery, *query.MatchNoneQuery, *query.TermQuery, *query.PrefixQuery:
+		if rw.section {
+			return nil, nil
+		}
 		return q, nil
 	}
 	return nil, fmt.Errorf("%w: this kind of query is not supported", ErrQuery)
@@ -580,6 +630,12 @@ func (rw *rewriter) list(in []query.Query) ([]query.Query, error) {
 // analyzer, joined by OR, with the field's boost.
 func (rw *rewriter) perField(f string, newQuery func(field, analyzer string, boost float64) query.Query) query.Query {
 	var qs []query.Query
+	if rw.section {
+		for _, a := range rw.analyzers {
+			qs = append(qs, newQuery(sectionText, a, 1))
+		}
+		return disjunction(qs)
+	}
 	for _, tf := range TextFields {
 		if f != "" && tf.Name != f && !(isKeyword(f)) {
 			continue
@@ -591,6 +647,11 @@ func (rw *rewriter) perField(f string, newQuery func(field, analyzer string, boo
 			qs = append(qs, newQuery(tf.Name, a, tf.Boost))
 		}
 	}
+	return disjunction(qs)
+}
+
+// disjunction is the query that any of qs matches.
+func disjunction(qs []query.Query) query.Query {
 	if len(qs) == 1 {
 		return qs[0]
 	}
@@ -643,12 +704,53 @@ func plainWords(text string) []string {
 	return strings.Fields(text)
 }
 
-// nearQuery writes each word of four letters or more as a fuzzy term:
-// within one letter, or two for words of more than five letters.
-func nearQuery(words []string) string {
+// unknownWords are the words that no text field of the index holds, as
+// any of the query's analyzers reads them: typos, or words of no page.
+// A word the analyzers drop (a stop word) is not unknown.
+func (ix *Index) unknownWords(words, langs []string) map[string]bool {
+	m, err := cachedMapping()
+	if err != nil {
+		return nil
+	}
+	var dicts []segment.TermDictionary
+	for _, f := range TextFields {
+		if d, err := ix.seg.Dictionary(f.Name); err == nil {
+			dicts = append(dicts, d)
+		}
+	}
+	unknown := map[string]bool{}
+	for _, w := range words {
+		found, analysed := false, false
+		for _, name := range analyzersFor(langs) {
+			a := m.AnalyzerNamed(name)
+			if a == nil {
+				continue
+			}
+			for _, tok := range a.Analyze([]byte(w)) {
+				analysed = true
+				for _, d := range dicts {
+					if ok, err := d.Contains(tok.Term); err == nil && ok {
+						found = true
+					}
+				}
+			}
+		}
+		if analysed && !found {
+			unknown[w] = true
+		}
+	}
+	return unknown
+}
+
+// nearQuery writes each word of four letters or more that is in fuzz as
+// a fuzzy term: within one letter, or two for words of more than five
+// letters. The other words stay as they are.
+func nearQuery(words []string, fuzz map[string]bool) string {
 	out := make([]string, len(words))
 	for i, w := range words {
 		switch n := utf8.RuneCountInString(w); {
+		case !fuzz[w]:
+			out[i] = w
 		case n > 5:
 			out[i] = w + "~2"
 		case n >= 4:

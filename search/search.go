@@ -44,6 +44,67 @@ type Document struct {
 	Date string `json:"date,omitempty"`
 	// Terms is set on the one document TermsDocument makes.
 	Terms string `json:"terms,omitempty"`
+	// Sections are the parts of the body under its headings. A hit
+	// says which of them holds the query's words best (Hit.Section).
+	Sections []Section `json:"sections,omitempty"`
+}
+
+// Section is the part of a document's body under one heading: the
+// heading's anchor in the page (its id), its words, and the text
+// (heading included) up to the next section.
+//
+// Sections go into an index of their own (BuildSections), apart from
+// the pages' (Build): it is as large again as the pages' index, since it
+// holds the bodies' words a second time, and a reader's browser fetches
+// it after the first results, which do not wait for it. Each section is
+// a document with the ID DOCUMENT#ANCHOR and the fields sectionof (the ID
+// of its page's document), heading (stored) and section (its text,
+// analysed in the document's language, like the body: no positions, not
+// stored). Once the hits of a query are known, the query's words are
+// looked for in their sections (Index.OpenSections).
+type Section struct {
+	Anchor  string `json:"anchor"`
+	Heading string `json:"heading"`
+	Text    string `json:"text"`
+}
+
+// The fields of a section document (see Section).
+const (
+	sectionOf     = "sectionof"
+	sectionHead   = "heading"
+	sectionText   = "section"
+	sectionIDMark = "#"
+)
+
+// sectionIndexed is the shape a Section takes in bleve.
+type sectionIndexed struct {
+	Type      string   `json:"-"`
+	SectionOf []string `json:"sectionof"`
+	Heading   string   `json:"heading"`
+	Section   string   `json:"section"`
+}
+
+// BleveType makes bleve pick the section mapping of the page's language.
+func (s sectionIndexed) BleveType() string { return s.Type }
+
+// sectionType names the document mapping of sections in a language.
+func sectionType(lang string) string {
+	if _, ok := Languages[lang]; !ok {
+		lang = ""
+	}
+	return "section:" + lang
+}
+
+// sectionDocuments are the documents of d's sections.
+func (d Document) sectionDocuments() (ids []string, docs []sectionIndexed) {
+	for _, s := range d.Sections {
+		if s.Anchor == "" || strings.TrimSpace(s.Text) == "" {
+			continue
+		}
+		ids = append(ids, d.ID+sectionIDMark+s.Anchor)
+		docs = append(docs, sectionIndexed{Type: sectionType(d.Lang), SectionOf: []string{d.ID}, Heading: s.Heading, Section: s.Text})
+	}
+	return ids, docs
 }
 
 // indexed is the shape a Document takes in bleve. Codes are lists so that
@@ -115,14 +176,14 @@ var fieldAliases = map[string]string{
 
 // Mapping returns the index mapping: one document mapping per language,
 // chosen by the lang field, each analysing text with that language's
-// analyzer. Only what results display is stored: URL, type, title and
-// summary. The body is indexed only: not stored, no doc values and no
+// analyzer. Only what results display is stored: URL, type, title,
+// summary and language. The body is indexed only: not stored, no doc values and no
 // term positions. Positions would let "phrases" match word for word in
 // bodies, but they cost as much as the text itself (at 1,000 documents
 // the index was 6.9 MB raw, 2.95 MB brotli with them, 1.6 MB and 0.38 MB
 // without), and the whole index is downloaded before the first result. A
 // phrase is matched exactly in titles and summaries, and as all of its
-// words in bodies.
+// words in bodies. Sections (see Section) have mappings of their own.
 func Mapping() (*mapping.IndexMappingImpl, error) {
 	m := mapping.NewIndexMapping()
 	if err := addAnalyzers(m); err != nil {
@@ -134,10 +195,39 @@ func Mapping() (*mapping.IndexMappingImpl, error) {
 	m.StoreDynamic = false
 	m.DocValuesDynamic = false
 	m.DefaultMapping = docMapping(plainAnalyzer)
+	m.AddDocumentMapping(sectionType(""), sectionMapping(plainAnalyzer))
 	for lang, analyzer := range Languages {
 		m.AddDocumentMapping(lang, docMapping(analyzer))
+		m.AddDocumentMapping(sectionType(lang), sectionMapping(analyzer))
 	}
 	return m, nil
+}
+
+// sectionMapping maps a section document (see Section).
+func sectionMapping(analyzer string) *mapping.DocumentMapping {
+	dm := mapping.NewDocumentMapping()
+	dm.Dynamic = false
+	text := mapping.NewTextFieldMapping()
+	text.Analyzer = analyzer
+	text.Store = false
+	text.IncludeTermVectors = false
+	text.IncludeInAll = false
+	text.DocValues = false
+	dm.AddFieldMappingsAt(sectionText, text)
+	of := mapping.NewKeywordFieldMapping()
+	of.Analyzer = keyword.Name
+	of.Store = false
+	of.IncludeInAll = false
+	of.IncludeTermVectors = false
+	of.DocValues = false
+	dm.AddFieldMappingsAt(sectionOf, of)
+	heading := mapping.NewTextFieldMapping()
+	heading.Index = false
+	heading.Store = true
+	heading.IncludeInAll = false
+	heading.DocValues = false
+	dm.AddFieldMappingsAt(sectionHead, heading)
+	return dm
 }
 
 func docMapping(analyzer string) *mapping.DocumentMapping {
@@ -180,7 +270,7 @@ func docMapping(analyzer string) *mapping.DocumentMapping {
 	for _, name := range keywordFields {
 		f := mapping.NewKeywordFieldMapping()
 		f.Analyzer = keyword.Name
-		f.Store = name == "type"
+		f.Store = name == "type" || name == "lang"
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
 		f.DocValues = true
@@ -191,3 +281,7 @@ func docMapping(analyzer string) *mapping.DocumentMapping {
 
 // IndexFile is the name of the index inside the site's search folder.
 const IndexFile = "index.zap"
+
+// SectionsFile is the name of the sections' index (BuildSections) beside
+// it.
+const SectionsFile = "sections.zap"

@@ -3,14 +3,19 @@ package themes_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/search"
 )
 
@@ -23,25 +28,31 @@ type readerCase struct {
 	status string // a part of the status line
 	first  string // a part of the first result's link ("" for any)
 	has    string // a part of some result's link ("" for any)
+	// section is the heading the first result's section link names; the
+	// link must lead to that heading ("" for no check).
+	section string
 }
 
 var readerCases = []readerCase{
 	// An empty query lists every page, newest first, with the filters.
-	{"browse", "search/", "", " pages", "", ""},
-	{"browse in Greek", "el/search/", "", " σελίδες", "", ""},
+	{"browse", "search/", "", " pages", "", "", ""},
+	{"browse in Greek", "el/search/", "", " σελίδες", "", "", ""},
 	// Names without their accents.
-	{"unaccented name", "search/", "Kosice", "result", "", "practices/sk-cluster-organisation-grants/"},
-	{"unaccented Hungarian", "search/", "Alfold", "result", "", ""},
+	{"unaccented name", "search/", "Kosice", "result", "", "practices/sk-cluster-organisation-grants/", ""},
+	{"unaccented Hungarian", "search/", "Alfold", "result", "", "", ""},
 	// A typo: the words close to it, said so.
-	{"typo", "search/", "microelectronis", "close to it: “microelectronics”", "practices/mi-cluster-microelectronics/", ""},
+	{"typo", "search/", "microelectronis", "close to it: “microelectronics”", "practices/mi-cluster-microelectronics/", "", ""},
 	// A question: its stop words are not required.
-	{"question", "search/", "how to finance clusters", "results for", "areas/financial-framework/", ""},
+	{"question", "search/", "how to finance clusters", "results for", "areas/financial-framework/", "", ""},
 	// No page has every word: the pages with most of them, said so.
-	{"partial", "search/", "microelectronics clusters in Serbia", "partial matches", "", "practices/rs-"},
+	{"partial", "search/", "microelectronics clusters in Serbia", "partial matches", "", "practices/rs-", ""},
 	// A Greek glossary term on the English pages: its English page first.
-	{"cross-language", "search/", "συνεργατικός σχηματισμός", "result", "glossary/cluster/", ""},
+	{"cross-language", "search/", "συνεργατικός σχηματισμός", "result", "glossary/cluster/", "", ""},
 	// Greek inflections and accents: πολιτικες meets πολιτική.
-	{"Greek inflection", "el/search/", "πολιτικες", "αποτελέσματα", "", "el/glossary/"},
+	{"Greek inflection", "el/search/", "πολιτικες", "αποτελέσματα", "", "el/glossary/", ""},
+	// Words in a section of a practice: the hit links to its heading.
+	{"section", "search/", "difficulties encountered", "results for", "practices/", "", "Difficulties encountered"},
+	{"section in Greek", "el/search/", "δυσκολιες", "αποτελέσματα", "el/practices/", "", "Δυσκολίες που αντιμετωπίστηκαν"},
 }
 
 // TestBrowserSearchReaders runs the searches readers make, over http and
@@ -125,5 +136,129 @@ func readerCheck(tab context.Context, c readerCase) error {
 	if err != nil || len(buttons) == 0 {
 		return fmt.Errorf("%q: no filters (%v)", c.query, err)
 	}
+	if c.section != "" {
+		return followSection(tab, c)
+	}
 	return nil
+}
+
+// followSection checks the first result's section link: it names the
+// section, points into the result's page, and the page has the heading.
+func followSection(tab context.Context, c readerCase) error {
+	type sectionLink struct{ Text, Href, Page string }
+	link, err := chromedp.Run(tab, chromedp.Evaluate[sectionLink](`(() => {
+		const li = document.querySelector("#search-results li");
+		const a = li && li.querySelector(".hit-section a");
+		return a ? {Text: a.textContent, Href: a.href, Page: li.querySelector("h3 a").href} : {};
+	})()`))
+	if err != nil {
+		return err
+	}
+	if link.Text != c.section || !strings.HasPrefix(link.Href, link.Page+"#") {
+		return fmt.Errorf("%q: first result's section link %q -> %s; want %q into %s", c.query, link.Text, link.Href, c.section, link.Page)
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(link.Href)); err != nil {
+		return err
+	}
+	heading, err := chromedp.Run(tab, chromedp.Evaluate[string](`(() => {
+		const h = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+		return h ? h.textContent.trim() : "";
+	})()`))
+	if err != nil {
+		return err
+	}
+	if heading != c.section {
+		return fmt.Errorf("%q: %s leads to %q; want the heading %q", c.query, link.Href, heading, c.section)
+	}
+	return nil
+}
+
+// foreignSite is an English and Greek site with a practice written only
+// in Greek (lang: el): the English pages show it untranslated.
+const foreignSite = `
+-- content/site.yaml --
+title: Test
+languages: [en, el]
+-- content/areas/innovation-rd.md --
+---
+title: Innovation
+short: Innovation
+---
+-- content/countries/gr.md --
+---
+title: Greece
+iso2: GR
+---
+-- content/practices/thermaikos.md --
+---
+title: Σύμπραξη μικροηλεκτρονικής Θερμαϊκού
+summary: Οι επιχειρήσεις μικροηλεκτρονικής του Θερμαϊκού μοιράζονται εργαστήρια.
+lang: el
+countries: [GR]
+areas: [innovation-rd]
+level: regional
+status: identified
+sources: [https://example.org/thermaikos]
+---
+## Περιγραφή
+Κοινά εργαστήρια για δώδεκα επιχειρήσεις.
+## Απαιτούμενοι πόροι
+Ένας συντονιστής.
+## Αποδείξεις επιτυχίας
+Τρία κοινά προϊόντα.
+## Δυσκολίες
+Καμία.
+## Δυνατότητα μεταφοράς
+Υψηλή.
+`
+
+// TestBrowserSearchMarksForeignHits: on the English search page a hit
+// written in Greek carries lang="el" on its title, section and snippet;
+// on the Greek page it carries none (it is the page's language).
+func TestBrowserSearchMarksForeignHits(t *testing.T) {
+	chrome, _ := a11yTools(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	fsys := fstest.MapFS{}
+	for _, f := range txtar.Parse([]byte(foreignSite)).Files {
+		fsys[strings.TrimPrefix(f.Name, "content/")] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	}
+	out := buildWithEngine(t, ctx, generator.Config{Src: fsys, SrcRoot: "content"})
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	browser := startBrowser(t, ctx, chrome)
+	for _, c := range []struct{ page, want string }{
+		{"search/", "el el el"},
+		{"el/search/", "  "},
+	} {
+		tab, cancel := chromedp.NewContext(browser)
+		if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/"+c.page+"?q=εργαστηρια")); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := waitStatus(tab, "1 "); err != nil {
+			t.Fatal(err)
+		}
+		// The sections come after the first results: wait for the hit to
+		// name one.
+		var got string
+		for deadline := time.Now().Add(20 * time.Second); ; {
+			var err error
+			got, err = chromedp.Run(tab, chromedp.Evaluate[string](`(() => {
+				const li = document.querySelector("#search-results li");
+				const sec = li && li.querySelector(".hit-section a");
+				return sec ? [li.querySelector("h3 a").lang, sec.lang, li.querySelector("p:last-child").lang].join(" ") : "(no section yet)";
+			})()`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != "(no section yet)" || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		cancel()
+		if got != c.want {
+			t.Errorf("%s: lang of the hit's title, section and snippet %q; want %q", c.page, got, c.want)
+		}
+	}
 }

@@ -44,6 +44,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		Format    int      `json:"format"`
 		Languages []string `json:"languages"`
 		Index     string   `json:"index"`
+		Sections  string   `json:"sections"`
 	}
 	if m, err := os.ReadFile(filepath.Join(*dir, "meta.json")); err == nil {
 		_ = json.Unmarshal(m, &meta)
@@ -88,6 +89,18 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("%s: %w", indexFile, err)
 	}
 	defer ix.Close()
+	// The sections' index, when the site has one, says where in a page
+	// the words are; a search works without it.
+	if name := meta.Sections; name != "" && name == filepath.Base(name) && strings.HasSuffix(name, ".zap") {
+		sectionsFile := filepath.Join(*dir, name)
+		sections, err := os.ReadFile(sectionsFile)
+		if err != nil {
+			return fmt.Errorf("search index of sections: %w (run polisee build again)", err)
+		}
+		if err := ix.OpenSections(sections); err != nil {
+			return fmt.Errorf("%s: %w", sectionsFile, err)
+		}
+	}
 	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 	defer cancel()
 	res, err := ix.Search(ctx, search.Request{Query: text, Size: *n, Langs: langs, Shown: shown, Sort: *order, Exact: *exact})
@@ -115,7 +128,14 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "%d result%s for %q\n\n", res.Total, plural(res.Total), text)
 	}
 	for i, h := range res.Hits {
-		fmt.Fprintf(stdout, "%d. %s (%s)\n   %s\n", i+1, printable(h.Title), printable(h.Type), printable(strings.TrimPrefix(h.URL, "/")))
+		kind := h.Type
+		if shown != "" && h.Lang != "" && h.Lang != shown {
+			kind += ", in " + h.Lang // a page of the language asked for shows it untranslated
+		}
+		fmt.Fprintf(stdout, "%d. %s (%s)\n   %s\n", i+1, printable(h.Title), printable(kind), printable(strings.TrimPrefix(h.URL, "/")))
+		if h.Anchor != "" {
+			fmt.Fprintf(stdout, "   in the section %q: %s#%s\n", printable(h.Section), printable(strings.TrimPrefix(h.URL, "/")), printable(h.Anchor))
+		}
 		if h.Snippet != "" {
 			fmt.Fprintf(stdout, "   %s\n", printable(plainSnippet(h.Snippet)))
 		}

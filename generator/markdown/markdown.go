@@ -61,7 +61,7 @@ type Doc struct {
 // Parse parses a Markdown body.
 func Parse(src []byte) *Doc {
 	d := &Doc{src: src}
-	d.root = md.Parser().Parse(text.NewReader(src))
+	d.root = md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newHeadingIDs()))))
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -180,16 +180,58 @@ func (d *Doc) Render(w io.Writer) error {
 
 // Text returns the body's words without markup, for search and summaries.
 func (d *Doc) Text() string {
+	text, _ := d.TextSections()
+	return text
+}
+
+// Section is the part of a body's text (Doc.TextSections) under one
+// heading of level 2 or 3 that has an ID, up to the next such heading:
+// Text[Start:End], the heading's own words included.
+type Section struct {
+	ID, Heading string
+	Start, End  int
+}
+
+// MaxSections bounds the sections of a body: later headings belong to
+// the last one. Search indexes each section as a document of its own,
+// and a body of thousands of headings would make thousands.
+const MaxSections = 100
+
+// maxSectionLevel is the deepest heading level that start a section: those a
+// reader jumps to. A level 1 heading names the page, and deeper ones
+// are parts of a section.
+const maxSectionLevel = 3
+
+// TextSections returns the body's words without markup, as Text does,
+// and the sections of that text. Text before the first heading belongs
+// to no section.
+func (d *Doc) TextSections() (string, []Section) {
 	var b bytes.Buffer
+	var sections []Section
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			return ast.WalkContinue, nil
 		}
-		if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeInline {
-			b.WriteString(plainText(n, d.src))
-			b.WriteByte('\n')
+		if n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
+			return ast.WalkContinue, nil
 		}
+		words := plainText(n, d.src)
+		if h, ok := n.(*ast.Heading); ok && h.Level >= 2 && h.Level <= maxSectionLevel && len(sections) < MaxSections {
+			if id, ok := h.AttributeString("id"); ok {
+				if id, ok := id.([]byte); ok && len(id) > 0 {
+					if len(sections) > 0 {
+						sections[len(sections)-1].End = b.Len()
+					}
+					sections = append(sections, Section{ID: string(id), Heading: words, Start: b.Len()})
+				}
+			}
+		}
+		b.WriteString(words)
+		b.WriteByte('\n')
 		return ast.WalkContinue, nil
 	})
-	return b.String()
+	if len(sections) > 0 {
+		sections[len(sections)-1].End = b.Len()
+	}
+	return b.String(), sections
 }

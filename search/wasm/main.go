@@ -2,9 +2,10 @@
 
 // Command wasm is the search engine of the site's search page: package
 // search compiled to WebAssembly. It exposes one global object, polisee,
-// with two functions:
+// with three functions:
 //
 //	polisee.open(bytes: Uint8Array): string // "" or an error message
+//	polisee.sections(bytes: Uint8Array): string // the sections' index, once open
 //	polisee.search(query: string, langs: string, n: number, shown?: string, sort?: string, exact?: boolean): object
 //
 // langs are the languages whose analyzers read the query, comma-separated,
@@ -12,8 +13,8 @@
 // searched (search.Request.Shown); sort is relevance, date or title
 // (search.Request.Sort); exact leaves out the other names of glossary
 // terms. search returns an object shaped as package search's Result in
-// JSON ({total, hits, facets, near, suggestion, partial}), or {error} for
-// a bad query.
+// JSON ({total, hits, facets, near, suggestion, partial}; a hit's section
+// and anchor once the sections are open), or {error} for a bad query.
 package main
 
 import (
@@ -41,6 +42,22 @@ func open(_ js.Value, args []js.Value) any {
 		ix.Close()
 	}
 	ix = opened
+	return ""
+}
+
+// openSections adds the index of the pages' sections to the open index.
+func openSections(_ js.Value, args []js.Value) any {
+	if ix == nil {
+		return "the search index is not open"
+	}
+	if len(args) != 1 {
+		return "sections takes the sections' index bytes"
+	}
+	data := make([]byte, args[0].Get("length").Int())
+	js.CopyBytesToGo(data, args[0])
+	if err := ix.OpenSections(data); err != nil {
+		return err.Error()
+	}
 	return ""
 }
 
@@ -81,7 +98,8 @@ func find(_ js.Value, args []js.Value) any {
 func resultValue(res *search.Result) js.Value {
 	hits := make([]any, len(res.Hits))
 	for i, h := range res.Hits {
-		hits[i] = map[string]any{"id": h.ID, "url": h.URL, "type": h.Type, "title": h.Title, "snippet": h.Snippet, "score": h.Score}
+		hits[i] = map[string]any{"id": h.ID, "url": h.URL, "type": h.Type, "title": h.Title, "snippet": h.Snippet, "score": h.Score,
+			"lang": h.Lang, "section": h.Section, "anchor": h.Anchor}
 	}
 	facets := map[string]any{}
 	for name, counts := range res.Facets {
@@ -101,8 +119,9 @@ func errorValue(msg string) js.Value {
 
 func main() {
 	js.Global().Set("polisee", js.ValueOf(map[string]any{
-		"open":   js.FuncOf(open),
-		"search": js.FuncOf(find),
+		"open":     js.FuncOf(open),
+		"sections": js.FuncOf(openSections),
+		"search":   js.FuncOf(find),
 	}))
 	select {} // keep the functions alive
 }

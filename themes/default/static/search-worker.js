@@ -11,8 +11,14 @@ onmessage = function (e) {
     // The index downloads while the engine compiles.
     var index = polisee_fetch(m.index);
     ready = polisee_compile(m.wasm).then(function (module) { return polisee_start(module, index); });
-    ready.then(function () {
+    ready.then(function (engine) {
       postMessage({ type: "ready" });
+      // The sections come after the first results, which do not need them.
+      if (m.sections) {
+        polisee_fetch(m.sections).then(function (bytes) {
+          if (!engine.sections(new Uint8Array(bytes))) { postMessage({ type: "sections" }); }
+        }, function () { /* hits then name no section */ });
+      }
     }, function (err) {
       postMessage({ type: "error", message: String(err && err.message || err) });
     });

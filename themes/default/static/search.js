@@ -33,7 +33,10 @@
   var files = {
     wasm: script.getAttribute("data-wasm") || "search/search.wasm",
     exec: script.getAttribute("data-exec") || "search/wasm_exec.js",
-    index: script.getAttribute("data-index") || "search/index.zap"
+    index: script.getAttribute("data-index") || "search/index.zap",
+    // The pages' sections, which say where in a page the words are: loaded
+    // after the first results, which do not wait for them.
+    sections: script.getAttribute("data-sections") || ""
   };
 
   // Warm the cache when the header search box is about to be used: the
@@ -113,6 +116,16 @@
       return polisee_compile(at(files.wasm)).then(function (module) { return polisee_start(module, index); });
     });
     return started.then(function (engine) {
+      if (files.sections) {
+        var bytes = fromDisk ? loadScript("search/sections.js").then(function () {
+          var b = fromBase64(self.POLISEE_SECTIONS);
+          self.POLISEE_SECTIONS = null;
+          return b;
+        }) : polisee_fetch(at(files.sections)).then(function (b) { return new Uint8Array(b); });
+        bytes.then(function (b) {
+          if (!engine.sections(b)) { sectionsReady(); }
+        }, function () { /* hits then name no section */ });
+      }
       return { search: function (q, sort) { return Promise.resolve(engine.search(q, langs, RESULTS, pageLang, sort)); } };
     });
   }
@@ -122,7 +135,8 @@
   function loadInWorker() {
     return new Promise(function (resolve, reject) {
       var worker = new Worker(at("assets/search-worker.js"));
-      worker.postMessage({ type: "init", exec: at(files.exec), loader: at("assets/search-engine.js"), wasm: at(files.wasm), index: at(files.index) });
+      worker.postMessage({ type: "init", exec: at(files.exec), loader: at("assets/search-engine.js"), wasm: at(files.wasm), index: at(files.index),
+        sections: files.sections ? at(files.sections) : "" });
       var next = 1;
       var waiting = {};
       worker.onmessage = function (e) {
@@ -137,6 +151,8 @@
               });
             }
           });
+        } else if (m.type === "sections") {
+          sectionsReady();
         } else if (m.type === "error") {
           reject(new Error(m.message));
         } else if (waiting[m.id]) {
@@ -146,6 +162,13 @@
       };
       worker.onerror = function (e) { e.preventDefault(); reject(new Error(e.message || "the search engine failed")); };
     });
+  }
+
+  // Once the sections are in, the results on screen are asked for again,
+  // to name their sections, unless the reader is among them (a new list
+  // would lose their place); the next query names them anyway.
+  function sectionsReady() {
+    if (input.value.trim() && !list.contains(document.activeElement)) { run(); }
   }
 
   var engine = null;
@@ -260,10 +283,29 @@
       kind.textContent = label("type", h.type);
       var p = document.createElement("p");
       p.appendChild(snippetNodes(h.snippet));
+      // A page in another language than this one's (one not translated
+      // into it) says so, for screen readers and hyphenation.
+      if (h.lang && h.lang !== pageLang) {
+        a.lang = h.lang;
+        p.lang = h.lang;
+      }
       var title = document.createElement("h3");
       title.appendChild(a);
       li.appendChild(title);
       li.appendChild(kind);
+      if (h.anchor) {
+        // Where in the page the words are: the heading of that section,
+        // linked.
+        var where = document.createElement("p");
+        where.className = "hit-section";
+        where.appendChild(document.createTextNode(str("in_section", "In the section") + ": "));
+        var sec = document.createElement("a");
+        sec.href = pageURL(h.url) + "#" + encodeURIComponent(h.anchor);
+        sec.textContent = h.section;
+        if (a.lang) { sec.lang = a.lang; }
+        where.appendChild(sec);
+        li.appendChild(where);
+      }
       li.appendChild(p);
       list.appendChild(li);
     });
