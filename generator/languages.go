@@ -157,7 +157,7 @@ func (v *view) Lang() string { return v.b.lang }
 type languageLink struct {
 	Lang, Name string
 	URL        string // relative to the current page
-	Href       string // for hreflang: absolute with a base URL, else relative
+	Href       string // for hreflang: absolute; "" without a base URL
 	Current    bool
 }
 
@@ -175,13 +175,24 @@ func (v *view) Languages() []languageLink {
 	var out []languageLink
 	for _, lang := range site.Languages {
 		to := treePrefix(site, lang) + page
-		l := languageLink{Lang: lang, Name: v.b.languageName(lang), URL: v.rel(to), Href: v.rel(to), Current: lang == v.b.lang}
+		l := languageLink{Lang: lang, Name: v.b.languageName(lang), URL: v.rel(to), Current: lang == v.b.lang}
 		if site.BaseURL != "" {
 			l.Href = v.b.absURL(to)
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// Alternates are the page's versions in every language for the hreflang
+// links of the head: none without a base URL, because search engines
+// ignore hreflang links that are not absolute (and count them against
+// the page); the language switcher still links every version.
+func (v *view) Alternates() []languageLink {
+	if v.Site.BaseURL == "" {
+		return nil
+	}
+	return v.Languages()
 }
 
 // Description is the meta description of pages that are not an item's:

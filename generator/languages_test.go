@@ -88,16 +88,6 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 			if !strings.Contains(nav, `hreflang="`+p.Lang+`" lang="`+p.Lang+`" aria-current="true"`) {
 				t.Errorf("%s: the current language is not marked: %s", p.File, nav)
 			}
-			// hreflang alternates in the head: one per language and
-			// x-default, the default language's page.
-			for _, alt := range []struct{ lang, file string }{{"en", want[0]}, {"el", want[1]}, {"x-default", want[0]}} {
-				m := regexp.MustCompile(`<link rel="alternate" hreflang="` + alt.lang + `" href="([^"]*)">`).FindStringSubmatch(html)
-				if m == nil {
-					t.Errorf("%s: no hreflang %s", p.File, alt.lang)
-				} else if got := resolve(p.File, m[1]); got != alt.file {
-					t.Errorf("%s: hreflang %s leads to %s, want %s", p.File, alt.lang, got, alt.file)
-				}
-			}
 		}
 	}
 
@@ -121,6 +111,50 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 	contains(t, read(t, out, "el/practices/index.html"), `<a href="accreditation/" lang="en">Cluster accreditation</a>`, "Greek list, untranslated card")
 	contains(t, read(t, out, "practices/index.html"), `<a href="mi-cluster/">mi-Cluster</a>`, "English list")
 	notContains(t, read(t, out, "practices/mi-cluster/index.html"), "στα ελληνικά", "English page")
+}
+
+// TestHreflangNeedsABaseURL: with a base URL, the head of every page
+// names its version in each language and x-default (the default
+// language's) by absolute address, as search engines require; without
+// one there are no hreflang links at all (relative ones are ignored and
+// cost the page), while the language switcher still links every version,
+// and check has nothing to say about it.
+func TestHreflangNeedsABaseURL(t *testing.T) {
+	fsys := with(t, bilingual)
+	if list := generator.Check(context.Background(), generator.Config{Src: fsys, SrcRoot: "content"}); len(list) != 0 {
+		t.Errorf("check on a site without a base URL: %v", list)
+	}
+	for _, baseURL := range []string{"", "https://example.org/kb/"} {
+		out := filepath.Join(t.TempDir(), "public")
+		s, err := generator.Build(context.Background(), generator.Config{Src: fsys, SrcRoot: "content", Out: out, BaseURL: baseURL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range append(append([]*generator.Page(nil), s.Pages...), s.Translated["el"]...) {
+			if p.Kind == "404" {
+				continue
+			}
+			html := read(t, out, p.File)
+			head := between(t, html, "<head>", "</head>")
+			contains(t, between(t, html, `<nav class="languages"`, `</nav>`), `hreflang="el" lang="el"`, p.File+": switcher")
+			if baseURL == "" {
+				notContains(t, head, "hreflang", p.File+" without a base URL")
+				continue
+			}
+			en := strings.TrimPrefix(p.File, "el/")
+			for _, alt := range []struct{ lang, file string }{{"en", en}, {"el", "el/" + en}, {"x-default", en}} {
+				m := regexp.MustCompile(`<link rel="alternate" hreflang="` + alt.lang + `" href="([^"]*)">`).FindStringSubmatch(head)
+				if m == nil {
+					t.Errorf("%s: no hreflang %s", p.File, alt.lang)
+					continue
+				}
+				rest, absolute := strings.CutPrefix(m[1], baseURL)
+				if got := rest + "index.html"; !absolute || got != alt.file {
+					t.Errorf("%s: hreflang %s is %s, want %s%s", p.File, alt.lang, m[1], baseURL, strings.TrimSuffix(alt.file, "index.html"))
+				}
+			}
+		}
+	}
 }
 
 // TestLanguageTreeLinks: every link of every page stays in the page's
