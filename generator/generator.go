@@ -142,7 +142,11 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	}
 	b.rel = buildRelations(b.content)
 	trees := b.languageTrees()
-	tx, err := output.Begin(cfg.Out, cfg.SrcDir)
+	tx, err := output.Begin(ctx, cfg.Out, output.Options{Forbidden: []string{cfg.SrcDir}, Waiting: func() {
+		if cfg.Logf != nil {
+			cfg.Logf("waiting for another build writing %s to finish", cfg.Out)
+		}
+	}})
 	if err != nil {
 		return nil, err
 	}

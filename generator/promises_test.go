@@ -21,6 +21,7 @@ import (
 
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/output"
 )
 
 // manifest maps every file of a folder to the hash of its bytes.
@@ -144,6 +145,48 @@ func assertNoLeftovers(t testing.TB, dir string) {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}
+}
+
+// TestBuildWaitsForAnotherBuild: a build into a folder that another build
+// is writing says that it waits, leaves the other's folder alone, and
+// builds once the other is done.
+func TestBuildWaitsForAnotherBuild(t *testing.T) {
+	ctx := context.Background()
+	out := filepath.Join(t.TempDir(), "public")
+	other, err := output.Begin(ctx, out, output.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		_, err := generator.Build(ctx, generator.Config{Src: site(t, base), Out: out, Logf: func(format string, args ...any) {
+			select {
+			case said <- fmt.Sprintf(format, args...):
+			default:
+			}
+		}})
+		done <- err
+	}()
+	select {
+	case msg := <-said:
+		if want := "waiting for another build writing " + out + " to finish"; msg != want {
+			t.Errorf("the waiting build says %q, want %q", msg, want)
+		}
+	case err := <-done:
+		t.Fatalf("the build did not wait for the other one: %v", err)
+	case <-time.After(time.Minute):
+		t.Fatal("the build neither waited nor finished")
+	}
+	if _, err := os.Stat(other.Dir()); err != nil {
+		t.Fatalf("the other build's folder: %v", err)
+	}
+	other.Abort()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	read(t, out, "index.html")
+	assertNoLeftovers(t, filepath.Dir(out))
 }
 
 func TestNoStaleFilesAfterDelete(t *testing.T) {

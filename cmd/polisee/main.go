@@ -178,6 +178,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	cfg.Out, cfg.BaseURL, cfg.Drafts, cfg.Offline = *out, *baseURL, *drafts, *offline
+	cfg.Logf = func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	if *offline {
 		if !flagSet(fl, "out") {
 			cfg.Out = "offline"

@@ -5,6 +5,7 @@
 package output
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -25,18 +26,32 @@ type Tx struct {
 	dir  string // final output folder
 	tmp  string // folder being written
 	done bool
+	lock *outputLock // held until Commit or Abort
 
 	mu   sync.Mutex
 	made map[string]bool // folders already created
 }
 
-// Begin checks that dir may be written and creates the folder the build
-// writes into. Leftovers of earlier killed builds are removed.
-func Begin(dir string, forbidden ...string) (*Tx, error) {
+// Options are Begin's choices beyond the folder.
+type Options struct {
+	// Forbidden are folders the output may neither replace nor hold (the
+	// content, for one).
+	Forbidden []string
+	// Waiting, if set, is called once when another build is writing the
+	// same output folder and this one waits for it to finish.
+	Waiting func()
+}
+
+// Begin checks that dir may be written, locks it against other builds
+// (waiting for one that holds it, or until ctx is done) and creates the
+// folder the build writes into. Leftovers of earlier killed builds are
+// removed; a live build's folder never is, since it holds the lock.
+func Begin(ctx context.Context, dir string, opts Options) (*Tx, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", dir, err)
 	}
+	forbidden := opts.Forbidden
 	if err := checkSafe(abs, forbidden); err != nil {
 		return nil, err
 	}
@@ -59,6 +74,22 @@ func Begin(dir string, forbidden ...string) (*Tx, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
+	lock, err := acquireLock(ctx, abs, opts.Waiting)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := begin(abs, dir)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	tx.lock = lock
+	return tx, nil
+}
+
+// begin is Begin once the output is locked: abs is dir made absolute.
+func begin(abs, dir string) (*Tx, error) {
+	parent := filepath.Dir(abs)
 	info, err := os.Lstat(abs)
 	switch {
 	case err == nil && info.Mode()&os.ModeSymlink != 0:
@@ -213,6 +244,7 @@ func (t *Tx) Commit() error {
 		return errors.New("output already committed or aborted")
 	}
 	t.done = true
+	defer t.lock.release()
 	if _, err := os.Lstat(t.dir); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(t.tmp, t.dir); err != nil {
 			removeAll(t.tmp)
@@ -250,6 +282,7 @@ func (t *Tx) Abort() {
 	}
 	t.done = true
 	removeAll(t.tmp)
+	t.lock.release()
 }
 
 // removeAll removes a folder tree, many entries at a time: on some file
