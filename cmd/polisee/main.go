@@ -169,7 +169,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fl.Bool("drafts", false, "include items marked draft: true")
 	offline := fl.Bool("offline", false, "link folders as folder/index.html so the site works opened from disk")
 	noBrowserSearch := fl.Bool("no-browser-search", false, "leave the browser search engine out (the index is still written)")
-	zipName := fl.String("zip", "", "with -offline: the archive to write (default NAME-offline-DATE.zip in the current folder)")
+	zipName := fl.String("zip", "", "with -offline: the archive to write (default NAME-offline-DATE.zip in the current folder; NAME-offline.zip when nothing dates the content)")
 	if err := parse(fl, args); err != nil {
 		return err
 	}

@@ -43,14 +43,18 @@ func snapshotOf(ctx context.Context, srcDir string) *generator.Snapshot {
 	return &generator.Snapshot{Date: date, Version: version}
 }
 
-// writeArchive packs the offline site into NAME-offline-DATE.zip.
+// writeArchive packs the offline site into NAME-offline-DATE.zip, or
+// NAME-offline.zip when nothing dates the content.
 func writeArchive(stdout io.Writer, site *generator.Site, dir, name string) error {
 	date := site.Snapshot.Date
 	modified, err := time.Parse("2006-01-02", date)
 	if err != nil {
 		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	root := slug(site.Content.Site.Title) + "-offline-" + date
+	root := slug(site.Content.Site.Title) + "-offline"
+	if date != "" {
+		root += "-" + date
+	}
 	if name == "" {
 		name = root + ".zip"
 	}
