@@ -286,31 +286,12 @@ func checkPageWith(t *testing.T, browser context.Context, u, axeJS string, befor
 		t.Errorf("%s: the header has no background colour (%q): the stylesheet did not load", u, bg)
 	}
 
-	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](axeJS)); err != nil {
-		t.Fatalf("%s: injecting axe-core: %v", u, err)
-	}
-	// From file:// the page's origin is null, so axe's preload would fetch
-	// the stylesheet with XMLHttpRequest, which Chromium blocks with a
-	// console error. The same stylesheet is checked over HTTP.
-	tags, _ := json.Marshal(axeTags)
-	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"], preload: location.protocol !== "file:"}).then(r => r.violations.map(v => ({
-		id: v.id, impact: v.impact || "", help: v.help,
-		nodes: v.nodes.map(n => ({target: n.target.map(s => [].concat(s).join(" >>> ")), summary: n.failureSummary || ""}))
-	})))`, tags)
-	violations, err := chromedp.Run(tab, chromedp.Evaluate[[]axeViolation](run, chromedp.EvalAwaitPromise))
+	violations, err := runAxe(tab, axeJS)
 	if err != nil {
-		t.Fatalf("%s: running axe-core: %v", u, err)
+		t.Fatalf("%s: %v", u, err)
 	}
 	for _, v := range violations {
-		var b strings.Builder
-		fmt.Fprintf(&b, "%s: axe %s (%s): %s", u, v.ID, v.Impact, v.Help)
-		for _, n := range v.Nodes {
-			fmt.Fprintf(&b, "\n\t%s", strings.Join(n.Target, ", "))
-			if testing.Verbose() && n.Summary != "" {
-				fmt.Fprintf(&b, "\n\t\t%s", strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
-			}
-		}
-		t.Error(b.String())
+		t.Errorf("%s: %s", u, v)
 	}
 
 	if extra != nil {
@@ -339,6 +320,38 @@ func checkPageWith(t *testing.T, browser context.Context, u, axeJS string, befor
 			t.Errorf("%s: console %s: %s (%s)", u, m.Type, m.Text, where)
 		}
 	}
+}
+
+// runAxe runs axe-core on the page in tab and describes each violation.
+func runAxe(tab context.Context, axeJS string) ([]string, error) {
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](axeJS)); err != nil {
+		return nil, fmt.Errorf("injecting axe-core: %v", err)
+	}
+	// From file:// the page's origin is null, so axe's preload would fetch
+	// the stylesheet with XMLHttpRequest, which Chromium blocks with a
+	// console error. The same stylesheet is checked over HTTP.
+	tags, _ := json.Marshal(axeTags)
+	run := fmt.Sprintf(`axe.run(document, {runOnly: {type: "tag", values: %s}, resultTypes: ["violations"], preload: location.protocol !== "file:"}).then(r => r.violations.map(v => ({
+		id: v.id, impact: v.impact || "", help: v.help,
+		nodes: v.nodes.map(n => ({target: n.target.map(s => [].concat(s).join(" >>> ")), summary: n.failureSummary || ""}))
+	})))`, tags)
+	violations, err := chromedp.Run(tab, chromedp.Evaluate[[]axeViolation](run, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return nil, fmt.Errorf("running axe-core: %v", err)
+	}
+	var out []string
+	for _, v := range violations {
+		var b strings.Builder
+		fmt.Fprintf(&b, "axe %s (%s): %s", v.ID, v.Impact, v.Help)
+		for _, n := range v.Nodes {
+			fmt.Fprintf(&b, "\n\t%s", strings.Join(n.Target, ", "))
+			if testing.Verbose() && n.Summary != "" {
+				fmt.Fprintf(&b, "\n\t\t%s", strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out, nil
 }
 
 // checkFromDisk checks a page of the offline copy opened from file://: every
