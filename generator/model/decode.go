@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -177,131 +178,112 @@ func (d *decoder) value(n *yaml.Node, f *Field) (any, bool) {
 	}
 	switch f.Kind {
 	case KindList:
-		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, "%s must be a list, e.g. [a, b], got %s", label(f), describe(n))
-			return nil, false
-		}
-		if len(n.Content) > maxListLen {
-			d.errorf(n, "%s has %d entries; at most %d are allowed", label(f), len(n.Content), maxListLen)
-			return nil, false
-		}
-		out := make([]any, 0, len(n.Content))
-		seen := map[string]bool{}
-		for _, e := range n.Content {
-			v, ok := d.value(e, f.Elem)
-			if !ok {
-				continue
-			}
-			if s, isStr := v.(string); isStr {
-				if seen[s] {
-					d.errorf(e, "%q is listed twice in %s", s, label(f))
-					continue
-				}
-				seen[s] = true
-			}
-			out = append(out, v)
-		}
-		return out, true
+		return d.list(n, f)
 	case KindObject:
-		if n.Kind == yaml.ScalarNode && f.Scalar != "" {
-			sub := findField(f.Fields, f.Scalar)
-			v, ok := d.value(n, sub)
-			if !ok {
-				return nil, false
-			}
-			return map[string]any{f.Scalar: v}, true
-		}
-		if n.Kind != yaml.MappingNode {
-			d.errorf(n, "%s must be a mapping with %s, got %s", label(f), strings.Join(fieldNames(f.Fields), ", "), describe(n))
-			return nil, false
-		}
-		m, _ := d.object(n, f.Fields, d.pos(n), false)
-		return m, true
+		return d.objectValue(n, f)
 	case KindMap:
-		if n.Kind != yaml.MappingNode {
-			d.errorf(n, "%s must be a mapping, got %s", label(f), describe(n))
-			return nil, false
-		}
-		var out []MapEntry
-		seen := map[string]bool{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if !d.plain(k) || !d.plain(v) {
-				continue
-			}
-			key, ok := d.value(k, f.Key)
-			if !ok {
-				continue
-			}
-			ks := key.(string)
-			if seen[ks] {
-				d.errorf(k, "%q is given twice in %s", ks, label(f))
-				continue
-			}
-			seen[ks] = true
-			var val any = map[string]any{}
-			if !isNull(v) {
-				if val, ok = d.value(v, f.Elem); !ok {
-					continue
-				}
-			}
-			out = append(out, MapEntry{Key: ks, Value: val})
-		}
-		return out, true
+		return d.mapValue(n, f)
 	}
-
 	if n.Kind != yaml.ScalarNode {
 		d.errorf(n, "%s must be %s, got %s", label(f), f.Kind, describe(n))
 		return nil, false
 	}
+	return d.scalar(n, f)
+}
+
+// list decodes a list field: each entry against f.Elem, text entries at
+// most once.
+func (d *decoder) list(n *yaml.Node, f *Field) (any, bool) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s must be a list, e.g. [a, b], got %s", label(f), describe(n))
+		return nil, false
+	}
+	if len(n.Content) > maxListLen {
+		d.errorf(n, "%s has %d entries; at most %d are allowed", label(f), len(n.Content), maxListLen)
+		return nil, false
+	}
+	out := make([]any, 0, len(n.Content))
+	seen := map[string]bool{}
+	for _, e := range n.Content {
+		v, ok := d.value(e, f.Elem)
+		if !ok {
+			continue
+		}
+		if s, isStr := v.(string); isStr {
+			if seen[s] {
+				d.errorf(e, "%q is listed twice in %s", s, label(f))
+				continue
+			}
+			seen[s] = true
+		}
+		out = append(out, v)
+	}
+	return out, true
+}
+
+// objectValue decodes an object field: a mapping of its fields, or a
+// plain value standing for its Scalar field (a source given as a URL).
+func (d *decoder) objectValue(n *yaml.Node, f *Field) (any, bool) {
+	if n.Kind == yaml.ScalarNode && f.Scalar != "" {
+		sub := findField(f.Fields, f.Scalar)
+		v, ok := d.value(n, sub)
+		if !ok {
+			return nil, false
+		}
+		return map[string]any{f.Scalar: v}, true
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping with %s, got %s", label(f), strings.Join(fieldNames(f.Fields), ", "), describe(n))
+		return nil, false
+	}
+	m, _ := d.object(n, f.Fields, d.pos(n), false)
+	return m, true
+}
+
+// mapValue decodes a map field: keys against f.Key, each at most once,
+// values against f.Elem (an empty value is an empty mapping).
+func (d *decoder) mapValue(n *yaml.Node, f *Field) (any, bool) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping, got %s", label(f), describe(n))
+		return nil, false
+	}
+	var out []MapEntry
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !d.plain(k) || !d.plain(v) {
+			continue
+		}
+		key, ok := d.value(k, f.Key)
+		if !ok {
+			continue
+		}
+		ks := key.(string)
+		if seen[ks] {
+			d.errorf(k, "%q is given twice in %s", ks, label(f))
+			continue
+		}
+		seen[ks] = true
+		var val any = map[string]any{}
+		if !isNull(v) {
+			if val, ok = d.value(v, f.Elem); !ok {
+				continue
+			}
+		}
+		out = append(out, MapEntry{Key: ks, Value: val})
+	}
+	return out, true
+}
+
+// scalar decodes a scalar node n of a field whose kind is not a
+// collection.
+func (d *decoder) scalar(n *yaml.Node, f *Field) (any, bool) {
 	s := n.Value
 	switch f.Kind {
 	case KindString, KindText:
-		if n.Tag == "!!binary" {
-			d.errorf(n, "%s must be text", label(f))
-			return nil, false
-		}
-		s = strings.TrimSpace(s)
-		max := f.MaxLen
-		if max == 0 {
-			max = defaultMaxString
-			if f.Kind == KindText {
-				max = defaultMaxText
-			}
-		}
-		if count := utf8.RuneCountInString(s); count > max {
-			d.errorf(n, "%s is %d characters long; at most %d are allowed", label(f), count, max)
-			return nil, false
-		}
-		if f.Kind == KindString && strings.ContainsAny(s, "\n\r") {
-			d.errorf(n, "%s must be a single line", label(f))
-			return nil, false
-		}
-		if i := strings.IndexFunc(s, isControl); i >= 0 {
-			r, _ := utf8.DecodeRuneInString(s[i:])
-			d.errorf(n, "%s holds the control character %U; remove it (it shows as nothing, and a terminal may act on it)", label(f), r)
-			return nil, false
-		}
-		if f.Required && s == "" {
-			d.errorf(n, "%s must not be empty", label(f))
-			return nil, false
-		}
-		return s, true
+		return d.text(n, f)
 	case KindInt, KindYear:
-		v, err := strconv.Atoi(s)
-		if n.Tag != "!!int" && !(f.Kind == KindYear && n.Tag == "!!str" && err == nil) || err != nil {
-			d.errorf(n, "%s must be %s, got %s", label(f), f.Kind, describe(n))
-			return nil, false
-		}
-		if f.Kind == KindYear && (v < 1000 || v > 9999) {
-			d.errorf(n, "%s must be a four-digit year, got %d", label(f), v)
-			return nil, false
-		}
-		if f.Max > f.Min && (v < f.Min || v > f.Max) {
-			d.errorf(n, "%s must be between %d and %d, got %d", label(f), f.Min, f.Max, v)
-			return nil, false
-		}
-		return v, true
+		return d.integer(n, f)
 	case KindNumber:
 		v, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
 		if (n.Tag != "!!int" && n.Tag != "!!float") || err != nil || v < 0 || v != v {
@@ -330,10 +312,8 @@ func (d *decoder) value(n *yaml.Node, f *Field) (any, bool) {
 		}
 		return s, true
 	case KindEnum:
-		for _, v := range f.Values {
-			if s == v {
-				return s, true
-			}
+		if slices.Contains(f.Values, s) {
+			return s, true
 		}
 		d.errorf(n, "unknown %s %q%s; use one of: %s", label(f), clip(s), didYouMean(s, f.Values), strings.Join(f.Values, ", "))
 		return nil, false
@@ -354,6 +334,60 @@ func (d *decoder) value(n *yaml.Node, f *Field) (any, bool) {
 	}
 	d.errorf(n, "unsupported field kind")
 	return nil, false
+}
+
+// text decodes a string (one line) or text field: trimmed, within its
+// length, without control characters, and not empty when required.
+func (d *decoder) text(n *yaml.Node, f *Field) (any, bool) {
+	if n.Tag == "!!binary" {
+		d.errorf(n, "%s must be text", label(f))
+		return nil, false
+	}
+	s := strings.TrimSpace(n.Value)
+	max := f.MaxLen
+	if max == 0 {
+		max = defaultMaxString
+		if f.Kind == KindText {
+			max = defaultMaxText
+		}
+	}
+	if count := utf8.RuneCountInString(s); count > max {
+		d.errorf(n, "%s is %d characters long; at most %d are allowed", label(f), count, max)
+		return nil, false
+	}
+	if f.Kind == KindString && strings.ContainsAny(s, "\n\r") {
+		d.errorf(n, "%s must be a single line", label(f))
+		return nil, false
+	}
+	if i := strings.IndexFunc(s, isControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		d.errorf(n, "%s holds the control character %U; remove it (it shows as nothing, and a terminal may act on it)", label(f), r)
+		return nil, false
+	}
+	if f.Required && s == "" {
+		d.errorf(n, "%s must not be empty", label(f))
+		return nil, false
+	}
+	return s, true
+}
+
+// integer decodes an integer or year field within its bounds; a year
+// may be written as a quoted string.
+func (d *decoder) integer(n *yaml.Node, f *Field) (any, bool) {
+	v, err := strconv.Atoi(n.Value)
+	if n.Tag != "!!int" && !(f.Kind == KindYear && n.Tag == "!!str" && err == nil) || err != nil {
+		d.errorf(n, "%s must be %s, got %s", label(f), f.Kind, describe(n))
+		return nil, false
+	}
+	if f.Kind == KindYear && (v < 1000 || v > 9999) {
+		d.errorf(n, "%s must be a four-digit year, got %d", label(f), v)
+		return nil, false
+	}
+	if f.Max > f.Min && (v < f.Min || v > f.Max) {
+		d.errorf(n, "%s must be between %d and %d, got %d", label(f), f.Min, f.Max, v)
+		return nil, false
+	}
+	return v, true
 }
 
 // isControl reports the characters text fields may not hold: C0 and C1

@@ -113,102 +113,14 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	var diags diag.List
-	display := func(p string) string {
-		if opts.Root == "" {
-			return p
-		}
-		return path.Join(opts.Root, p)
+	w := &walker{opts: opts}
+	if err := fs.WalkDir(fsys, ".", w.visit); err != nil {
+		w.diags.Errorf(w.display("."), diag.Pos{}, "cannot read the content folder: %v", err)
+		return nil, w.diags
 	}
-	var sources []source
-	var siteSrc *source
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			diags.Errorf(display(p), diag.Pos{}, "cannot read: %v", unwrapPath(err))
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if p == "." {
-			return nil
-		}
-		name := d.Name()
-		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			diags.Errorf(display(p), diag.Pos{}, "symbolic links are not followed; replace the link with the file or folder itself")
-			return nil
-		}
-		if !d.IsDir() && !d.Type().IsRegular() {
-			diags.Errorf(display(p), diag.Pos{}, "not a regular file; content holds only plain files")
-			return nil
-		}
-		dir, base := path.Split(p)
-		dir = strings.TrimSuffix(dir, "/")
-		depth := strings.Count(p, "/")
-		if d.IsDir() {
-			if depth > 0 {
-				diags.Errorf(display(p), diag.Pos{}, "sub-folders are not allowed inside %s/; put the file directly in %s/", dir, dir)
-				return fs.SkipDir
-			}
-			if TypeByFolder(name) == nil {
-				diags.Errorf(display(p), diag.Pos{}, "unknown content folder %q%s; the folders are: %s", name, didYouMean(name, folderNames()), strings.Join(folderNames(), ", "))
-				return fs.SkipDir
-			}
-			return nil
-		}
-		info, err := d.Info()
-		if err != nil {
-			diags.Errorf(display(p), diag.Pos{}, "cannot read: %v", unwrapPath(err))
-			return nil
-		}
-		if depth == 0 {
-			switch {
-			case name == SiteFile:
-				siteSrc = &source{path: p, size: info.Size(), isSite: true, display: display(p)}
-			case strings.HasSuffix(name, ".go"), strings.EqualFold(name, "README.md"):
-				// The package that embeds the starter content; a readme for humans.
-			default:
-				diags.Warnf(display(p), diag.Pos{}, "ignored: only %s and the content folders belong at the top of the content tree", SiteFile)
-			}
-			return nil
-		}
-		if !strings.HasSuffix(base, ".md") {
-			diags.Warnf(display(p), diag.Pos{}, "ignored: only .md files are content")
-			return nil
-		}
-		stem := strings.TrimSuffix(base, ".md")
-		slug, lang := stem, ""
-		if i := strings.LastIndexByte(stem, '.'); i >= 0 {
-			slug, lang = stem[:i], stem[i+1:]
-			if !langPattern.MatchString(lang) {
-				diags.Errorf(display(p), diag.Pos{}, "file name %q: %q is not a language code; name translations slug.el.md, with a lowercase ISO 639-1 code", base, lang)
-				return nil
-			}
-		}
-		if !slugPattern.MatchString(slug) {
-			diags.Errorf(display(p), diag.Pos{}, "file name %q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", base, suggestSlug(slug)+".md")
-			return nil
-		}
-		if windowsReserved(slug) {
-			diags.Errorf(display(p), diag.Pos{}, "file name %q is a device name on Windows: its page could not be saved there, nor an offline copy unzipped; rename it, e.g. %q", base, slug+"-1.md")
-			return nil
-		}
-		sources = append(sources, source{path: p, typ: TypeByFolder(dir), slug: slug, lang: lang, size: info.Size(), modTime: info.ModTime(), display: display(p)})
-		return nil
-	})
-	if err != nil {
-		diags.Errorf(display("."), diag.Pos{}, "cannot read the content folder: %v", err)
-		return nil, diags
-	}
-
+	diags, sources := w.diags, w.sources
 	c := &Content{byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
-	c.Site, diags = loadSite(fsys, siteSrc, opts, diags)
+	c.Site, diags = loadSite(fsys, w.site, opts, diags)
 
 	items := make([]*Item, len(sources))
 	fileDiags := make([]diag.List, len(sources))
@@ -224,15 +136,133 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	for _, l := range fileDiags {
 		diags.Append(l)
 	}
+	c.place(items, sources, opts.Drafts, &diags)
+	c.index(&diags)
+	c.validate(&diags)
+	diags.Sort()
+	return c, diags
+}
 
+// walker finds the content files of a tree: site.yaml and the Markdown
+// files of the content folders, reporting what does not belong.
+type walker struct {
+	opts    Options
+	diags   diag.List
+	sources []source
+	site    *source // site.yaml, if any
+}
+
+// display is how path p of the tree appears in messages.
+func (w *walker) display(p string) string {
+	if w.opts.Root == "" {
+		return p
+	}
+	return path.Join(w.opts.Root, p)
+}
+
+// visit is the fs.WalkDirFunc of the walk: it skips hidden names, refuses
+// links, special files, sub-folders and unknown folders, and hands files
+// on to file.
+func (w *walker) visit(p string, d fs.DirEntry, err error) error {
+	if err != nil {
+		w.diags.Errorf(w.display(p), diag.Pos{}, "cannot read: %v", unwrapPath(err))
+		if d != nil && d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if p == "." {
+		return nil
+	}
+	name := d.Name()
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if d.Type()&fs.ModeSymlink != 0 {
+		w.diags.Errorf(w.display(p), diag.Pos{}, "symbolic links are not followed; replace the link with the file or folder itself")
+		return nil
+	}
+	if !d.IsDir() && !d.Type().IsRegular() {
+		w.diags.Errorf(w.display(p), diag.Pos{}, "not a regular file; content holds only plain files")
+		return nil
+	}
+	if d.IsDir() {
+		dir := path.Dir(p)
+		if strings.Contains(p, "/") {
+			w.diags.Errorf(w.display(p), diag.Pos{}, "sub-folders are not allowed inside %s/; put the file directly in %s/", dir, dir)
+			return fs.SkipDir
+		}
+		if TypeByFolder(name) == nil {
+			w.diags.Errorf(w.display(p), diag.Pos{}, "unknown content folder %q%s; the folders are: %s", name, didYouMean(name, folderNames()), strings.Join(folderNames(), ", "))
+			return fs.SkipDir
+		}
+		return nil
+	}
+	info, err := d.Info()
+	if err != nil {
+		w.diags.Errorf(w.display(p), diag.Pos{}, "cannot read: %v", unwrapPath(err))
+		return nil
+	}
+	w.file(p, info)
+	return nil
+}
+
+// file takes a plain file of the tree: site.yaml at the top, or an item
+// (slug.md, or slug.LANG.md for a translation) in a content folder.
+func (w *walker) file(p string, info fs.FileInfo) {
+	dir, base := path.Split(p)
+	dir = strings.TrimSuffix(dir, "/")
+	if dir == "" {
+		switch {
+		case base == SiteFile:
+			w.site = &source{path: p, size: info.Size(), isSite: true, display: w.display(p)}
+		case strings.HasSuffix(base, ".go"), strings.EqualFold(base, "README.md"):
+			// The package that embeds the starter content; a readme for humans.
+		default:
+			w.diags.Warnf(w.display(p), diag.Pos{}, "ignored: only %s and the content folders belong at the top of the content tree", SiteFile)
+		}
+		return
+	}
+	if !strings.HasSuffix(base, ".md") {
+		w.diags.Warnf(w.display(p), diag.Pos{}, "ignored: only .md files are content")
+		return
+	}
+	stem := strings.TrimSuffix(base, ".md")
+	slug, lang := stem, ""
+	if i := strings.LastIndexByte(stem, '.'); i >= 0 {
+		slug, lang = stem[:i], stem[i+1:]
+		if !langPattern.MatchString(lang) {
+			w.diags.Errorf(w.display(p), diag.Pos{}, "file name %q: %q is not a language code; name translations slug.el.md, with a lowercase ISO 639-1 code", base, lang)
+			return
+		}
+	}
+	if !slugPattern.MatchString(slug) {
+		w.diags.Errorf(w.display(p), diag.Pos{}, "file name %q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", base, suggestSlug(slug)+".md")
+		return
+	}
+	if windowsReserved(slug) {
+		w.diags.Errorf(w.display(p), diag.Pos{}, "file name %q is a device name on Windows: its page could not be saved there, nor an offline copy unzipped; rename it, e.g. %q", base, slug+"-1.md")
+		return
+	}
+	w.sources = append(w.sources, source{path: p, typ: TypeByFolder(dir), slug: slug, lang: lang, size: info.Size(), modTime: info.ModTime(), display: w.display(p)})
+}
+
+// place sorts the loaded items (items[i] read from sources[i], nil when
+// it failed) into the content's originals and translations, leaving out
+// drafts unless drafts is set.
+//
+// A file without a language suffix is an original: in the default
+// language, or in the one its lang field gives. slug.LANG.md beside it is
+// its translation into LANG, another language than the original's;
+// without slug.md, slug.LANG.md in the default language is the original
+// itself. A draft's translations are left out with it.
+func (c *Content) place(items []*Item, sources []source, drafts bool, diags *diag.List) {
 	def := c.Site.DefaultLanguage()
-	// A file without a language suffix is an original: in the default
-	// language, or in the one its lang field gives. slug.LANG.md beside it
-	// is its translation into LANG, another language than the original's;
-	// without slug.md, slug.LANG.md in the default language is the
-	// original itself. A draft's translations are left out with it.
 	plain := map[string]string{} // folder/slug of an original -> its language
-	drafts := map[string]bool{}
+	left := map[string]bool{}    // folder/slug of a draft left out
 	for i, it := range items {
 		if it != nil && sources[i].lang == "" {
 			lang := it.Lang
@@ -240,8 +270,8 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 				lang = def
 			}
 			plain[it.Type.Folder+"/"+it.Slug] = lang
-			if it.Draft && !opts.Drafts {
-				drafts[it.Type.Folder+"/"+it.Slug] = true
+			if it.Draft && !drafts {
+				left[it.Type.Folder+"/"+it.Slug] = true
 			}
 		}
 	}
@@ -266,31 +296,27 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 			diags.Errorf(it.DisplayPath, it.posOf("lang"), "lang %q disagrees with the file name, which says the file is in %q: remove lang (a file named slug.LANG.md is in LANG), or give the file the name of its language", l, src.lang)
 		}
 		key := it.Type.Folder + "/" + it.Slug
-		if it.Draft && !opts.Drafts || (src.lang != "" && drafts[key]) {
+		if it.Draft && !drafts || (src.lang != "" && left[key]) {
 			continue
 		}
-		if src.lang != "" {
-			origLang, hasOrig := plain[key]
-			switch {
-			case hasOrig && src.lang == origLang && origLang == def:
-				diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "%q is the site's default language (the first of languages in %s), and %s.md is already the page in it: files without a language suffix are in the default language; rename the files to match the languages, or remove one", src.lang, SiteFile, key)
-				continue
-			case hasOrig && src.lang == origLang:
-				diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "%s.md is already in %q (its lang field says so), so this file translates it into its own language: rename it to the language it translates into, or remove one", key, src.lang)
-				continue
-			case hasOrig || src.lang != def:
-				// A translation; one without an original is reported
-				// by checkTranslations.
-				c.Translations = append(c.Translations, it)
-				continue
-			}
+		if src.lang == "" {
+			c.Items = append(c.Items, it)
+			continue
 		}
-		c.Items = append(c.Items, it)
+		origLang, hasOrig := plain[key]
+		switch {
+		case hasOrig && src.lang == origLang && origLang == def:
+			diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "%q is the site's default language (the first of languages in %s), and %s.md is already the page in it: files without a language suffix are in the default language; rename the files to match the languages, or remove one", src.lang, SiteFile, key)
+		case hasOrig && src.lang == origLang:
+			diags.Errorf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "%s.md is already in %q (its lang field says so), so this file translates it into its own language: rename it to the language it translates into, or remove one", key, src.lang)
+		case hasOrig || src.lang != def:
+			// A translation; one without an original is reported by
+			// checkTranslations.
+			c.Translations = append(c.Translations, it)
+		default:
+			c.Items = append(c.Items, it)
+		}
 	}
-	c.index(&diags)
-	c.validate(&diags)
-	diags.Sort()
-	return c, diags
 }
 
 // windowsReserved reports the names Windows keeps for devices (CON, NUL,
