@@ -94,7 +94,7 @@ func yamlErrorPos(raw []byte, err error, json bool) (line, col int, msg string) 
 	if yamlFlowProblems[msg] {
 		if c, opener, ok := unclosedOpener(text); ok {
 			closer := map[byte]string{'[': "]", '{': "}"}[opener]
-			return line, c, fmt.Sprintf("%s (the %q here is never closed: end it with %q)", msg, string(opener), closer)
+			return line, c, fmt.Sprintf("%s (the %q opened here is not closed: end it with %q, and separate its entries with commas)", msg, string(opener), closer)
 		}
 	}
 	return line, col, msg
