@@ -40,7 +40,9 @@ type scoreCell struct {
 	Score int // 1-4; 0 when not scored
 	Note  string
 	State string // scored, not-assessed or not-covered
-	text  string // StateText in the site's language
+	// StateText says what the cell means in words, in the page's
+	// language: "3 of 4", "Not assessed", "Not covered".
+	StateText string
 }
 
 // Pips draws a score as filled and empty dots (●●●○), so that it reads
@@ -48,20 +50,6 @@ type scoreCell struct {
 func (c scoreCell) Pips() string {
 	n := min(max(c.Score, 0), maxScore)
 	return strings.Repeat("●", n) + strings.Repeat("○", maxScore-n)
-}
-
-// StateText says what a cell without a score means.
-func (c scoreCell) StateText() string {
-	if c.text != "" {
-		return c.text
-	}
-	switch c.State {
-	case scoreNotAssessed:
-		return "Not assessed"
-	case scoreNotCovered:
-		return "Not covered"
-	}
-	return strconv.Itoa(c.Score) + " of " + strconv.Itoa(maxScore)
 }
 
 // profileRow is one profile as the comparison shows it.
@@ -168,11 +156,11 @@ func (v *view) profileRow(p *model.Item, areas []*model.Item) profileRow {
 		}
 		switch c.State {
 		case scoreNotAssessed:
-			c.text = v.T("score.not_assessed")
+			c.StateText = v.T("score.not_assessed")
 		case scoreNotCovered:
-			c.text = v.T("score.not_covered")
+			c.StateText = v.T("score.not_covered")
 		default:
-			c.text = v.T("score.of_max", "score", c.Score, "max", maxScore)
+			c.StateText = v.T("score.of_max", "score", c.Score, "max", maxScore)
 		}
 		r.Scores = append(r.Scores, c)
 	}
@@ -375,17 +363,4 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// instrumentYears formats an instrument's years: 2008, 2008–2011 or "".
-func instrumentYears(in model.Instrument) string {
-	switch {
-	case in.Start > 0 && in.End > 0 && in.End != in.Start:
-		return strconv.Itoa(in.Start) + "–" + strconv.Itoa(in.End)
-	case in.Start > 0:
-		return strconv.Itoa(in.Start)
-	case in.End > 0:
-		return "until " + strconv.Itoa(in.End)
-	}
-	return ""
 }

@@ -306,12 +306,13 @@ func (t *translator) StatusPlural(value string) string {
 	return t.Label(value)
 }
 
-// FieldLabel names a field by its key field.NAME.
+// FieldLabel names a field by its key field.NAME, falling back to the
+// name in words.
 func (t *translator) FieldLabel(name string) string {
 	if s, ok := t.strs["field."+name]; ok {
 		return s
 	}
-	return fieldLabel(name)
+	return label(name)
 }
 
 // TypeTitle, TypeSingular and TypeDoc translate a content type's names:
@@ -339,48 +340,67 @@ func (t *translator) typeKey(ty *model.Type, what, def string) string {
 	return def
 }
 
-// pageFuncs are the template functions that speak the site's language:
-// they replace the English defaults of funcs for one build.
+// pageFuncs are the functions the layouts may call, the only place they
+// are registered. Those that speak use the site's language; the date
+// function takes a model.Date or a string and writes a <time> element.
 func (b *builder) pageFuncs() template.FuncMap {
 	t := b.tr
-	m := template.FuncMap{}
-	for k, v := range funcs {
-		m[k] = v
-	}
-	m["label"] = t.Label
-	m["fieldLabel"] = t.FieldLabel
-	m["statusPlural"] = t.StatusPlural
-	m["eur"] = t.EUR
-	m["t"] = t.T
-	m["tn"] = t.Tn
-	m["th"] = t.TH
-	m["typeTitle"] = t.TypeTitle
-	m["typeSingular"] = t.TypeSingular
-	m["typeDoc"] = t.TypeDoc
-	m["date"] = func(d any) template.HTML {
-		var dt model.Date
-		switch x := d.(type) {
-		case model.Date:
-			dt = x
-		case string:
-			dt, _ = model.ParseDate(x)
-			if dt.IsZero() {
-				return template.HTML(template.HTMLEscapeString(x))
+	return template.FuncMap{
+		// Words in the site's language.
+		"t":            t.T,
+		"tn":           t.Tn,
+		"th":           t.TH,
+		"label":        t.Label,
+		"fieldLabel":   t.FieldLabel,
+		"statusPlural": t.StatusPlural,
+		"typeTitle":    t.TypeTitle,
+		"typeSingular": t.TypeSingular,
+		"typeDoc":      t.TypeDoc,
+		"eur":          t.EUR,
+		"num":          t.Number,
+		"years":        t.years,
+		"date":         t.timeElement,
+		// Markup.
+		"code":         code,
+		"noopenerLink": noopenerLink,
+		"link": func(href, text string) template.HTML {
+			return template.HTML(`<a href="` + template.HTMLEscapeString(safeHref(href)) + `">` + template.HTMLEscapeString(text) + `</a>`)
+		},
+		"domain": displayURL,
+		"pips":   func(n int) string { return scoreCell{Score: n}.Pips() },
+		// Plain helpers.
+		"add": func(a, b int) int { return a + b },
+		"seq": func(n int) []int {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = i + 1
 			}
-		}
+			return s
+		},
+		"join":  strings.Join,
+		"upper": strings.ToUpper,
+		"lower": strings.ToLower,
+	}
+}
+
+// timeElement writes a date (a model.Date, or a string that parses as
+// one) as a <time> element, its text in the site's language; a string
+// that is not a date comes back as escaped text.
+func (t *translator) timeElement(d any) template.HTML {
+	var dt model.Date
+	switch x := d.(type) {
+	case model.Date:
+		dt = x
+	case string:
+		dt, _ = model.ParseDate(x)
 		if dt.IsZero() {
-			return ""
+			return template.HTML(template.HTMLEscapeString(x))
 		}
-		return template.HTML(`<time datetime="` + dt.String() + `">` + template.HTMLEscapeString(t.Date(dt)) + `</time>`)
 	}
-	m["num"] = t.Number
-	m["years"] = t.years
-	m["code"] = code
-	m["noopenerLink"] = noopenerLink
-	m["link"] = func(href, text string) template.HTML {
-		return template.HTML(`<a href="` + template.HTMLEscapeString(safeHref(href)) + `">` + template.HTMLEscapeString(text) + `</a>`)
+	if dt.IsZero() {
+		return ""
 	}
-	return m
+	return template.HTML(`<time datetime="` + dt.String() + `">` + template.HTMLEscapeString(t.Date(dt)) + `</time>`)
 }
 
 // safeHref lets through relative links and http(s) and mailto addresses.
@@ -446,10 +466,15 @@ func (v *view) SearchStrings() (template.JS, error) {
 
 // years formats an instrument's years: 2008, 2008–2011, "until 2011" or "".
 func (t *translator) years(in model.Instrument) string {
-	if in.Start <= 0 && in.End > 0 {
+	switch {
+	case in.Start > 0 && in.End > 0 && in.End != in.Start:
+		return strconv.Itoa(in.Start) + "–" + strconv.Itoa(in.End)
+	case in.Start > 0:
+		return strconv.Itoa(in.Start)
+	case in.End > 0:
 		return t.T("instrument.until", "year", strconv.Itoa(in.End))
 	}
-	return instrumentYears(in)
+	return ""
 }
 
 // AreaLinks lists areas by their short label, linked and separated by

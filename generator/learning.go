@@ -8,11 +8,6 @@ import (
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
-func init() {
-	funcs["years"] = instrumentYears
-	funcs["pips"] = func(n int) string { return scoreCell{Score: n}.Pips() }
-}
-
 // An area page is a learning path: what the area is about (its body), what
 // to read first, how the profiles score on it, its good practices by how
 // far they have been tested, its pilots and mechanisms, and its documents.

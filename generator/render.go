@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"path"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
@@ -433,20 +432,6 @@ func (v *view) metaValue(it *model.Item, f *model.Field, val any) metaValue {
 	return metaValue{Text: fmt.Sprint(val)}
 }
 
-var fieldLabels = map[string]string{
-	"iso2": "ISO code", "nuts": "NUTS code", "nuts_prefix": "NUTS prefix", "nuts_version": "NUTS version",
-	"eu": "EU member", "see_also": "See also", "tested_by": "Tested by", "budget_eur": "Budget (EUR)",
-	"start": "Started", "end": "Ended", "url": "Read the document", "website": "Website",
-	"sectors": "Sectors (NACE)",
-}
-
-func fieldLabel(name string) string {
-	if l, ok := fieldLabels[name]; ok {
-		return l
-	}
-	return label(name)
-}
-
 // label turns a slug or field name into words: "development-agency" ->
 // "Development agency".
 func label(s string) string {
@@ -467,37 +452,6 @@ func displayURL(s string) string {
 		d = d[:57] + "…"
 	}
 	return d
-}
-
-// formatEUR writes an amount with thin grouping: EUR 5,186,352.
-func formatEUR(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 0, 64)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return "EUR " + b.String()
-}
-
-var funcs = template.FuncMap{
-	"label":      label,
-	"fieldLabel": fieldLabel,
-	"eur":        formatEUR,
-	"domain":     displayURL,
-	"add":        func(a, b int) int { return a + b },
-	"seq": func(n int) []int {
-		s := make([]int, n)
-		for i := range s {
-			s[i] = i + 1
-		}
-		return s
-	},
-	"join":  strings.Join,
-	"upper": strings.ToUpper,
-	"lower": strings.ToLower,
 }
 
 // entryDate is the date an item is listed under in feeds and "latest":
