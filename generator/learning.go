@@ -59,13 +59,36 @@ func (v *view) LearningPath(area *model.Item) *learningPath {
 	back := v.b.rel.back[area]
 	v.useItems(back)
 	lp := &learningPath{}
-	byStatus := map[string][]*model.Item{}
-	var factsheets, otherDocs []*model.Item
+	g := lp.gather(area, back)
+	for _, s := range model.PracticeStatuses {
+		items := g.byStatus[s]
+		model.SortItems(items)
+		lp.Practices = append(lp.Practices, statusGroup{Status: s, Label: v.b.tr.StatusPlural(s), URL: "/practices/status/" + s + "/", Items: items})
+	}
+	lp.ReadFirst = v.readFirst(lp, g)
+	lp.Chart, lp.ChartCut = v.areaChart(area, lp.Ranked, len(lp.NotAssessed))
+	return lp
+}
+
+// areaLinks are the items that refer to an area which its learning path
+// shows apart: practices by status, and factsheets before other documents.
+type areaLinks struct {
+	byStatus              map[string][]*model.Item
+	factsheets, otherDocs []*model.Item
+}
+
+// gather sorts the items that refer to area into lp's lists, each in its
+// order: profiles ranked by their score on the area (the unscored apart),
+// pilots and mechanisms, documents (the factsheets first, then the others
+// newest first) and the remaining types. It returns what the rest of the
+// path needs besides.
+func (lp *learningPath) gather(area *model.Item, back []*model.Item) areaLinks {
+	g := areaLinks{byStatus: map[string][]*model.Item{}}
 	others := map[*model.Type][]*model.Item{}
 	for _, it := range back {
 		switch it.Type.Folder {
 		case "practices":
-			byStatus[it.String("status")] = append(byStatus[it.String("status")], it)
+			g.byStatus[it.String("status")] = append(g.byStatus[it.String("status")], it)
 		case "profiles":
 			var s model.Score
 			found := false
@@ -85,15 +108,15 @@ func (v *view) LearningPath(area *model.Item) *learningPath {
 			lp.Mechanisms = append(lp.Mechanisms, it)
 		case "documents":
 			if it.String("kind") == "factsheet" {
-				factsheets = append(factsheets, it)
+				g.factsheets = append(g.factsheets, it)
 			} else {
-				otherDocs = append(otherDocs, it)
+				g.otherDocs = append(g.otherDocs, it)
 			}
 		default:
 			others[it.Type] = append(others[it.Type], it)
 		}
 	}
-	for _, l := range [][]*model.Item{lp.NotAssessed, lp.Pilots, lp.Mechanisms, factsheets, otherDocs} {
+	for _, l := range [][]*model.Item{lp.NotAssessed, lp.Pilots, lp.Mechanisms, g.factsheets, g.otherDocs} {
 		model.SortItems(l)
 	}
 	sort.SliceStable(lp.Ranked, func(i, j int) bool {
@@ -102,38 +125,37 @@ func (v *view) LearningPath(area *model.Item) *learningPath {
 		}
 		return model.Less(lp.Ranked[i].Item, lp.Ranked[j].Item)
 	})
-	// Documents: the factsheets first, then the others by date, newest first.
-	sort.SliceStable(otherDocs, func(i, j int) bool {
-		return otherDocs[i].Date("date").Compare(otherDocs[j].Date("date")) > 0
+	sort.SliceStable(g.otherDocs, func(i, j int) bool {
+		return g.otherDocs[i].Date("date").Compare(g.otherDocs[j].Date("date")) > 0
 	})
-	lp.Documents = append(append(lp.Documents, factsheets...), otherDocs...)
-	for _, s := range model.PracticeStatuses {
-		items := byStatus[s]
-		model.SortItems(items)
-		lp.Practices = append(lp.Practices, statusGroup{Status: s, Label: v.b.tr.StatusPlural(s), URL: "/practices/status/" + s + "/", Items: items})
-	}
+	lp.Documents = append(append(lp.Documents, g.factsheets...), g.otherDocs...)
 	for _, t := range model.Types {
 		if items := others[t]; len(items) > 0 {
 			sortForList(t, items)
 			lp.Other = append(lp.Other, Group{Type: t, Items: items})
 		}
 	}
+	return g
+}
 
-	// What to read first: the area's factsheet, then practices that went
-	// furthest (transferred, then piloted), then the mechanism, then the
-	// other documents.
+// readFirst picks what to read first on an area: its factsheet, then
+// practices that went furthest (transferred, then piloted), then the
+// mechanism, the pilots, and identified practices while fewer than two
+// are picked; at most maxReadFirst in all.
+func (v *view) readFirst(lp *learningPath, g areaLinks) []readFirst {
+	var out []readFirst
 	add := func(it *model.Item, why string) {
-		if len(lp.ReadFirst) < maxReadFirst {
-			lp.ReadFirst = append(lp.ReadFirst, readFirst{Item: it, Why: why})
+		if len(out) < maxReadFirst {
+			out = append(out, readFirst{Item: it, Why: why})
 		}
 	}
-	for _, d := range factsheets {
+	for _, d := range g.factsheets {
 		add(d, v.T("area.why_factsheet"))
 	}
-	for _, p := range byStatus["transferred"] {
+	for _, p := range g.byStatus["transferred"] {
 		add(p, v.T("area.why_transferred"))
 	}
-	for _, p := range byStatus["piloted"] {
+	for _, p := range g.byStatus["piloted"] {
 		add(p, v.T("area.why_piloted"))
 	}
 	for _, m := range lp.Mechanisms {
@@ -142,29 +164,36 @@ func (v *view) LearningPath(area *model.Item) *learningPath {
 	for _, p := range lp.Pilots {
 		add(p, v.T("area.why_pilot"))
 	}
-	if len(lp.ReadFirst) < 2 {
-		for _, p := range byStatus["identified"] {
+	if len(out) < 2 {
+		for _, p := range g.byStatus["identified"] {
 			add(p, v.T("area.why_identified"))
 		}
 	}
+	return out
+}
 
-	if len(lp.Ranked) > 0 {
-		shown := lp.Ranked
-		what := v.Tn("area.chart_what", len(lp.Ranked))
-		if len(shown) > maxChartBars {
-			shown = shown[:maxChartBars]
-			what = v.T("area.chart_what_cut", "shown", maxChartBars, "n", len(lp.Ranked))
-			lp.ChartCut = true
-		}
-		c := chart.Bars{ID: "area-scores", Max: maxScore, Missing: v.T("score.not_assessed"),
-			Title: v.T("area.chart_title", "area", area.Title),
-			Desc:  v.Tn("area.chart_desc", len(lp.NotAssessed), "what", what)}
-		for _, r := range shown {
-			c.Bars = append(c.Bars, chart.Bar{Label: profileLabel(v, r.Item), Value: r.Score, Text: v.scoreText(r.Score)})
-		}
-		lp.Chart = template.HTML(c.SVG())
+// areaChart draws the ranked profiles of an area as bars, the best
+// maxChartBars of them (cut reports that some were left out); notAssessed
+// counts those that cover the area without a score, for the description.
+// It is empty when no profile is scored.
+func (v *view) areaChart(area *model.Item, ranked []rankedProfile, notAssessed int) (svg template.HTML, cut bool) {
+	if len(ranked) == 0 {
+		return "", false
 	}
-	return lp
+	shown := ranked
+	what := v.Tn("area.chart_what", len(ranked))
+	if len(shown) > maxChartBars {
+		shown = shown[:maxChartBars]
+		what = v.T("area.chart_what_cut", "shown", maxChartBars, "n", len(ranked))
+		cut = true
+	}
+	c := chart.Bars{ID: "area-scores", Max: maxScore, Missing: v.T("score.not_assessed"),
+		Title: v.T("area.chart_title", "area", area.Title),
+		Desc:  v.Tn("area.chart_desc", notAssessed, "what", what)}
+	for _, r := range shown {
+		c.Bars = append(c.Bars, chart.Bar{Label: profileLabel(v, r.Item), Value: r.Score, Text: v.scoreText(r.Score)})
+	}
+	return template.HTML(c.SVG()), cut
 }
 
 // profileLabel names a profile briefly for a chart: its region or country,

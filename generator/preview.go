@@ -109,25 +109,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	last := p.last
 	p.mu.Unlock()
 
-	b, diags := prepare(ctx, p.cfg, prepareOptions{
-		cache: p.cache,
-		reuse: func(b *builder) func(*model.Item) (*body, bool) {
-			if last == nil {
-				return nil
-			}
-			// A body's links resolve the same way while no page or
-			// file it could point at has gone: pages that are new do
-			// not change where an existing link leads.
-			kept := subset(last.b.urlList, b.urlList) && subsetKeys(last.items, b.byPath)
-			return func(it *model.Item) (*body, bool) {
-				old := last.b.bodies[it]
-				if old == nil || (old.siteLinks && !kept) {
-					return nil, false
-				}
-				return old, true
-			}
-		},
-	})
+	b, diags := prepare(ctx, p.cfg, prepareOptions{cache: p.cache, reuse: reuseBodies(last)})
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
@@ -140,63 +122,14 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	dirty := map[string]bool{}
 	frontMatterChanged := false
 	if !full {
-		// A file added or removed counts as a change of its front
-		// matter: the pages that list its folder, or showed it, change.
-		// A translation's facts (its countries) are its original's.
-		facts := func(it *model.Item) *model.Item {
-			if orig := originalPath(it); orig != "" {
-				if o := b.byPath[orig]; o != nil {
-					return o
-				}
-				if o := last.items[orig]; o != nil {
-					return o
-				}
-			}
-			return it
-		}
-		for path, old := range last.items {
-			if b.byPath[path] == nil {
-				frontMatterChanged = true
-				dirty[itemPathKey(path)] = true
-				markFolder(dirty, old.Type.Folder, facts(old))
-				markOriginal(dirty, old)
-			}
-		}
-		for path, it := range b.byPath {
-			old := last.items[path]
-			if old == it {
-				continue
-			}
-			if old == nil || !it.SameFrontMatter(old) {
-				frontMatterChanged = true
-				dirty[itemKey(it)] = true
-				markFolder(dirty, it.Type.Folder, facts(it))
-				if old != nil {
-					markFolder(dirty, old.Type.Folder, facts(old))
-				} else {
-					markOriginal(dirty, it)
-				}
-			}
-			if old == nil || string(it.Body) != string(old.Body) {
-				dirty[bodyKey(it)] = true
-			}
-		}
+		frontMatterChanged = markChanges(dirty, b, last)
 	}
 	shown := make(map[string]*model.Item, len(b.content.Items))
 	for _, it := range b.content.Items {
 		shown[it.Path] = it
 	}
 	recompute := full || (frontMatterChanged && !sameRelationInputs(last.items, b.byPath))
-	if recompute {
-		b.rel = buildRelations(b.content)
-		if !full {
-			for key := range changedRelations(last.b.rel, b.rel, last.shown) {
-				dirty[key] = true
-			}
-		}
-	} else {
-		b.rel = last.b.rel.remap(last.shown, shown)
-	}
+	relatePreview(b, last, shown, full, recompute, dirty)
 	res.Full = full
 
 	state := &previewState{b: b, items: b.byPath, shown: shown, uses: map[string][]string{}, site: b.content.Site, built: map[string]bool{}}
@@ -224,9 +157,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 			return nil, err
 		}
 		state.trees[t.lang] = ts
-		for name, data := range files {
-			out[name] = data
-		}
+		maps.Copy(out, files)
 		for _, page := range t.pages {
 			state.built[page.File] = true
 		}
@@ -236,31 +167,8 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 		res.Pages += len(t.pages)
 		res.Rendered += n
 	}
-	if full || frontMatterChanged {
-		var extras []extraFile
-		for _, f := range b.extraFiles() {
-			state.built[f.name] = true
-			if full || f.reads == nil || slices.ContainsFunc(f.reads, func(folder string) bool { return dirty[folderKey(folder)] }) {
-				extras = append(extras, f)
-			}
-		}
-		made := make([][]byte, len(extras))
-		errs := make([]error, len(extras))
-		workers.Each(len(extras), func(i int) {
-			if made[i], errs[i] = extras[i].make(); errs[i] != nil {
-				errs[i] = fmt.Errorf("write %s: %w", extras[i].name, errs[i])
-			}
-		})
-		if err := errors.Join(errs...); err != nil {
-			return nil, err
-		}
-		for i, f := range extras {
-			out[f.name] = made[i]
-		}
-	} else {
-		for _, f := range b.extraFiles() {
-			state.built[f.name] = true
-		}
+	if err := previewExtras(b, full, frontMatterChanged, dirty, state.built, out); err != nil {
+		return nil, err
 	}
 	assets, err := b.assets()
 	if err != nil {
@@ -275,16 +183,141 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	for name := range out {
 		state.built[name] = true
 	}
+	if err := p.commit(out, last, state, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
 
-	// From here on the folder changes: a failure forgets the state, so
-	// that the next build renders and compares everything.
+// relatePreview gives b its back-links and related items: computed again
+// when recompute is set, marking in dirty what changed since last (unless
+// the build is full anyway), else last's, carried over to b's items.
+func relatePreview(b *builder, last *previewState, shown map[string]*model.Item, full, recompute bool, dirty map[string]bool) {
+	if !recompute {
+		b.rel = last.b.rel.remap(last.shown, shown)
+		return
+	}
+	b.rel = buildRelations(b.content)
+	if !full {
+		for key := range changedRelations(last.b.rel, b.rel, last.shown) {
+			dirty[key] = true
+		}
+	}
+}
+
+// reuseBodies lets a build take the rendered bodies of the last one, for
+// items whose file did not change: a body's links resolve the same way
+// while no page or file it could point at has gone (pages that are new do
+// not change where an existing link leads).
+func reuseBodies(last *previewState) func(b *builder) func(*model.Item) (*body, bool) {
+	return func(b *builder) func(*model.Item) (*body, bool) {
+		if last == nil {
+			return nil
+		}
+		kept := subset(last.b.urlList, b.urlList) && subsetKeys(last.items, b.byPath)
+		return func(it *model.Item) (*body, bool) {
+			old := last.b.bodies[it]
+			if old == nil || (old.siteLinks && !kept) {
+				return nil, false
+			}
+			return old, true
+		}
+	}
+}
+
+// markChanges marks in dirty what changed from last to b, item by item,
+// and reports whether any front matter changed. A file added or removed
+// counts as a change of its front matter: the pages that list its
+// folder, or showed it, change. A translation's facts (its countries)
+// are its original's.
+func markChanges(dirty map[string]bool, b *builder, last *previewState) (frontMatterChanged bool) {
+	facts := func(it *model.Item) *model.Item {
+		if orig := originalPath(it); orig != "" {
+			if o := b.byPath[orig]; o != nil {
+				return o
+			}
+			if o := last.items[orig]; o != nil {
+				return o
+			}
+		}
+		return it
+	}
+	for path, old := range last.items {
+		if b.byPath[path] == nil {
+			frontMatterChanged = true
+			dirty[itemPathKey(path)] = true
+			markFolder(dirty, old.Type.Folder, facts(old))
+			markOriginal(dirty, old)
+		}
+	}
+	for path, it := range b.byPath {
+		old := last.items[path]
+		if old == it {
+			continue
+		}
+		if old == nil || !it.SameFrontMatter(old) {
+			frontMatterChanged = true
+			dirty[itemKey(it)] = true
+			markFolder(dirty, it.Type.Folder, facts(it))
+			if old != nil {
+				markFolder(dirty, old.Type.Folder, facts(old))
+			} else {
+				markOriginal(dirty, it)
+			}
+		}
+		if old == nil || string(it.Body) != string(old.Body) {
+			dirty[bodyKey(it)] = true
+		}
+	}
+	return frontMatterChanged
+}
+
+// previewExtras makes the default language's extra files (feed, sitemap,
+// open data...) again into out, when the build is full or front matter
+// changed: all of them on a full build, else those that read a dirty
+// folder or do not say what they read. Every extra file goes into built.
+func previewExtras(b *builder, full, frontMatterChanged bool, dirty, built map[string]bool, out map[string][]byte) error {
+	all := b.extraFiles()
+	for _, f := range all {
+		built[f.name] = true
+	}
+	if !full && !frontMatterChanged {
+		return nil
+	}
+	var extras []extraFile
+	for _, f := range all {
+		if full || f.reads == nil || slices.ContainsFunc(f.reads, func(folder string) bool { return dirty[folderKey(folder)] }) {
+			extras = append(extras, f)
+		}
+	}
+	made := make([][]byte, len(extras))
+	errs := make([]error, len(extras))
+	workers.Each(len(extras), func(i int) {
+		if made[i], errs[i] = extras[i].make(); errs[i] != nil {
+			errs[i] = fmt.Errorf("write %s: %w", extras[i].name, errs[i])
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, f := range extras {
+		out[f.name] = made[i]
+	}
+	return nil
+}
+
+// commit writes out into the folder, removes the files the last build
+// wrote and this one did not, and keeps state for the next build. From
+// its start the folder changes: a failure forgets the state, so that the
+// next build renders and compares everything.
+func (p *Preview) commit(out map[string][]byte, last, state *previewState, res *PreviewResult) error {
 	p.mu.Lock()
 	p.last = nil
 	p.mu.Unlock()
 	n, err := p.writeFiles(out)
 	res.Written += n
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if last != nil {
 		var gone []string
@@ -296,13 +329,13 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 		n, err := p.removeFiles(gone)
 		res.Written += n
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
 	p.mu.Lock()
 	p.last = state
 	p.mu.Unlock()
-	return res, nil
+	return nil
 }
 
 // Index builds the search index of the last good build and writes it
