@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
@@ -23,6 +24,10 @@ type Index struct {
 	// sec holds the pages' sections, once OpenSections has read them.
 	sec   *zapx.SegmentBase
 	terms []term // cross-language terms (terms.go)
+	// dv holds the doc values, read once (docvalues.go).
+	dvOnce sync.Once
+	dv     *docValueTable
+	dvErr  error
 }
 
 // ErrCorrupt is returned (wrapped) for index bytes that cannot be read.
@@ -104,7 +109,7 @@ func (ix *Index) readTerms() (err error) {
 }
 
 // reader reads the pages for bleve's searchers.
-func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg} }
+func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg, table: ix.docValues} }
 
 // Close releases the index.
 func (ix *Index) Close() error { return nil }

@@ -29,8 +29,12 @@ import (
 // Documents are numbered as in the segment; an internal ID is the number
 // as 8 big-endian bytes, as scorch writes it, so bleve's collector orders
 // ties the same way.
+//
+// Doc values come from table, when set (see docValueTable), else from
+// the segment.
 type segmentReader struct {
-	seg *zapx.SegmentBase
+	seg   *zapx.SegmentBase
+	table func() (*docValueTable, error)
 }
 
 var (
@@ -308,6 +312,15 @@ func (d *docValueReader) VisitDocValues(id index.IndexInternalID, visit index.Do
 func (d *docValueReader) BytesRead() uint64 { return 0 }
 
 func (r segmentReader) DocValueReader(fields []string) (index.DocValueReader, error) {
+	if r.table != nil {
+		t, err := r.table()
+		if err != nil {
+			return nil, err
+		}
+		if t != nil {
+			return t.reader(fields), nil
+		}
+	}
 	return &docValueReader{seg: r.seg, fields: fields}, nil
 }
 

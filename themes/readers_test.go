@@ -145,14 +145,23 @@ func readerCheck(tab context.Context, c readerCase) error {
 // followSection checks the first result's section link: it names the
 // section, points into the result's page, and the page has the heading.
 func followSection(tab context.Context, c readerCase) error {
+	// The sections come after the first results: wait for the first hit
+	// to name one.
 	type sectionLink struct{ Text, Href, Page string }
-	link, err := chromedp.Run(tab, chromedp.Evaluate[sectionLink](`(() => {
-		const li = document.querySelector("#search-results li");
-		const a = li && li.querySelector(".hit-section a");
-		return a ? {Text: a.textContent, Href: a.href, Page: li.querySelector("h3 a").href} : {};
-	})()`))
-	if err != nil {
-		return err
+	var link sectionLink
+	for deadline := time.Now().Add(20 * time.Second); link.Href == "" && time.Now().Before(deadline); {
+		var err error
+		link, err = chromedp.Run(tab, chromedp.Evaluate[sectionLink](`(() => {
+			const li = document.querySelector("#search-results li");
+			const a = li && li.querySelector(".hit-section a");
+			return a ? {Text: a.textContent, Href: a.href, Page: li.querySelector("h3 a").href} : {};
+		})()`))
+		if err != nil {
+			return err
+		}
+		if link.Href == "" {
+			time.Sleep(50 * time.Millisecond)
+		}
 	}
 	if link.Text != c.section || !strings.HasPrefix(link.Href, link.Page+"#") {
 		return fmt.Errorf("%q: first result's section link %q -> %s; want %q into %s", c.query, link.Text, link.Href, c.section, link.Page)

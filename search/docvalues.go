@@ -1,0 +1,137 @@
+package search
+
+import (
+	"context"
+	"sort"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// docValueTable holds, in memory and uncompressed, the terms of every
+// document in the fields that facets count and results are sorted by
+// (keywordFields and sortFields): for each field, each document's term
+// numbers, and the terms. bleve's collector reads them for every hit,
+// and zap keeps them compressed in chunks that it decodes and searches
+// at each read: at 10,000 documents that was two thirds of a query's
+// time. The table is made from the fields' postings the first time a
+// query needs it, and takes 4 bytes a document and 4 a value per field
+// besides the terms.
+type docValueTable struct {
+	fields map[string]*docValueField
+}
+
+// docValueField is one field of a docValueTable: the terms of document
+// d are terms[ords[start[d]:start[d+1]]].
+type docValueField struct {
+	terms [][]byte
+	start []uint32
+	ords  []uint32
+}
+
+// docValues returns the index's table, making it on first use.
+func (ix *Index) docValues() (*docValueTable, error) {
+	ix.dvOnce.Do(func() { ix.dv, ix.dvErr = newDocValueTable(segmentReader{seg: ix.seg}, ix.seg.Count()) })
+	return ix.dv, ix.dvErr
+}
+
+// docValueFields are the fields a docValueTable holds.
+func docValueFields() []string { return append(append([]string(nil), keywordFields...), sortFields...) }
+
+func newDocValueTable(r segmentReader, numDocs uint64) (*docValueTable, error) {
+	t := &docValueTable{fields: map[string]*docValueField{}}
+	for _, name := range docValueFields() {
+		f, err := readDocValueField(r, name, numDocs)
+		if err != nil {
+			return nil, err
+		}
+		t.fields[name] = f
+	}
+	return t, nil
+}
+
+// readDocValueField reads a field's postings, term by term, into
+// per-document lists of term numbers (in term order, as zap keeps them).
+func readDocValueField(r segmentReader, field string, numDocs uint64) (*docValueField, error) {
+	d, err := r.FieldDict(field)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	f := &docValueField{start: make([]uint32, numDocs+1)}
+	type pair struct{ doc, ord uint32 }
+	var pairs []pair
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		ord := uint32(len(f.terms))
+		f.terms = append(f.terms, []byte(e.Term))
+		tr, err := r.TermFieldReader(context.Background(), []byte(e.Term), field, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		for {
+			p, err := tr.Next(nil)
+			if err != nil {
+				tr.Close()
+				return nil, err
+			}
+			if p == nil {
+				break
+			}
+			pairs = append(pairs, pair{uint32(p.ID.Value()), ord})
+		}
+		tr.Close()
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].doc < pairs[j].doc })
+	f.ords = make([]uint32, len(pairs))
+	for i, p := range pairs {
+		if uint64(p.doc) >= numDocs {
+			return nil, ErrCorrupt
+		}
+		f.start[p.doc+1]++
+		f.ords[i] = p.ord
+	}
+	for d := 1; d < len(f.start); d++ {
+		f.start[d] += f.start[d-1]
+	}
+	return f, nil
+}
+
+// tableReader is an index.DocValueReader over a docValueTable.
+type tableReader struct {
+	fields []*docValueField
+	names  []string
+}
+
+func (t *docValueTable) reader(fields []string) *tableReader {
+	r := &tableReader{}
+	for _, name := range fields {
+		if f := t.fields[name]; f != nil {
+			r.fields = append(r.fields, f)
+			r.names = append(r.names, name)
+		}
+	}
+	return r
+}
+
+func (r *tableReader) VisitDocValues(id index.IndexInternalID, visit index.DocValueVisitor) error {
+	doc := id.Value()
+	for i, f := range r.fields {
+		if doc+1 >= uint64(len(f.start)) {
+			continue
+		}
+		for _, ord := range f.ords[f.start[doc]:f.start[doc+1]] {
+			visit(r.names[i], f.terms[ord])
+		}
+	}
+	return nil
+}
+
+func (r *tableReader) BytesRead() uint64 { return 0 }
+
+var _ index.DocValueReader = (*tableReader)(nil)
