@@ -49,4 +49,3 @@ func TestDocValueTableMatchesSegment(t *testing.T) {
 		t.Errorf("only %d values in %d documents: the comparison saw too little", values, len(docs))
 	}
 }
-
