@@ -40,6 +40,7 @@ var readerCases = []readerCase{
 	// Names without their accents.
 	{"unaccented name", "search/", "Kosice", "result", "", "practices/sk-cluster-organisation-grants/", ""},
 	{"unaccented Hungarian", "search/", "Alfold", "result", "", "", ""},
+	{"unaccented German", "search/", "Niederosterreich", "result", "regions/at12/", "", ""},
 	// A typo: the words close to it, said so.
 	{"typo", "search/", "microelectronis", "close to it: “microelectronics”", "practices/mi-cluster-microelectronics/", "", ""},
 	// A question: its stop words are not required.
