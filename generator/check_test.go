@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -317,7 +318,7 @@ func TestCRLFAndBOM(t *testing.T) {
 // size is known up front is refused by it, and one that grows while it is
 // read (its size said small) is cut off at the cap.
 func TestOversizedFileIsRefusedReadingAtMostTheLimit(t *testing.T) {
-	fsys := meteredFS{fs: with(t, ""), read: map[string]int64{}, grows: "pages/grows.md"}
+	fsys := meteredFS{fs: with(t, ""), read: map[string]int64{}, grows: "pages/grows.md", mu: &sync.Mutex{}}
 	fsys.fs["pages/big.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Big\n---\n" + strings.Repeat("*a **b _c [d](", 200_000)), Mode: 0o644}
 	fsys.fs["pages/grows.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Grows\n---\n"), Mode: 0o644}
 	var got []string
@@ -349,6 +350,7 @@ type meteredFS struct {
 	fs    fstest.MapFS
 	read  map[string]int64
 	grows string
+	mu    *sync.Mutex // files are read on several goroutines
 }
 
 func (m meteredFS) Open(name string) (fs.File, error) {
@@ -377,7 +379,9 @@ func (f *meteredFile) Read(p []byte) (int, error) {
 		f.extra += int64(n)
 		err = nil
 	}
+	f.m.mu.Lock()
 	f.m.read[f.name] += int64(n)
+	f.m.mu.Unlock()
 	return n, err
 }
 
