@@ -55,6 +55,9 @@ type Config struct {
 	Engine *SearchEngine
 	// Logf, if set, receives progress messages.
 	Logf func(format string, args ...any)
+	// Progress, if set, hears of each stage of Build as it goes (see
+	// Stage); it may be called from several goroutines, one at a time.
+	Progress func(Stage)
 	// Preview is a build for polisee serve: no precompressed files, which
 	// a local server does not need.
 	Preview bool
@@ -93,15 +96,17 @@ type Site struct {
 
 // builder holds the state of one build.
 type builder struct {
-	cfg     Config
-	content *model.Content
-	bodies  map[*model.Item]*body
-	byPath  map[string]*model.Item // content path -> item
-	urls    map[string]string      // lowercased site path -> canonical
-	urlList []string
-	pages   []*Page
-	rel     relations
-	theme   fs.FS
+	cfg      Config
+	progress *progress // Build's stages (nil: none reported)
+	indexed  int       // documents in the search index
+	content  *model.Content
+	bodies   map[*model.Item]*body
+	byPath   map[string]*model.Item // content path -> item
+	urls     map[string]string      // lowercased site path -> canonical
+	urlList  []string
+	pages    []*Page
+	rel      relations
+	theme    fs.FS
 	// lang is the language of the pages this builder makes, and prefix
 	// the folder they go in: "" for the default language, "/el" for el.
 	lang, prefix string
@@ -133,6 +138,8 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	if cfg.Out == "" {
 		cfg.Out = "public"
 	}
+	pr := &progress{report: cfg.Progress}
+	pr.begin("load", "items", 0)
 	b, diags := prepare(ctx, cfg, prepareOptions{})
 	if err := diags.Err(); err != nil {
 		return nil, err
@@ -140,8 +147,12 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	pr.end(len(b.content.Items))
+	b.progress = pr
+	pr.begin("relate", "items", 0)
 	b.rel = buildRelations(b.content)
 	trees := b.languageTrees()
+	pr.end(len(b.content.Items))
 	tx, err := output.Begin(ctx, cfg.Out, output.Options{Forbidden: []string{cfg.SrcDir}, Waiting: func() {
 		if cfg.Logf != nil {
 			cfg.Logf("waiting for another build writing %s to finish", cfg.Out)
@@ -159,9 +170,11 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 		tx.Abort()
 		return nil, err
 	}
+	pr.begin("write", "files", len(files))
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
+	pr.end(len(files))
 	site := &Site{Content: b.content, Pages: b.pages, Files: files, Warnings: diags.Warnings(), Snapshot: b.cfg.Snapshot}
 	for _, t := range trees[1:] {
 		if site.Translated == nil {

@@ -58,10 +58,17 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 	}
 
 	// The index first: pages name it by its content.
+	b.progress.begin("index", "documents", 0)
 	searchFiles, err := b.searchFiles(ctx)
 	if err != nil {
 		return nil, err
 	}
+	b.progress.end(b.indexed)
+	total := 0
+	for _, t := range b.trees {
+		total += len(t.pages)
+	}
+	b.progress.begin("render", "pages", total)
 	for _, name := range sortedKeys(searchFiles) {
 		if err := add(name, searchFiles[name]); err != nil {
 			return nil, err
@@ -85,6 +92,7 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 				err = tx.WriteFile(t.pages[i].File, page)
 			}
 			errs[i] = err
+			b.progress.step()
 		})
 		for i, err := range errs {
 			if err != nil {
@@ -94,6 +102,7 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		}
 	}
 
+	b.progress.end(total)
 	assets, err := b.assets()
 	if err != nil {
 		return nil, err

@@ -184,6 +184,7 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
+	b.indexed = len(docs)
 	data, err := search.Build(ctx, docs, "")
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)

@@ -196,6 +196,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if !*noBrowserSearch {
 		cfg.Engine = browserEngine()
 	}
+	cfg.Progress = newStageReporter(stderr).stage
 	site, err := generator.Build(ctx, cfg)
 	if list, ok := diag.AsList(err); ok {
 		printDiags(stderr, list)
@@ -204,7 +205,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	printDiags(stderr, site.Warnings)
+	printWarnings(stderr, site.Warnings)
 	pages, langs := len(site.Pages), ""
 	for _, lang := range site.Content.Site.Languages[1:] {
 		pages += len(site.Translated[lang])
