@@ -3,22 +3,26 @@
    names carry a hash of their content), then queries. */
 "use strict";
 var ready = null;
+var sections = ""; // the sections' index, fetched once the first answer is out
+
+function loadSections(engine) {
+  var url = sections;
+  sections = "";
+  polisee_fetch(url).then(function (bytes) {
+    if (!engine.sections(new Uint8Array(bytes))) { postMessage({ type: "sections" }); }
+  }, function () { /* hits then name no section */ });
+}
 
 onmessage = function (e) {
   var m = e.data;
   if (m.type === "init") {
     importScripts(m.exec, m.loader);
+    sections = m.sections || "";
     // The index downloads while the engine compiles.
     var index = polisee_fetch(m.index);
     ready = polisee_compile(m.wasm).then(function (module) { return polisee_start(module, index); });
-    ready.then(function (engine) {
+    ready.then(function () {
       postMessage({ type: "ready" });
-      // The sections come after the first results, which do not need them.
-      if (m.sections) {
-        polisee_fetch(m.sections).then(function (bytes) {
-          if (!engine.sections(new Uint8Array(bytes))) { postMessage({ type: "sections" }); }
-        }, function () { /* hits then name no section */ });
-      }
     }, function (err) {
       postMessage({ type: "error", message: String(err && err.message || err) });
     });
@@ -26,5 +30,7 @@ onmessage = function (e) {
   }
   ready.then(function (engine) {
     postMessage({ id: m.id, result: engine.search(m.q, m.langs, m.n, m.shown || "", m.sort || "") });
+    // The sections come after the first results, which do not need them.
+    if (sections) { loadSections(engine); }
   });
 };

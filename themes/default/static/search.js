@@ -116,7 +116,10 @@
       return polisee_compile(at(files.wasm)).then(function (module) { return polisee_start(module, index); });
     });
     return started.then(function (engine) {
-      if (files.sections) {
+      var wanted = files.sections;
+      // The sections come after the first results, which do not need them.
+      function loadSections() {
+        wanted = "";
         var bytes = fromDisk ? loadScript("search/sections.js").then(function () {
           var b = fromBase64(self.POLISEE_SECTIONS);
           self.POLISEE_SECTIONS = null;
@@ -126,7 +129,13 @@
           if (!engine.sections(b)) { sectionsReady(); }
         }, function () { /* hits then name no section */ });
       }
-      return { search: function (q, sort) { return Promise.resolve(engine.search(q, langs, RESULTS, pageLang, sort)); } };
+      return {
+        search: function (q, sort) {
+          var res = engine.search(q, langs, RESULTS, pageLang, sort);
+          if (wanted) { setTimeout(loadSections, 0); }
+          return Promise.resolve(res);
+        }
+      };
     });
   }
 
