@@ -3,7 +3,7 @@
    names carry a hash of their content), then queries. */
 "use strict";
 var ready = null;
-var sections = ""; // the sections' index, fetched once the first answer is out
+var sections = ""; // the sections' index, fetched when the page asks
 
 function loadSections(engine) {
   var url = sections;
@@ -28,9 +28,12 @@ onmessage = function (e) {
     });
     return;
   }
+  if (m.type === "sections") {
+    // The page asks for them once it shows its first results.
+    ready.then(function (engine) { if (sections) { loadSections(engine); } });
+    return;
+  }
   ready.then(function (engine) {
     postMessage({ id: m.id, result: engine.search(m.q, m.langs, m.n, m.shown || "", m.sort || "") });
-    // The sections come after the first results, which do not need them.
-    if (sections) { loadSections(engine); }
   });
 };

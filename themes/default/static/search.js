@@ -151,12 +151,21 @@
       worker.onmessage = function (e) {
         var m = e.data;
         if (m.type === "ready") {
+          var wanted = !!files.sections;
           resolve({
             search: function (q, sort) {
               return new Promise(function (res) {
                 var id = next++;
                 waiting[id] = res;
                 worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS, shown: pageLang, sort: sort });
+              }).then(function (result) {
+                // The sections come after the first results are shown,
+                // which do not need them.
+                if (wanted) {
+                  wanted = false;
+                  setTimeout(function () { worker.postMessage({ type: "sections" }); }, 0);
+                }
+                return result;
               });
             }
           });
