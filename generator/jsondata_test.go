@@ -66,6 +66,13 @@ Overview.
         "end": 2013
       }
     ],
+    "updated": null,
+    "sources": [
+      {
+        "title": "https://example.org/hu",
+        "url": "https://example.org/hu"
+      }
+    ],
 `, "data/profiles.json")
 	if !bytes.HasSuffix([]byte(profiles), []byte("\n  }\n]\n")) {
 		t.Errorf("data/profiles.json does not end with the last row's brace and the list's:\n%s", profiles)

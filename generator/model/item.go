@@ -131,7 +131,8 @@ func (it *Item) Strings(name string) []string {
 
 // Source is one entry of sources.
 type Source struct {
-	Title, URL string
+	Title string `json:"title"`
+	URL   string `json:"url"`
 }
 
 // Sources returns the item's sources.
