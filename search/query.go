@@ -440,33 +440,7 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 	}
 	switch q := q.(type) {
 	case *query.BooleanQuery:
-		out := query.NewBooleanQuery(nil, nil, nil)
-		for _, part := range []struct {
-			in  query.Query
-			add func(...query.Query)
-		}{{q.Must, out.AddMust}, {q.Should, rw.addShould(out)}, {q.MustNot, out.AddMustNot}} {
-			if part.in == nil || (rw.section && part.in == q.MustNot) {
-				continue
-			}
-			children, err := rw.children(part.in)
-			if err != nil {
-				return nil, err
-			}
-			if len(children) > 0 {
-				part.add(children...)
-			}
-		}
-		if out.Must == nil && out.Should != nil {
-			out.SetMinShould(1)
-			return out, nil
-		}
-		if out.Must == nil && out.MustNot != nil {
-			return nil, fmt.Errorf("%w: the query only excludes; add a word to search for", ErrQuery)
-		}
-		if out.Must == nil {
-			return nil, nil
-		}
-		return out, nil
+		return rw.boolean(q)
 	case *query.ConjunctionQuery:
 		children, err := rw.list(q.Conjuncts)
 		if err != nil || len(children) == 0 {
@@ -485,99 +459,11 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 		d.SetMin(q.Min)
 		return d, nil
 	case *query.MatchQuery:
-		f, err := field(q.FieldVal)
-		if err != nil {
-			return nil, err
-		}
-		if q.Fuzziness > searcher.MaxFuzziness {
-			return nil, fmt.Errorf("%w: fuzziness ~%d is too high; at most ~%d", ErrQuery, q.Fuzziness, searcher.MaxFuzziness)
-		}
-		if q.Fuzziness < 0 {
-			return nil, fmt.Errorf("%w: fuzziness ~%d is negative; write word~1 or word~2", ErrQuery, q.Fuzziness)
-		}
-		if rw.skips(f) {
-			return nil, nil
-		}
-		if isKeyword(f) {
-			t := query.NewTermQuery(keywordValue(f, q.Match))
-			t.SetField(f)
-			return t, nil
-		}
-		if !rw.hasTerms(q.Match) {
-			return nil, nil
-		}
-		return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
-			m := query.NewMatchQuery(q.Match)
-			m.SetField(field)
-			m.Analyzer = analyzer
-			m.SetFuzziness(q.Fuzziness)
-			m.SetPrefix(q.Prefix)
-			if q.Fuzziness > 0 {
-				m.SetPrefix(max(q.Prefix, rw.fuzzyPrefix))
-			}
-			m.SetOperator(q.Operator)
-			m.SetBoost(boost)
-			return m
-		}), nil
+		return rw.match(q)
 	case *query.MatchPhraseQuery:
-		f, err := field(q.FieldVal)
-		if err != nil {
-			return nil, err
-		}
-		if rw.skips(f) {
-			return nil, nil
-		}
-		if isKeyword(f) {
-			t := query.NewTermQuery(keywordValue(f, q.MatchPhrase))
-			t.SetField(f)
-			return t, nil
-		}
-		if !rw.hasTerms(q.MatchPhrase) {
-			return nil, nil
-		}
-		return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
-			if field == "body" || field == "tagwords" || field == sectionText {
-				// Bodies, tags and sections keep no positions (see
-				// Mapping): all the words.
-				m := query.NewMatchQuery(q.MatchPhrase)
-				m.SetField(field)
-				m.Analyzer = analyzer
-				m.SetOperator(query.MatchQueryOperatorAnd)
-				m.SetBoost(boost)
-				return m
-			}
-			m := query.NewMatchPhraseQuery(q.MatchPhrase)
-			m.SetField(field)
-			m.Analyzer = analyzer
-			m.SetBoost(boost)
-			return m
-		}), nil
+		return rw.phrase(q)
 	case *query.WildcardQuery:
-		f, err := field(q.FieldVal)
-		if err != nil {
-			return nil, err
-		}
-		pattern := q.Wildcard
-		if strings.Trim(pattern, "*?") == "" {
-			return nil, fmt.Errorf("%w: %q matches every word; add some letters", ErrQuery, pattern)
-		}
-		if i := strings.IndexByte(pattern, '*'); i >= 0 && strings.Count(pattern[i:], "?") > MaxAnyAfterStar {
-			return nil, fmt.Errorf("%w: %q has %d ? after a *; at most %d are allowed", ErrQuery, pattern, strings.Count(pattern[i:], "?"), MaxAnyAfterStar)
-		}
-		if rw.skips(f) {
-			return nil, nil
-		}
-		if isKeyword(f) {
-			pattern = keywordValue(f, pattern)
-		} else {
-			pattern = Fold(pattern)
-		}
-		return rw.perField(f, func(field, _ string, boost float64) query.Query {
-			w := query.NewWildcardQuery(pattern)
-			w.SetField(field)
-			w.SetBoost(boost)
-			return w
-		}), nil
+		return rw.wildcard(q)
 	case *query.RegexpQuery:
 		return nil, fmt.Errorf("%w: regular expressions (/.../) are not supported; use prefix* instead", ErrQuery)
 	case *query.NumericRangeQuery:
@@ -596,6 +482,140 @@ func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
 		return q, nil
 	}
 	return nil, fmt.Errorf("%w: this kind of query is not supported", ErrQuery)
+}
+
+// boolean rewrites words joined by + and -, or by nothing (see addShould).
+func (rw *rewriter) boolean(q *query.BooleanQuery) (query.Query, error) {
+	out := query.NewBooleanQuery(nil, nil, nil)
+	for _, part := range []struct {
+		in  query.Query
+		add func(...query.Query)
+	}{{q.Must, out.AddMust}, {q.Should, rw.addShould(out)}, {q.MustNot, out.AddMustNot}} {
+		if part.in == nil || (rw.section && part.in == q.MustNot) {
+			continue
+		}
+		children, err := rw.children(part.in)
+		if err != nil {
+			return nil, err
+		}
+		if len(children) > 0 {
+			part.add(children...)
+		}
+	}
+	if out.Must == nil && out.Should != nil {
+		out.SetMinShould(1)
+		return out, nil
+	}
+	if out.Must == nil && out.MustNot != nil {
+		return nil, fmt.Errorf("%w: the query only excludes; add a word to search for", ErrQuery)
+	}
+	if out.Must == nil {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// match rewrites a word, word~N or field:value.
+func (rw *rewriter) match(q *query.MatchQuery) (query.Query, error) {
+	f, err := field(q.FieldVal)
+	if err != nil {
+		return nil, err
+	}
+	if q.Fuzziness > searcher.MaxFuzziness {
+		return nil, fmt.Errorf("%w: fuzziness ~%d is too high; at most ~%d", ErrQuery, q.Fuzziness, searcher.MaxFuzziness)
+	}
+	if q.Fuzziness < 0 {
+		return nil, fmt.Errorf("%w: fuzziness ~%d is negative; write word~1 or word~2", ErrQuery, q.Fuzziness)
+	}
+	if rw.skips(f) {
+		return nil, nil
+	}
+	if isKeyword(f) {
+		t := query.NewTermQuery(keywordValue(f, q.Match))
+		t.SetField(f)
+		return t, nil
+	}
+	if !rw.hasTerms(q.Match) {
+		return nil, nil
+	}
+	return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
+		m := query.NewMatchQuery(q.Match)
+		m.SetField(field)
+		m.Analyzer = analyzer
+		m.SetFuzziness(q.Fuzziness)
+		m.SetPrefix(q.Prefix)
+		if q.Fuzziness > 0 {
+			m.SetPrefix(max(q.Prefix, rw.fuzzyPrefix))
+		}
+		m.SetOperator(q.Operator)
+		m.SetBoost(boost)
+		return m
+	}), nil
+}
+
+// phrase rewrites a "phrase" or field:"value".
+func (rw *rewriter) phrase(q *query.MatchPhraseQuery) (query.Query, error) {
+	f, err := field(q.FieldVal)
+	if err != nil {
+		return nil, err
+	}
+	if rw.skips(f) {
+		return nil, nil
+	}
+	if isKeyword(f) {
+		t := query.NewTermQuery(keywordValue(f, q.MatchPhrase))
+		t.SetField(f)
+		return t, nil
+	}
+	if !rw.hasTerms(q.MatchPhrase) {
+		return nil, nil
+	}
+	return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
+		if field == "body" || field == "tagwords" || field == sectionText {
+			// Bodies, tags and sections keep no positions (see
+			// Mapping): all the words.
+			m := query.NewMatchQuery(q.MatchPhrase)
+			m.SetField(field)
+			m.Analyzer = analyzer
+			m.SetOperator(query.MatchQueryOperatorAnd)
+			m.SetBoost(boost)
+			return m
+		}
+		m := query.NewMatchPhraseQuery(q.MatchPhrase)
+		m.SetField(field)
+		m.Analyzer = analyzer
+		m.SetBoost(boost)
+		return m
+	}), nil
+}
+
+// wildcard rewrites prefix* and wild?card words.
+func (rw *rewriter) wildcard(q *query.WildcardQuery) (query.Query, error) {
+	f, err := field(q.FieldVal)
+	if err != nil {
+		return nil, err
+	}
+	pattern := q.Wildcard
+	if strings.Trim(pattern, "*?") == "" {
+		return nil, fmt.Errorf("%w: %q matches every word; add some letters", ErrQuery, pattern)
+	}
+	if i := strings.IndexByte(pattern, '*'); i >= 0 && strings.Count(pattern[i:], "?") > MaxAnyAfterStar {
+		return nil, fmt.Errorf("%w: %q has %d ? after a *; at most %d are allowed", ErrQuery, pattern, strings.Count(pattern[i:], "?"), MaxAnyAfterStar)
+	}
+	if rw.skips(f) {
+		return nil, nil
+	}
+	if isKeyword(f) {
+		pattern = keywordValue(f, pattern)
+	} else {
+		pattern = Fold(pattern)
+	}
+	return rw.perField(f, func(field, _ string, boost float64) query.Query {
+		w := query.NewWildcardQuery(pattern)
+		w.SetField(field)
+		w.SetBoost(boost)
+		return w
+	}), nil
 }
 
 func (rw *rewriter) children(q query.Query) ([]query.Query, error) {

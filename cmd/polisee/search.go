@@ -40,25 +40,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errReported
 	}
 	text := strings.Join(fl.Args(), " ")
-	var meta struct {
-		Format    int      `json:"format"`
-		Languages []string `json:"languages"`
-		Index     string   `json:"index"`
-		Sections  string   `json:"sections"`
-	}
-	if m, err := os.ReadFile(filepath.Join(*dir, "meta.json")); err == nil {
-		_ = json.Unmarshal(m, &meta)
-	}
-	// Since format 3 the index is named by its content (meta.json says
-	// which file); earlier sites have index.zap.
-	indexFile := filepath.Join(*dir, search.IndexFile)
-	if name := meta.Index; name != "" && name == filepath.Base(name) && strings.HasSuffix(name, ".zap") {
-		indexFile = filepath.Join(*dir, name)
-	}
-	data, err := os.ReadFile(indexFile)
-	if err != nil {
-		return fmt.Errorf("search index: %w (run polisee build first, or point -index at a site's search folder)", err)
-	}
+	meta := readSearchMeta(*dir)
 	langs := meta.Languages
 	if *lang != "" {
 		// The languages asked for first, then the site's others: the
@@ -84,23 +66,11 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			pagePrefix = shown + "/"
 		}
 	}
-	ix, err := search.Open(data)
+	ix, err := openSearchIndex(*dir, meta)
 	if err != nil {
-		return fmt.Errorf("%s: %w", indexFile, err)
+		return err
 	}
 	defer ix.Close()
-	// The sections' index, when the site has one, says where in a page
-	// the words are; a search works without it.
-	if name := meta.Sections; name != "" && name == filepath.Base(name) && strings.HasSuffix(name, ".zap") {
-		sectionsFile := filepath.Join(*dir, name)
-		sections, err := os.ReadFile(sectionsFile)
-		if err != nil {
-			return fmt.Errorf("search index of sections: %w (run polisee build again)", err)
-		}
-		if err := ix.OpenSections(sections); err != nil {
-			return fmt.Errorf("%s: %w", sectionsFile, err)
-		}
-	}
 	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 	defer cancel()
 	res, err := ix.Search(ctx, search.Request{Query: text, Size: *n, Langs: langs, Shown: shown, Sort: *order, Exact: *exact})
@@ -115,6 +85,68 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
 	}
+	printResult(stdout, text, shown, res, *facets)
+	return nil
+}
+
+// searchMeta is what search/meta.json says of a site's index.
+type searchMeta struct {
+	Format    int      `json:"format"`
+	Languages []string `json:"languages"`
+	Index     string   `json:"index"`
+	Sections  string   `json:"sections"`
+}
+
+// readSearchMeta reads the search folder's meta.json; a site built before
+// there was one has none, and an empty meta.
+func readSearchMeta(dir string) searchMeta {
+	var meta searchMeta
+	if m, err := os.ReadFile(filepath.Join(dir, "meta.json")); err == nil {
+		_ = json.Unmarshal(m, &meta)
+	}
+	return meta
+}
+
+// openSearchIndex opens the index of the search folder dir, and the index
+// of its pages' sections when the site has one (hits then say where in a
+// page the words are; a search works without it).
+func openSearchIndex(dir string, meta searchMeta) (*search.Index, error) {
+	// Since format 3 the index is named by its content (meta.json says
+	// which file); earlier sites have index.zap.
+	indexFile := filepath.Join(dir, search.IndexFile)
+	if name := meta.Index; isIndexName(name) {
+		indexFile = filepath.Join(dir, name)
+	}
+	data, err := os.ReadFile(indexFile)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w (run polisee build first, or point -index at a site's search folder)", err)
+	}
+	ix, err := search.Open(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", indexFile, err)
+	}
+	if name := meta.Sections; isIndexName(name) {
+		sectionsFile := filepath.Join(dir, name)
+		sections, err := os.ReadFile(sectionsFile)
+		if err != nil {
+			return nil, fmt.Errorf("search index of sections: %w (run polisee build again)", err)
+		}
+		if err := ix.OpenSections(sections); err != nil {
+			return nil, fmt.Errorf("%s: %w", sectionsFile, err)
+		}
+	}
+	return ix, nil
+}
+
+// isIndexName reports whether meta.json names an index file of its own
+// folder.
+func isIndexName(name string) bool {
+	return name != "" && name == filepath.Base(name) && strings.HasSuffix(name, ".zap")
+}
+
+// printResult prints a search's result for people: what was found, each
+// hit with its address, section and snippet, and, with facets, the counts.
+func printResult(stdout io.Writer, text, shown string, res *search.Result, facets bool) {
 	switch {
 	case strings.TrimSpace(text) == "":
 		fmt.Fprintf(stdout, "%d page%s\n\n", res.Total, plural(res.Total))
@@ -140,7 +172,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintf(stdout, "   %s\n", printable(plainSnippet(h.Snippet)))
 		}
 	}
-	if *facets {
+	if facets {
 		fmt.Fprintln(stdout)
 		for _, name := range search.FacetFields {
 			counts := res.Facets[name]
@@ -154,7 +186,6 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			fmt.Fprintf(stdout, "%s: %s\n", name, strings.Join(parts, ", "))
 		}
 	}
-	return nil
 }
 
 // plainSnippet turns a highlighted HTML snippet into text, with matches
