@@ -28,8 +28,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/generator/hostile"
 	"github.com/clusterpolisee/polisee/generator/markdown"
+	"github.com/clusterpolisee/polisee/internal/hostile"
 	"github.com/clusterpolisee/polisee/search"
 )
 

@@ -1,7 +1,7 @@
 package themes_test
 
 // The hostile-content suite in the browser: a site whose every published
-// front-matter field carries an attack payload (generator/hostile;
+// front-matter field carries an attack payload (internal/hostile;
 // generator/hostile_test.go checks the same files as text) is opened page
 // by page in headless Chromium. alert, confirm, prompt and print are
 // hooked before any script of the page runs, JavaScript dialogs are
@@ -24,7 +24,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/generator/hostile"
+	"github.com/clusterpolisee/polisee/internal/hostile"
 )
 
 // hooks runs in every frame before the page's own scripts.

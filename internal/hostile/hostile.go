@@ -6,7 +6,8 @@
 //
 // Every payload that could run sets window.__pwned (or calls alert), so a
 // test can tell whether anything ran. Only tests import this package; it
-// sits outside generator/internal so that the theme tests can use it.
+// sits in the module's internal folder, out of the product's packages,
+// where both the generator's and the theme's tests can use it.
 package hostile
 
 import (
