@@ -1,0 +1,15 @@
+// Package model is the content model of a polisee site and the first two
+// steps of the pipeline: load and validate.
+//
+// The model is declared once, as data: Types (schema.go) lists every
+// content type with its folder, fields, their kinds and rules, and the
+// sections its body should have. That one declaration drives checking
+// (validate.go), polisee new, polisee schema and the contributors' page.
+//
+// Load reads a content folder (site.yaml and TYPE/SLUG.md files with front
+// matter, translations as SLUG.LANG.md) into Content: items decoded
+// against their type (decode.go), with every problem reported as a
+// diag.Diagnostic at its file, line and column, references between items
+// resolved and checked, and translations paired with their originals
+// (Localized gives the content as one language's pages show it).
+package model
