@@ -207,76 +207,62 @@ func Mapping() (*mapping.IndexMappingImpl, error) {
 func sectionMapping(analyzer string) *mapping.DocumentMapping {
 	dm := mapping.NewDocumentMapping()
 	dm.Dynamic = false
-	text := mapping.NewTextFieldMapping()
-	text.Analyzer = analyzer
-	text.Store = false
-	text.IncludeTermVectors = false
-	text.IncludeInAll = false
-	text.DocValues = false
-	dm.AddFieldMappingsAt(sectionText, text)
-	of := mapping.NewKeywordFieldMapping()
-	of.Analyzer = keyword.Name
-	of.Store = false
-	of.IncludeInAll = false
-	of.IncludeTermVectors = false
-	of.DocValues = false
-	dm.AddFieldMappingsAt(sectionOf, of)
-	heading := mapping.NewTextFieldMapping()
-	heading.Index = false
-	heading.Store = true
-	heading.IncludeInAll = false
-	heading.DocValues = false
-	dm.AddFieldMappingsAt(sectionHead, heading)
+	dm.AddFieldMappingsAt(sectionText, textField(analyzer, false, false))
+	dm.AddFieldMappingsAt(sectionOf, keywordField(false, false))
+	dm.AddFieldMappingsAt(sectionHead, storedField())
 	return dm
 }
 
 func docMapping(analyzer string) *mapping.DocumentMapping {
 	dm := mapping.NewDocumentMapping()
 	dm.Dynamic = false
-	text := func(store, vectors bool) *mapping.FieldMapping {
-		f := mapping.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = store
-		f.IncludeTermVectors = vectors
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-	dm.AddFieldMappingsAt("title", text(true, true))
-	dm.AddFieldMappingsAt("summary", text(true, true))
-	dm.AddFieldMappingsAt("body", text(false, false))
-	dm.AddFieldMappingsAt("tagwords", text(false, false))
-	url := mapping.NewTextFieldMapping()
-	url.Index = false
-	url.Store = true
-	url.IncludeInAll = false
-	url.DocValues = false
-	dm.AddFieldMappingsAt("url", url)
-	terms := mapping.NewTextFieldMapping()
-	terms.Index = false
-	terms.Store = true
-	terms.IncludeInAll = false
-	terms.DocValues = false
-	dm.AddFieldMappingsAt("terms", terms)
+	dm.AddFieldMappingsAt("title", textField(analyzer, true, true))
+	dm.AddFieldMappingsAt("summary", textField(analyzer, true, true))
+	dm.AddFieldMappingsAt("body", textField(analyzer, false, false))
+	dm.AddFieldMappingsAt("tagwords", textField(analyzer, false, false))
+	dm.AddFieldMappingsAt("url", storedField())
+	dm.AddFieldMappingsAt("terms", storedField())
 	for _, name := range sortFields {
-		f := mapping.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = true
-		dm.AddFieldMappingsAt(name, f)
+		dm.AddFieldMappingsAt(name, keywordField(false, true))
 	}
 	for _, name := range keywordFields {
-		f := mapping.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
-		f.Store = name == "type" || name == "lang"
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = true
-		dm.AddFieldMappingsAt(name, f)
+		dm.AddFieldMappingsAt(name, keywordField(name == "type" || name == "lang", true))
 	}
 	return dm
+}
+
+// textField is a field of words read by analyzer, stored or not, with
+// term vectors (positions, for phrases and highlighting) or not.
+func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = store
+	f.IncludeTermVectors = vectors
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+// keywordField is a field of codes matched whole, stored or not, with doc
+// values (for facets and sorting) or not.
+func keywordField(store, docValues bool) *mapping.FieldMapping {
+	f := mapping.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = store
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	f.DocValues = docValues
+	return f
+}
+
+// storedField is a field kept for display only: not indexed.
+func storedField() *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
 }
 
 // IndexFile is the name of the index inside the site's search folder.
