@@ -33,14 +33,20 @@ func BenchmarkBuild10k(b *testing.B) {
 // the same bytes.
 const benchCorpusSeed = 1
 
-func benchmarkBuild(b *testing.B, n int) {
+// benchCorpus writes the synthetic corpus of n documents into a new
+// folder and returns the configuration that builds it into another.
+func benchCorpus(b *testing.B, n int) generator.Config {
 	tmp := b.TempDir()
 	src := filepath.Join(tmp, "content")
 	if err := corpus.Write(src, n, benchCorpusSeed); err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(treeSize(b, src))
-	cfg := generator.Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: filepath.Join(tmp, "public")}
+	return generator.Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: filepath.Join(tmp, "public")}
+}
+
+func benchmarkBuild(b *testing.B, n int) {
+	cfg := benchCorpus(b, n)
+	b.SetBytes(treeSize(b, cfg.SrcDir))
 	ctx := context.Background()
 	pages := 0
 	// Every iteration after the first replaces the previous output, as a

@@ -10,35 +10,12 @@ import (
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/internal/testsites"
 	"github.com/clusterpolisee/polisee/search"
 )
 
-// greekOnly is a practice written in Greek, with no original in English
-// (lang: el). Its words have "μικροηλεκτρονικής" (genitive, accented) and
-// never "microelectronics".
-const greekOnly = `
--- practices/thermaikos.md --
----
-title: Σύμπραξη μικροηλεκτρονικής Θερμαϊκού
-summary: Οι επιχειρήσεις μικροηλεκτρονικής του Θερμαϊκού μοιράζονται εργαστήρια.
-lang: el
-countries: [GR]
-areas: [innovation-rd]
-level: regional
-status: identified
-sources: [https://example.org/thermaikos]
----
-## Περιγραφή
-Κοινά εργαστήρια για δώδεκα επιχειρήσεις.
-## Απαιτούμενοι πόροι
-Ένας συντονιστής.
-## Αποδείξεις επιτυχίας
-Τρία κοινά προϊόντα.
-## Δυσκολίες
-Καμία.
-## Δυνατότητα μεταφοράς
-Υψηλή.
-`
+// greekOnly is a practice written in Greek (testsites.GreekOnly).
+const greekOnly = testsites.GreekOnly
 
 // greekToEnglish translates greekOnly into the site's default language.
 const greekToEnglish = `

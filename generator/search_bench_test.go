@@ -2,14 +2,11 @@ package generator_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/generator/internal/corpus"
 	"github.com/clusterpolisee/polisee/internal/benchkit"
 	"github.com/clusterpolisee/polisee/search"
 )
@@ -31,18 +28,12 @@ func BenchmarkSearchQueries10k(b *testing.B) {
 }
 
 func benchmarkSearchQueries(b *testing.B, n int) {
-	tmp := b.TempDir()
-	src := filepath.Join(tmp, "content")
-	if err := corpus.Write(src, n, benchCorpusSeed); err != nil {
-		b.Fatal(err)
-	}
 	ctx := context.Background()
-	cfg := generator.Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: filepath.Join(tmp, "public")}
-	docs, err := generator.SearchDocuments(ctx, cfg)
+	docs, err := generator.SearchDocuments(ctx, benchCorpus(b, n))
 	if err != nil {
 		b.Fatal(err)
 	}
-	data, err := search.Build(ctx, docs, tmp)
+	data, err := search.Build(ctx, docs, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}

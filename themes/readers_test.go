@@ -16,6 +16,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/internal/testsites"
 	"github.com/clusterpolisee/polisee/search"
 )
 
@@ -184,7 +185,7 @@ func followSection(tab context.Context, c readerCase) error {
 }
 
 // foreignSite is an English and Greek site with a practice written only
-// in Greek (lang: el): the English pages show it untranslated.
+// in Greek (testsites.GreekOnly): the English pages show it untranslated.
 const foreignSite = `
 -- content/site.yaml --
 title: Test
@@ -199,27 +200,6 @@ short: Innovation
 title: Greece
 iso2: GR
 ---
--- content/practices/thermaikos.md --
----
-title: Σύμπραξη μικροηλεκτρονικής Θερμαϊκού
-summary: Οι επιχειρήσεις μικροηλεκτρονικής του Θερμαϊκού μοιράζονται εργαστήρια.
-lang: el
-countries: [GR]
-areas: [innovation-rd]
-level: regional
-status: identified
-sources: [https://example.org/thermaikos]
----
-## Περιγραφή
-Κοινά εργαστήρια για δώδεκα επιχειρήσεις.
-## Απαιτούμενοι πόροι
-Ένας συντονιστής.
-## Αποδείξεις επιτυχίας
-Τρία κοινά προϊόντα.
-## Δυσκολίες
-Καμία.
-## Δυνατότητα μεταφοράς
-Υψηλή.
 `
 
 // TestBrowserSearchMarksForeignHits: on the English search page a hit
@@ -230,7 +210,7 @@ func TestBrowserSearchMarksForeignHits(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	fsys := fstest.MapFS{}
-	for _, f := range txtar.Parse([]byte(foreignSite)).Files {
+	for _, f := range txtar.Parse([]byte(foreignSite + testsites.GreekOnly)).Files {
 		fsys[strings.TrimPrefix(f.Name, "content/")] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 	}
 	out := buildWithEngine(t, ctx, generator.Config{Src: fsys, SrcRoot: "content"})
