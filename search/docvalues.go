@@ -2,22 +2,28 @@ package search
 
 import (
 	"context"
+	"slices"
 	"sort"
+	"sync"
 
 	index "github.com/blevesearch/bleve_index_api"
 )
 
 // docValueTable holds, in memory and uncompressed, the terms of every
-// document in the fields that facets count and results are sorted by
-// (keywordFields and sortFields): for each field, each document's term
-// numbers, and the terms. bleve's collector reads them for every hit,
-// and zap keeps them compressed in chunks that it decodes and searches
-// at each read: at 10,000 documents that was two thirds of a query's
-// time. The table is made from the fields' postings the first time a
-// query needs it, and takes 4 bytes a document and 4 a value per field
-// besides the terms.
+// document in the fields that facets count and results are sorted by:
+// for each field, each document's term numbers, and the terms. bleve's
+// collector reads them for every hit, and zap keeps them compressed in
+// chunks that it decodes and searches at each read: at 10,000 documents
+// that was two thirds of a query's time. A field is read from its
+// postings the first time a query asks for it (the facets' six fields on
+// the first query; the sort fields when a listing is sorted), and takes
+// 4 bytes a document and 4 a value besides its terms.
 type docValueTable struct {
-	fields map[string]*docValueField
+	r       segmentReader
+	numDocs uint64
+	mu      sync.Mutex
+	fields  map[string]*docValueField
+	err     error
 }
 
 // docValueField is one field of a docValueTable: the terms of document
@@ -28,25 +34,35 @@ type docValueField struct {
 	ords  []uint32
 }
 
-// docValues returns the index's table, making it on first use.
+// docValues returns the index's table.
 func (ix *Index) docValues() (*docValueTable, error) {
-	ix.dvOnce.Do(func() { ix.dv, ix.dvErr = newDocValueTable(segmentReader{seg: ix.seg}, ix.seg.Count()) })
-	return ix.dv, ix.dvErr
+	ix.dvOnce.Do(func() {
+		ix.dv = &docValueTable{r: segmentReader{seg: ix.seg}, numDocs: ix.seg.Count(), fields: map[string]*docValueField{}}
+	})
+	return ix.dv, nil
 }
 
-// docValueFields are the fields a docValueTable holds.
+// docValueFields are the fields that have doc values.
 func docValueFields() []string { return append(append([]string(nil), keywordFields...), sortFields...) }
 
-func newDocValueTable(r segmentReader, numDocs uint64) (*docValueTable, error) {
-	t := &docValueTable{fields: map[string]*docValueField{}}
-	for _, name := range docValueFields() {
-		f, err := readDocValueField(r, name, numDocs)
-		if err != nil {
-			return nil, err
-		}
-		t.fields[name] = f
+// field returns a field of the table, reading it on first use; nil for a
+// field without doc values.
+func (t *docValueTable) field(name string) (*docValueField, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if f, ok := t.fields[name]; ok {
+		return f, nil
 	}
-	return t, nil
+	if !slices.Contains(docValueFields(), name) {
+		t.fields[name] = nil
+		return nil, nil
+	}
+	f, err := readDocValueField(t.r, name, t.numDocs)
+	if err != nil {
+		return nil, err
+	}
+	t.fields[name] = f
+	return f, nil
 }
 
 // readDocValueField reads a field's postings, term by term, into
@@ -108,15 +124,19 @@ type tableReader struct {
 	names  []string
 }
 
-func (t *docValueTable) reader(fields []string) *tableReader {
+func (t *docValueTable) reader(fields []string) (*tableReader, error) {
 	r := &tableReader{}
 	for _, name := range fields {
-		if f := t.fields[name]; f != nil {
+		f, err := t.field(name)
+		if err != nil {
+			return nil, err
+		}
+		if f != nil {
 			r.fields = append(r.fields, f)
 			r.names = append(r.names, name)
 		}
 	}
-	return r
+	return r, nil
 }
 
 func (r *tableReader) VisitDocValues(id index.IndexInternalID, visit index.DocValueVisitor) error {

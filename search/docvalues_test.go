@@ -28,7 +28,10 @@ func TestDocValueTableMatchesSegment(t *testing.T) {
 		t.Fatal(err)
 	}
 	fields := docValueFields()
-	fromTable := table.reader(fields)
+	fromTable, err := table.reader(fields)
+	if err != nil {
+		t.Fatal(err)
+	}
 	fromSegment := &docValueReader{seg: ix.seg, fields: fields}
 	values := 0
 	for n := range ix.seg.Count() {

@@ -27,7 +27,6 @@ type Index struct {
 	// dv holds the doc values, read once (docvalues.go).
 	dvOnce sync.Once
 	dv     *docValueTable
-	dvErr  error
 }
 
 // ErrCorrupt is returned (wrapped) for index bytes that cannot be read.

@@ -318,7 +318,7 @@ func (r segmentReader) DocValueReader(fields []string) (index.DocValueReader, er
 			return nil, err
 		}
 		if t != nil {
-			return t.reader(fields), nil
+			return t.reader(fields)
 		}
 	}
 	return &docValueReader{seg: r.seg, fields: fields}, nil
