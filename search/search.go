@@ -3,11 +3,15 @@
 // serve` and, compiled to WebAssembly, in the reader's browser, so a query
 // ranks the same everywhere.
 //
-// The index is built once, at build time, as a single zap segment (bleve's
-// offline builder), and shipped as plain bytes. Opening it never touches
-// the file system: the segment is handed to an in-memory scorch index, so
-// the browser and the command line read the very same bytes. search knows
-// nothing of pages: the generator hands it Documents.
+// The index is built once, at build time, as a single zap segment (Build,
+// numbering documents in ID order so that the same content gives the same
+// bytes), and shipped as plain bytes, with the pages' sections in a second
+// segment that the browser fetches after its first results
+// (BuildSections). Opening them never touches the file system: bleve's
+// searchers, collector, facets and highlighter run on the segment through
+// segmentReader, without scorch, so the browser and the command line read
+// the very same bytes. search knows nothing of pages: the generator hands
+// it Documents.
 package search
 
 import (
