@@ -119,7 +119,6 @@
       var wanted = files.sections;
       // The sections come after the first results, which do not need them.
       function loadSections() {
-        wanted = "";
         var bytes = fromDisk ? loadScript("search/sections.js").then(function () {
           var b = fromBase64(self.POLISEE_SECTIONS);
           self.POLISEE_SECTIONS = null;
@@ -132,7 +131,10 @@
       return {
         search: function (q, sort) {
           var res = engine.search(q, langs, RESULTS, pageLang, sort);
-          if (wanted) { setTimeout(loadSections, 0); }
+          if (wanted) {
+            wanted = "";
+            setTimeout(loadSections, 0);
+          }
           return Promise.resolve(res);
         }
       };
