@@ -10,8 +10,10 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// maxSectionsPerHit bounds the sections looked at for one hit.
-const maxSectionsPerHit = 64
+// maxSectionsPerHit bounds the sections looked at for one hit: the most a
+// body has in a polisee site (generator/markdown.MaxSections), so that
+// every hit's best section is among those collected.
+const maxSectionsPerHit = 100
 
 // addSections names, on each hit whose page has sections, the section
 // that holds the query's words best: the query is asked again of the
