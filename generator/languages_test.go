@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator"
-	"github.com/clusterpolisee/polisee/search"
 )
 
 // bilingual is base in English and Greek: one practice and one area
@@ -333,31 +332,7 @@ func TestSearchPerLanguage(t *testing.T) {
 			t.Errorf("%s: shown in %q, want %q (documents: %v)", key, got, want, shown)
 		}
 	}
-	data, err := search.Build(ctx, docs, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := search.Open(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	find := func(q, lang string) []string {
-		langs := []string{"en", "el"}
-		if lang == "el" {
-			langs = []string{"el", "en"}
-		}
-		res, err := ix.Search(ctx, search.Request{Query: q, Langs: langs, Shown: lang, Size: 50})
-		if err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-		var ids []string
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		slices.Sort(ids)
-		return ids
-	}
+	find := hitsOf(t, docs)
 	for _, c := range []struct {
 		q, lang string
 		want    []string
