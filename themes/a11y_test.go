@@ -151,6 +151,18 @@ func buildStarter(t *testing.T, ctx context.Context, offline bool) (*generator.S
 	return site, out
 }
 
+// servedStarter builds the starter site (without the search engine) twice:
+// served over http by srv, which closes when the test ends, and as an
+// offline copy in the folder offline.
+func servedStarter(t *testing.T, ctx context.Context) (srv *httptest.Server, offline string) {
+	t.Helper()
+	_, out := buildStarter(t, ctx, false)
+	_, offline = buildStarter(t, ctx, true)
+	srv = httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	return srv, offline
+}
+
 // testPage is one page the test opens.
 type testPage struct {
 	name string // e.g. item/practices

@@ -9,8 +9,6 @@ package themes_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -24,10 +22,7 @@ func TestCompareInBrowser(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 
-	_, out := buildStarter(t, ctx, false)
-	_, offline := buildStarter(t, ctx, true)
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
+	srv, offline := servedStarter(t, ctx)
 	browser := startBrowser(t, ctx, chrome)
 
 	for _, tc := range []struct{ name, url string }{

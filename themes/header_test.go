@@ -10,8 +10,6 @@ package themes_test
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -71,10 +69,7 @@ func TestHeaderFoldsOnAPhone(t *testing.T) {
 	chrome, axeJS := a11yTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	_, out := buildStarter(t, ctx, false)
-	_, offline := buildStarter(t, ctx, true)
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
+	srv, offline := servedStarter(t, ctx)
 	browser := startBrowser(t, ctx, chrome)
 
 	pages := []string{"/", "/practices/", "/el/practices/mi-cluster-microelectronics/", "/search/", "/404.html"}
