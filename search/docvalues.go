@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	index "github.com/blevesearch/bleve_index_api"
+	zapx "github.com/blevesearch/zapx/v17"
 )
 
 // docValueTable holds, in memory and uncompressed, the terms of every
@@ -34,12 +35,9 @@ type docValueField struct {
 	ords  []uint32
 }
 
-// docValues returns the index's table.
-func (ix *Index) docValues() (*docValueTable, error) {
-	ix.dvOnce.Do(func() {
-		ix.dv = &docValueTable{r: segmentReader{seg: ix.seg}, numDocs: ix.seg.Count(), fields: map[string]*docValueField{}}
-	})
-	return ix.dv, nil
+// newDocValueTable makes the (empty) table of a segment's doc values.
+func newDocValueTable(seg *zapx.SegmentBase) *docValueTable {
+	return &docValueTable{r: segmentReader{seg: seg}, numDocs: seg.Count(), fields: map[string]*docValueField{}}
 }
 
 // docValueFields are the fields that have doc values.

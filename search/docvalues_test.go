@@ -23,10 +23,7 @@ func TestDocValueTableMatchesSegment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	table, err := ix.docValues()
-	if err != nil {
-		t.Fatal(err)
-	}
+	table := ix.dv
 	fields := docValueFields()
 	fromTable, err := table.reader(fields)
 	if err != nil {

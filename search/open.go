@@ -3,7 +3,6 @@ package search
 import (
 	"errors"
 	"fmt"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
@@ -24,9 +23,8 @@ type Index struct {
 	// sec holds the pages' sections, once OpenSections has read them.
 	sec   *zapx.SegmentBase
 	terms []term // cross-language terms (terms.go)
-	// dv holds the doc values, read once (docvalues.go).
-	dvOnce sync.Once
-	dv     *docValueTable
+	// dv holds the doc values, each field read once (docvalues.go).
+	dv *docValueTable
 }
 
 // ErrCorrupt is returned (wrapped) for index bytes that cannot be read.
@@ -43,7 +41,7 @@ func Open(data []byte) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{seg: seg, mapping: m, numDocs: numDocs}
+	ix := &Index{seg: seg, mapping: m, numDocs: numDocs, dv: newDocValueTable(seg)}
 	if err := ix.readTerms(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
@@ -108,7 +106,7 @@ func (ix *Index) readTerms() (err error) {
 }
 
 // reader reads the pages for bleve's searchers.
-func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg, table: ix.docValues} }
+func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg, table: ix.dv} }
 
 // Close releases the index.
 func (ix *Index) Close() error { return nil }

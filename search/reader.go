@@ -34,7 +34,7 @@ import (
 // the segment.
 type segmentReader struct {
 	seg   *zapx.SegmentBase
-	table func() (*docValueTable, error)
+	table *docValueTable
 }
 
 var (
@@ -313,13 +313,7 @@ func (d *docValueReader) BytesRead() uint64 { return 0 }
 
 func (r segmentReader) DocValueReader(fields []string) (index.DocValueReader, error) {
 	if r.table != nil {
-		t, err := r.table()
-		if err != nil {
-			return nil, err
-		}
-		if t != nil {
-			return t.reader(fields)
-		}
+		return r.table.reader(fields)
 	}
 	return &docValueReader{seg: r.seg, fields: fields}, nil
 }
