@@ -92,8 +92,8 @@ type option struct{ Value, Label string }
 
 // Compare gathers every profile against every area.
 func (v *view) Compare() compareData {
-	areas := v.Items("areas")
-	profiles := v.Items("profiles")
+	areas := v.Items(model.FolderAreas)
+	profiles := v.Items(model.FolderProfiles)
 	d := compareData{Areas: areas}
 	countries := map[string]string{}
 	years := map[int]bool{}
@@ -130,9 +130,9 @@ func (v *view) profileRow(p *model.Item, areas []*model.Item) profileRow {
 	v.useItem(p)
 	r := profileRow{Item: p, Period: p.String("period"), Instruments: p.Instruments()}
 	r.From, r.To = periodYears(r.Period)
-	r.Country = v.Ref("countries", p.String("country"))
+	r.Country = v.Ref(model.FolderCountries, p.String("country"))
 	if reg := p.String("region"); reg != "" {
-		r.Region = v.Ref("regions", reg)
+		r.Region = v.Ref(model.FolderRegions, reg)
 	}
 	scores := map[string]model.Score{}
 	for _, s := range p.Assessment() {
@@ -197,7 +197,9 @@ func periodYears(s string) (from, to int) {
 }
 
 // ProfileRow is one profile against every area, for its own page.
-func (v *view) ProfileRow(p *model.Item) profileRow { return v.profileRow(p, v.Items("areas")) }
+func (v *view) ProfileRow(p *model.Item) profileRow {
+	return v.profileRow(p, v.Items(model.FolderAreas))
+}
 
 // ProfileChart draws a profile's scores per area as a bar chart: every
 // area the profile covers, unscored ones drawn as "not assessed". It is
@@ -271,18 +273,18 @@ type localCandidate struct {
 func (b *builder) localCandidates(cc string) []localCandidate {
 	b.localOnce.Do(func() {
 		b.local = map[string][]localCandidate{}
-		for _, country := range b.content.ByFolder("countries") {
+		for _, country := range b.content.ByFolder(model.FolderCountries) {
 			code := country.Key()
 			var list []localCandidate
 			for _, it := range b.rel.back[country] {
-				if f := it.Type.Folder; (f == "practices" || f == "pilots") && containsFold(countriesOf(it), code) {
+				if f := it.Type.Folder; (f == model.FolderPractices || f == model.FolderPilots) && containsFold(countriesOf(it), code) {
 					list = append(list, localCandidate{item: it, regions: upper(it.Strings("regions")), areas: it.Strings("areas")})
 				}
 			}
 			sort.SliceStable(list, func(i, j int) bool {
 				a, b := list[i].item, list[j].item
 				if a.Type != b.Type {
-					return a.Type.Folder == "practices"
+					return a.Type.Folder == model.FolderPractices
 				}
 				return model.Less(a, b)
 			})
@@ -299,9 +301,7 @@ func (b *builder) localCandidates(cc string) []localCandidate {
 // its country holds, not what the whole site holds.
 func (v *view) profileLocal(p *model.Item) ([]localItem, int) {
 	cc := strings.ToUpper(p.String("country"))
-	v.useFolderIn("practices", cc)
-	v.useFolderIn("pilots", cc)
-	cands := v.b.localCandidates(cc)
+	cands := v.localIn(cc)
 	region := strings.ToUpper(p.String("region"))
 	pAreas := map[string]bool{}
 	for _, a := range p.Strings("areas") {
@@ -346,7 +346,7 @@ func (v *view) profileLocal(p *model.Item) ([]localItem, int) {
 		li := localItem{Item: r.cand.item, SameRegion: r.rank >= 100}
 		for _, a := range r.cand.areas {
 			if pAreas[a] {
-				if ai := v.Ref("areas", a); ai != nil {
+				if ai := v.Ref(model.FolderAreas, a); ai != nil {
 					li.SharedAreas = append(li.SharedAreas, ai)
 				}
 			}

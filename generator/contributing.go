@@ -23,7 +23,7 @@ const contributingURL = "/contributing/"
 // contributingPage plans the contributors page.
 func (b *builder) contributingPage() *Page {
 	p := &Page{URL: contributingURL, Kind: "contributing", Title: b.tr.T("contrib.title")}
-	if it := b.content.Lookup("pages", contributingSlug); it != nil {
+	if it := b.content.Lookup(model.FolderPages, contributingSlug); it != nil {
 		p.Item, p.Type, p.Title = it, it.Type, it.Title
 	}
 	return p
@@ -32,11 +32,11 @@ func (b *builder) contributingPage() *Page {
 // ownPage reports whether an item's body is shown on a page of its own
 // (not on the home page or the contributors page).
 func ownPage(it *model.Item) bool {
-	return it.Type.Folder != "pages" || (it.Slug != homeSlug && it.Slug != contributingSlug)
+	return it.Type.Folder != model.FolderPages || (it.Slug != homeSlug && it.Slug != contributingSlug)
 }
 
 // Schema is the schema reference, for the contributors page.
-func (v *view) Schema() model.SchemaDoc { return model.Schema() }
+func (v *view) Schema() model.SchemaDoc { return v.schema().Doc() }
 
 // RepoFile links to a file or folder of the repository's branch, on the
 // repository's web site (GitHub-style addresses), or "" when the site

@@ -41,15 +41,15 @@ type heatCell struct {
 
 // Heat counts the practices of every area in every country.
 func (v *view) Heat() *heatData {
-	areas := v.Items("areas")
-	countries := v.Items("countries")
-	v.useFolder("practices")
+	areas := v.Items(model.FolderAreas)
+	countries := v.Items(model.FolderCountries)
+	practices := v.folder(model.FolderPractices)
 	if len(areas) == 0 || len(countries) == 0 {
 		return nil
 	}
 	count := map[[2]string]int{}
 	total := 0
-	for _, p := range v.b.content.ByFolder("practices") {
+	for _, p := range practices {
 		total++
 		for _, a := range p.Strings("areas") {
 			for _, c := range countriesOf(p) {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,9 +28,18 @@ type extraFile struct {
 func (b *builder) extraFiles() []extraFile {
 	if b.prefix != "" {
 		// A language's own files; the rest are shared.
-		return []extraFile{{strings.TrimPrefix(b.prefix, "/") + "/feed.xml", b.feed, []string{"practices", "documents"}}}
+		return []extraFile{{strings.TrimPrefix(b.prefix, "/") + "/feed.xml", b.feed, b.feedFolders()}}
 	}
 	return b.siteFiles()
+}
+
+// feedFolders are the folders of the types whose items are in the feeds.
+func (b *builder) feedFolders() []string {
+	folders := []string{}
+	for _, t := range b.content.Schema.Where(func(t *model.Type) bool { return t.Present.Feed }) {
+		folders = append(folders, t.Folder)
+	}
+	return folders
 }
 
 // siteFiles are the extra files of the default language, which include
@@ -39,15 +49,18 @@ func (b *builder) siteFiles() []extraFile { return append(b.sitemapFiles(), b.fi
 // fixedFiles are siteFiles but the sitemap, whose files depend on the
 // number of pages.
 func (b *builder) fixedFiles() []extraFile {
-	none := []string{}
-	return []extraFile{
-		{"feed.xml", b.feed, []string{"practices", "documents"}},
-		{"robots.txt", b.robots, none},
-		{"data/practices.json", func() ([]byte, error) { return jsonData(b.records("practices")) }, []string{"practices"}},
-		{"data/practices.csv", func() ([]byte, error) { return csvData(b.records("practices")) }, []string{"practices"}},
-		{"data/profiles.json", func() ([]byte, error) { return jsonData(b.records("profiles")) }, []string{"profiles"}},
-		{"data/profiles.csv", func() ([]byte, error) { return csvData(b.records("profiles")) }, []string{"profiles"}},
+	files := []extraFile{
+		{"feed.xml", b.feed, b.feedFolders()},
+		{"robots.txt", b.robots, []string{}},
 	}
+	// Open data: one JSON and one CSV file per type that has it.
+	for _, t := range b.content.Schema.Where(func(t *model.Type) bool { return t.Present.OpenData }) {
+		reads := []string{t.Folder}
+		files = append(files,
+			extraFile{"data/" + t.Folder + ".json", func() ([]byte, error) { return jsonData(b.records(t)) }, reads},
+			extraFile{"data/" + t.Folder + ".csv", func() ([]byte, error) { return csvData(b.records(t)) }, reads})
+	}
+	return files
 }
 
 // absURL makes a site path absolute with the base URL; without one it
@@ -228,8 +241,9 @@ func (b *builder) feed() ([]byte, error) {
 		Entries []entry `xml:"entry"`
 	}
 	var items []*model.Item
-	items = append(items, b.content.ByFolder("practices")...)
-	items = append(items, b.content.ByFolder("documents")...)
+	for _, folder := range b.feedFolders() {
+		items = append(items, b.content.ByFolder(folder)...)
+	}
 	sort.SliceStable(items, func(i, j int) bool {
 		if c := entryDate(items[i]).Compare(entryDate(items[j])); c != 0 {
 			return c > 0
@@ -303,14 +317,14 @@ type record struct {
 }
 
 // records flattens the items of a type into open-data records, with the
-// fields of the schema as columns, in schema order.
-func (b *builder) records(folder string) []record {
-	t := model.TypeByFolder(folder)
+// type's Presentation.Columns, or every field of the schema, as columns,
+// in schema order, after slug and url.
+func (b *builder) records(t *model.Type) []record {
 	var out []record
-	for _, it := range b.content.ByFolder(folder) {
+	for _, it := range b.content.ByFolder(t.Folder) {
 		r := record{item: it, cols: []string{"slug", "url"}, vals: map[string]any{"slug": it.Slug, "url": b.absURL(it.URL())}}
 		for _, f := range t.Fields {
-			if f.Name == "draft" {
+			if f.Name == "draft" || (len(t.Present.Columns) > 0 && !slices.Contains(t.Present.Columns, f.Name)) {
 				continue
 			}
 			r.cols = append(r.cols, f.Name)
@@ -359,6 +373,8 @@ func (b *builder) records(folder string) []record {
 					r.vals[f.Name] = nil
 				case model.Date:
 					r.vals[f.Name] = v.String()
+				case []any, map[string]any:
+					r.vals[f.Name] = plainData(v)
 				default:
 					r.vals[f.Name] = v
 				}
@@ -367,6 +383,28 @@ func (b *builder) records(folder string) []record {
 		out = append(out, r)
 	}
 	return out
+}
+
+// plainData is a list or mapping of front matter with its dates as
+// text, for JSON and CSV.
+func plainData(v any) any {
+	switch v := v.(type) {
+	case model.Date:
+		return v.String()
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = plainData(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = plainData(e)
+		}
+		return out
+	}
+	return v
 }
 
 func jsonData(records []record) ([]byte, error) {

@@ -297,13 +297,55 @@ func (t *translator) Label(value string) string {
 	return label(value)
 }
 
-// StatusPlural names a practice status for a group of practices (in
-// languages whose adjectives agree in number): status_plural.VALUE.
-func (t *translator) StatusPlural(value string) string {
-	if s, ok := t.strs["status_plural."+value]; ok {
+// ValuePlural names an enumerated value of field for a group of items (in
+// languages whose adjectives agree in number, "Piloted" practices):
+// FIELD_plural.VALUE, else the value's Label.
+func (t *translator) ValuePlural(field, value string) string {
+	if s, ok := t.strs[field+"_plural."+value]; ok {
 		return s
 	}
 	return t.Label(value)
+}
+
+// FacetTitle is the title of a facet page: the items of type ty whose
+// field has value.
+func (t *translator) FacetTitle(ty *model.Type, field, value string) string {
+	return t.typeT(ty, "facet_title", "facet.title", "type", t.TypeTitle(ty), "value", t.ValuePlural(field, value))
+}
+
+// typeT gives a type's own wording of a string, type.FOLDER.KEY, when the
+// files have it, and else the general one, general, filled with args:
+// "3 practices" where a type says so, "3 entries" for one that does not.
+func (t *translator) typeT(ty *model.Type, key, general string, args ...any) string {
+	if s, ok := t.strs["type."+ty.Folder+"."+key]; ok {
+		return t.fill(s, args, false)
+	}
+	return t.T(general, args...)
+}
+
+// either gives key when the files have it, and else general, filled
+// with args.
+func (t *translator) either(key, general string, args ...any) string {
+	if s, ok := t.strs[key]; ok {
+		return t.fill(s, args, false)
+	}
+	return t.T(general, args...)
+}
+
+// TypeT and TypeTn are typeT and typeTn for the layouts.
+func (v *view) TypeT(ty *model.Type, key, general string) string {
+	return v.b.tr.typeT(ty, key, general)
+}
+func (v *view) TypeTn(ty *model.Type, key, general string, n int) string {
+	return v.b.tr.typeTn(ty, key, general, n)
+}
+
+// typeTn is typeT for a count (see Tn).
+func (t *translator) typeTn(ty *model.Type, key, general string, n int) string {
+	if _, ok := t.strs["type."+ty.Folder+"."+key+".other"]; ok {
+		return t.Tn("type."+ty.Folder+"."+key, n)
+	}
+	return t.Tn(general, n)
 }
 
 // FieldLabel names a field by its key field.NAME, falling back to the
@@ -352,7 +394,7 @@ func (b *builder) pageFuncs() template.FuncMap {
 		"th":           t.TH,
 		"label":        t.Label,
 		"fieldLabel":   t.FieldLabel,
-		"statusPlural": t.StatusPlural,
+		"valuePlural":  t.ValuePlural,
 		"typeTitle":    t.TypeTitle,
 		"typeSingular": t.TypeSingular,
 		"typeDoc":      t.TypeDoc,
@@ -450,7 +492,7 @@ func (v *view) SearchStrings() (template.JS, error) {
 	t := v.b.tr
 	out := v.uiStrings("search.js")
 	facets := map[string]map[string]string{"type": {}, "status": {}}
-	for _, ty := range model.Types {
+	for _, ty := range v.schema().Types {
 		facets["type"][ty.Singular] = t.TypeSingular(ty)
 	}
 	for _, s := range append(append([]string(nil), model.PracticeStatuses...), model.PilotStatuses...) {
@@ -492,13 +534,17 @@ func (v *view) AreaLinks(areas []*model.Item) template.HTML {
 
 // TypeTitleOf, TypeSingularOf and TypeDocOf translate the names of the
 // type stored in folder, for the schema reference.
-func (v *view) TypeTitleOf(folder string) string { return v.b.tr.TypeTitle(model.TypeByFolder(folder)) }
-
-func (v *view) TypeSingularOf(folder string) string {
-	return strings.ToLower(v.b.tr.TypeSingular(model.TypeByFolder(folder)))
+func (v *view) TypeTitleOf(folder string) string {
+	return v.b.tr.TypeTitle(v.schema().Type(folder))
 }
 
-func (v *view) TypeDocOf(folder string) string { return v.b.tr.TypeDoc(model.TypeByFolder(folder)) }
+func (v *view) TypeSingularOf(folder string) string {
+	return strings.ToLower(v.b.tr.TypeSingular(v.schema().Type(folder)))
+}
+
+func (v *view) TypeDocOf(folder string) string {
+	return v.b.tr.TypeDoc(v.schema().Type(folder))
+}
 
 // RepoAt says where the repository is, for the contributors' guide: " at
 // <a>github.com/...</a>", or nothing when the site names none.
@@ -512,12 +558,12 @@ func (v *view) RepoAt() template.HTML {
 // NewFileExample links to the web editor's new-file form in the practices
 // folder, or gives nothing when the site names no repository.
 func (v *view) NewFileExample() template.HTML {
-	u := v.RepoFile("new", v.ContentPath("practices"))
+	u := v.RepoFile("new", v.ContentPath(model.FolderPractices))
 	if u == "" {
 		return ""
 	}
 	return v.TH("contrib.guide_add_example_html", "link",
-		noopenerLink(u, v.T("contrib.guide_add_new_file", "folder", v.ContentPath("practices"))))
+		noopenerLink(u, v.T("contrib.guide_add_new_file", "folder", v.ContentPath(model.FolderPractices))))
 }
 
 // SectionList writes body sections as code: ## Description, ## ...

@@ -55,15 +55,13 @@ const (
 
 // LearningPath gathers an area's learning path.
 func (v *view) LearningPath(area *model.Item) *learningPath {
-	v.useRelations(area)
-	back := v.b.rel.back[area]
-	v.useItems(back)
+	back := v.back(area)
 	lp := &learningPath{}
-	g := lp.gather(area, back)
+	g := lp.gather(v.schema(), area, back)
 	for _, s := range model.PracticeStatuses {
 		items := g.byStatus[s]
 		model.SortItems(items)
-		lp.Practices = append(lp.Practices, statusGroup{Status: s, Label: v.b.tr.StatusPlural(s), URL: "/practices/status/" + s + "/", Items: items})
+		lp.Practices = append(lp.Practices, statusGroup{Status: s, Label: v.b.tr.ValuePlural("status", s), URL: facetURL(v.schema().Type(model.FolderPractices), "status", s), Items: items})
 	}
 	lp.ReadFirst = v.readFirst(lp, g)
 	lp.Chart, lp.ChartCut = v.areaChart(area, lp.Ranked, len(lp.NotAssessed))
@@ -82,14 +80,14 @@ type areaLinks struct {
 // pilots and mechanisms, documents (the factsheets first, then the others
 // newest first) and the remaining types. It returns what the rest of the
 // path needs besides.
-func (lp *learningPath) gather(area *model.Item, back []*model.Item) areaLinks {
+func (lp *learningPath) gather(schema *model.Schema, area *model.Item, back []*model.Item) areaLinks {
 	g := areaLinks{byStatus: map[string][]*model.Item{}}
 	others := map[*model.Type][]*model.Item{}
 	for _, it := range back {
 		switch it.Type.Folder {
-		case "practices":
+		case model.FolderPractices:
 			g.byStatus[it.String("status")] = append(g.byStatus[it.String("status")], it)
-		case "profiles":
+		case model.FolderProfiles:
 			var s model.Score
 			found := false
 			for _, e := range it.Assessment() {
@@ -102,11 +100,11 @@ func (lp *learningPath) gather(area *model.Item, back []*model.Item) areaLinks {
 			} else {
 				lp.NotAssessed = append(lp.NotAssessed, it)
 			}
-		case "pilots":
+		case model.FolderPilots:
 			lp.Pilots = append(lp.Pilots, it)
-		case "mechanisms":
+		case model.FolderMechanisms:
 			lp.Mechanisms = append(lp.Mechanisms, it)
-		case "documents":
+		case model.FolderDocuments:
 			if it.String("kind") == "factsheet" {
 				g.factsheets = append(g.factsheets, it)
 			} else {
@@ -129,7 +127,7 @@ func (lp *learningPath) gather(area *model.Item, back []*model.Item) areaLinks {
 		return g.otherDocs[i].Date("date").Compare(g.otherDocs[j].Date("date")) > 0
 	})
 	lp.Documents = append(append(lp.Documents, g.factsheets...), g.otherDocs...)
-	for _, t := range model.Types {
+	for _, t := range schema.Types {
 		if items := others[t]; len(items) > 0 {
 			sortForList(t, items)
 			lp.Other = append(lp.Other, Group{Type: t, Items: items})
@@ -201,12 +199,12 @@ func (v *view) areaChart(area *model.Item, ranked []rankedProfile, notAssessed i
 func profileLabel(v *view, p *model.Item) string {
 	name := ""
 	if reg := p.String("region"); reg != "" {
-		if r := v.Ref("regions", reg); r != nil {
+		if r := v.Ref(model.FolderRegions, reg); r != nil {
 			name = r.Title
 		}
 	}
 	if name == "" {
-		if c := v.Ref("countries", p.String("country")); c != nil {
+		if c := v.Ref(model.FolderCountries, p.String("country")); c != nil {
 			name = c.Title
 		} else {
 			name = p.Title

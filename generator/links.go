@@ -202,7 +202,7 @@ func (b *builder) suggestURL(dest string) string {
 // pageURL is where an item's body appears: its own page, or the home page
 // for the page that introduces the site.
 func pageURL(it *model.Item) string {
-	if it.Type.Folder == "pages" && it.Slug == homeSlug {
+	if it.Type.Folder == model.FolderPages && it.Slug == homeSlug {
 		return "/"
 	}
 	return it.URL()

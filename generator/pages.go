@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"sort"
 	"strings"
 
@@ -24,8 +25,9 @@ type Page struct {
 	Type  *model.Type // item and list pages
 	// Items are what a list or facet page lists.
 	Items []*model.Item
-	// Facet names the value a facet page selects, e.g. piloted.
-	Facet string
+	// FacetField and Facet name the field and the value a facet page
+	// selects, e.g. status and piloted.
+	FacetField, Facet string
 }
 
 // The files every site has besides its pages.
@@ -61,25 +63,26 @@ func (b *builder) planPages(diags *diag.List) {
 	b.addPage(&Page{URL: "/search/", Kind: "search", Title: b.tr.T("search.title")}, diags)
 	b.addPage(b.contributingPage(), diags)
 	b.addPage(b.comparePage(), diags)
-	for _, t := range model.Types {
-		if t.Folder == "pages" {
+	for _, t := range c.Schema.Types {
+		if t.Present.AtRoot {
 			continue
 		}
 		items := append([]*model.Item(nil), c.ByFolder(t.Folder)...)
 		sortForList(t, items)
 		b.addPage(&Page{URL: "/" + t.Folder + "/", Kind: "list", Title: b.tr.TypeTitle(t), Type: t, Items: items}, diags)
-	}
-	practices := model.TypeByFolder("practices")
-	for _, status := range model.PracticeStatuses {
-		var items []*model.Item
-		for _, it := range c.ByFolder("practices") {
-			if it.String("status") == status {
-				items = append(items, it)
+		for _, field := range t.Present.Facets {
+			for _, value := range t.Field(field).Values {
+				var items []*model.Item
+				for _, it := range c.ByFolder(t.Folder) {
+					if it.String(field) == value {
+						items = append(items, it)
+					}
+				}
+				sortForList(t, items)
+				b.addPage(&Page{URL: facetURL(t, field, value), Kind: "facet", Title: b.tr.FacetTitle(t, field, value),
+					Type: t, Items: items, FacetField: field, Facet: value}, diags)
 			}
 		}
-		model.SortItems(items)
-		b.addPage(&Page{URL: "/practices/status/" + status + "/", Kind: "facet", Title: b.tr.T("facet.title", "status", b.tr.StatusPlural(status)),
-			Type: practices, Items: items, Facet: status}, diags)
 	}
 	for _, it := range c.Items {
 		if !ownPage(it) {
@@ -90,26 +93,80 @@ func (b *builder) planPages(diags *diag.List) {
 	sort.Strings(b.urlList)
 }
 
-// sortForList orders a list page: areas by their order, the rest by title.
+// facetURL is the page of the items of type t whose field has value.
+func facetURL(t *model.Type, field, value string) string {
+	return "/" + t.Folder + "/" + field + "/" + value + "/"
+}
+
+// sortForList orders a list as the type's Presentation.Order says: by
+// title, or by a field (descending with a leading "-"), items without it
+// last and ties by title.
 func sortForList(t *model.Type, items []*model.Item) {
 	model.SortItems(items)
-	if t.Field("order") != nil {
-		sort.SliceStable(items, func(i, j int) bool {
-			oi, oj := items[i].Int("order"), items[j].Int("order")
-			if oi == 0 {
-				oi = 1 << 20
-			}
-			if oj == 0 {
-				oj = 1 << 20
-			}
-			return oi < oj
-		})
+	if t == nil {
+		return
 	}
+	name, desc := strings.CutPrefix(t.Present.Order, "-")
+	f := t.Field(name)
+	if name == "" || name == "title" || f == nil {
+		return
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i].Data[name], items[j].Data[name]
+		if isZero(a) || isZero(b) {
+			return !isZero(a) && isZero(b)
+		}
+		c := compareValues(a, b)
+		if desc {
+			return c > 0
+		}
+		return c < 0
+	})
+}
+
+// isZero reports a missing value, or one that counts as missing in a
+// list's order (an order of 0).
+func isZero(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case int:
+		return v == 0
+	case model.Date:
+		return v.IsZero()
+	case string:
+		return v == ""
+	}
+	return false
+}
+
+// compareValues orders two values of one field: numbers, dates, text.
+func compareValues(a, b any) int {
+	switch a := a.(type) {
+	case int:
+		if b, ok := b.(int); ok {
+			return cmp.Compare(a, b)
+		}
+	case float64:
+		if b, ok := b.(float64); ok {
+			return cmp.Compare(a, b)
+		}
+	case model.Date:
+		if b, ok := b.(model.Date); ok {
+			return a.Compare(b)
+		}
+	case string:
+		if b, ok := b.(string); ok {
+			return cmp.Compare(strings.ToLower(a), strings.ToLower(b))
+		}
+	}
+	return 0
 }
 
 // relations are the links between items that pages show: back-links
 // (everything that refers to an item) and related items.
 type relations struct {
+	schema  *model.Schema
 	back    map[*model.Item][]*model.Item
 	related map[*model.Item][]*model.Item
 }
@@ -120,16 +177,13 @@ type Group struct {
 	Items []*model.Item
 }
 
-// relatedTypes are the types that show related items.
-var relatedTypes = map[string]bool{"practices": true, "profiles": true, "pilots": true}
-
 const maxRelated = 6
 
 // buildRelations walks every reference once (back-links) and uses inverted
 // indexes by country and area (related items), so the cost grows with the
 // number of references, not with the square of the number of items.
 func buildRelations(c *model.Content) relations {
-	r := relations{back: map[*model.Item][]*model.Item{}, related: map[*model.Item][]*model.Item{}}
+	r := relations{schema: c.Schema, back: map[*model.Item][]*model.Item{}, related: map[*model.Item][]*model.Item{}}
 	for _, it := range c.Items {
 		seen := map[*model.Item]bool{}
 		for _, ref := range it.Refs() {
@@ -161,7 +215,7 @@ func buildRelations(c *model.Content) relations {
 func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
 	var cands []*model.Item
 	for _, it := range c.Items {
-		if relatedTypes[it.Type.Folder] {
+		if it.Type.Present.Related {
 			cands = append(cands, it)
 		}
 	}
@@ -279,7 +333,7 @@ func (r relations) backGroups(it *model.Item) []Group {
 		byType[o.Type] = append(byType[o.Type], o)
 	}
 	var groups []Group
-	for _, t := range model.Types {
+	for _, t := range r.schema.Types {
 		if items := byType[t]; len(items) > 0 {
 			items = append([]*model.Item(nil), items...)
 			sortForList(t, items)

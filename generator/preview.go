@@ -118,7 +118,7 @@ func (p *Preview) Build(ctx context.Context, ch Change) (*PreviewResult, error) 
 	}
 
 	res := &PreviewResult{Pages: len(b.pages), Warnings: diags.Warnings()}
-	full := last == nil || ch.Theme || !reflect.DeepEqual(b.content.Site, last.site) || !slices.Equal(nonEmpty(b), nonEmpty(last.b))
+	full := last == nil || ch.Theme || !reflect.DeepEqual(b.content.Site, last.site) || b.content.Schema != last.b.content.Schema || !slices.Equal(nonEmpty(b), nonEmpty(last.b))
 	dirty := map[string]bool{}
 	frontMatterChanged := false
 	if !full {
@@ -540,7 +540,7 @@ func subsetKeys(a, b map[string]*model.Item) bool {
 // show them.
 func nonEmpty(b *builder) []string {
 	var out []string
-	for _, t := range model.Types {
+	for _, t := range b.content.Schema.Types {
 		if len(b.content.ByFolder(t.Folder)) > 0 {
 			out = append(out, t.Folder)
 		}
@@ -645,7 +645,7 @@ func (r relations) remap(old, now map[string]*model.Item) relations {
 		}
 		return out
 	}
-	out := relations{back: make(map[*model.Item][]*model.Item, len(r.back)), related: make(map[*model.Item][]*model.Item, len(r.related))}
+	out := relations{schema: r.schema, back: make(map[*model.Item][]*model.Item, len(r.back)), related: make(map[*model.Item][]*model.Item, len(r.related))}
 	for k, v := range r.back {
 		out.back[m(k)] = list(v)
 	}

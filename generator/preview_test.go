@@ -36,15 +36,16 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 			if err := corpus.Write(dir, 150, 7); err != nil {
 				t.Fatal(err)
 			}
-			// In two languages, so that translations come and go.
-			site := filepath.Join(dir, "site.yaml")
-			data, err := os.ReadFile(site)
-			if err != nil {
+			inTwoLanguages(t, dir)
+		}},
+		{"declared", 30, func(t *testing.T, dir string) {
+			// A type of the site's own, with every part of a declared
+			// presentation, beside the built-in ones.
+			if err := corpus.Write(dir, 60, 3); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(site, bytes.Replace(data, []byte("languages: [en]"), []byte("languages: [en, el]"), 1), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			inTwoLanguages(t, dir)
+			writeEvents(t, dir)
 		}},
 	}
 	for _, tree := range trees {
@@ -60,7 +61,7 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 			if _, err := p.Build(ctx, generator.Change{}); err != nil {
 				t.Fatal(err)
 			}
-			e := &editor{t: t, dir: dir, rng: rand.New(rand.NewPCG(1, uint64(len(tree.name))))}
+			e := &editor{t: t, dir: dir, rng: rand.New(rand.NewPCG(1, uint64(len(tree.name)))), events: tree.name == "declared"}
 			fullCfg := cfg
 			fullCfg.Preview = true
 			fullCfg.Out = filepath.Join(tmp, "full")
@@ -108,6 +109,98 @@ type editor struct {
 	translated []string
 	broken     string // a file written invalid, with its good bytes
 	good       []byte
+	// events is set for a tree with the declared type events (see
+	// writeEvents), which the editor also changes.
+	events bool
+}
+
+// eventsSchema declares events: in the menu and the feed, with open data,
+// newest first, grouped by year, with a facet page per format.
+const eventsSchema = `types:
+  - folder: events
+    singular: event
+    title: Events
+    fields:
+      - {name: title, kind: string, required: true}
+      - {name: date, kind: date, required: true}
+      - {name: format, kind: enum, required: true, values: [workshop, conference]}
+      - {name: areas, kind: list, of: ref, ref: areas}
+    nav: 7
+    feed: true
+    open_data: true
+    order: -date
+    group: date
+    facets: [format]
+`
+
+// inTwoLanguages puts a corpus tree in two languages, so that translations
+// come and go.
+func inTwoLanguages(t *testing.T, dir string) {
+	t.Helper()
+	site := filepath.Join(dir, "site.yaml")
+	data, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(site, bytes.Replace(data, []byte("languages: [en]"), []byte("languages: [en, el]"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeEvents adds schema.yaml and a dozen events to a corpus tree.
+func writeEvents(t *testing.T, dir string) {
+	t.Helper()
+	var areas []string
+	entries, err := os.ReadDir(filepath.Join(dir, "areas"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		areas = append(areas, strings.TrimSuffix(e.Name(), ".md"))
+	}
+	files := map[string]string{"schema.yaml": eventsSchema}
+	for i := range 12 {
+		files[fmt.Sprintf("events/event-%02d.md", i)] = fmt.Sprintf("---\ntitle: Event %d\ndate: %d-%02d\nformat: %s\nareas: [%s]\n---\nWhat happened.\n",
+			i, 2010+i%4, 1+i%12, []string{"workshop", "conference"}[i%2], areas[i%len(areas)])
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+var (
+	dateLine   = regexp.MustCompile(`(?m)^date: .*$`)
+	formatLine = regexp.MustCompile(`(?m)^format: .*$`)
+)
+
+// editEvent changes an event's date or format, or the declaration of
+// events: what its list order, groups, feed, facets and menu depend on.
+func (e *editor) editEvent(k, step int) (string, []string) {
+	switch k {
+	case 0:
+		f := fmt.Sprintf("events/event-%02d.md", e.rng.IntN(12))
+		e.write(f, dateLine.ReplaceAll(e.read(f), []byte(fmt.Sprintf("date: %d-%02d-%02d", 2008+e.rng.IntN(8), 1+e.rng.IntN(12), 1+e.rng.IntN(28)))))
+		return "date " + f, []string{f}
+	case 1:
+		f := fmt.Sprintf("events/event-%02d.md", e.rng.IntN(12))
+		e.write(f, formatLine.ReplaceAll(e.read(f), []byte("format: "+[]string{"workshop", "conference"}[e.rng.IntN(2)])))
+		return "format " + f, []string{f}
+	}
+	schema := eventsSchema
+	switch step % 3 {
+	case 0:
+		schema = strings.Replace(schema, "    feed: true\n", "", 1)
+	case 1:
+		schema = strings.Replace(schema, "order: -date", "order: title", 1)
+	}
+	e.write("schema.yaml", []byte(schema))
+	return "declare schema.yaml", []string{"schema.yaml"}
 }
 
 var (
@@ -146,12 +239,18 @@ func (e *editor) edit(step int) (string, []string) {
 	any := func() string {
 		for {
 			f := files[e.rng.IntN(len(files))]
-			if f != "site.yaml" && !strings.HasPrefix(f, "glossary/preview-") {
+			if f != "site.yaml" && f != "schema.yaml" && !strings.HasPrefix(f, "glossary/preview-") {
 				return f
 			}
 		}
 	}
-	switch k := e.rng.IntN(15); k {
+	n := 15
+	if e.events {
+		n += 3
+	}
+	switch k := e.rng.IntN(n); k {
+	case 15, 16, 17:
+		return e.editEvent(k-15, step)
 	case 13:
 		// A translation into Greek of an original that has none.
 		var originals []string

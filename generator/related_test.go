@@ -27,7 +27,7 @@ func TestRelatedItemsMatchBruteForce(t *testing.T) {
 
 	var cands []*model.Item
 	for _, it := range c.Items {
-		if relatedTypes[it.Type.Folder] {
+		if it.Type.Present.Related {
 			cands = append(cands, it)
 		}
 	}

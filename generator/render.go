@@ -3,12 +3,15 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
@@ -27,9 +30,12 @@ func (b *builder) templates() (map[string]*template.Template, error) {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	out := map[string]*template.Template{}
-	for _, name := range layouts {
+	for _, name := range b.layoutNames() {
 		file := "layouts/" + name + ".html"
 		src, err := fs.ReadFile(b.theme, file)
+		if errors.Is(err, fs.ErrNotExist) && !slices.Contains(layouts, name) {
+			return nil, fmt.Errorf("theme: no %s, the layout %s names for %s; add it to the theme (-theme DIR), or leave the layout out to use item.html and list.html", file, model.SchemaFile, b.layoutUsers(name))
+		}
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
@@ -43,6 +49,44 @@ func (b *builder) templates() (map[string]*template.Template, error) {
 		out[name] = t
 	}
 	return out, nil
+}
+
+// layoutNames are the page kinds' layouts and those the types name.
+func (b *builder) layoutNames() []string {
+	names := slices.Clone(layouts)
+	for _, t := range b.content.Schema.Types {
+		for _, l := range []string{t.Present.Layout, t.Present.ListLayout} {
+			if l != "" && !slices.Contains(names, l) {
+				names = append(names, l)
+			}
+		}
+	}
+	return names
+}
+
+// layoutUsers names the folders whose types use layout name.
+func (b *builder) layoutUsers(name string) string {
+	var folders []string
+	for _, t := range b.content.Schema.Types {
+		if t.Present.Layout == name || t.Present.ListLayout == name {
+			folders = append(folders, t.Folder+"/")
+		}
+	}
+	return strings.Join(folders, ", ")
+}
+
+// layoutOf is the layout that renders a page: its kind's, or the one its
+// type names for its item or list pages.
+func layoutOf(p *Page) string {
+	if p.Type != nil {
+		switch {
+		case p.Kind == "item" && p.Type.Present.Layout != "":
+			return p.Type.Present.Layout
+		case p.Kind == "list" && p.Type.Present.ListLayout != "":
+			return p.Type.Present.ListLayout
+		}
+	}
+	return p.Kind
 }
 
 // write renders every page and the other outputs into the transaction.
@@ -137,7 +181,7 @@ func (b *builder) renderPage(tmpls map[string]*template.Template, p *Page, u use
 			v.useFolder(p.Type.Folder)
 		}
 	}
-	t := tmpls[p.Kind]
+	t := tmpls[layoutOf(p)]
 	if t == nil {
 		return nil, fmt.Errorf("render %s: the theme has no layout for %s pages", p.URL, p.Kind)
 	}
@@ -201,59 +245,62 @@ func (v *view) rel(to string) string {
 func (v *view) Asset(name string) string { return v.Rel("/assets/" + name) }
 
 // Ref finds an item by type folder and key, or nil.
-func (v *view) Ref(folder, key string) *model.Item {
-	it := v.b.content.Lookup(folder, key)
-	if it == nil {
-		// Found once the folder gains the item.
-		v.useFolder(folder)
-	}
-	v.useItem(it)
-	return it
-}
+func (v *view) Ref(folder, key string) *model.Item { return v.lookup(folder, key) }
 
 // Items lists the published items of a type.
 func (v *view) Items(folder string) []*model.Item {
-	v.useFolder(folder)
-	items := append([]*model.Item(nil), v.b.content.ByFolder(folder)...)
-	sortForList(model.TypeByFolder(folder), items)
+	items := append([]*model.Item(nil), v.folder(folder)...)
+	sortForList(v.schema().Type(folder), items)
 	return items
 }
 
 // Nav lists the main sections of the site for the header.
 func (v *view) Nav() []navLink {
 	var out []navLink
-	for _, f := range []string{"areas", "practices", "profiles", "countries", "pilots", "documents"} {
-		if len(v.b.content.ByFolder(f)) > 0 {
-			t := model.TypeByFolder(f)
+	for _, t := range v.schema().InNav() {
+		if f := t.Folder; v.hasItems(f) {
 			out = append(out, navLink{Title: v.b.tr.TypeTitle(t), URL: "/" + f + "/", Current: strings.HasPrefix(v.Page.URL, "/"+f+"/")})
-			if f == "profiles" {
-				out = append(out, navLink{Title: v.T("site.nav_compare"), URL: compareURL, Current: v.Page.URL == compareURL})
+			for _, name := range t.Present.Views {
+				if l, ok := v.viewLink(name); ok {
+					out = append(out, l)
+				}
 			}
 		}
 	}
 	return out
 }
 
+// viewLink is the menu entry of a knowledge-base view that a type's
+// Presentation.Views names.
+func (v *view) viewLink(name string) (navLink, bool) {
+	switch name {
+	case "compare":
+		return navLink{Title: v.T("site.nav_compare"), URL: compareURL, Current: v.Page.URL == compareURL}, true
+	}
+	return navLink{}, false
+}
+
 // FooterLinks lists the free pages and the smaller sections.
 func (v *view) FooterLinks() []navLink {
-	var out []navLink
-	v.useFolder("pages")
-	pages := append([]*model.Item(nil), v.b.content.ByFolder("pages")...)
-	sortForList(model.TypeByFolder("pages"), pages)
-	for _, p := range pages {
-		if p.Slug != homeSlug {
-			out = append(out, navLink{Title: p.Title, URL: p.URL()})
+	var items, types []navLink
+	for _, t := range v.schema().InFooter() {
+		if !t.Present.FooterItems {
+			if v.hasItems(t.Folder) {
+				types = append(types, navLink{Title: v.b.tr.TypeTitle(t), URL: "/" + t.Folder + "/"})
+			}
+			continue
+		}
+		for _, p := range v.Items(t.Folder) {
+			if ownPage(p) || p.Slug == contributingSlug {
+				items = append(items, navLink{Title: p.Title, URL: p.URL()})
+			}
 		}
 	}
-	if v.b.content.Lookup("pages", contributingSlug) == nil {
+	out := items
+	if v.lookup(model.FolderPages, contributingSlug) == nil {
 		out = append(out, navLink{Title: v.T("site.footer_contributing"), URL: contributingURL})
 	}
-	for _, f := range []string{"organisations", "regions", "mechanisms", "glossary"} {
-		if len(v.b.content.ByFolder(f)) > 0 {
-			out = append(out, navLink{Title: v.b.tr.TypeTitle(model.TypeByFolder(f)), URL: "/" + f + "/"})
-		}
-	}
-	return out
+	return append(out, types...)
 }
 
 type navLink struct {
@@ -262,12 +309,11 @@ type navLink struct {
 }
 
 // Home is the page whose body introduces the site, or nil.
-func (v *view) Home() *model.Item { return v.Ref("pages", homeSlug) }
+func (v *view) Home() *model.Item { return v.Ref(model.FolderPages, homeSlug) }
 
 // Body is an item's Markdown body as HTML.
 func (v *view) Body(it *model.Item) template.HTML {
-	v.useBody(it)
-	if b := v.b.bodies[it]; b != nil {
+	if b := v.body(it); b != nil {
 		return b.HTML
 	}
 	return ""
@@ -277,8 +323,7 @@ func (v *view) Body(it *model.Item) template.HTML {
 // "on this page" menu.
 func (v *view) Sections(it *model.Item) []markdown.Heading {
 	var out []markdown.Heading
-	v.useBody(it)
-	if b := v.b.bodies[it]; b != nil {
+	if b := v.body(it); b != nil {
 		for _, h := range b.Headings {
 			if h.Level == 2 && h.ID != "" {
 				out = append(out, h)
@@ -290,25 +335,15 @@ func (v *view) Sections(it *model.Item) []markdown.Heading {
 
 // Backlinks lists what refers to an item, grouped by type.
 func (v *view) Backlinks(it *model.Item) []Group {
-	v.useRelations(it)
-	groups := v.b.rel.backGroups(it)
-	for _, g := range groups {
-		v.useItems(g.Items)
-	}
-	return groups
+	return v.backGroups(it)
 }
 
 // Related lists items that share areas or countries with it.
-func (v *view) Related(it *model.Item) []*model.Item {
-	v.useRelations(it)
-	v.useItems(v.b.rel.related[it])
-	return v.b.rel.related[it]
-}
+func (v *view) Related(it *model.Item) []*model.Item { return v.related(it) }
 
 // Latest returns up to n practices, most recently updated or started first.
 func (v *view) Latest(n int) []*model.Item {
-	v.useFolder("practices")
-	items := append([]*model.Item(nil), v.b.content.ByFolder("practices")...)
+	items := append([]*model.Item(nil), v.folder(model.FolderPractices)...)
 	model.SortItems(items)
 	sort.SliceStable(items, func(i, j int) bool {
 		return entryDate(items[i]).Compare(entryDate(items[j])) > 0
@@ -321,9 +356,8 @@ func (v *view) Latest(n int) []*model.Item {
 
 // Count returns how many items of folder refer to it.
 func (v *view) Count(it *model.Item, folder string) int {
-	v.useRelations(it)
 	n := 0
-	for _, o := range v.b.rel.back[it] {
+	for _, o := range v.back(it) {
 		if o.Type.Folder == folder {
 			n++
 		}
@@ -331,20 +365,106 @@ func (v *view) Count(it *model.Item, folder string) int {
 	return n
 }
 
-// StatusCounts lists practice statuses with their counts.
-func (v *view) StatusCounts() []facetCount {
-	var out []facetCount
-	v.useFolder("practices")
-	for _, s := range model.PracticeStatuses {
-		n := 0
-		for _, it := range v.b.content.ByFolder("practices") {
-			if it.String("status") == s {
-				n++
+// Facets lists the facets of a type's list page (Presentation.Facets):
+// for each field, its values with their counts and pages.
+func (v *view) Facets(t *model.Type) []facet {
+	var out []facet
+	if t == nil {
+		return nil
+	}
+	for _, field := range t.Present.Facets {
+		items := v.folder(t.Folder)
+		f := facet{Field: field, Heading: v.b.tr.either("list.by_"+field, "list.by", "field", strings.ToLower(v.b.tr.FieldLabel(field))),
+			Label: v.b.tr.typeT(t, "by_"+field, "list.by_label", "type", v.b.tr.TypeTitle(t), "field", strings.ToLower(v.b.tr.FieldLabel(field)))}
+		for _, value := range t.Field(field).Values {
+			n := 0
+			for _, it := range items {
+				if it.String(field) == value {
+					n++
+				}
 			}
+			f.Values = append(f.Values, facetCount{Value: value, Label: v.b.tr.ValuePlural(field, value), Count: n, URL: facetURL(t, field, value)})
 		}
-		out = append(out, facetCount{Value: s, Label: v.b.tr.StatusPlural(s), Count: n, URL: "/practices/status/" + s + "/"})
+		out = append(out, f)
 	}
 	return out
+}
+
+// ListGroups splits a list page's items into groups by the type's
+// Presentation.Group field, in the order the list gives (so a list newest
+// first, grouped by date, has the newest year first); items without a
+// value come last. It returns nil for a type that is not grouped.
+func (v *view) ListGroups(p *Page) []listGroup {
+	if p.Type == nil || p.Type.Present.Group == "" {
+		return nil
+	}
+	f := p.Type.Field(p.Type.Present.Group)
+	var out []listGroup
+	at := map[string]int{}
+	var none []*model.Item
+	for _, it := range p.Items {
+		key, label := v.groupOf(it, f)
+		if key == "" {
+			none = append(none, it)
+			continue
+		}
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, listGroup{ID: "group-" + strconv.Itoa(i+1), Label: label})
+		}
+		out[i].Items = append(out[i].Items, it)
+	}
+	if len(none) > 0 {
+		out = append(out, listGroup{ID: "group-none", Label: v.T("list.ungrouped"), Items: none})
+	}
+	return out
+}
+
+// groupOf is the group an item falls in: a key and its heading.
+func (v *view) groupOf(it *model.Item, f *model.Field) (key, label string) {
+	switch val := it.Data[f.Name].(type) {
+	case nil:
+		return "", ""
+	case model.Date:
+		if val.IsZero() {
+			return "", ""
+		}
+		y := strconv.Itoa(val.Year)
+		return y, y
+	case bool:
+		if val {
+			return "yes", v.T("list.yes")
+		}
+		return "no", v.T("list.no")
+	case string:
+		switch {
+		case val == "":
+			return "", ""
+		case f.Kind == model.KindEnum:
+			return val, v.b.tr.ValuePlural(f.Name, val)
+		case f.Kind == model.KindRef:
+			if r := v.Ref(f.Ref, val); r != nil {
+				return val, r.Title
+			}
+		}
+		return val, val
+	default:
+		s := fmt.Sprint(val)
+		return s, s
+	}
+}
+
+type listGroup struct {
+	ID, Label string
+	Items     []*model.Item
+}
+
+// facet is one field of a list page's facets.
+type facet struct {
+	Field, Heading, Label string
+	Values                []facetCount
 }
 
 type facetCount struct {
@@ -421,7 +541,7 @@ func (v *view) metaValue(it *model.Item, f *model.Field, val any) metaValue {
 		return metaValue{Text: key}
 	case model.KindEnum:
 		s := fmt.Sprint(val)
-		if it.Type.Folder == "practices" && f.Name == "status" {
+		if it.Type.Folder == model.FolderPractices && f.Name == "status" {
 			return metaValue{Text: v.b.tr.Label(s), URL: v.Rel("/practices/status/" + s + "/")}
 		}
 		return metaValue{Text: v.b.tr.Label(s)}
@@ -478,9 +598,16 @@ func entryDate(it *model.Item) model.Date {
 // both the items and the view to link them.
 func (v *view) Cards(items []*model.Item) cardList { return cardList{V: v, Items: items} }
 
+// GroupCards is Cards for a group of a grouped list page, under its
+// heading.
+func (v *view) GroupCards(items []*model.Item) cardList {
+	return cardList{V: v, Items: items, Grouped: true}
+}
+
 type cardList struct {
-	V     *view
-	Items []*model.Item
+	V       *view
+	Items   []*model.Item
+	Grouped bool
 }
 
 // Snapshot is the offline copy's stamp, or nil on the live site.

@@ -116,18 +116,18 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 	if a := it.String("area"); a != "" {
 		d.Areas = append(d.Areas, a)
 	}
-	if it.Type.Folder == "areas" {
+	if it.Type.Folder == model.FolderAreas {
 		d.Areas = []string{it.Slug}
 	}
 	d.Countries = countriesOf(it)
-	if it.Type.Folder == "countries" {
+	if it.Type.Folder == model.FolderCountries {
 		d.Countries = []string{it.Key()}
 	}
 	d.Regions = upper(it.Strings("regions"))
 	if r := it.String("region"); r != "" {
 		d.Regions = append(d.Regions, strings.ToUpper(r))
 	}
-	if it.Type.Folder == "regions" {
+	if it.Type.Folder == model.FolderRegions {
 		d.Regions = []string{it.Key()}
 	}
 	return d

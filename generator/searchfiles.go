@@ -118,19 +118,16 @@ func scriptBytes(global string, data []byte) []byte {
 // names.
 func (v *view) SearchLabels() (template.JS, error) {
 	labels := map[string]map[string]string{"area": {}, "country": {}, "region": {}, "type": {}, "status": {}}
-	v.useFolder("areas")
-	v.useFolder("countries")
-	v.useFolder("regions")
-	for _, it := range v.b.content.ByFolder("areas") {
+	for _, it := range v.folder(model.FolderAreas) {
 		labels["area"][it.Slug] = it.Title
 	}
-	for _, it := range v.b.content.ByFolder("countries") {
+	for _, it := range v.folder(model.FolderCountries) {
 		labels["country"][it.Key()] = it.Title
 	}
-	for _, it := range v.b.content.ByFolder("regions") {
+	for _, it := range v.folder(model.FolderRegions) {
 		labels["region"][it.Key()] = it.Title
 	}
-	for _, t := range model.Types {
+	for _, t := range v.schema().Types {
 		labels["type"][t.Singular] = v.b.tr.TypeSingular(t)
 	}
 	for _, s := range append(append([]string(nil), model.PracticeStatuses...), model.PilotStatuses...) {

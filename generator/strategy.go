@@ -11,7 +11,7 @@ import (
 // entry is a reference like any other).
 
 // buildsOnFolders are the sub-fields of builds_on, in the order shown.
-var buildsOnFolders = []string{"practices", "profiles", "pilots", "mechanisms"}
+var buildsOnFolders = []string{model.FolderPractices, model.FolderProfiles, model.FolderPilots, model.FolderMechanisms}
 
 // BuildsOn lists what a document builds on, grouped by type.
 func (v *view) BuildsOn(it *model.Item) []Group {
@@ -31,7 +31,7 @@ func (v *view) BuildsOn(it *model.Item) []Group {
 			}
 		}
 		if len(items) > 0 {
-			groups = append(groups, Group{Type: model.TypeByFolder(folder), Items: items})
+			groups = append(groups, Group{Type: v.schema().Type(folder), Items: items})
 		}
 	}
 	return groups
@@ -58,7 +58,7 @@ func (v *view) BacklinksExcept(it *model.Item, folders ...string) []Group {
 // BacklinkTitle heads a group of back-links on it: documents that refer to
 // a practice, profile, pilot or mechanism do so through builds_on.
 func (v *view) BacklinkTitle(it *model.Item, g Group) string {
-	if g.Type.Folder == "documents" {
+	if g.Type.Folder == model.FolderDocuments {
 		for _, f := range buildsOnFolders {
 			if it.Type.Folder == f {
 				return v.T("item.documents_building_on")

@@ -26,10 +26,79 @@ import (
 // original (see Preview.Build).
 //
 // The page's own item and the items a list or facet page lists are
-// recorded by the renderer. A method that reads the content without
-// recording it would leave a stale page in the preview: the preview tests
-// compare every incremental build with a full one.
+// recorded by the renderer. Every other read goes through the accessors
+// below (folder, folderIn, lookup, back, related, body), which record
+// what they hand out: a view method never reaches the builder's content,
+// relations or bodies itself (TestViewsReadThroughAccessors holds every
+// view method to that), so it cannot forget to record. The preview tests
+// compare incremental builds with full ones besides.
 type uses map[string]struct{}
+
+// folder hands out the published items of a folder (in slug order) and
+// records their membership and front matter.
+func (v *view) folder(folder string) []*model.Item {
+	v.useFolder(folder)
+	return v.b.content.ByFolder(folder)
+}
+
+// hasItems reports whether a folder has items. It records nothing: which
+// folders have items shows in every page's menus, and a change there
+// makes polisee serve render every page (see nonEmpty).
+func (v *view) hasItems(folder string) bool { return len(v.b.content.ByFolder(folder)) > 0 }
+
+// lookup finds an item by folder and key, recording the item, or the
+// folder while it lacks it.
+func (v *view) lookup(folder, key string) *model.Item {
+	it := v.b.content.Lookup(folder, key)
+	if it == nil {
+		// Found once the folder gains the item.
+		v.useFolder(folder)
+	}
+	v.useItem(it)
+	return it
+}
+
+// back hands out what refers to an item, and related its related items,
+// recording the relations and the items.
+func (v *view) back(it *model.Item) []*model.Item {
+	v.useRelations(it)
+	v.useItems(v.b.rel.back[it])
+	return v.b.rel.back[it]
+}
+
+func (v *view) related(it *model.Item) []*model.Item {
+	v.useRelations(it)
+	v.useItems(v.b.rel.related[it])
+	return v.b.rel.related[it]
+}
+
+// backGroups is back grouped by type, in schema order.
+func (v *view) backGroups(it *model.Item) []Group {
+	v.useRelations(it)
+	groups := v.b.rel.backGroups(it)
+	for _, g := range groups {
+		v.useItems(g.Items)
+	}
+	return groups
+}
+
+// body hands out an item's rendered body, or nil, recording it.
+func (v *view) body(it *model.Item) *body {
+	v.useBody(it)
+	return v.b.bodies[it]
+}
+
+// localIn hands out the practices and pilots of a country (see
+// localCandidates), recording them.
+func (v *view) localIn(cc string) []localCandidate {
+	v.useFolderIn(model.FolderPractices, cc)
+	v.useFolderIn(model.FolderPilots, cc)
+	return v.b.localCandidates(cc)
+}
+
+// schema is the site's content types. A change to them makes polisee
+// serve render every page, so reading them records nothing.
+func (v *view) schema() *model.Schema { return v.b.content.Schema }
 
 func (v *view) use(key string) {
 	if v.uses != nil {

@@ -40,7 +40,7 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	srcDir := fl.String("src", "content", "content folder to write into")
 	lang := fl.String("lang", "", "write a translation into this language of the existing file, with its words to translate")
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, newUsage, strings.Join(model.TypeNames(), ", "))
+		fmt.Fprintf(stderr, newUsage, strings.Join(model.Builtin.TypeNames(), ", "))
 		fl.PrintDefaults()
 	}
 	pos, err := parseInterleaved(fl, args)
@@ -55,13 +55,17 @@ func runNew(_ context.Context, args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return errReported
 	}
-	t := model.TypeByName(pos[0])
+	schema, err := siteSchema(*srcDir, stderr)
+	if err != nil {
+		return err
+	}
+	t := schema.TypeByName(pos[0])
 	if t == nil {
 		hint := ""
-		if s := model.Suggest(pos[0], append(model.TypeNames(), typeFolders()...)); s != "" {
+		if s := model.Suggest(pos[0], append(schema.TypeNames(), schema.Folders()...)); s != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		fmt.Fprintf(stderr, "polisee new: unknown type %q%s; use one of: %s\n", pos[0], hint, strings.Join(model.TypeNames(), ", "))
+		fmt.Fprintf(stderr, "polisee new: unknown type %q%s; use one of: %s\n", pos[0], hint, strings.Join(schema.TypeNames(), ", "))
 		return errReported
 	}
 	slug, err := model.NormalizeSlug(t, pos[1])
@@ -132,14 +136,6 @@ func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func typeFolders() []string {
-	var out []string
-	for _, t := range model.Types {
-		out = append(out, t.Folder)
-	}
-	return out
-}
-
 // maxListed is the most keys of a folder that comments list.
 const maxListed = 20
 
@@ -187,7 +183,7 @@ func knownKeys(src fs.FS) map[string][]string {
 func scaffold(t *model.Type, slug string, known map[string][]string) []byte {
 	var b strings.Builder
 	b.WriteString("---\n")
-	fmt.Fprintf(&b, "# New %s. %s\n", t.Singular, t.Doc)
+	fmt.Fprintf(&b, "%s\n", strings.TrimSpace("# New "+t.Singular+". "+t.Doc))
 	b.WriteString("# Fill in the fields marked \"required\". Leave out or empty the others when they do\n")
 	b.WriteString("# not apply. Text after # is a comment; `polisee schema` describes every field.\n")
 	for _, f := range t.Fields {
@@ -235,7 +231,9 @@ func fieldComment(f *model.Field, known map[string][]string) string {
 	if f.Required {
 		parts = append(parts, "required")
 	}
-	parts = append(parts, f.Doc)
+	if f.Doc != "" {
+		parts = append(parts, f.Doc)
+	}
 	if h := valueHint(f, known); h != "" {
 		parts = append(parts, h)
 	}
@@ -345,7 +343,7 @@ func subComment(f *model.Field) string {
 	}
 	if f.Kind == model.KindEnum {
 		parts = append(parts, "one of: "+strings.Join(f.Values, ", "))
-	} else if f.Kind == model.KindInt || f.Kind == model.KindYear || f.Kind == model.KindNumber {
+	} else if (f.Kind == model.KindInt || f.Kind == model.KindYear || f.Kind == model.KindNumber) && f.Doc != "" {
 		parts = append(parts, f.Doc)
 	}
 	if len(parts) == 0 {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"sync"
 	"time"
 
@@ -17,6 +18,12 @@ import (
 // safe. A Cache serves one tree and one set of options; when the options
 // or the site's default language change, it starts empty.
 type Cache struct {
+	// schemaFile and schema are the last schema.yaml read and the
+	// schema made from it, kept while the file's bytes stay the same.
+	schemaFile  []byte
+	schema      *Schema
+	schemaDiags diag.List
+
 	mu     sync.Mutex
 	key    cacheKey
 	files  map[string]cachedFile
@@ -24,6 +31,9 @@ type Cache struct {
 }
 
 type cacheKey struct {
+	// schema is the tree's schema: items point to their types, so a
+	// changed schema.yaml starts the cache afresh.
+	schema      *Schema
 	root        string
 	drafts      bool
 	maxFileSize int64
@@ -62,13 +72,37 @@ type loadCache struct {
 	c      *Cache
 }
 
-func (c *Cache) begin(opts Options, lang string) *loadCache {
+// schemaOf returns the schema made from data the last time, if data is
+// the same.
+func (c *Cache) schemaOf(data []byte) (*Schema, diag.List, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.schema == nil || !bytes.Equal(c.schemaFile, data) {
+		return nil, nil, false
+	}
+	return c.schema, c.schemaDiags, true
+}
+
+// keepSchema remembers the schema made from data.
+func (c *Cache) keepSchema(data []byte, s *Schema, diags diag.List) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.schemaFile, c.schema, c.schemaDiags = bytes.Clone(data), s, diags
+}
+
+func (c *Cache) begin(opts Options, lang string, schema *Schema) *loadCache {
 	if c == nil {
 		return &loadCache{}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	key := cacheKey{root: opts.Root, drafts: opts.Drafts, maxFileSize: opts.MaxFileSize, lang: lang}
+	key := cacheKey{schema: schema, root: opts.Root, drafts: opts.Drafts, maxFileSize: opts.MaxFileSize, lang: lang}
 	if key != c.key {
 		c.key, c.files = key, map[string]cachedFile{}
 	}

@@ -26,8 +26,12 @@ import (
 // is quadratic on some inputs; the cap keeps a build bounded in time.
 const DefaultMaxFileSize = 512 << 10
 
-// SiteFile is the name of the site configuration file at the content root.
-const SiteFile = "site.yaml"
+// SiteFile is the name of the site configuration file at the content root,
+// and SchemaFile that of the file declaring the site's own content types.
+const (
+	SiteFile   = "site.yaml"
+	SchemaFile = "schema.yaml"
+)
 
 // Options control loading.
 type Options struct {
@@ -59,6 +63,9 @@ func (s *Site) DefaultLanguage() string { return s.Languages[0] }
 // Content is a loaded and validated content tree.
 type Content struct {
 	Site Site
+	// Schema is the site's content types: the built-in ones and those
+	// its schema.yaml declares.
+	Schema *Schema
 	// Items are the published originals, grouped by type in the order of
 	// Types, each group sorted by slug: items in the default language, and
 	// those whose lang field gives another (written in it, with no
@@ -80,11 +87,11 @@ func (c *Content) ByFolder(folder string) []*Item { return c.byFolder[folder] }
 // Lookup finds an item by type folder and reference key (slug, ISO code,
 // NUTS code); it returns nil when there is none.
 func (c *Content) Lookup(folder, key string) *Item {
-	return c.keys[folder][normalizeKey(folder, key)]
+	return c.keys[folder][c.normalizeKey(folder, key)]
 }
 
-func normalizeKey(folder, key string) string {
-	if t := TypeByFolder(folder); t != nil && t.KeyField != "" {
+func (c *Content) normalizeKey(folder, key string) string {
+	if t := c.Schema.Type(folder); t != nil && t.KeyField != "" {
 		return strings.ToUpper(key)
 	}
 	return key
@@ -113,18 +120,19 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	if opts.MaxFileSize <= 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	w := &walker{opts: opts}
+	schema, schemaDiags := loadSchema(fsys, opts)
+	w := &walker{opts: opts, schema: schema, schemaBroken: schemaDiags.HasErrors(), diags: schemaDiags}
 	if err := fs.WalkDir(fsys, ".", w.visit); err != nil {
 		w.diags.Errorf(w.display("."), diag.Pos{}, "cannot read the content folder: %v", err)
 		return nil, w.diags
 	}
 	diags, sources := w.diags, w.sources
-	c := &Content{byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
+	c := &Content{Schema: schema, byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
 	c.Site, diags = loadSite(fsys, w.site, opts, diags)
 
 	items := make([]*Item, len(sources))
 	fileDiags := make([]diag.List, len(sources))
-	cache := opts.Cache.begin(opts, c.Site.DefaultLanguage())
+	cache := opts.Cache.begin(opts, c.Site.DefaultLanguage(), schema)
 	workers.Each(len(sources), func(i int) {
 		if it, d, ok := cache.get(sources[i]); ok {
 			items[i], fileDiags[i] = it, d
@@ -146,10 +154,13 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 // walker finds the content files of a tree: site.yaml and the Markdown
 // files of the content folders, reporting what does not belong.
 type walker struct {
-	opts    Options
-	diags   diag.List
-	sources []source
-	site    *source // site.yaml, if any
+	opts   Options
+	schema *Schema
+	// schemaBroken is set when schema.yaml has errors.
+	schemaBroken bool
+	diags        diag.List
+	sources      []source
+	site         *source // site.yaml, if any
 }
 
 // display is how path p of the tree appears in messages.
@@ -195,8 +206,14 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 			w.diags.Errorf(w.display(p), diag.Pos{}, "sub-folders are not allowed inside %s/; put the file directly in %s/", dir, dir)
 			return fs.SkipDir
 		}
-		if TypeByFolder(name) == nil {
-			w.diags.Errorf(w.display(p), diag.Pos{}, "unknown content folder %q%s; the folders are: %s", name, didYouMean(name, folderNames()), strings.Join(folderNames(), ", "))
+		if w.schema.Type(name) == nil && w.schemaBroken {
+			// Most likely a type of the broken schema.yaml: its
+			// problems are reported, and its folder waits for them.
+			return fs.SkipDir
+		}
+		if w.schema.Type(name) == nil {
+			folders := w.schema.Folders()
+			w.diags.Errorf(w.display(p), diag.Pos{}, "unknown content folder %q%s; the folders are: %s (a site declares more in %s)", name, didYouMean(name, folders), strings.Join(folders, ", "), SchemaFile)
 			return fs.SkipDir
 		}
 		return nil
@@ -219,6 +236,8 @@ func (w *walker) file(p string, info fs.FileInfo) {
 		switch {
 		case base == SiteFile:
 			w.site = &source{path: p, size: info.Size(), isSite: true, display: w.display(p)}
+		case base == SchemaFile:
+			// Read by loadSchema, before the walk.
 		case strings.HasSuffix(base, ".go"), strings.EqualFold(base, "README.md"):
 			// The package that embeds the starter content; a readme for humans.
 		default:
@@ -247,7 +266,7 @@ func (w *walker) file(p string, info fs.FileInfo) {
 		w.diags.Errorf(w.display(p), diag.Pos{}, "file name %q is a device name on Windows: its page could not be saved there, nor an offline copy unzipped; rename it, e.g. %q", base, slug+"-1.md")
 		return
 	}
-	w.sources = append(w.sources, source{path: p, typ: TypeByFolder(dir), slug: slug, lang: lang, size: info.Size(), modTime: info.ModTime(), display: w.display(p)})
+	w.sources = append(w.sources, source{path: p, typ: w.schema.Type(dir), slug: slug, lang: lang, size: info.Size(), modTime: info.ModTime(), display: w.display(p)})
 }
 
 // place sorts the loaded items (items[i] read from sources[i], nil when
@@ -338,14 +357,6 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func folderNames() []string {
-	names := make([]string, len(Types))
-	for i, t := range Types {
-		names[i] = t.Folder
-	}
-	return names
 }
 
 func suggestSlug(s string) string {

@@ -35,7 +35,7 @@ func (c *Content) Localized(lang string) *Content {
 	if len(translations) == 0 {
 		return c
 	}
-	out := &Content{Site: c.Site, Translations: c.Translations, base: c, byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
+	out := &Content{Site: c.Site, Schema: c.Schema, Translations: c.Translations, base: c, byFolder: map[string][]*Item{}, keys: map[string]map[string]*Item{}}
 	localized := map[*Item]*Item{}
 	for _, it := range c.Items {
 		if tr := translations[it.Type.Folder+"/"+it.Slug]; tr != nil {

@@ -66,6 +66,53 @@ type Type struct {
 	// title in every language, and its aliases, as names of one thing,
 	// so that a query with one name also finds pages with the others.
 	Terms bool
+	// Present is how the site shows the type's items.
+	Present Presentation
+}
+
+// Presentation is how the site shows a type: the generator reads it and
+// names no content folder of its own, so a type declared in a site's
+// schema.yaml gets its menu entry, feed, open data, list order and pages
+// like the built-in ones.
+type Presentation struct {
+	// Nav is the type's position in the header's main menu, from 1;
+	// Footer its position among the footer's links. 0 leaves it out.
+	Nav, Footer int
+	// Feed puts the type's items in the Atom feeds, newest first (by
+	// updated, then the first date field, then start).
+	Feed bool
+	// OpenData writes data/FOLDER.json and data/FOLDER.csv, one record per
+	// item, with Columns (besides slug and url) or, when Columns is empty,
+	// every field of the type in schema order.
+	OpenData bool
+	Columns  []string
+	// Order is the order of the list page: "title" (the default), or a
+	// field, ascending, or descending with a leading "-" (e.g. "-date",
+	// newest first); items without the field come last, ties by title.
+	Order string
+	// Group, a field, shows the list page in groups, one heading per
+	// value of the field (an enumerated value, a reference's title, the
+	// year of a date).
+	Group string
+	// Facets are enumerated fields each of whose values gets a list page
+	// of its own, /FOLDER/FIELD/VALUE/, linked from the list page.
+	Facets []string
+	// Related shows, on each item's page, related items of the related
+	// types: those sharing the most countries and areas.
+	Related bool
+	// Layout is the theme's layout for the type's item pages
+	// (layouts/NAME.html), and ListLayout for its list page; "item" and
+	// "list" when empty.
+	Layout, ListLayout string
+	// AtRoot publishes the items at /SLUG/ and gives the type no list
+	// page (free pages such as about).
+	AtRoot bool
+	// FooterItems links each item from the footer, in list order, instead
+	// of the type's list page.
+	FooterItems bool
+	// Views are the knowledge-base views that follow the type's entry in
+	// the main menu, by name: "compare" (the profiles' compare matrix).
+	Views []string
 }
 
 // Field returns the field called name, or nil.
@@ -172,7 +219,8 @@ var Types = []*Type{
 			ref("pilot", "pilots", "pilot action that tested it"),
 			ref("profile", "profiles", "policy profile it belongs to"),
 		),
-		Sections: PracticeSections},
+		Sections: PracticeSections,
+		Present:  Presentation{Nav: 2, Feed: true, OpenData: true, Facets: []string{"status"}, Related: true}},
 	{Folder: "profiles", Singular: "profile", Title: "Policy profiles",
 		Doc: "A country's or region's cluster policy, with an assessment per thematic area.",
 		Fields: withSources(
@@ -196,7 +244,8 @@ var Types = []*Type{
 				{Name: "start", Kind: KindYear, Doc: "first year"},
 				{Name: "end", Kind: KindYear, Doc: "last year"},
 			}}),
-		)},
+		),
+		Present: Presentation{Nav: 3, OpenData: true, Related: true, Views: []string{"compare"}}},
 	{Folder: "pilots", Singular: "pilot", Title: "Pilot actions",
 		Doc: "A pilot action that tests a policy learning mechanism.",
 		Fields: withCommon(
@@ -208,7 +257,8 @@ var Types = []*Type{
 			req(enum("status", "where it stands", PilotStatuses)),
 			ref("mechanism", "mechanisms", "mechanism it tests"),
 			str("period", "when it ran, e.g. 2014"),
-		)},
+		),
+		Present: Presentation{Nav: 5, Related: true}},
 	{Folder: "mechanisms", Singular: "mechanism", Title: "Policy learning mechanisms",
 		Doc: "A policy learning mechanism: a repeatable way for regions to learn from each other.",
 		Fields: withCommon(
@@ -218,7 +268,8 @@ var Types = []*Type{
 			list("steps", "steps, in order", &Field{Kind: KindText}),
 			list("tools", "tools it uses", &Field{Kind: KindString}),
 			refs("tested_by", "pilots", "pilot actions that tested it"),
-		)},
+		),
+		Present: Presentation{Footer: 4}},
 	{Folder: "documents", Singular: "document", Title: "Documents",
 		Doc: "A strategy, factsheet, assessment or report.",
 		Fields: withCommon(
@@ -236,7 +287,8 @@ var Types = []*Type{
 					refs("pilots", "pilots", "pilot actions"),
 					refs("mechanisms", "mechanisms", "policy learning mechanisms"),
 				}},
-		)},
+		),
+		Present: Presentation{Nav: 6, Feed: true}},
 	{Folder: "areas", Singular: "area", Title: "Thematic areas",
 		Doc: "One of the thematic priority areas (working groups).",
 		Fields: withCommon(
@@ -244,7 +296,8 @@ var Types = []*Type{
 			req(str("short", "short label for menus and charts")),
 			&Field{Name: "order", Kind: KindInt, Min: 1, Max: 99, Doc: "position in menus"},
 			text("summary", "one or two sentences"),
-		)},
+		),
+		Present: Presentation{Nav: 1, Order: "order"}},
 	{Folder: "countries", Singular: "country", Title: "Countries", KeyField: "iso2",
 		Doc: "A partner country.",
 		Fields: withCommon(
@@ -253,7 +306,8 @@ var Types = []*Type{
 			str("nuts_prefix", "NUTS prefix when it differs from the ISO code (EL for GR)"),
 			&Field{Name: "eu", Kind: KindBool, Doc: "member of the European Union"},
 			text("summary", "one or two sentences"),
-		)},
+		),
+		Present: Presentation{Nav: 4}},
 	{Folder: "regions", Singular: "region", Title: "Regions", KeyField: "nuts",
 		Doc: "A NUTS region.",
 		Fields: withCommon(
@@ -262,7 +316,8 @@ var Types = []*Type{
 			req(ref("country", "countries", "country (ISO 3166-1 alpha-2)")),
 			&Field{Name: "nuts_version", Kind: KindYear, Doc: "NUTS version the code belongs to, e.g. 2021"},
 			text("summary", "one or two sentences"),
-		)},
+		),
+		Present: Presentation{Footer: 3}},
 	{Folder: "organisations", Singular: "organisation", Title: "Organisations",
 		Doc: "A partner or another organisation.",
 		Fields: withCommon(
@@ -273,7 +328,8 @@ var Types = []*Type{
 			enum("role", "role in the project", OrganisationRoles),
 			&Field{Name: "website", Kind: KindURL, Doc: "web site"},
 			text("summary", "one or two sentences"),
-		)},
+		),
+		Present: Presentation{Footer: 2}},
 	{Folder: "glossary", Singular: "term", Title: "Glossary", Terms: true,
 		Doc: "A term and its meaning. Search takes its title in every language, and its aliases, as one term: a query with one of them also finds pages with the others.",
 		Fields: withCommon(
@@ -281,14 +337,16 @@ var Types = []*Type{
 			summary(600),
 			refs("see_also", "glossary", "related terms"),
 			list("aliases", "other names readers search for, in the file's language: synonyms, abbreviations, plurals", &Field{Kind: KindString, MaxLen: 120}),
-		)},
+		),
+		Present: Presentation{Footer: 5}},
 	{Folder: "pages", Singular: "page", Title: "Pages",
 		Doc: "A free page such as about; published at /slug/.",
 		Fields: withCommon(
 			req(str("title", "page title")),
 			text("summary", "one or two sentences"),
 			&Field{Name: "order", Kind: KindInt, Min: 0, Max: 99, Doc: "position in the footer menu"},
-		)},
+		),
+		Present: Presentation{Footer: 1, FooterItems: true, AtRoot: true, Order: "order"}},
 }
 
 // TypeByFolder returns the type stored in folder, or nil.

@@ -76,10 +76,10 @@ var kindKeys = map[Kind]string{
 	KindList: "list", KindObject: "object", KindMap: "map", KindLang: "lang",
 }
 
-// Schema describes Types and SiteFields.
-func Schema() SchemaDoc {
+// Doc describes the schema's types and SiteFields.
+func (s *Schema) Doc() SchemaDoc {
 	doc := SchemaDoc{Rules: schemaRules(), SiteFile: SiteFile, Site: fieldDocs(SiteFields)}
-	for _, t := range Types {
+	for _, t := range s.Types {
 		doc.Types = append(doc.Types, typeDoc(t))
 	}
 	return doc
@@ -128,7 +128,7 @@ func typeDoc(t *Type) TypeDoc {
 		d.RefBy = "its slug, e.g. " + exampleSlug(t)
 	}
 	d.URL = "/" + t.Folder + "/" + strings.TrimSuffix(strings.TrimPrefix(d.File, t.Folder+"/"), ".md") + "/"
-	if t.Folder == "pages" {
+	if t.Present.AtRoot {
 		d.URL = "/SLUG/"
 		d.Naming += "; pages/home.md introduces the home page, pages/contributing.md replaces the guide of the contributors page"
 	}
@@ -313,18 +313,18 @@ func refPhrase(folder string, plural bool) string {
 	return name + " slug"
 }
 
-// SchemaJSON is the schema reference as indented JSON.
-func SchemaJSON() []byte {
-	data, err := json.MarshalIndent(Schema(), "", "  ")
+// JSON is the schema reference as indented JSON.
+func (s *Schema) JSON() []byte {
+	data, err := json.MarshalIndent(s.Doc(), "", "  ")
 	if err != nil {
 		panic(err) // plain structs of strings and numbers always marshal
 	}
 	return append(data, '\n')
 }
 
-// SchemaMarkdown is the schema reference as a Markdown document.
-func SchemaMarkdown() string {
-	doc := Schema()
+// Markdown is the schema reference as a Markdown document.
+func (s *Schema) Markdown() string {
+	doc := s.Doc()
 	var b strings.Builder
 	b.WriteString("# Content schema\n\n")
 	b.WriteString("Generated from the model that `polisee check` uses (`polisee schema -format markdown`).\n\n")
@@ -392,9 +392,9 @@ func mdCode(s string) string {
 	return strings.NewReplacer("|", "\\|", "\n", " ", "`", "'").Replace(s)
 }
 
-// SchemaText is the schema reference as plain text for a terminal.
-func SchemaText() string {
-	doc := Schema()
+// Text is the schema reference as plain text for a terminal.
+func (s *Schema) Text() string {
+	doc := s.Doc()
 	var b bytes.Buffer
 	b.WriteString("polisee content schema\n\nFILES AND NAMES\n")
 	for _, r := range doc.Rules {
@@ -457,27 +457,6 @@ func wrap(s, first, rest string) string {
 	}
 	b.WriteString(line + "\n")
 	return strings.ReplaceAll(b.String(), nbsp, " ")
-}
-
-// TypeByName finds a type by its folder or its singular name (practices or
-// practice), ignoring case; nil when there is none.
-func TypeByName(name string) *Type {
-	name = strings.ToLower(strings.TrimSpace(name))
-	for _, t := range Types {
-		if t.Folder == name || t.Singular == name {
-			return t
-		}
-	}
-	return nil
-}
-
-// TypeNames lists the names TypeByName accepts, singular first.
-func TypeNames() []string {
-	var out []string
-	for _, t := range Types {
-		out = append(out, t.Singular)
-	}
-	return out
 }
 
 // NormalizeSlug checks the name of a new file of type t and returns it as

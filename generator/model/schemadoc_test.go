@@ -31,7 +31,7 @@ func eachField(fields []*Field, fn func(name string, f *Field)) {
 // site.yaml) has a row, with its allowed values and whether it is
 // required; every type has its section with its folder and body sections.
 func TestSchemaMarkdownListsEverything(t *testing.T) {
-	md := SchemaMarkdown()
+	md := Builtin.Markdown()
 	section := func(heading string) string {
 		i := strings.Index(md, "\n"+heading+"\n")
 		if i < 0 {
@@ -90,7 +90,7 @@ func TestSchemaMarkdownListsEverything(t *testing.T) {
 }
 
 func TestSchemaTextListsEverything(t *testing.T) {
-	text := SchemaText()
+	text := Builtin.Text()
 	for _, typ := range Types {
 		i := strings.Index(text, "\n"+typ.Folder+"/: ")
 		if i < 0 {
@@ -124,7 +124,7 @@ func TestSchemaTextListsEverything(t *testing.T) {
 
 func TestSchemaJSON(t *testing.T) {
 	var doc SchemaDoc
-	if err := json.Unmarshal(SchemaJSON(), &doc); err != nil {
+	if err := json.Unmarshal(Builtin.JSON(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	if len(doc.Types) != len(Types) {
@@ -160,8 +160,8 @@ func TestSchemaJSON(t *testing.T) {
 }
 
 func TestNormalizeSlug(t *testing.T) {
-	practices, countries, regions := TypeByName("practice"), TypeByName("countries"), TypeByName("Region")
-	if practices == nil || countries == nil || regions == nil || TypeByName("term") != TypeByFolder("glossary") || TypeByName("practise") != nil {
+	practices, countries, regions := Builtin.TypeByName("practice"), Builtin.TypeByName("countries"), Builtin.TypeByName("Region")
+	if practices == nil || countries == nil || regions == nil || Builtin.TypeByName("term") != TypeByFolder("glossary") || Builtin.TypeByName("practise") != nil {
 		t.Fatal("TypeByName")
 	}
 	for _, c := range []struct {
@@ -199,7 +199,7 @@ func TestNormalizeSlug(t *testing.T) {
 // TestEveryTypeTakesLang: any item may say which of the site's languages
 // it is written in, and the reference says so under every type.
 func TestEveryTypeTakesLang(t *testing.T) {
-	text := SchemaText()
+	text := Builtin.Text()
 	for _, typ := range Types {
 		if f := typ.Field("lang"); f == nil || f.Kind != KindLang || f.Required {
 			t.Errorf("%s: lang is %+v", typ.Folder, f)

@@ -49,20 +49,11 @@ func (c *Content) index(diags *diag.List) {
 	sort.SliceStable(c.Items, func(i, j int) bool {
 		a, b := c.Items[i], c.Items[j]
 		if a.Type != b.Type {
-			return typeIndex(a.Type) < typeIndex(b.Type)
+			return c.Schema.Index(a.Type) < c.Schema.Index(b.Type)
 		}
 		return a.Slug < b.Slug
 	})
 	sort.SliceStable(c.Translations, func(i, j int) bool { return c.Translations[i].Path < c.Translations[j].Path })
-}
-
-func typeIndex(t *Type) int {
-	for i, u := range Types {
-		if u == t {
-			return i
-		}
-	}
-	return len(Types)
 }
 
 // posOf returns the position of a top-level field, or the top of the file.
@@ -90,8 +81,8 @@ func (c *Content) validate(diags *diag.List) {
 			if c.Lookup(r.folder, r.key) != nil {
 				continue
 			}
-			t := TypeByFolder(r.folder)
-			diags.Errorf(it.DisplayPath, r.pos, "unknown %s %q%s", t.Singular, r.key, didYouMean(normalizeKey(r.folder, r.key), c.keysOf(r.folder)))
+			t := c.Schema.Type(r.folder)
+			diags.Errorf(it.DisplayPath, r.pos, "unknown %s %q%s", t.Singular, r.key, didYouMean(c.normalizeKey(r.folder, r.key), c.keysOf(r.folder)))
 		}
 	}
 	// Facts are checked on the originals; checkTranslations makes sure a
