@@ -1,12 +1,29 @@
-// Package generator turns a content tree into the static site: it loads and
-// validates the content (package model), renders bodies (package markdown)
-// and pages (html/template, theme from package themes), and writes the
-// result atomically (package output). One call, Build, does it all; Check
-// stops after validation.
+// Package generator turns a content tree into the static site. One call,
+// Build, does it all; Check stops after validation; Preview rebuilds
+// incrementally for polisee serve.
 //
-// The pipeline runs one way: load -> validate -> render -> write. Output is
-// a pure function of the content and the theme: the same input gives the
-// same bytes, whatever the machine, the time zone or the file times.
+// The pipeline runs one way, each step in its own package where it has one:
+//
+//   - load and validate: package model reads site.yaml, schema.yaml (the
+//     site's own types) and the Markdown files, checks them against the
+//     schema and resolves references;
+//   - relate: back-links and related items (pages.go), for the types whose
+//     presentation asks for them;
+//   - index: the search index of every page in every language (package
+//     search; searchdocs.go says what is searchable);
+//   - render: bodies (package markdown), then pages with html/template
+//     (theme from package themes), in the words of package i18n, through
+//     the view a template sees (render.go, and the knowledge-base views:
+//     compare.go, learning.go, dashboard.go, strategy.go), whose every
+//     read of the content is recorded for Preview (uses.go);
+//   - write: the pages, the feeds and the sitemap (package feeds), the
+//     open data (package opendata), all into one new folder swapped in at
+//     the end (package output).
+//
+// What varies by content type is declared with the type (model.Type's
+// Presentation), not named here. Output is a pure function of the content
+// and the theme: the same input gives the same bytes, whatever the
+// machine, the time zone or the file times.
 package generator
 
 import (
@@ -19,6 +36,7 @@ import (
 	"sync"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/i18n"
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
 	"github.com/clusterpolisee/polisee/generator/markdown"
 	"github.com/clusterpolisee/polisee/generator/model"
@@ -110,8 +128,8 @@ type builder struct {
 	// lang is the language of the pages this builder makes, and prefix
 	// the folder they go in: "" for the default language, "/el" for el.
 	lang, prefix string
-	tr           *translator            // UI strings of lang (i18n.go)
-	trs          map[string]*translator // UI strings of every language of the site
+	tr           *i18n.Translator            // UI strings of lang (i18n.go)
+	trs          map[string]*i18n.Translator // UI strings of every language of the site
 	// trees are the builders of every language, the default (this one)
 	// first; set on the default builder by languageTrees.
 	trees []*builder
@@ -234,7 +252,7 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		b.theme = themes.Overlay(cfg.Theme, themes.Default())
 	}
 	b.lang = content.Site.DefaultLanguage()
-	b.trs = loadTranslators(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, &diags)
+	b.trs = i18n.Load(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, &diags)
 	b.tr = b.trs[b.lang]
 	all := append(append([]*model.Item(nil), content.Items...), content.Translations...)
 	for _, it := range all {

@@ -3,6 +3,7 @@ package generator
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/i18n"
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/themes"
 )
@@ -20,7 +22,7 @@ var shippedLanguages = []string{"en", "el"}
 
 func themeStrings(t *testing.T, lang string) map[string]string {
 	t.Helper()
-	m, err := readStrings(themes.Default(), lang)
+	m, err := i18n.ReadStrings(themes.Default(), lang)
 	if err != nil {
 		t.Fatalf("i18n/%s.yaml: %v", lang, err)
 	}
@@ -89,12 +91,14 @@ func usedKeys(t *testing.T) map[string][]string {
 		}
 	}
 	goCall := regexp.MustCompile(`\b(T|Tn|TH)\(\s*"([^"]+)"`)
-	files, _ := os.ReadDir(".")
-	for _, f := range files {
-		if !strings.HasSuffix(f.Name(), ".go") || strings.HasSuffix(f.Name(), "_test.go") {
+	// The generator's files and those of its packages that speak.
+	files, _ := filepath.Glob("*.go")
+	more, _ := filepath.Glob("i18n/*.go")
+	for _, f := range append(files, more...) {
+		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
-		data, err := os.ReadFile(f.Name())
+		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,7 +106,7 @@ func usedKeys(t *testing.T) map[string][]string {
 			if strings.HasSuffix(m[2], ".") {
 				continue // a prefix ("date.month."+n): the keys built from the model, below
 			}
-			add(m[1], m[2], f.Name())
+			add(m[1], m[2], f)
 		}
 	}
 	// Keys built from the model: type names, field labels, the values of
@@ -201,9 +205,9 @@ func TestI18nKeysUsedExist(t *testing.T) {
 // and the fallback to English.
 func TestTranslatorFormats(t *testing.T) {
 	var diags diag.List
-	tr := func(lang string) *translator {
+	tr := func(lang string) *i18n.Translator {
 		site := model.Site{Languages: []string{lang, "en"}}
-		return loadTranslators(themes.Default(), nil, "content", &site, &diags)[lang]
+		return i18n.Load(themes.Default(), nil, "content", &site, &diags)[lang]
 	}
 	en, el := tr("en"), tr("el")
 	cases := []struct{ got, want string }{

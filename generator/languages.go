@@ -133,8 +133,8 @@ func (b *builder) languageTree(lang string) *builder {
 // theme's language.name string when its file has one, else the name the
 // Unicode CLDR gives (golang.org/x/text), else the code.
 func (b *builder) languageName(lang string) string {
-	if tr := b.trs[lang]; tr != nil && tr.own["language.name"] != "" {
-		return tr.own["language.name"]
+	if tr := b.trs[lang]; tr != nil && tr.Own("language.name") != "" {
+		return tr.Own("language.name")
 	}
 	tag, err := language.Parse(lang)
 	if err != nil {

@@ -374,8 +374,8 @@ func (v *view) Facets(t *model.Type) []facet {
 	}
 	for _, field := range t.Present.Facets {
 		items := v.folder(t.Folder)
-		f := facet{Field: field, Heading: v.b.tr.either("list.by_"+field, "list.by", "field", strings.ToLower(v.b.tr.FieldLabel(field))),
-			Label: v.b.tr.typeT(t, "by_"+field, "list.by_label", "type", v.b.tr.TypeTitle(t), "field", strings.ToLower(v.b.tr.FieldLabel(field)))}
+		f := facet{Field: field, Heading: v.b.tr.Either("list.by_"+field, "list.by", "field", strings.ToLower(v.b.tr.FieldLabel(field))),
+			Label: v.b.tr.TypeT(t, "by_"+field, "list.by_label", "type", v.b.tr.TypeTitle(t), "field", strings.ToLower(v.b.tr.FieldLabel(field)))}
 		for _, value := range t.Field(field).Values {
 			n := 0
 			for _, it := range items {
@@ -559,16 +559,6 @@ func (v *view) metaValue(it *model.Item, f *model.Field, val any) metaValue {
 		return metaValue{Text: displayURL(s), URL: s, External: true}
 	}
 	return metaValue{Text: fmt.Sprint(val)}
-}
-
-// label turns a slug or field name into words: "development-agency" ->
-// "Development agency".
-func label(s string) string {
-	s = strings.NewReplacer("-", " ", "_", " ").Replace(s)
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func displayURL(s string) string {

@@ -4,8 +4,9 @@
 //
 // A theme has layouts/*.html (html/template files: base.html holds the
 // page frame and partials; home, list, item, facet, search, compare,
-// contributing and 404 fill in "main"), static/, copied to assets/ in the
-// site, and i18n/LANG.yaml,
+// contributing and 404 fill in "main"; a content type's presentation may
+// name more, such as layouts/event.html for its item pages), static/,
+// copied to assets/ in the site, and i18n/LANG.yaml,
 // the UI strings of each language (en and el complete; see
 // generator/i18n.go). A theme folder may add a language's file or
 // replace one.

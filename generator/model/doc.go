@@ -2,9 +2,14 @@
 // steps of the pipeline: load and validate.
 //
 // The model is declared once, as data: Types (schema.go) lists every
-// content type with its folder, fields, their kinds and rules, and the
-// sections its body should have. That one declaration drives checking
-// (validate.go), polisee new, polisee schema and the contributors' page.
+// content type with its folder, fields, their kinds and rules, the
+// sections its body should have, and its Presentation: how the site shows
+// it (menu, feed, open data, list order, groups, facets, related items,
+// layouts). A site may declare types of its own in schema.yaml
+// (declare.go), checked against SchemaFileFields; Load gives the site's
+// Schema, built-in types first. That one declaration drives checking
+// (validate.go), polisee new, polisee schema, the contributors' page and
+// the generator, which names no content folder of its own.
 //
 // Load reads a content folder (site.yaml and TYPE/SLUG.md files with front
 // matter, translations as SLUG.LANG.md) into Content: items decoded

@@ -1,4 +1,4 @@
-package generator
+package i18n
 
 import "testing"
 
@@ -24,7 +24,7 @@ func TestPluralForms(t *testing.T) {
 			t.Errorf("pluralForm(%s, %d) = %s; want %s", c.lang, c.n, got, c.want)
 		}
 	}
-	hr := &translator{lang: "hr", strs: map[string]string{
+	hr := &Translator{lang: "hr", strs: map[string]string{
 		"results.one": "{n} rezultat", "results.few": "{n} rezultata", "results.other": "{n} rezultata (other)",
 	}}
 	for n, want := range map[int]string{1: "1 rezultat", 3: "3 rezultata", 21: "21 rezultat", 5: "5 rezultata (other)"} {
@@ -32,7 +32,7 @@ func TestPluralForms(t *testing.T) {
 			t.Errorf("hr Tn(results, %d) = %q; want %q", n, got, want)
 		}
 	}
-	en := &translator{lang: "en", strs: map[string]string{"results.one": "{n} result", "results.other": "{n} results"}}
+	en := &Translator{lang: "en", strs: map[string]string{"results.one": "{n} result", "results.other": "{n} results"}}
 	if got := en.Tn("results", 3); got != "3 results" {
 		t.Errorf("en Tn(results, 3) = %q", got)
 	}
