@@ -1,288 +1,36 @@
 package generator
 
 import (
-	"html/template"
-	"slices"
 	"sort"
-	"strconv"
-	"strings"
 
-	"github.com/clusterpolisee/polisee/generator/chart"
+	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
-// The comparison of policy profiles (/compare/): a matrix of every profile
-// against every thematic area, and a side-by-side table of every profile
-// (area by area, instruments, period) whose columns a script narrows to
-// the two or three a reader picks. Without the script both tables are
-// whole and readable; the filters and the picker are an enhancement.
-
-const (
-	compareURL = "/compare/"
-	// maxScore is the top of the assessment scale (1 weak - 4 strong).
-	maxScore = 4
-)
+// compareURL is where the comparison of profiles is published (package kb
+// gathers what it shows).
+const compareURL = "/compare/"
 
 func (b *builder) comparePage() *Page {
 	return &Page{URL: compareURL, Kind: "compare", Title: b.tr.T("compare.title")}
 }
 
-// Score states of a profile on an area.
-const (
-	scoreScored      = "scored"
-	scoreNotAssessed = "not-assessed" // listed by the profile, without a score
-	scoreNotCovered  = "not-covered"  // not among the profile's areas
-)
-
-// scoreCell is a profile's score on one area.
-type scoreCell struct {
-	Area  *model.Item
-	Score int // 1-4; 0 when not scored
-	Note  string
-	State string // scored, not-assessed or not-covered
-	// StateText says what the cell means in words, in the page's
-	// language: "3 of 4", "Not assessed", "Not covered".
-	StateText string
-}
-
-// Pips draws a score as filled and empty dots (●●●○), so that it reads
-// without colour and in print.
-func (c scoreCell) Pips() string {
-	n := min(max(c.Score, 0), maxScore)
-	return strings.Repeat("●", n) + strings.Repeat("○", maxScore-n)
-}
-
-// profileRow is one profile as the comparison shows it.
-type profileRow struct {
-	Item    *model.Item
-	Country *model.Item // nil when it does not resolve
-	Region  *model.Item
-	Period  string
-	// From and To are the years of the period, 0 when it is not a year range.
-	From, To    int
-	Scores      []scoreCell // one per area, in area order
-	Scored      int         // how many areas have a score
-	Instruments []model.Instrument
-}
-
-// Place names where the profile applies: its region, or its country.
-func (r profileRow) Place() string {
-	if r.Region != nil {
-		return r.Region.Title
-	}
-	if r.Country != nil {
-		return r.Country.Title
-	}
-	return strings.ToUpper(r.Item.String("country"))
-}
-
-// CountryCode is the profile's ISO country code.
-func (r profileRow) CountryCode() string { return strings.ToUpper(r.Item.String("country")) }
-
-// compareData is what the compare page shows.
-type compareData struct {
-	Areas     []*model.Item
-	Profiles  []profileRow
-	Countries []option
-	Years     []int // every year some profile's period covers, for the period filter
-	Scored    int   // profiles with at least one score
-}
-
-type option struct{ Value, Label string }
-
-// Compare gathers every profile against every area.
-func (v *view) Compare() compareData {
-	areas := v.Items(model.FolderAreas)
-	profiles := v.Items(model.FolderProfiles)
-	d := compareData{Areas: areas}
-	countries := map[string]string{}
-	years := map[int]bool{}
-	for _, p := range profiles {
-		r := v.profileRow(p, areas)
-		d.Profiles = append(d.Profiles, r)
-		if r.Scored > 0 {
-			d.Scored++
-		}
-		if r.Country != nil {
-			countries[r.CountryCode()] = r.Country.Title
-		} else {
-			countries[r.CountryCode()] = r.CountryCode()
-		}
-		if r.From > 0 && r.To-r.From < 100 {
-			for y := r.From; y <= r.To; y++ {
-				years[y] = true
-			}
-		}
-	}
-	for code, title := range countries {
-		d.Countries = append(d.Countries, option{Value: code, Label: title})
-	}
-	sort.Slice(d.Countries, func(i, j int) bool { return d.Countries[i].Label < d.Countries[j].Label })
-	for y := range years {
-		d.Years = append(d.Years, y)
-	}
-	sort.Ints(d.Years)
-	return d
-}
-
-// profileRow reads one profile against the areas (in their order).
-func (v *view) profileRow(p *model.Item, areas []*model.Item) profileRow {
-	v.useItem(p)
-	r := profileRow{Item: p, Period: p.String("period"), Instruments: p.Instruments()}
-	r.From, r.To = periodYears(r.Period)
-	r.Country = v.Ref(model.FolderCountries, p.String("country"))
-	if reg := p.String("region"); reg != "" {
-		r.Region = v.Ref(model.FolderRegions, reg)
-	}
-	scores := map[string]model.Score{}
-	for _, s := range p.Assessment() {
-		scores[s.Area] = s
-	}
-	covered := map[string]bool{}
-	for _, a := range p.Strings("areas") {
-		covered[a] = true
-	}
-	for _, a := range areas {
-		c := scoreCell{Area: a, State: scoreNotCovered}
-		if s, ok := scores[a.Slug]; ok {
-			c.Note = s.Note
-			c.State = scoreNotAssessed
-			if s.Score > 0 {
-				c.Score, c.State = s.Score, scoreScored
-				r.Scored++
-			}
-		} else if covered[a.Slug] {
-			c.State = scoreNotAssessed
-		}
-		switch c.State {
-		case scoreNotAssessed:
-			c.StateText = v.T("score.not_assessed")
-		case scoreNotCovered:
-			c.StateText = v.T("score.not_covered")
-		default:
-			c.StateText = v.T("score.of_max", "score", c.Score, "max", maxScore)
-		}
-		r.Scores = append(r.Scores, c)
-	}
-	return r
-}
-
-// periodYears reads a period such as "2007-2013" or "2014" as years; 0, 0
-// when it is something else.
-func periodYears(s string) (from, to int) {
-	s = strings.TrimSpace(s)
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '–' || r == '/' || r == ' ' })
-	year := func(p string) int {
-		if len(p) != 4 {
-			return 0
-		}
-		n, err := strconv.Atoi(p)
-		if err != nil || n < 1900 || n > 2200 {
-			return 0
-		}
-		return n
-	}
-	switch len(parts) {
-	case 1:
-		if y := year(parts[0]); y > 0 {
-			return y, y
-		}
-	case 2:
-		f, t := year(parts[0]), year(parts[1])
-		if f > 0 && t >= f {
-			return f, t
-		}
-	}
-	return 0, 0
-}
-
-// ProfileRow is one profile against every area, for its own page.
-func (v *view) ProfileRow(p *model.Item) profileRow {
-	return v.profileRow(p, v.Items(model.FolderAreas))
-}
-
-// ProfileChart draws a profile's scores per area as a bar chart: every
-// area the profile covers, unscored ones drawn as "not assessed". It is
-// empty when no area has a score (the page then says so in words).
-func (v *view) ProfileChart(p *model.Item) template.HTML {
-	r := v.ProfileRow(p)
-	if r.Scored == 0 {
-		return ""
-	}
-	c := chart.Bars{ID: "assessment-chart", Max: maxScore, Missing: v.T("score.not_assessed"),
-		Title: v.T("profile.chart_title", "title", p.Title),
-		Desc:  v.Tn("profile.chart_desc", r.Scored)}
-	for _, s := range r.Scores {
-		if s.State == scoreNotCovered {
-			continue
-		}
-		c.Bars = append(c.Bars, chart.Bar{Label: areaShort(s.Area), Value: s.Score, Text: v.scoreText(s.Score)})
-	}
-	return template.HTML(c.SVG())
-}
-
-// areaShort is an area's short label, or its title.
-func areaShort(a *model.Item) string {
-	if s := a.String("short"); s != "" {
-		return s
-	}
-	return a.Title
-}
-
-// AreaShort is areaShort for templates.
-func (v *view) AreaShort(a *model.Item) string { v.useItem(a); return areaShort(a) }
-
-// localItem is a practice or pilot in a profile's country, with the areas
-// it shares with the profile.
-type localItem struct {
-	Item        *model.Item
-	SameRegion  bool
-	SharedAreas []*model.Item
-}
-
-// maxLocal is how many practices and pilots of its country a profile page
-// lists; the country's page lists them all.
-const maxLocal = 10
-
-// ProfileLocal lists the practices and pilots of a profile's country: those
-// of its region first, then those sharing most areas, then practices
-// before pilots, then by title; at most maxLocal of them
-// (ProfileLocalTotal counts them all).
-func (v *view) ProfileLocal(p *model.Item) []localItem {
-	items, _ := v.profileLocal(p)
-	return items
-}
-
-// ProfileLocalTotal is how many practices and pilots the profile's country
-// has.
-func (v *view) ProfileLocalTotal(p *model.Item) int {
-	_, total := v.profileLocal(p)
-	return total
-}
-
-// localCandidate is a practice or pilot of a country, as profiles rank it.
-type localCandidate struct {
-	item    *model.Item
-	regions []string // uppercase NUTS codes
-	areas   []string
-}
-
 // localCandidates are the practices and pilots of a country (found among
 // what refers to it), practices first, then by title: the order of equals
 // in a profile's list. They are gathered once per build for every country.
-func (b *builder) localCandidates(cc string) []localCandidate {
+func (b *builder) localCandidates(cc string) []kb.Local {
 	b.localOnce.Do(func() {
-		b.local = map[string][]localCandidate{}
+		b.local = map[string][]kb.Local{}
 		for _, country := range b.content.ByFolder(model.FolderCountries) {
 			code := country.Key()
-			var list []localCandidate
+			var list []kb.Local
 			for _, it := range b.rel.back[country] {
-				if f := it.Type.Folder; (f == model.FolderPractices || f == model.FolderPilots) && containsFold(countriesOf(it), code) {
-					list = append(list, localCandidate{item: it, regions: upper(it.Strings("regions")), areas: it.Strings("areas")})
+				if f := it.Type.Folder; (f == model.FolderPractices || f == model.FolderPilots) && kb.ContainsFold(it.Countries(), code) {
+					list = append(list, kb.Local{Item: it, Regions: model.Upper(it.Strings("regions")), Areas: it.Strings("areas")})
 				}
 			}
 			sort.SliceStable(list, func(i, j int) bool {
-				a, b := list[i].item, list[j].item
+				a, b := list[i].Item, list[j].Item
 				if a.Type != b.Type {
 					return a.Type.Folder == model.FolderPractices
 				}
@@ -292,75 +40,4 @@ func (b *builder) localCandidates(cc string) []localCandidate {
 		}
 	})
 	return b.local[cc]
-}
-
-// profileLocal picks the best maxLocal candidates of the profile's country
-// in one pass: a candidate ranks by being in the profile's region, then by
-// the areas it shares; the candidates come in the order that settles ties,
-// so a later one enters the best only by ranking higher. A page costs what
-// its country holds, not what the whole site holds.
-func (v *view) profileLocal(p *model.Item) ([]localItem, int) {
-	cc := strings.ToUpper(p.String("country"))
-	cands := v.localIn(cc)
-	region := strings.ToUpper(p.String("region"))
-	pAreas := map[string]bool{}
-	for _, a := range p.Strings("areas") {
-		pAreas[a] = true
-	}
-	for _, s := range p.Assessment() {
-		pAreas[s.Area] = true
-	}
-	type ranked struct {
-		cand *localCandidate
-		rank int // region first (100), then each shared area (1)
-	}
-	var best []ranked
-	for i := range cands {
-		c := &cands[i]
-		rank := 0
-		if region != "" && slices.Contains(c.regions, region) {
-			rank = 100
-		}
-		for _, a := range c.areas {
-			if pAreas[a] {
-				rank++
-			}
-		}
-		if len(best) == maxLocal && rank <= best[maxLocal-1].rank {
-			continue
-		}
-		j := len(best)
-		if j < maxLocal {
-			best = append(best, ranked{})
-		} else {
-			j = maxLocal - 1
-		}
-		for j > 0 && rank > best[j-1].rank {
-			best[j] = best[j-1]
-			j--
-		}
-		best[j] = ranked{c, rank}
-	}
-	out := make([]localItem, len(best))
-	for i, r := range best {
-		li := localItem{Item: r.cand.item, SameRegion: r.rank >= 100}
-		for _, a := range r.cand.areas {
-			if pAreas[a] {
-				if ai := v.Ref(model.FolderAreas, a); ai != nil {
-					li.SharedAreas = append(li.SharedAreas, ai)
-				}
-			}
-		}
-		out[i] = li
-	}
-	return out, len(cands)
-}
-
-func containsFold(list []string, s string) bool {
-	for _, e := range list {
-		if strings.EqualFold(e, s) {
-			return true
-		}
-	}
-	return false
 }

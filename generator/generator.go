@@ -13,9 +13,9 @@
 //     search; searchdocs.go says what is searchable);
 //   - render: bodies (package markdown), then pages with html/template
 //     (theme from package themes), in the words of package i18n, through
-//     the view a template sees (render.go, and the knowledge-base views:
-//     compare.go, learning.go, dashboard.go, strategy.go), whose every
-//     read of the content is recorded for Preview (uses.go);
+//     the view a template sees (render.go; the knowledge-base views of
+//     package kb, kbviews.go), whose every read of the content is
+//     recorded for Preview (uses.go);
 //   - write: the pages, the feeds and the sitemap (package feeds), the
 //     open data (package opendata), all into one new folder swapped in at
 //     the end (package output).
@@ -38,6 +38,7 @@ import (
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/i18n"
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
+	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/markdown"
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/output"
@@ -138,8 +139,8 @@ type builder struct {
 	// language's builder; set before pages are rendered (searchfiles.go).
 	search *searchNames
 
-	localOnce sync.Once                   // fills local, on first use
-	local     map[string][]localCandidate // practices and pilots by country (compare.go)
+	localOnce sync.Once             // fills local, on first use
+	local     map[string][]kb.Local // practices and pilots by country (compare.go)
 }
 
 // Check loads and validates the content, bodies and links included, and

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
@@ -44,7 +45,7 @@ func (b *builder) pageFuncs() template.FuncMap {
 			return template.HTML(`<a href="` + template.HTMLEscapeString(safeHref(href)) + `">` + template.HTMLEscapeString(text) + `</a>`)
 		},
 		"domain": displayURL,
-		"pips":   func(n int) string { return scoreCell{Score: n}.Pips() },
+		"pips":   func(n int) string { return kb.ScoreCell{Score: n}.Pips() },
 		// Plain helpers.
 		"add": func(a, b int) int { return a + b },
 		"seq": func(n int) []int {
@@ -186,12 +187,4 @@ func code(s string) template.HTML {
 // noopenerLink is a link to another site.
 func noopenerLink(href, text string) template.HTML {
 	return template.HTML(`<a href="` + template.HTMLEscapeString(safeHref(href)) + `" rel="noopener">` + template.HTMLEscapeString(text) + `</a>`)
-}
-
-// scoreText says a score on the scale: "3 of 4"; empty for no score.
-func (v *view) scoreText(score int) string {
-	if score <= 0 {
-		return ""
-	}
-	return v.T("score.of_max", "score", score, "max", maxScore)
 }

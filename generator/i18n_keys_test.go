@@ -94,6 +94,8 @@ func usedKeys(t *testing.T) map[string][]string {
 	// The generator's files and those of its packages that speak.
 	files, _ := filepath.Glob("*.go")
 	more, _ := filepath.Glob("i18n/*.go")
+	kbFiles, _ := filepath.Glob("kb/*.go")
+	more = append(more, kbFiles...)
 	for _, f := range append(files, more...) {
 		if strings.HasSuffix(f, "_test.go") {
 			continue

@@ -1,9 +1,7 @@
 package generator
 
 import (
-	"cmp"
 	"sort"
-	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
@@ -68,7 +66,7 @@ func (b *builder) planPages(diags *diag.List) {
 			continue
 		}
 		items := append([]*model.Item(nil), c.ByFolder(t.Folder)...)
-		sortForList(t, items)
+		t.SortList(items)
 		b.addPage(&Page{URL: "/" + t.Folder + "/", Kind: "list", Title: b.tr.TypeTitle(t), Type: t, Items: items}, diags)
 		for _, field := range t.Present.Facets {
 			for _, value := range t.Field(field).Values {
@@ -78,8 +76,8 @@ func (b *builder) planPages(diags *diag.List) {
 						items = append(items, it)
 					}
 				}
-				sortForList(t, items)
-				b.addPage(&Page{URL: facetURL(t, field, value), Kind: "facet", Title: b.tr.FacetTitle(t, field, value),
+				t.SortList(items)
+				b.addPage(&Page{URL: t.FacetURL(field, value), Kind: "facet", Title: b.tr.FacetTitle(t, field, value),
 					Type: t, Items: items, FacetField: field, Facet: value}, diags)
 			}
 		}
@@ -93,88 +91,12 @@ func (b *builder) planPages(diags *diag.List) {
 	sort.Strings(b.urlList)
 }
 
-// facetURL is the page of the items of type t whose field has value.
-func facetURL(t *model.Type, field, value string) string {
-	return "/" + t.Folder + "/" + field + "/" + value + "/"
-}
-
-// sortForList orders a list as the type's Presentation.Order says: by
-// title, or by a field (descending with a leading "-"), items without it
-// last and ties by title.
-func sortForList(t *model.Type, items []*model.Item) {
-	model.SortItems(items)
-	if t == nil {
-		return
-	}
-	name, desc := strings.CutPrefix(t.Present.Order, "-")
-	f := t.Field(name)
-	if name == "" || name == "title" || f == nil {
-		return
-	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i].Data[name], items[j].Data[name]
-		if isZero(a) || isZero(b) {
-			return !isZero(a) && isZero(b)
-		}
-		c := compareValues(a, b)
-		if desc {
-			return c > 0
-		}
-		return c < 0
-	})
-}
-
-// isZero reports a missing value, or one that counts as missing in a
-// list's order (an order of 0).
-func isZero(v any) bool {
-	switch v := v.(type) {
-	case nil:
-		return true
-	case int:
-		return v == 0
-	case model.Date:
-		return v.IsZero()
-	case string:
-		return v == ""
-	}
-	return false
-}
-
-// compareValues orders two values of one field: numbers, dates, text.
-func compareValues(a, b any) int {
-	switch a := a.(type) {
-	case int:
-		if b, ok := b.(int); ok {
-			return cmp.Compare(a, b)
-		}
-	case float64:
-		if b, ok := b.(float64); ok {
-			return cmp.Compare(a, b)
-		}
-	case model.Date:
-		if b, ok := b.(model.Date); ok {
-			return a.Compare(b)
-		}
-	case string:
-		if b, ok := b.(string); ok {
-			return cmp.Compare(strings.ToLower(a), strings.ToLower(b))
-		}
-	}
-	return 0
-}
-
 // relations are the links between items that pages show: back-links
 // (everything that refers to an item) and related items.
 type relations struct {
 	schema  *model.Schema
 	back    map[*model.Item][]*model.Item
 	related map[*model.Item][]*model.Item
-}
-
-// Group is a list of items of one type shown on a page.
-type Group struct {
-	Type  *model.Type
-	Items []*model.Item
 }
 
 const maxRelated = 6
@@ -225,7 +147,7 @@ func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
 	areas := make([][]string, len(cands))
 	countries := make([][]string, len(cands))
 	for i, it := range cands {
-		areas[i], countries[i] = it.Strings("areas"), countriesOf(it)
+		areas[i], countries[i] = it.Strings("areas"), it.Countries()
 		for _, a := range areas[i] {
 			byArea[a] = append(byArea[a], int32(i))
 		}
@@ -308,24 +230,6 @@ func bestRanked(lists []weighted, self int32) []int32 {
 	return append([]int32(nil), best[:n]...)
 }
 
-func countriesOf(it *model.Item) []string {
-	if it.Has("countries") {
-		return upper(it.Strings("countries"))
-	}
-	if cc := it.String("country"); cc != "" {
-		return []string{strings.ToUpper(cc)}
-	}
-	return nil
-}
-
-func upper(l []string) []string {
-	out := make([]string, len(l))
-	for i, s := range l {
-		out[i] = strings.ToUpper(s)
-	}
-	return out
-}
-
 // backGroups returns what refers to it, grouped by type in site order.
 func (r relations) backGroups(it *model.Item) []Group {
 	byType := map[*model.Type][]*model.Item{}
@@ -336,7 +240,7 @@ func (r relations) backGroups(it *model.Item) []Group {
 	for _, t := range r.schema.Types {
 		if items := byType[t]; len(items) > 0 {
 			items = append([]*model.Item(nil), items...)
-			sortForList(t, items)
+			t.SortList(items)
 			groups = append(groups, Group{Type: t, Items: items})
 		}
 	}

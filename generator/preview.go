@@ -484,7 +484,7 @@ func sameRelationInputs(old, now map[string]*model.Item) bool {
 			continue
 		}
 		if o.SortKey != it.SortKey || !slices.Equal(o.Refs(), it.Refs()) ||
-			!slices.Equal(o.Strings("areas"), it.Strings("areas")) || !slices.Equal(countriesOf(o), countriesOf(it)) {
+			!slices.Equal(o.Strings("areas"), it.Strings("areas")) || !slices.Equal(o.Countries(), it.Countries()) {
 			return false
 		}
 	}
@@ -496,7 +496,7 @@ func sameRelationInputs(old, now map[string]*model.Item) bool {
 // the original of a translation).
 func markFolder(dirty map[string]bool, folder string, facts *model.Item) {
 	dirty[folderKey(folder)] = true
-	for _, cc := range countriesOf(facts) {
+	for _, cc := range facts.Countries() {
 		dirty[folderInKey(folder, cc)] = true
 	}
 }

@@ -51,7 +51,7 @@ func TestRelatedItemsMatchBruteForce(t *testing.T) {
 			if j == i {
 				continue
 			}
-			s := shared(it.Strings("areas"), o.Strings("areas")) + 2*shared(countriesOf(it), countriesOf(o))
+			s := shared(it.Strings("areas"), o.Strings("areas")) + 2*shared(it.Countries(), o.Countries())
 			if s > 0 {
 				all = append(all, scored{j, s})
 			}

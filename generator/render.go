@@ -250,7 +250,7 @@ func (v *view) Ref(folder, key string) *model.Item { return v.lookup(folder, key
 // Items lists the published items of a type.
 func (v *view) Items(folder string) []*model.Item {
 	items := append([]*model.Item(nil), v.folder(folder)...)
-	sortForList(v.schema().Type(folder), items)
+	v.schema().Type(folder).SortList(items)
 	return items
 }
 
@@ -383,7 +383,7 @@ func (v *view) Facets(t *model.Type) []facet {
 					n++
 				}
 			}
-			f.Values = append(f.Values, facetCount{Value: value, Label: v.b.tr.ValuePlural(field, value), Count: n, URL: facetURL(t, field, value)})
+			f.Values = append(f.Values, facetCount{Value: value, Label: v.b.tr.ValuePlural(field, value), Count: n, URL: t.FacetURL(field, value)})
 		}
 		out = append(out, f)
 	}

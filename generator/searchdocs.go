@@ -119,11 +119,11 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 	if it.Type.Folder == model.FolderAreas {
 		d.Areas = []string{it.Slug}
 	}
-	d.Countries = countriesOf(it)
+	d.Countries = it.Countries()
 	if it.Type.Folder == model.FolderCountries {
 		d.Countries = []string{it.Key()}
 	}
-	d.Regions = upper(it.Strings("regions"))
+	d.Regions = model.Upper(it.Strings("regions"))
 	if r := it.String("region"); r != "" {
 		d.Regions = append(d.Regions, strings.ToUpper(r))
 	}

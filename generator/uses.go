@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
@@ -90,7 +91,7 @@ func (v *view) body(it *model.Item) *body {
 
 // localIn hands out the practices and pilots of a country (see
 // localCandidates), recording them.
-func (v *view) localIn(cc string) []localCandidate {
+func (v *view) localIn(cc string) []kb.Local {
 	v.useFolderIn(model.FolderPractices, cc)
 	v.useFolderIn(model.FolderPilots, cc)
 	return v.b.localCandidates(cc)

@@ -315,3 +315,24 @@ func (it *Item) Refs() []Ref {
 	}
 	return out
 }
+
+// Countries are the ISO codes, in uppercase, of the countries an item is
+// in: its countries, or its one country.
+func (it *Item) Countries() []string {
+	if it.Has("countries") {
+		return Upper(it.Strings("countries"))
+	}
+	if cc := it.String("country"); cc != "" {
+		return []string{strings.ToUpper(cc)}
+	}
+	return nil
+}
+
+// Upper is a list of codes in uppercase (NUTS and ISO codes compare so).
+func Upper(l []string) []string {
+	out := make([]string, len(l))
+	for i, s := range l {
+		out[i] = strings.ToUpper(s)
+	}
+	return out
+}

@@ -1,4 +1,4 @@
-package generator
+package kb
 
 import (
 	"github.com/clusterpolisee/polisee/generator/model"
@@ -14,12 +14,11 @@ import (
 var buildsOnFolders = []string{model.FolderPractices, model.FolderProfiles, model.FolderPilots, model.FolderMechanisms}
 
 // BuildsOn lists what a document builds on, grouped by type.
-func (v *view) BuildsOn(it *model.Item) []Group {
+func BuildsOn(v Page, it *model.Item) []Group {
 	m, _ := it.Data["builds_on"].(map[string]any)
 	if m == nil {
 		return nil
 	}
-	v.useItem(it)
 	var groups []Group
 	for _, folder := range buildsOnFolders {
 		l, _ := m[folder].([]any)
@@ -31,7 +30,7 @@ func (v *view) BuildsOn(it *model.Item) []Group {
 			}
 		}
 		if len(items) > 0 {
-			groups = append(groups, Group{Type: v.schema().Type(folder), Items: items})
+			groups = append(groups, Group{Type: v.Schema().Type(folder), Items: items})
 		}
 	}
 	return groups
@@ -39,9 +38,9 @@ func (v *view) BuildsOn(it *model.Item) []Group {
 
 // BacklinksExcept is Backlinks without the given types, for pages that
 // show those back-links in their own sections.
-func (v *view) BacklinksExcept(it *model.Item, folders ...string) []Group {
+func BacklinksExcept(v Page, it *model.Item, folders ...string) []Group {
 	var out []Group
-	for _, g := range v.Backlinks(it) {
+	for _, g := range v.BackGroups(it) {
 		skip := false
 		for _, f := range folders {
 			if g.Type.Folder == f {
@@ -57,13 +56,13 @@ func (v *view) BacklinksExcept(it *model.Item, folders ...string) []Group {
 
 // BacklinkTitle heads a group of back-links on it: documents that refer to
 // a practice, profile, pilot or mechanism do so through builds_on.
-func (v *view) BacklinkTitle(it *model.Item, g Group) string {
+func BacklinkTitle(v Page, it *model.Item, g Group) string {
 	if g.Type.Folder == model.FolderDocuments {
 		for _, f := range buildsOnFolders {
 			if it.Type.Folder == f {
-				return v.T("item.documents_building_on")
+				return v.Words().T("item.documents_building_on")
 			}
 		}
 	}
-	return v.b.tr.TypeTitle(g.Type)
+	return v.Words().TypeTitle(g.Type)
 }

@@ -1,4 +1,4 @@
-package generator
+package kb
 
 import (
 	"html/template"
@@ -16,23 +16,23 @@ import (
 // and column headings of the table beside it link to the area and
 // country pages.
 
-// heatData is the dashboard's data: one row per area, one column per
+// HeatData is the dashboard's data: one row per area, one column per
 // country.
-type heatData struct {
+type HeatData struct {
 	Areas     []*model.Item
 	Countries []*model.Item
-	Rows      []heatRow
+	Rows      []HeatRow
 	Total     int
 	SVG       template.HTML
 }
 
-type heatRow struct {
+type HeatRow struct {
 	Area  *model.Item
-	Cells []heatCell
+	Cells []HeatCell
 	Total int
 }
 
-type heatCell struct {
+type HeatCell struct {
 	Country *model.Item
 	Count   int
 	URL     string // relative to the page
@@ -40,10 +40,10 @@ type heatCell struct {
 }
 
 // Heat counts the practices of every area in every country.
-func (v *view) Heat() *heatData {
+func Heat(v Page) *HeatData {
 	areas := v.Items(model.FolderAreas)
 	countries := v.Items(model.FolderCountries)
-	practices := v.folder(model.FolderPractices)
+	practices := v.Items(model.FolderPractices)
 	if len(areas) == 0 || len(countries) == 0 {
 		return nil
 	}
@@ -52,24 +52,24 @@ func (v *view) Heat() *heatData {
 	for _, p := range practices {
 		total++
 		for _, a := range p.Strings("areas") {
-			for _, c := range countriesOf(p) {
+			for _, c := range p.Countries() {
 				count[[2]string{a, c}]++
 			}
 		}
 	}
-	d := &heatData{Areas: areas, Countries: countries, Total: total}
-	m := chart.HeatMap{ID: "heatmap", Title: v.T("home.heat_chart_title"), Desc: v.T("home.heat_chart_desc")}
+	d := &HeatData{Areas: areas, Countries: countries, Total: total}
+	m := chart.HeatMap{ID: "heatmap", Title: v.Words().T("home.heat_chart_title"), Desc: v.Words().T("home.heat_chart_desc")}
 	for _, c := range countries {
 		m.Cols = append(m.Cols, c.Key())
 	}
 	for _, a := range areas {
-		row := heatRow{Area: a}
+		row := HeatRow{Area: a}
 		var cells []chart.Cell
 		for _, c := range countries {
 			n := count[[2]string{a.Slug, c.Key()}]
-			cell := heatCell{Country: c, Count: n, Label: v.Tn("home.heat_cell", n, "area", areaShort(a), "country", c.Title)}
+			cell := HeatCell{Country: c, Count: n, Label: v.Words().Tn("home.heat_cell", n, "area", areaShort(a), "country", c.Title)}
 			if n > 0 {
-				cell.URL = v.cellURL(a, c)
+				cell.URL = cellURL(v, a, c)
 			}
 			row.Cells = append(row.Cells, cell)
 			row.Total += n
@@ -86,7 +86,7 @@ func (v *view) Heat() *heatData {
 // cellURL is where a heat map cell leads: the practices of one area in one
 // country, found by the search page, or the area page when the site has no
 // browser search.
-func (v *view) cellURL(a, c *model.Item) string {
+func cellURL(v Page, a, c *model.Item) string {
 	if !v.SearchEnabled() {
 		return v.Rel(a.URL())
 	}

@@ -1,4 +1,4 @@
-package generator
+package kb
 
 import (
 	"html/template"
@@ -13,16 +13,16 @@ import (
 // far they have been tested, its pilots and mechanisms, and its documents.
 // Everything comes from the items that refer to the area.
 
-// learningPath is what an area page shows besides its body.
-type learningPath struct {
-	ReadFirst []readFirst
+// Path is what an area page shows besides its body.
+type Path struct {
+	ReadFirst []Reason
 	// Ranked are the profiles with a score on the area, best first;
 	// NotAssessed those that list the area without a score.
-	Ranked      []rankedProfile
+	Ranked      []RankedProfile
 	NotAssessed []*model.Item
 	Chart       template.HTML // the ranked profiles as bars; empty when none is scored
 	ChartCut    bool          // the chart shows only the best maxChartBars
-	Practices   []statusGroup // one per practice status, in the schema's order
+	Practices   []StatusGroup // one per practice status, in the schema's order
 	Pilots      []*model.Item
 	Mechanisms  []*model.Item
 	Documents   []*model.Item
@@ -30,18 +30,18 @@ type learningPath struct {
 	Other []Group
 }
 
-type readFirst struct {
+type Reason struct {
 	Item *model.Item
 	Why  string
 }
 
-type rankedProfile struct {
+type RankedProfile struct {
 	Item  *model.Item
 	Score int
 	Note  string
 }
 
-type statusGroup struct {
+type StatusGroup struct {
 	Status, Label, URL string
 	Items              []*model.Item
 }
@@ -54,17 +54,17 @@ const (
 )
 
 // LearningPath gathers an area's learning path.
-func (v *view) LearningPath(area *model.Item) *learningPath {
-	back := v.back(area)
-	lp := &learningPath{}
-	g := lp.gather(v.schema(), area, back)
+func LearningPath(v Page, area *model.Item) *Path {
+	back := v.Back(area)
+	lp := &Path{}
+	g := lp.gather(v.Schema(), area, back)
 	for _, s := range model.PracticeStatuses {
 		items := g.byStatus[s]
 		model.SortItems(items)
-		lp.Practices = append(lp.Practices, statusGroup{Status: s, Label: v.b.tr.ValuePlural("status", s), URL: facetURL(v.schema().Type(model.FolderPractices), "status", s), Items: items})
+		lp.Practices = append(lp.Practices, StatusGroup{Status: s, Label: v.Words().ValuePlural("status", s), URL: v.Schema().Type(model.FolderPractices).FacetURL("status", s), Items: items})
 	}
-	lp.ReadFirst = v.readFirst(lp, g)
-	lp.Chart, lp.ChartCut = v.areaChart(area, lp.Ranked, len(lp.NotAssessed))
+	lp.ReadFirst = readFirst(v, lp, g)
+	lp.Chart, lp.ChartCut = areaChart(v, area, lp.Ranked, len(lp.NotAssessed))
 	return lp
 }
 
@@ -80,7 +80,7 @@ type areaLinks struct {
 // pilots and mechanisms, documents (the factsheets first, then the others
 // newest first) and the remaining types. It returns what the rest of the
 // path needs besides.
-func (lp *learningPath) gather(schema *model.Schema, area *model.Item, back []*model.Item) areaLinks {
+func (lp *Path) gather(schema *model.Schema, area *model.Item, back []*model.Item) areaLinks {
 	g := areaLinks{byStatus: map[string][]*model.Item{}}
 	others := map[*model.Type][]*model.Item{}
 	for _, it := range back {
@@ -96,7 +96,7 @@ func (lp *learningPath) gather(schema *model.Schema, area *model.Item, back []*m
 				}
 			}
 			if found && s.Score > 0 {
-				lp.Ranked = append(lp.Ranked, rankedProfile{Item: it, Score: s.Score, Note: s.Note})
+				lp.Ranked = append(lp.Ranked, RankedProfile{Item: it, Score: s.Score, Note: s.Note})
 			} else {
 				lp.NotAssessed = append(lp.NotAssessed, it)
 			}
@@ -129,7 +129,7 @@ func (lp *learningPath) gather(schema *model.Schema, area *model.Item, back []*m
 	lp.Documents = append(append(lp.Documents, g.factsheets...), g.otherDocs...)
 	for _, t := range schema.Types {
 		if items := others[t]; len(items) > 0 {
-			sortForList(t, items)
+			t.SortList(items)
 			lp.Other = append(lp.Other, Group{Type: t, Items: items})
 		}
 	}
@@ -140,31 +140,31 @@ func (lp *learningPath) gather(schema *model.Schema, area *model.Item, back []*m
 // practices that went furthest (transferred, then piloted), then the
 // mechanism, the pilots, and identified practices while fewer than two
 // are picked; at most maxReadFirst in all.
-func (v *view) readFirst(lp *learningPath, g areaLinks) []readFirst {
-	var out []readFirst
+func readFirst(v Page, lp *Path, g areaLinks) []Reason {
+	var out []Reason
 	add := func(it *model.Item, why string) {
 		if len(out) < maxReadFirst {
-			out = append(out, readFirst{Item: it, Why: why})
+			out = append(out, Reason{Item: it, Why: why})
 		}
 	}
 	for _, d := range g.factsheets {
-		add(d, v.T("area.why_factsheet"))
+		add(d, v.Words().T("area.why_factsheet"))
 	}
 	for _, p := range g.byStatus["transferred"] {
-		add(p, v.T("area.why_transferred"))
+		add(p, v.Words().T("area.why_transferred"))
 	}
 	for _, p := range g.byStatus["piloted"] {
-		add(p, v.T("area.why_piloted"))
+		add(p, v.Words().T("area.why_piloted"))
 	}
 	for _, m := range lp.Mechanisms {
-		add(m, v.T("area.why_mechanism"))
+		add(m, v.Words().T("area.why_mechanism"))
 	}
 	for _, p := range lp.Pilots {
-		add(p, v.T("area.why_pilot"))
+		add(p, v.Words().T("area.why_pilot"))
 	}
 	if len(out) < 2 {
 		for _, p := range g.byStatus["identified"] {
-			add(p, v.T("area.why_identified"))
+			add(p, v.Words().T("area.why_identified"))
 		}
 	}
 	return out
@@ -174,29 +174,29 @@ func (v *view) readFirst(lp *learningPath, g areaLinks) []readFirst {
 // maxChartBars of them (cut reports that some were left out); notAssessed
 // counts those that cover the area without a score, for the description.
 // It is empty when no profile is scored.
-func (v *view) areaChart(area *model.Item, ranked []rankedProfile, notAssessed int) (svg template.HTML, cut bool) {
+func areaChart(v Page, area *model.Item, ranked []RankedProfile, notAssessed int) (svg template.HTML, cut bool) {
 	if len(ranked) == 0 {
 		return "", false
 	}
 	shown := ranked
-	what := v.Tn("area.chart_what", len(ranked))
+	what := v.Words().Tn("area.chart_what", len(ranked))
 	if len(shown) > maxChartBars {
 		shown = shown[:maxChartBars]
-		what = v.T("area.chart_what_cut", "shown", maxChartBars, "n", len(ranked))
+		what = v.Words().T("area.chart_what_cut", "shown", maxChartBars, "n", len(ranked))
 		cut = true
 	}
-	c := chart.Bars{ID: "area-scores", Max: maxScore, Missing: v.T("score.not_assessed"),
-		Title: v.T("area.chart_title", "area", area.Title),
-		Desc:  v.Tn("area.chart_desc", notAssessed, "what", what)}
+	c := chart.Bars{ID: "area-scores", Max: MaxScore, Missing: v.Words().T("score.not_assessed"),
+		Title: v.Words().T("area.chart_title", "area", area.Title),
+		Desc:  v.Words().Tn("area.chart_desc", notAssessed, "what", what)}
 	for _, r := range shown {
-		c.Bars = append(c.Bars, chart.Bar{Label: profileLabel(v, r.Item), Value: r.Score, Text: v.scoreText(r.Score)})
+		c.Bars = append(c.Bars, chart.Bar{Label: profileLabel(v, r.Item), Value: r.Score, Text: ScoreText(v, r.Score)})
 	}
 	return template.HTML(c.SVG()), cut
 }
 
 // profileLabel names a profile briefly for a chart: its region or country,
 // and its period.
-func profileLabel(v *view, p *model.Item) string {
+func profileLabel(v Page, p *model.Item) string {
 	name := ""
 	if reg := p.String("region"); reg != "" {
 		if r := v.Ref(model.FolderRegions, reg); r != nil {
@@ -217,4 +217,4 @@ func profileLabel(v *view, p *model.Item) string {
 }
 
 // ProfileLabel is profileLabel for templates.
-func (v *view) ProfileLabel(p *model.Item) string { return profileLabel(v, p) }
+func ProfileLabel(v Page, p *model.Item) string { return profileLabel(v, p) }

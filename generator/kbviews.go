@@ -1,0 +1,73 @@
+package generator
+
+import (
+	"html/template"
+
+	"github.com/clusterpolisee/polisee/generator/i18n"
+	"github.com/clusterpolisee/polisee/generator/kb"
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// The knowledge-base views (package kb) as the layouts call them: each
+// hands kb the page through kbPage, whose reads are the view's recording
+// accessors (uses.go).
+
+// Group is a list of items of one type shown on a page.
+type Group = kb.Group
+
+// kbPage is a view as package kb reads it.
+type kbPage struct{ v *view }
+
+func (p kbPage) Items(folder string) []*model.Item    { return p.v.Items(folder) }
+func (p kbPage) Ref(folder, key string) *model.Item   { return p.v.lookup(folder, key) }
+func (p kbPage) Back(it *model.Item) []*model.Item    { return p.v.back(it) }
+func (p kbPage) BackGroups(it *model.Item) []kb.Group { return p.v.backGroups(it) }
+func (p kbPage) LocalIn(country string) []kb.Local    { return p.v.localIn(country) }
+func (p kbPage) Schema() *model.Schema                { return p.v.schema() }
+func (p kbPage) Words() *i18n.Translator              { return p.v.b.tr }
+func (p kbPage) Rel(sitePath string) string           { return p.v.Rel(sitePath) }
+func (p kbPage) SearchEnabled() bool                  { return p.v.SearchEnabled() }
+
+func (v *view) kb() kbPage { return kbPage{v} }
+
+// Compare gathers every profile against every area (the compare page).
+func (v *view) Compare() kb.CompareData { return kb.Compare(v.kb()) }
+
+// ProfileRow is one profile against every area, for its own page.
+func (v *view) ProfileRow(p *model.Item) kb.ProfileRow { return kb.Row(v.kb(), p) }
+
+// ProfileChart draws a profile's scores per area.
+func (v *view) ProfileChart(p *model.Item) template.HTML { return kb.ProfileChart(v.kb(), p) }
+
+// AreaShort is an area's short label, or its title.
+func (v *view) AreaShort(a *model.Item) string { v.useItem(a); return kb.AreaShort(a) }
+
+// ProfileLocal lists the practices and pilots of a profile's country, the
+// most relevant first; ProfileLocalTotal counts them all.
+func (v *view) ProfileLocal(p *model.Item) []kb.LocalItem { return kb.ProfileLocal(v.kb(), p) }
+func (v *view) ProfileLocalTotal(p *model.Item) int       { return kb.ProfileLocalTotal(v.kb(), p) }
+
+// LearningPath gathers an area's learning path.
+func (v *view) LearningPath(area *model.Item) *kb.Path { return kb.LearningPath(v.kb(), area) }
+
+// ProfileLabel names a profile briefly: its place and period.
+func (v *view) ProfileLabel(p *model.Item) string { return kb.ProfileLabel(v.kb(), p) }
+
+// Heat counts the practices of every area in every country (home page).
+func (v *view) Heat() *kb.HeatData { return kb.Heat(v.kb()) }
+
+// BuildsOn lists what a document builds on, grouped by type.
+func (v *view) BuildsOn(it *model.Item) []kb.Group { return kb.BuildsOn(v.kb(), it) }
+
+// BacklinksExcept is Backlinks without the given types.
+func (v *view) BacklinksExcept(it *model.Item, folders ...string) []kb.Group {
+	return kb.BacklinksExcept(v.kb(), it, folders...)
+}
+
+// BacklinkTitle heads a group of back-links on it.
+func (v *view) BacklinkTitle(it *model.Item, g kb.Group) string {
+	return kb.BacklinkTitle(v.kb(), it, g)
+}
+
+// scoreText says a score on the scale: "3 of 4"; empty for no score.
+func (v *view) scoreText(score int) string { return kb.ScoreText(v.kb(), score) }
