@@ -17,6 +17,7 @@ import (
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/internal/corpus"
+	"github.com/clusterpolisee/polisee/generator/model"
 )
 
 // TestPreviewMatchesFullBuild edits a content tree step by step, at
@@ -179,6 +180,66 @@ var (
 	formatLine = regexp.MustCompile(`(?m)^format: .*$`)
 )
 
+// editEnum sets an enumerated field of any type (a practice's level, a
+// pilot's status, a document's kind, an organisation's role...) to another
+// of its values, as the schema declares them.
+func (e *editor) editEnum(files []string) (string, []string) {
+	var picks []string
+	for _, f := range files {
+		if strings.Count(f, ".") == 1 && strings.HasSuffix(f, ".md") && !strings.HasPrefix(f, "glossary/preview-") {
+			picks = append(picks, f)
+		}
+	}
+	f := picks[e.rng.IntN(len(picks))]
+	t := model.Builtin.Type(strings.Split(f, "/")[0])
+	if t == nil {
+		return "none", nil
+	}
+	data := e.read(f)
+	for _, field := range t.Fields {
+		if field.Kind != model.KindEnum || field.Name == "scope" {
+			// scope: region would need a region field besides.
+			continue
+		}
+		line := regexp.MustCompile(`(?m)^` + field.Name + `: .*$`)
+		if !line.Match(data) {
+			continue
+		}
+		value := field.Values[e.rng.IntN(len(field.Values))]
+		e.write(f, line.ReplaceAll(data, []byte(field.Name+": "+value)))
+		return "enum " + f + " " + field.Name, []string{f}
+	}
+	return "none", nil
+}
+
+// scoreLine is an area's score in a profile's assessment, inline.
+var scoreLine = regexp.MustCompile(`score: [1-4]`)
+
+// editScore changes a profile's score on one area: the compare page, the
+// area's learning path and chart, and the open data show it.
+func (e *editor) editScore(files []string) (string, []string) {
+	var profiles []string
+	for _, f := range files {
+		if strings.HasPrefix(f, "profiles/") && strings.Count(f, ".") == 1 && scoreLine.Match(e.read(f)) {
+			profiles = append(profiles, f)
+		}
+	}
+	if len(profiles) == 0 {
+		return "none", nil
+	}
+	f := profiles[e.rng.IntN(len(profiles))]
+	score := fmt.Sprintf("score: %d", 1+e.rng.IntN(4))
+	done := false
+	e.write(f, scoreLine.ReplaceAllFunc(e.read(f), func(m []byte) []byte {
+		if done {
+			return m
+		}
+		done = true
+		return []byte(score)
+	}))
+	return "score " + f, []string{f}
+}
+
 // editEvent changes an event's date or format, or the declaration of
 // events: what its list order, groups, feed, facets and menu depend on.
 func (e *editor) editEvent(k, step int) (string, []string) {
@@ -244,13 +305,17 @@ func (e *editor) edit(step int) (string, []string) {
 			}
 		}
 	}
-	n := 15
+	n := 17
 	if e.events {
 		n += 3
 	}
 	switch k := e.rng.IntN(n); k {
-	case 15, 16, 17:
-		return e.editEvent(k-15, step)
+	case 15:
+		return e.editEnum(files)
+	case 16:
+		return e.editScore(files)
+	case 17, 18, 19:
+		return e.editEvent(k-17, step)
 	case 13:
 		// A translation into Greek of an original that has none.
 		var originals []string
