@@ -126,7 +126,7 @@ func usedKeys(t *testing.T) map[string][]string {
 		}
 	}
 	for _, l := range [][]string{model.OrganisationKinds, model.OrganisationRoles, model.PracticeLevels,
-		model.PracticeStatuses, model.PilotStatuses, model.ProfileScopes, model.DocumentKinds, model.InstrumentKinds} {
+		model.PracticeStatuses, model.PilotStatuses, model.ProfileScopes, model.DocumentKinds, model.InstrumentKinds, model.JudgementStates} {
 		for _, v := range l {
 			add("T", "enum."+v, "model vocabularies")
 		}

@@ -336,3 +336,61 @@ func Upper(l []string) []string {
 	}
 	return out
 }
+
+// Judgement is how a profile meets one criterion of an area's assessment
+// framework, with its evidence.
+type Judgement struct {
+	Area, Criterion, State string
+	Source, Where, Note    string
+}
+
+// Judgements returns a profile's judgements, area by area in file order.
+func (it *Item) Judgements() []Judgement {
+	l, _ := it.Data["judgements"].([]MapEntry)
+	var out []Judgement
+	for _, e := range l {
+		list, _ := e.Value.([]any)
+		for _, v := range list {
+			m, _ := v.(map[string]any)
+			j := Judgement{Area: e.Key}
+			j.Criterion, _ = m["criterion"].(string)
+			j.State, _ = m["state"].(string)
+			j.Source, _ = m["source"].(string)
+			j.Where, _ = m["where"].(string)
+			j.Note, _ = m["note"].(string)
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// Criterion is one criterion of an area's assessment framework.
+type Criterion struct {
+	ID, Text, Basis string
+}
+
+// Criteria returns the criteria of a criteria set (folder assessment).
+func (it *Item) Criteria() []Criterion {
+	l, _ := it.Data["criteria"].([]any)
+	var out []Criterion
+	for _, v := range l {
+		m, _ := v.(map[string]any)
+		c := Criterion{}
+		c.ID, _ = m["id"].(string)
+		c.Text, _ = m["text"].(string)
+		c.Basis, _ = m["basis"].(string)
+		out = append(out, c)
+	}
+	return out
+}
+
+// CriteriaFor returns the criteria set of an area, or nil when the site
+// has no framework for it.
+func (c *Content) CriteriaFor(area string) *Item {
+	for _, set := range c.ByFolder(FolderAssessment) {
+		if set.String("area") == area {
+			return set
+		}
+	}
+	return nil
+}

@@ -136,6 +136,9 @@ var (
 	ProfileScopes     = []string{"country", "region"}
 	DocumentKinds     = []string{"joint-strategy", "sustainability-plan", "see-initiative", "factsheet",
 		"assessment", "report"}
+	// JudgementStates are how a profile meets a criterion of the
+	// assessment framework; unknown where its sources are silent.
+	JudgementStates = []string{"met", "partly", "not-met", "unknown"}
 	InstrumentKinds = []string{"grant", "voucher", "loan", "guarantee", "equity", "tax", "network",
 		"label", "training", "advisory", "infrastructure", "other"}
 )
@@ -237,6 +240,15 @@ var Types = []*Type{
 					{Name: "score", Kind: KindInt, Min: 1, Max: 4, Doc: "1 (weak) to 4 (strong); leave out when not assessed"},
 					text("note", "what the assessment rests on"),
 				}}}),
+			&Field{Name: "judgements", Kind: KindMap, Doc: "per area: the criteria of its assessment framework (assessment/AREA.md) as the profile's sources show them; the area's score is derived from them",
+				Key: &Field{Kind: KindRef, Ref: "areas"},
+				Elem: &Field{Kind: KindList, Elem: &Field{Kind: KindObject, Fields: []*Field{
+					req(str("criterion", "id of a criterion of the area's framework")),
+					req(enum("state", "met, partly, not-met, or unknown where the sources are silent", JudgementStates)),
+					&Field{Name: "source", Kind: KindURL, Doc: "the source of the evidence: one of the profile's sources (required unless unknown)"},
+					str("where", "where in the source: a page, a section or a heading"),
+					text("note", "the evidence in a sentence, in your own words (required unless unknown)"),
+				}}}},
 			list("instruments", "policy instruments of the profile", &Field{Kind: KindObject, Fields: []*Field{
 				req(str("name", "name of the instrument")),
 				req(enum("kind", "kind of instrument", InstrumentKinds)),
@@ -246,6 +258,19 @@ var Types = []*Type{
 			}}),
 		),
 		Present: Presentation{Nav: 3, OpenData: true, Related: true, Views: []string{"compare"}}},
+	{Folder: "assessment", Singular: "criteria set", Title: "Assessment framework",
+		Doc: "The criteria a policy profile is assessed against on one thematic area, drawn from the project's policy factsheets and assessment report.",
+		Fields: withSources(
+			req(str("title", "name of the criteria set")),
+			summary(600),
+			req(ref("area", "areas", "the thematic area the criteria assess")),
+			req(list("criteria", "the criteria, each one thing a policy does or has", &Field{Kind: KindObject, Fields: []*Field{
+				req(&Field{Name: "id", Kind: KindString, MaxLen: 60, Doc: "a short, stable id: lowercase letters, digits and hyphens"}),
+				req(str("text", "what a policy that meets it does or has, in one sentence")),
+				text("basis", "the need, challenge or recommendation of the sources it comes from"),
+			}})),
+		),
+		Present: Presentation{Footer: 6}},
 	{Folder: "pilots", Singular: "pilot", Title: "Pilot actions",
 		Doc: "A pilot action that tests a policy learning mechanism.",
 		Fields: withCommon(

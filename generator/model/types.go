@@ -111,4 +111,5 @@ const (
 	FolderOrganisations = "organisations"
 	FolderGlossary      = "glossary"
 	FolderPages         = "pages"
+	FolderAssessment    = "assessment"
 )

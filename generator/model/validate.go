@@ -145,6 +145,7 @@ func (c *Content) checkItem(it *Item, diags *diag.List) {
 				diags.Warnf(it.DisplayPath, it.posOf("assessment"), "assessment of %q, which is not listed in areas", s.Area)
 			}
 		}
+		c.checkJudgements(it, diags)
 		for _, in := range it.Instruments() {
 			if in.Start != 0 && in.End != 0 && in.End < in.Start {
 				errf("instruments", "instrument %q ends (%d) before it starts (%d)", in.Name, in.End, in.Start)
@@ -152,6 +153,80 @@ func (c *Content) checkItem(it *Item, diags *diag.List) {
 		}
 	case "pilots":
 		c.checkRegionsInCountries(it, diags)
+	case FolderAssessment:
+		c.checkCriteria(it, diags)
+	}
+}
+
+// checkCriteria: a criteria set's ids are slugs, each once; an area has
+// one set.
+func (c *Content) checkCriteria(it *Item, diags *diag.List) {
+	seen := map[string]bool{}
+	for _, cr := range it.Criteria() {
+		switch {
+		case !slugPattern.MatchString(cr.ID):
+			diags.Errorf(it.DisplayPath, it.posOf("criteria"), "criterion id %q: use lowercase letters, digits and hyphens, e.g. %q", cr.ID, suggestSlug(cr.ID))
+		case seen[cr.ID]:
+			diags.Errorf(it.DisplayPath, it.posOf("criteria"), "criterion %q is listed twice", cr.ID)
+		}
+		seen[cr.ID] = true
+	}
+	if first := c.CriteriaFor(it.String("area")); first != nil && first != it {
+		diags.Errorf(it.DisplayPath, it.posOf("area"), "area %q already has its criteria in %s: an area has one criteria set", it.String("area"), first.DisplayPath)
+	}
+}
+
+// checkJudgements: where the site has a framework for an area, a profile
+// judges the area's criteria, each at most once, every judgement that is
+// not unknown citing one of the profile's sources and saying what it
+// shows; the area's score then comes from the judgements, never by hand.
+// Without a framework, judgements have nothing to judge against.
+func (c *Content) checkJudgements(it *Item, diags *diag.List) {
+	errf := func(format string, args ...any) {
+		diags.Errorf(it.DisplayPath, it.posOf("judgements"), format, args...)
+	}
+	sources := map[string]bool{}
+	for _, s := range it.Sources() {
+		sources[s.URL] = true
+	}
+	listed := map[string]bool{}
+	for _, a := range it.Strings("areas") {
+		listed[a] = true
+	}
+	judged := map[string]bool{}
+	for _, j := range it.Judgements() {
+		set := c.CriteriaFor(j.Area)
+		if set == nil {
+			errf("judgements of %q: the site has no assessment framework for it (assessment/%s.md); remove them or add its criteria", j.Area, j.Area)
+			continue
+		}
+		if !listed[j.Area] && !judged[j.Area] {
+			diags.Warnf(it.DisplayPath, it.posOf("judgements"), "judgements of %q, which is not listed in areas", j.Area)
+		}
+		judged[j.Area] = true
+		var ids []string
+		known := false
+		for _, cr := range set.Criteria() {
+			ids = append(ids, cr.ID)
+			known = known || cr.ID == j.Criterion
+		}
+		key := j.Area + "/" + j.Criterion
+		switch {
+		case !known:
+			errf("%s: %q is not a criterion of %s%s; its criteria are: %s", j.Area, j.Criterion, set.DisplayPath, didYouMean(j.Criterion, ids), strings.Join(ids, ", "))
+		case judged[key]:
+			errf("%s: criterion %q is judged twice", j.Area, j.Criterion)
+		case j.State != "unknown" && (j.Source == "" || j.Note == ""):
+			errf("%s: %q is judged %s without its evidence: give source (one of the profile's sources) and note (what it shows), or say unknown", j.Area, j.Criterion, j.State)
+		case j.Source != "" && !sources[j.Source]:
+			errf("%s: the evidence for %q cites %s, which is not among the profile's sources: add it to sources", j.Area, j.Criterion, j.Source)
+		}
+		judged[key] = true
+	}
+	for _, s := range it.Assessment() {
+		if s.Score > 0 && c.CriteriaFor(s.Area) != nil {
+			diags.Errorf(it.DisplayPath, it.posOf("assessment"), "the score of %q comes from its criteria (%s): remove score, and judge the criteria under judgements", s.Area, c.CriteriaFor(s.Area).DisplayPath)
+		}
 	}
 }
 
