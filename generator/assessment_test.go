@@ -74,3 +74,70 @@ sources: [https://example.org/hu]
 		t.Errorf("a score without a framework: %s", got)
 	}
 }
+
+// TestDerivedScores: a profile's score on an area with criteria comes
+// from its judgements by the published rule, and the profile page, the
+// compare page, the area's learning path, the criteria page and the open
+// data all show it and lead to the evidence.
+func TestDerivedScores(t *testing.T) {
+	out, _ := build(t, with(t, criteriaSet+`
+-- profiles/hu.md --
+---
+title: Hungary's cluster policy
+summary: Accredited clusters.
+scope: country
+country: HU
+period: 2007-2013
+areas: [innovation-rd]
+assessment:
+  innovation-rd: {note: From the accreditation reports.}
+judgements:
+  innovation-rd:
+    - {criterion: rd-funding, state: met, source: "https://example.org/hu", where: p. 4, note: Grants fund joint R&D of members.}
+    - {criterion: labs, state: partly, source: "https://example.org/hu", where: p. 7, note: Some labs open to clusters.}
+    - {criterion: monitoring, state: unknown}
+sources: [https://example.org/hu]
+---
+Overview.
+-- profiles/gr.md --
+---
+title: Greece's cluster policy
+summary: Few known.
+scope: country
+country: GR
+period: 2007-2013
+areas: [innovation-rd]
+judgements:
+  innovation-rd:
+    - {criterion: rd-funding, state: met, source: "https://example.org/gr", note: Grants.}
+sources: [https://example.org/gr]
+---
+Overview.
+`))
+	// 3 of 4 points over two known criteria: 1 + 3 × 3/4 = 3.25, so 3.
+	profile := read(t, out, "profiles/hu/index.html")
+	contains(t, profile, `<span class="score score-3"><span class="pips" aria-hidden="true">●●●○</span> 3 / 4</span> <a href="#criteria-innovation-rd">2 of 3 criteria known</a>`, "profile's score and its criteria")
+	contains(t, profile, `<h3 id="criteria-innovation-rd">Innovation, R&amp;D driven cluster development: the criteria</h3>`, "criteria section")
+	contains(t, profile, `<td class="judged partly">Partly met</td>`, "a judgement")
+	contains(t, profile, `Grants fund joint R&amp;D of members. <a href="https://example.org/hu" rel="noopener">example.org/hu</a> (p. 4)`, "evidence")
+	contains(t, profile, `<td class="judged unknown">Unknown</td>`, "an unjudged criterion")
+	// One of three known: no score.
+	contains(t, read(t, out, "profiles/gr/index.html"), "Too few criteria are known for a score.", "too few known")
+
+	compare := read(t, out, "compare/index.html")
+	contains(t, compare, `<a href="../profiles/hu/#criteria-innovation-rd"><span class="pips" aria-hidden="true">●●●○</span> <span class="n">3</span>`, "compare cell linking to the evidence")
+	contains(t, compare, "How a score is derived:", "the rule on the compare page")
+
+	criteria := read(t, out, "assessment/innovation-rd/index.html")
+	contains(t, criteria, "It funds joint R&amp;D of cluster members.", "a criterion")
+	contains(t, criteria, "How a score is derived:", "the rule")
+	contains(t, criteria, `<td>1 met, 1 partly, 0 not met, 1 unknown</td>`, "a profile's tally")
+	contains(t, read(t, out, "areas/innovation-rd/index.html"), "Hungary", "learning path ranks the derived score")
+
+	csv := read(t, out, "data/profiles.csv")
+	contains(t, csv, "score_innovation-rd", "CSV score column")
+	if !strings.Contains(csv, "hu,profiles/hu/") || !strings.Contains(strings.SplitN(csv[strings.Index(csv, "hu,profiles/hu/"):], "\n", 2)[0], ",3,") {
+		t.Errorf("CSV: want the derived 3 on hu's row:\n%s", csv)
+	}
+	contains(t, read(t, out, "data/profiles.json"), `"criterion": "labs",`, "judgements in the JSON")
+}

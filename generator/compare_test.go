@@ -492,7 +492,7 @@ func TestProfileCSVNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	head := strings.Join(rows[0], ",")
-	contains(t, head, "score_innovation-rd,score_sustainability,note_innovation-rd,note_sustainability,instruments", "score and note columns")
+	contains(t, head, "score_innovation-rd,score_sustainability,note_innovation-rd,note_sustainability,judgements,instruments", "score and note columns")
 	col := map[string]int{}
 	for i, c := range rows[0] {
 		col[c] = i

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/feeds"
+	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/opendata"
 )
@@ -53,7 +54,8 @@ func (b *builder) fixedFiles() []extraFile {
 	}
 	// Open data: one JSON and one CSV file per type that has it.
 	for _, t := range b.content.Schema.Where(func(t *model.Type) bool { return t.Present.OpenData }) {
-		reads := []string{t.Folder}
+		// A profile's scores may come from the criteria of its areas.
+		reads := []string{t.Folder, model.FolderAssessment}
 		files = append(files,
 			extraFile{"data/" + t.Folder + ".json", func() ([]byte, error) { return opendata.JSON(b.records(t)) }, reads},
 			extraFile{"data/" + t.Folder + ".csv", func() ([]byte, error) { return opendata.CSV(b.records(t)) }, reads})
@@ -219,7 +221,7 @@ func (b *builder) records(t *model.Type) []opendata.Record {
 				continue
 			}
 			r.Cols = append(r.Cols, f.Name)
-			r.Vals[f.Name] = recordValue(it, f)
+			r.Vals[f.Name] = b.recordValue(it, f)
 		}
 		out = append(out, r)
 	}
@@ -228,9 +230,10 @@ func (b *builder) records(t *model.Type) []opendata.Record {
 
 // recordValue is a field of an item as open data gives it: the sources as
 // {title, url} (their URLs in the CSV), a profile's assessment as {area,
-// score, note} entries (score_AREA and note_AREA columns in the CSV), its
-// instruments as objects, dates as text.
-func recordValue(it *model.Item, f *model.Field) any {
+// score, note} entries (score_AREA and note_AREA columns in the CSV; a
+// score derived from the area's criteria where the site has them), its
+// judgements and instruments as objects, dates as text.
+func (b *builder) recordValue(it *model.Item, f *model.Field) any {
 	switch f.Name {
 	case "lang":
 		return it.Lang // the language of the record's words
@@ -248,7 +251,7 @@ func recordValue(it *model.Item, f *model.Field) any {
 		}
 		var scores []score
 		spread := opendata.Spread{Parts: []string{"score", "note"}, Cells: map[string][]string{}}
-		for _, s := range it.Assessment() {
+		for _, s := range kb.ScoresWith(it, b.content.ByFolder(model.FolderAssessment)) {
 			sc := score{Area: s.Area, Note: s.Note}
 			cell := ""
 			if s.Score > 0 {
@@ -261,6 +264,23 @@ func recordValue(it *model.Item, f *model.Field) any {
 		}
 		spread.JSON = scores
 		return spread
+	case "judgements":
+		type judgement struct {
+			Area      string `json:"area"`
+			Criterion string `json:"criterion"`
+			State     string `json:"state"`
+			Source    string `json:"source,omitempty"`
+			Where     string `json:"where,omitempty"`
+			Note      string `json:"note,omitempty"`
+		}
+		var out []judgement
+		for _, j := range it.Judgements() {
+			out = append(out, judgement(j))
+		}
+		if out == nil {
+			return nil
+		}
+		return out
 	case "instruments":
 		type instrument struct {
 			Name      string   `json:"name"`

@@ -57,6 +57,7 @@ Overview.
         "note": "No source rates it."
       }
     ],
+    "judgements": null,
     "instruments": [
       {
         "name": "Pole programme",

@@ -69,5 +69,31 @@ func (v *view) BacklinkTitle(it *model.Item, g kb.Group) string {
 	return kb.BacklinkTitle(v.kb(), it, g)
 }
 
+// ProfileScores is a profile's standing on each area it assesses, with
+// the criteria behind a derived score.
+func (v *view) ProfileScores(p *model.Item) []kb.AreaScore { return kb.Scores(v.kb(), p) }
+
+// Judged hands the "criteria-judged" partial the view and one area's
+// standing.
+func (v *view) Judged(s kb.AreaScore) judgedBlock { return judgedBlock{V: v, S: s} }
+
+type judgedBlock struct {
+	V *view
+	S kb.AreaScore
+}
+
+// AssessedBy lists the profiles assessed on a criteria set's area.
+func (v *view) AssessedBy(set *model.Item) []kb.Profiled { return kb.AssessedBy(v.kb(), set) }
+
+// CriteriaAnchor is the id of a profile page's section on an area's
+// criteria.
+func (v *view) CriteriaAnchor(area string) string { return kb.CriteriaAnchor(area) }
+
+// SchemaType is the content type stored in folder, or nil.
+func (v *view) SchemaType(folder string) *model.Type { return v.schema().Type(folder) }
+
+// HasCriteria reports whether the site has an assessment framework.
+func (v *view) HasCriteria() bool { return len(v.Items(model.FolderAssessment)) > 0 }
+
 // scoreText says a score on the scale: "3 of 4"; empty for no score.
 func (v *view) scoreText(score int) string { return kb.ScoreText(v.kb(), score) }

@@ -481,14 +481,26 @@ func (v *view) EditURL(it *model.Item) string {
 	return strings.TrimSuffix(s.Repository, "/") + "/edit/" + s.Branch + "/" + path.Join(s.ContentDir, it.Path)
 }
 
+// isFact reports whether a field is shown in an item's fact box: one value
+// or a list of them, but not the words the page shows otherwise (title,
+// summary, short), the bookkeeping (draft, updated, order, lang: the page
+// marks the item's words with it), nor structures (sources, assessments,
+// instruments, criteria...), which have sections of their own.
+func isFact(f *model.Field) bool {
+	switch f.Name {
+	case "title", "summary", "short", "draft", "updated", "order", "lang":
+		return false
+	}
+	return f.Kind != model.KindMap && f.Kind != model.KindObject && (f.Kind != model.KindList || f.Elem.Kind != model.KindObject)
+}
+
 // Meta lists an item's fields for its fact box, in schema order.
 func (v *view) Meta(it *model.Item) []metaRow {
 	var rows []metaRow
 	v.useItem(it)
 	for _, f := range it.Type.Fields {
-		switch f.Name {
-		case "title", "summary", "draft", "sources", "assessment", "instruments", "updated", "order", "short", "builds_on", "lang":
-			continue // lang: the page marks the item's words with it
+		if !isFact(f) {
+			continue
 		}
 		val, ok := it.Data[f.Name]
 		if !ok {

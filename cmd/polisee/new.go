@@ -152,7 +152,8 @@ func knownKeys(src fs.FS) map[string][]string {
 			out["languages"] = site.Languages
 		}
 	}
-	for _, folder := range []string{"areas", "countries"} {
+	// The areas that have criteria (assessment/AREA.md), by file name.
+	for _, folder := range []string{"areas", "countries", model.FolderAssessment} {
 		entries, err := fs.ReadDir(src, folder)
 		if err != nil {
 			continue
@@ -273,6 +274,10 @@ func valueHint(f *model.Field, known map[string][]string) string {
 		}
 		return "a list"
 	case model.KindMap:
+		if f.Elem.Kind == model.KindList && f.Elem.Elem.Kind == model.KindObject {
+			// Judgements: what to judge comes from the site's criteria.
+			return "per " + typeSingular(f.Key.Ref) + ", a list of {" + strings.Join(fieldNames(f.Elem.Elem.Fields), ", ") + "}; polisee schema describes them"
+		}
 		return "entries like these (remove the \"# \" in front):"
 	case model.KindObject:
 		var names []string
@@ -313,6 +318,14 @@ func valueHint(f *model.Field, known map[string][]string) string {
 	return ""
 }
 
+func fieldNames(fields []*model.Field) []string {
+	var out []string
+	for _, f := range fields {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
 // exampleLines shows the shape of a nested field's entries, as comments.
 func exampleLines(f *model.Field, known map[string][]string) []string {
 	switch {
@@ -329,6 +342,11 @@ func exampleLines(f *model.Field, known map[string][]string) []string {
 	case f.Kind == model.KindMap && f.Elem.Kind == model.KindObject:
 		out := []string{exampleKey(f.Key.Ref, known) + ":" + "  # " + typeSingular(f.Key.Ref) + " slug"}
 		for _, sub := range f.Elem.Fields {
+			if sub.Name == "score" && len(known[model.FolderAssessment]) > 0 {
+				// The site has criteria: scores come from judgements
+				// (a hand-written one only where an area has none).
+				continue
+			}
 			out = append(out, "  "+sub.Name+": "+exampleValue(sub, known)+subComment(sub))
 		}
 		return out
@@ -354,6 +372,9 @@ func subComment(f *model.Field) string {
 
 // exampleValue is a plausible value of a field, for the comments.
 func exampleValue(f *model.Field, known map[string][]string) string {
+	if f.Example != "" {
+		return f.Example
+	}
 	switch f.Kind {
 	case model.KindString, model.KindText:
 		if f.Doc == "" {

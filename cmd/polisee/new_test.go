@@ -161,6 +161,14 @@ func fill(t *testing.T, typ *model.Type, text string, c *model.Content) string {
 				v = f.Values[0]
 			case model.KindRef:
 				v = key(f.Ref)
+				if typ.Folder == model.FolderAssessment && f.Name == "area" {
+					// An area without criteria: an area has one set.
+					for _, a := range c.ByFolder(model.FolderAreas) {
+						if c.CriteriaFor(a.Slug) == nil {
+							v = a.Slug
+						}
+					}
+				}
 			case model.KindList:
 				v = "[" + key(f.Elem.Ref) + "]"
 			case model.KindDate:
@@ -179,7 +187,7 @@ func fill(t *testing.T, typ *model.Type, text string, c *model.Content) string {
 func TestNewScaffoldComments(t *testing.T) {
 	text := string(scaffold(model.TypeByFolder("profiles"), "x", map[string][]string{"areas": {"innovation-rd"}}))
 	for _, want := range []string{
-		"assessment:  # required; per area",
+		"assessment:  # per area",
 		"#   innovation-rd:  # area slug\n#     score: 3  # 1 (weak) to 4 (strong)",
 		"instruments: []  # policy instruments of the profile; replace [] with entries like these",
 		"#   - name: Name of the instrument  # required\n#     kind: grant  # required; one of: grant, voucher,",

@@ -36,6 +36,10 @@ type ScoreCell struct {
 	// StateText says what the cell means in words, in the page's
 	// language: "3 of 4", "Not assessed", "Not covered".
 	StateText string
+	// Where the area has criteria: how the profile's judgements count,
+	// and the link to them on its page (Evidence; "" without criteria).
+	Tally    model.Tally
+	Evidence string
 }
 
 // Pips draws a score as filled and empty dots (●●●○), so that it reads
@@ -126,8 +130,8 @@ func row(v Page, p *model.Item, areas []*model.Item) ProfileRow {
 	if reg := p.String("region"); reg != "" {
 		r.Region = v.Ref(model.FolderRegions, reg)
 	}
-	scores := map[string]model.Score{}
-	for _, s := range p.Assessment() {
+	scores := map[string]AreaScore{}
+	for _, s := range Scores(v, p) {
 		scores[s.Area] = s
 	}
 	covered := map[string]bool{}
@@ -139,6 +143,10 @@ func row(v Page, p *model.Item, areas []*model.Item) ProfileRow {
 		if s, ok := scores[a.Slug]; ok {
 			c.Note = s.Note
 			c.State = scoreNotAssessed
+			if s.Derived() {
+				c.Tally = s.Tally
+				c.Evidence = v.Rel(p.URL()) + "#" + CriteriaAnchor(a.Slug)
+			}
 			if s.Score > 0 {
 				c.Score, c.State = s.Score, scoreScored
 				r.Scored++

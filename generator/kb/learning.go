@@ -57,7 +57,7 @@ const (
 func LearningPath(v Page, area *model.Item) *Path {
 	back := v.Back(area)
 	lp := &Path{}
-	g := lp.gather(v.Schema(), area, back)
+	g := lp.gather(v, area, back)
 	for _, s := range model.PracticeStatuses {
 		items := g.byStatus[s]
 		model.SortItems(items)
@@ -80,7 +80,7 @@ type areaLinks struct {
 // pilots and mechanisms, documents (the factsheets first, then the others
 // newest first) and the remaining types. It returns what the rest of the
 // path needs besides.
-func (lp *Path) gather(schema *model.Schema, area *model.Item, back []*model.Item) areaLinks {
+func (lp *Path) gather(v Page, area *model.Item, back []*model.Item) areaLinks {
 	g := areaLinks{byStatus: map[string][]*model.Item{}}
 	others := map[*model.Type][]*model.Item{}
 	for _, it := range back {
@@ -88,9 +88,9 @@ func (lp *Path) gather(schema *model.Schema, area *model.Item, back []*model.Ite
 		case model.FolderPractices:
 			g.byStatus[it.String("status")] = append(g.byStatus[it.String("status")], it)
 		case model.FolderProfiles:
-			var s model.Score
+			var s AreaScore
 			found := false
-			for _, e := range it.Assessment() {
+			for _, e := range Scores(v, it) {
 				if e.Area == area.Slug {
 					s, found = e, true
 				}
@@ -127,7 +127,7 @@ func (lp *Path) gather(schema *model.Schema, area *model.Item, back []*model.Ite
 		return g.otherDocs[i].Date("date").Compare(g.otherDocs[j].Date("date")) > 0
 	})
 	lp.Documents = append(append(lp.Documents, g.factsheets...), g.otherDocs...)
-	for _, t := range schema.Types {
+	for _, t := range v.Schema().Types {
 		if items := others[t]; len(items) > 0 {
 			t.SortList(items)
 			lp.Other = append(lp.Other, Group{Type: t, Items: items})

@@ -44,6 +44,9 @@ type Field struct {
 	Fields   []*Field // KindObject: the sub-fields
 	MaxLen   int      // KindString, KindText: most characters allowed (0: the default cap)
 	Min, Max int      // KindInt: inclusive bounds when Max > Min
+	// Example is a value polisee new shows for the field, when its
+	// description would not do as one.
+	Example string
 	// Scalar accepts a plain string in place of the object (KindObject),
 	// stored as the value of the named sub-field: a source may be a bare URL.
 	Scalar string
@@ -234,12 +237,12 @@ var Types = []*Type{
 			ref("region", "regions", "region (NUTS code), when scope is region"),
 			req(str("period", "programming period it covers, e.g. 2014-2020")),
 			req(refs("areas", "areas", "thematic areas it covers")),
-			req(&Field{Name: "assessment", Kind: KindMap, Doc: "per area: score 1-4 (leave out when not assessed) and a note",
+			&Field{Name: "assessment", Kind: KindMap, Doc: "per area: score 1-4 (leave out when not assessed, or when the area has criteria: the score then comes from judgements) and a note",
 				Key: &Field{Kind: KindRef, Ref: "areas"},
 				Elem: &Field{Kind: KindObject, Fields: []*Field{
 					{Name: "score", Kind: KindInt, Min: 1, Max: 4, Doc: "1 (weak) to 4 (strong); leave out when not assessed"},
 					text("note", "what the assessment rests on"),
-				}}}),
+				}}},
 			&Field{Name: "judgements", Kind: KindMap, Doc: "per area: the criteria of its assessment framework (assessment/AREA.md) as the profile's sources show them; the area's score is derived from them",
 				Key: &Field{Kind: KindRef, Ref: "areas"},
 				Elem: &Field{Kind: KindList, Elem: &Field{Kind: KindObject, Fields: []*Field{
@@ -258,14 +261,14 @@ var Types = []*Type{
 			}}),
 		),
 		Present: Presentation{Nav: 3, OpenData: true, Related: true, Views: []string{"compare"}}},
-	{Folder: "assessment", Singular: "criteria set", Title: "Assessment framework",
+	{Folder: "assessment", Singular: "criteria", Title: "Assessment framework",
 		Doc: "The criteria a policy profile is assessed against on one thematic area, drawn from the project's policy factsheets and assessment report.",
 		Fields: withSources(
 			req(str("title", "name of the criteria set")),
 			summary(600),
 			req(ref("area", "areas", "the thematic area the criteria assess")),
 			req(list("criteria", "the criteria, each one thing a policy does or has", &Field{Kind: KindObject, Fields: []*Field{
-				req(&Field{Name: "id", Kind: KindString, MaxLen: 60, Doc: "a short, stable id: lowercase letters, digits and hyphens"}),
+				req(&Field{Name: "id", Kind: KindString, MaxLen: 60, Doc: "a short, stable id in lowercase letters, digits and hyphens", Example: "joint-rd-funding"}),
 				req(str("text", "what a policy that meets it does or has, in one sentence")),
 				text("basis", "the need, challenge or recommendation of the sources it comes from"),
 			}})),
