@@ -141,3 +141,52 @@ Overview.
 	}
 	contains(t, read(t, out, "data/profiles.json"), `"criterion": "labs",`, "judgements in the JSON")
 }
+
+// TestGapsLeadElsewhere: a profile weak on an area (here a criterion not
+// met) lists the practices of other countries on it, the piloted one
+// before the one only identified, and never its own country's; the
+// compare page links to the gap.
+func TestGapsLeadElsewhere(t *testing.T) {
+	out, _ := build(t, with(t, criteriaSet+`
+-- profiles/gr.md --
+---
+title: Greece's cluster policy
+summary: Few labs.
+scope: country
+country: GR
+period: 2007-2013
+areas: [innovation-rd]
+judgements:
+  innovation-rd:
+    - {criterion: rd-funding, state: met, source: "https://example.org/gr", note: Grants.}
+    - {criterion: labs, state: not-met, source: "https://example.org/gr", note: No open labs.}
+sources: [https://example.org/gr]
+---
+Overview.
+-- practices/extra-piloted.md --
+---
+title: A piloted practice in Hungary
+summary: Piloted.
+countries: [HU]
+areas: [innovation-rd]
+level: national
+status: piloted
+sources: [https://example.org/p]
+---
+## Description
+## Resources needed
+## Evidence of success
+## Difficulties encountered
+## Potential for transfer
+`))
+	page := read(t, out, "profiles/gr/index.html")
+	contains(t, page, `<h3 id="gap-innovation-rd">`, "the gap")
+	contains(t, page, "1 criterion not met: It opens research infrastructure to clusters.", "why it is a gap")
+	i, j := strings.Index(page, "A piloted practice in Hungary"), strings.Index(page, "Tested in a pilot; from HU.")
+	if i < 0 || j < i {
+		t.Errorf("want the Hungarian piloted practice with its reason:\n%s", clip(page[strings.Index(page, `class="gaps"`):]))
+	}
+	gaps := page[strings.Index(page, `class="gaps"`):strings.Index(page, `class="local"`)]
+	notContains(t, gaps, "practices/mi-cluster/", "the profile's own country's practice among the gaps")
+	contains(t, read(t, out, "compare/index.html"), `<a href="../profiles/gr/#gap-innovation-rd">Innovation</a>`, "compare page link to the gap")
+}

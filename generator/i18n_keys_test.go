@@ -132,6 +132,9 @@ func usedKeys(t *testing.T) map[string][]string {
 	}
 	// Facets (Presentation.Facets): the general words of facet pages and
 	// grouped lists, and each facet's heading and values in the plural.
+	for _, why := range []string{"transferred", "piloted", "pilot", "identified"} {
+		add("T", "gap.why_"+why, "kb.lessonRank")
+	}
 	for _, k := range []string{"facet.title", "facet.empty", "list.by", "list.by_label", "list.ungrouped", "list.yes", "list.no"} {
 		add("T", k, "facets and groups")
 	}

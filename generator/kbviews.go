@@ -95,5 +95,11 @@ func (v *view) SchemaType(folder string) *model.Type { return v.schema().Type(fo
 // HasCriteria reports whether the site has an assessment framework.
 func (v *view) HasCriteria() bool { return len(v.Items(model.FolderAssessment)) > 0 }
 
+// Gaps lists a profile's weak areas with what worked elsewhere; AllGaps
+// those of every profile (the compare page); GapAnchor a gap's id.
+func (v *view) Gaps(p *model.Item) []kb.Gap  { return kb.Gaps(v.kb(), p) }
+func (v *view) AllGaps() []kb.ProfileGaps    { return kb.AllGaps(v.kb()) }
+func (v *view) GapAnchor(area string) string { return kb.GapAnchor(area) }
+
 // scoreText says a score on the scale: "3 of 4"; empty for no score.
 func (v *view) scoreText(score int) string { return kb.ScoreText(v.kb(), score) }

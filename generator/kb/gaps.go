@@ -1,0 +1,123 @@
+package kb
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// From a gap to what worked elsewhere. Where a profile is weak on an area
+// (a score of 1 or 2, or a criterion not met), its page lists the good
+// practices and pilot actions of other countries on that area: those
+// transferred first, then those tested in a pilot, then pilot actions,
+// then the rest, each with why it is listed.
+
+// Gap is an area where a profile is weak.
+type Gap struct {
+	Area   *model.Item
+	Score  int               // 1 or 2; 0 when the area has no score
+	NotMet []model.Criterion // the criteria judged not met
+	// Elsewhere are the practices and pilots of other countries on the
+	// area, the most tested first, at most maxLessons.
+	Elsewhere []Lesson
+	// More counts those left out.
+	More int
+}
+
+// Lesson is a practice or pilot of another country on a gap's area.
+type Lesson struct {
+	Item *model.Item
+	// Why is the reason it is listed: transferred, piloted, pilot or
+	// identified (see lessonRank).
+	Why       string
+	Countries []string
+}
+
+const maxLessons = 5
+
+// lessonRank orders what worked elsewhere: a practice transferred to
+// other places, one piloted, a pilot action, a practice only identified.
+func lessonRank(it *model.Item) (rank int, why string) {
+	if it.Type.Folder == model.FolderPilots {
+		return 2, "pilot"
+	}
+	switch it.String("status") {
+	case "transferred":
+		return 0, "transferred"
+	case "piloted":
+		return 1, "piloted"
+	}
+	return 3, "identified"
+}
+
+// GapAnchor is the id of a gap's section on a profile page.
+func GapAnchor(area string) string { return "gap-" + area }
+
+// Gaps lists a profile's gaps, in the order of its areas' standing, each
+// with what worked elsewhere.
+func Gaps(v Page, p *model.Item) []Gap {
+	country := strings.ToUpper(p.String("country"))
+	var out []Gap
+	for _, s := range Scores(v, p) {
+		var notMet []model.Criterion
+		for _, j := range s.Judged {
+			if j.Judgement.State == "not-met" {
+				notMet = append(notMet, j.Criterion)
+			}
+		}
+		if s.Score != 1 && s.Score != 2 && len(notMet) == 0 {
+			continue
+		}
+		area := v.Ref(model.FolderAreas, s.Area)
+		if area == nil {
+			continue
+		}
+		g := Gap{Area: area, Score: s.Score, NotMet: notMet}
+		type ranked struct {
+			Lesson
+			rank int
+		}
+		var cands []ranked
+		for _, it := range v.Back(area) {
+			f := it.Type.Folder
+			if (f != model.FolderPractices && f != model.FolderPilots) || ContainsFold(it.Countries(), country) {
+				continue
+			}
+			rank, why := lessonRank(it)
+			cands = append(cands, ranked{Lesson{Item: it, Why: why, Countries: it.Countries()}, rank})
+		}
+		sort.SliceStable(cands, func(i, j int) bool {
+			if cands[i].rank != cands[j].rank {
+				return cands[i].rank < cands[j].rank
+			}
+			return model.Less(cands[i].Item, cands[j].Item)
+		})
+		for i, c := range cands {
+			if i == maxLessons {
+				g.More = len(cands) - maxLessons
+				break
+			}
+			g.Elsewhere = append(g.Elsewhere, c.Lesson)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// ProfileGaps is one profile's gaps, for the compare page.
+type ProfileGaps struct {
+	Item *model.Item
+	Gaps []Gap
+}
+
+// AllGaps lists the gaps of every profile that has some, in list order.
+func AllGaps(v Page) []ProfileGaps {
+	var out []ProfileGaps
+	for _, p := range v.Items(model.FolderProfiles) {
+		if g := Gaps(v, p); len(g) > 0 {
+			out = append(out, ProfileGaps{Item: p, Gaps: g})
+		}
+	}
+	return out
+}
