@@ -190,3 +190,55 @@ sources: [https://example.org/p]
 	notContains(t, gaps, "practices/mi-cluster/", "the profile's own country's practice among the gaps")
 	contains(t, read(t, out, "compare/index.html"), `<a href="../profiles/gr/#gap-innovation-rd">Innovation</a>`, "compare page link to the gap")
 }
+
+// TestPreviousProfile: a profile names the one it succeeds; its page says
+// what changed, area by area; check refuses another country's profile and
+// a circle.
+func TestPreviousProfile(t *testing.T) {
+	profiles := func(oldPrev, newCountry string) string {
+		return `
+-- profiles/hu-2007.md --
+---
+title: Hungary 2007-2013
+summary: Before.
+scope: country
+country: HU
+period: 2007-2013
+areas: [innovation-rd, sustainability]
+assessment:
+  innovation-rd: {score: 2}
+  sustainability: {score: 3}
+` + oldPrev + `sources: [https://example.org/a]
+---
+Before.
+-- profiles/hu-2014.md --
+---
+title: Hungary 2014-2020
+summary: After.
+scope: country
+country: ` + newCountry + `
+period: 2014-2020
+previous: hu-2007
+areas: [innovation-rd, sustainability]
+assessment:
+  innovation-rd: {score: 3}
+  sustainability: {note: Not assessed now.}
+sources: [https://example.org/b]
+---
+After.
+`
+	}
+	out, _ := build(t, with(t, profiles("", "HU")))
+	page := read(t, out, "profiles/hu-2014/index.html")
+	contains(t, page, `This profile succeeds <a href="../hu-2007/">Hungary 2007-2013</a> (2007-2013).`, "the previous profile")
+	contains(t, page, `<td class="trend up">Stronger</td>`, "innovation: 2 then 3")
+	contains(t, page, `<td class="trend dropped">Scored only then</td>`, "sustainability: scored only then")
+	notContains(t, read(t, out, "profiles/hu-2007/index.html"), `class="changes"`, "the first version's page")
+
+	if got := checkMessages(t, profiles("", "GR")); !strings.Contains(got, `content/profiles/hu-2014.md:7:11: previous "hu-2007" is a profile of HU, not of GR`) {
+		t.Errorf("another country: %s", got)
+	}
+	if got := checkMessages(t, profiles("previous: hu-2014\n", "HU")); !strings.Contains(got, `previous goes round in a circle`) {
+		t.Errorf("a circle: %s", got)
+	}
+}

@@ -132,6 +132,9 @@ func usedKeys(t *testing.T) map[string][]string {
 	}
 	// Facets (Presentation.Facets): the general words of facet pages and
 	// grouped lists, and each facet's heading and values in the plural.
+	for _, trend := range []string{"up", "down", "same", "new", "dropped", "unscored"} {
+		add("T", "change.trend_"+trend, "kb.Changes")
+	}
 	for _, why := range []string{"transferred", "piloted", "pilot", "identified"} {
 		add("T", "gap.why_"+why, "kb.lessonRank")
 	}

@@ -45,7 +45,8 @@ var readerCases = []readerCase{
 	// A typo: the words close to it, said so.
 	{"typo", "search/", "microelectronis", "close to it: “microelectronics”", "practices/mi-cluster-microelectronics/", "", ""},
 	// A question: its stop words are not required.
-	{"question", "search/", "how to finance clusters", "results for", "areas/financial-framework/", "", ""},
+	// The area and its criteria both answer it; the area is among the results.
+	{"question", "search/", "how to finance clusters", "results for", "/financial-framework/", "areas/financial-framework/", ""},
 	// No page has every word: the pages with most of them, said so.
 	{"partial", "search/", "microelectronics clusters in Serbia", "partial matches", "", "practices/rs-", ""},
 	// A Greek glossary term on the English pages: its English page first.

@@ -236,6 +236,7 @@ var Types = []*Type{
 			req(ref("country", "countries", "country (ISO 3166-1 alpha-2)")),
 			ref("region", "regions", "region (NUTS code), when scope is region"),
 			req(str("period", "programming period it covers, e.g. 2014-2020")),
+			ref("previous", "profiles", "the profile this one succeeds, of the same place (e.g. its 2007-2013 policy); the page shows what changed"),
 			req(refs("areas", "areas", "thematic areas it covers")),
 			&Field{Name: "assessment", Kind: KindMap, Doc: "per area: score 1-4 (leave out when not assessed, or when the area has criteria: the score then comes from judgements) and a note",
 				Key: &Field{Kind: KindRef, Ref: "areas"},

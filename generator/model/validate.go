@@ -146,6 +146,7 @@ func (c *Content) checkItem(it *Item, diags *diag.List) {
 			}
 		}
 		c.checkJudgements(it, diags)
+		c.checkPrevious(it, diags)
 		for _, in := range it.Instruments() {
 			if in.Start != 0 && in.End != 0 && in.End < in.Start {
 				errf("instruments", "instrument %q ends (%d) before it starts (%d)", in.Name, in.End, in.Start)
@@ -155,6 +156,28 @@ func (c *Content) checkItem(it *Item, diags *diag.List) {
 		c.checkRegionsInCountries(it, diags)
 	case FolderAssessment:
 		c.checkCriteria(it, diags)
+	}
+}
+
+// checkPrevious: a profile's previous version is another profile of the
+// same country, and following previous never comes back to it.
+func (c *Content) checkPrevious(it *Item, diags *diag.List) {
+	prev := c.Lookup(FolderProfiles, it.String("previous"))
+	if prev == nil {
+		return // reported as an unknown reference, or none given
+	}
+	errf := func(format string, args ...any) { diags.Errorf(it.DisplayPath, it.posOf("previous"), format, args...) }
+	if !strings.EqualFold(prev.String("country"), it.String("country")) {
+		errf("previous %q is a profile of %s, not of %s: a profile succeeds one of its own place", prev.Slug, strings.ToUpper(prev.String("country")), strings.ToUpper(it.String("country")))
+		return
+	}
+	seen := map[*Item]bool{it: true}
+	for p := prev; p != nil; p = c.Lookup(FolderProfiles, p.String("previous")) {
+		if seen[p] {
+			errf("previous goes round in a circle back to %q: a profile cannot succeed itself", p.Slug)
+			return
+		}
+		seen[p] = true
 	}
 }
 
