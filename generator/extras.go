@@ -43,7 +43,9 @@ func (b *builder) feedFolders() []string {
 
 // siteFiles are the extra files of the default language, which include
 // those every language shares.
-func (b *builder) siteFiles() []extraFile { return append(b.sitemapFiles(), b.fixedFiles()...) }
+func (b *builder) siteFiles() []extraFile {
+	return append(append(b.sitemapFiles(), b.fixedFiles()...), b.adminFiles()...)
+}
 
 // fixedFiles are siteFiles but the sitemap, whose files depend on the
 // number of pages.

@@ -55,6 +55,9 @@ type Site struct {
 	Branch      string
 	ContentDir  string
 	Languages   []string // the first is the default
+	// CMS configures the web editor at /admin/; nil when site.yaml has
+	// no cms block.
+	CMS *CMS
 }
 
 // DefaultLanguage is the site's main language.
@@ -749,7 +752,7 @@ func loadSite(fsys fs.FS, src *source, opts Options, diags diag.List) (Site, dia
 	if src == nil {
 		return site, diags
 	}
-	_, vals, _, _, fileDiags := readFrontMatter(fsys, *src, opts.MaxFileSize, SiteFields)
+	_, vals, pos, _, fileDiags := readFrontMatter(fsys, *src, opts.MaxFileSize, SiteFields)
 	diags.Append(fileDiags)
 	if vals == nil {
 		return site, diags
@@ -771,6 +774,7 @@ func loadSite(fsys fs.FS, src *source, opts Options, diags diag.List) (Site, dia
 			site.Languages = append(site.Languages, v.(string))
 		}
 	}
+	site.CMS = loadCMS(vals, pos, &site, src.display, &diags)
 	return site, diags
 }
 

@@ -224,6 +224,7 @@ var Types = []*Type{
 			list("sectors", "NACE Rev. 2 codes of the sectors it targets (e.g. C26)", &Field{Kind: KindString, MaxLen: 8}),
 			ref("pilot", "pilots", "pilot action that tested it"),
 			ref("profile", "profiles", "policy profile it belongs to"),
+			reviewedField(),
 		),
 		Sections: PracticeSections,
 		Present:  Presentation{Nav: 2, Feed: true, OpenData: true, Facets: []string{"status"}, Related: true}},
@@ -397,4 +398,5 @@ var SiteFields = []*Field{
 	str("branch", "branch that editors change (default main)"),
 	str("content_dir", "folder of the content inside the repository (default content)"),
 	list("languages", "language codes of the site; the first is the default (default [en])", &Field{Kind: KindLang}),
+	cmsField(),
 }

@@ -1,0 +1,50 @@
+package generator_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/clusterpolisee/polisee/generator"
+)
+
+// TestReviewed: a practice's reviewed: {by, date} shows on its page in
+// each language, and a page without it says nothing of a review.
+func TestReviewed(t *testing.T) {
+	fsys := with(t, "-- site.yaml --\ntitle: T\nlanguages: [en, el]\n")
+	p := string(fsys["practices/mi-cluster.md"].Data)
+	fsys["practices/mi-cluster.md"].Data = []byte(strings.Replace(p, "updated: 2026-11-01\n", "updated: 2026-11-01\nreviewed:\n  by: Jane Doe <Corallia>\n  date: 2026-11-20\n", 1))
+	out, _ := build(t, fsys)
+	contains(t, read(t, out, "practices/mi-cluster/index.html"), `Reviewed by Jane Doe &lt;Corallia&gt; on <time datetime="2026-11-20">`, "English page")
+	contains(t, read(t, out, "el/practices/mi-cluster/index.html"), `Ελέγχθηκε από Jane Doe &lt;Corallia&gt;, <time datetime="2026-11-20">`, "Greek page")
+	notContains(t, read(t, out, "practices/accreditation/index.html"), "Reviewed by", "page without a review")
+}
+
+// TestAdminFiles: with a cms block the build writes the editor's page and
+// configuration, outside the sitemap and the search index; an offline
+// copy and a site without the block have none.
+func TestAdminFiles(t *testing.T) {
+	fsys := with(t, "-- site.yaml --\ntitle: T\nbase_url: https://example.org/\nlanguages: [en]\ncms:\n  backend: github\n  repo: acme/kb\n")
+	out, _ := build(t, fsys)
+	contains(t, read(t, out, "admin/index.html"), `<meta name="robots" content="noindex, nofollow">`, "admin page")
+	contains(t, read(t, out, "admin/config.yml"), "folder: content/practices", "admin config")
+	notContains(t, read(t, out, "sitemap.xml"), "admin", "sitemap")
+	data, err := os.ReadFile(filepath.Join(out, "search", "meta.json"))
+	if err == nil && strings.Contains(string(data), "admin") {
+		t.Errorf("search meta names the admin page: %s", data)
+	}
+
+	off := filepath.Join(t.TempDir(), "offline")
+	if _, err := generator.Build(context.Background(), generator.Config{Src: fsys, SrcRoot: "content", Out: off, Offline: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(off, "admin")); err == nil {
+		t.Error("the offline copy has an admin folder")
+	}
+	plain, _ := build(t, with(t, ""))
+	if _, err := os.Stat(filepath.Join(plain, "admin")); err == nil {
+		t.Error("a site without a cms block has an admin folder")
+	}
+}
