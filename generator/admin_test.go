@@ -19,7 +19,13 @@ func TestReviewed(t *testing.T) {
 	out, _ := build(t, fsys)
 	contains(t, read(t, out, "practices/mi-cluster/index.html"), `Reviewed by Jane Doe &lt;Corallia&gt; on <time datetime="2026-11-20">`, "English page")
 	contains(t, read(t, out, "el/practices/mi-cluster/index.html"), `Ελέγχθηκε από Jane Doe &lt;Corallia&gt;, <time datetime="2026-11-20">`, "Greek page")
+	notContains(t, read(t, out, "practices/mi-cluster/index.html"), "map[", "English page")
 	notContains(t, read(t, out, "practices/accreditation/index.html"), "Reviewed by", "page without a review")
+	contains(t, read(t, out, "data/practices.json"), `"reviewed": {
+      "by": "Jane Doe \u003cCorallia\u003e",
+      "date": "2026-11-20"
+    }`, "open data")
+	contains(t, read(t, out, "data/practices.csv"), `,"Jane Doe <Corallia>, 2026-11-20",`, "open data (CSV)")
 }
 
 // TestAdminFiles: with a cms block the build writes the editor's page and

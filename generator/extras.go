@@ -245,6 +245,14 @@ func (b *builder) recordValue(it *model.Item, f *model.Field) any {
 			urls = append(urls, s.URL)
 		}
 		return opendata.Text{JSON: it.Sources(), CSV: strings.Join(urls, "; ")}
+	case "reviewed":
+		m, ok := it.Data[f.Name].(map[string]any)
+		if !ok {
+			return nil
+		}
+		d, _ := m["date"].(model.Date)
+		by := fmt.Sprint(m["by"])
+		return opendata.Text{JSON: map[string]string{"by": by, "date": d.String()}, CSV: by + ", " + d.String()}
 	case "assessment":
 		type score struct {
 			Area  string `json:"area"`

@@ -71,7 +71,11 @@ func Config(in Input) ([]byte, error) {
 		cfg.Backend.Repo, cfg.Backend.Branch = "", ""
 	}
 	if len(in.Languages) > 1 {
-		cfg.I18n = &i18n{Structure: "multiple_files", Locales: in.Languages, DefaultLocale: in.Languages[0], OmitDefaultLocaleFromFilename: true}
+		// slug.md in the default language, slug.el.md beside it; a new
+		// entry starts in the default language only, and a translation is
+		// added when someone writes one.
+		cfg.I18n = &i18n{Structure: "multiple_files", Locales: in.Languages, DefaultLocale: in.Languages[0],
+			OmitDefaultLocaleFromFilePath: true}
 	}
 	dir := strings.Trim(in.ContentDir, "/")
 	if dir == "" {

@@ -220,7 +220,7 @@ func TestWidgets(t *testing.T) {
 // the fields a translation may change.
 func TestTranslations(t *testing.T) {
 	p, _ := configOf(t, starterInput(t, "github"))
-	if p.I18n["structure"] != "multiple_files" || p.I18n["omit_default_locale_from_filename"] != true || p.I18n["default_locale"] != "en" {
+	if p.I18n["structure"] != "multiple_files" || p.I18n["omit_default_locale_from_file_path"] != true || p.I18n["initial_locales"] != "default" || p.I18n["default_locale"] != "en" {
 		t.Fatalf("i18n: %v", p.I18n)
 	}
 	pr := collection(t, p, "practices")

@@ -34,7 +34,8 @@ type i18n struct {
 	Structure                     string   `yaml:"structure"`
 	Locales                       []string `yaml:"locales,flow"`
 	DefaultLocale                 string   `yaml:"default_locale"`
-	OmitDefaultLocaleFromFilename bool     `yaml:"omit_default_locale_from_filename"`
+	OmitDefaultLocaleFromFilePath bool     `yaml:"omit_default_locale_from_file_path"`
+	InitialLocales                string   `yaml:"initial_locales"`
 }
 
 type collection struct {

@@ -44,7 +44,7 @@ func reviewedField() *Field {
 	return &Field{Name: "reviewed", Kind: KindObject,
 		Doc: "who last reviewed the facts of the entry against its sources, and when; shown on the page",
 		Fields: []*Field{
-			req(str("by", "name of the reviewer, and their organisation")),
+			req(str("by", "name and organisation of the reviewer")),
 			req(&Field{Name: "date", Kind: KindDate, Doc: "date of the review, YYYY-MM-DD"}),
 		}}
 }
