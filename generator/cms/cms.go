@@ -75,7 +75,7 @@ func Config(in Input) ([]byte, error) {
 		// entry starts in the default language only, and a translation is
 		// added when someone writes one.
 		cfg.I18n = &i18n{Structure: "multiple_files", Locales: in.Languages, DefaultLocale: in.Languages[0],
-			OmitDefaultLocaleFromFilePath: true}
+			OmitDefaultLocaleFromFilePath: true, InitialLocales: "default"}
 	}
 	dir := strings.Trim(in.ContentDir, "/")
 	if dir == "" {

@@ -35,7 +35,7 @@ type i18n struct {
 	Locales                       []string `yaml:"locales,flow"`
 	DefaultLocale                 string   `yaml:"default_locale"`
 	OmitDefaultLocaleFromFilePath bool     `yaml:"omit_default_locale_from_file_path"`
-	InitialLocales                string   `yaml:"initial_locales"`
+	InitialLocales                string   `yaml:"initial_locales,omitempty"`
 }
 
 type collection struct {
