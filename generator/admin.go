@@ -2,7 +2,6 @@ package generator
 
 import (
 	"github.com/clusterpolisee/polisee/generator/cms"
-	"github.com/clusterpolisee/polisee/generator/model"
 )
 
 // adminFiles are the web editor's page and configuration (package cms),
@@ -13,13 +12,25 @@ func (b *builder) adminFiles() []extraFile {
 	if site.CMS == nil || b.cfg.Offline {
 		return nil
 	}
-	in := cms.Input{Types: model.Types, Languages: site.Languages, CMS: *site.CMS, ContentDir: site.ContentDir, SiteURL: site.BaseURL,
-		Keys: map[string][]cms.Key{}}
-	for _, it := range b.content.Base().ByFolder("areas") {
-		in.Keys["areas"] = append(in.Keys["areas"], cms.Key{Value: it.Key(), Label: it.Title})
+	in := cms.Input{Types: b.content.Schema.Types, Languages: site.Languages, CMS: *site.CMS, ContentDir: site.ContentDir,
+		SiteURL: site.BaseURL, Keys: map[string][]cms.Key{}}
+	// A map keyed by references (an assessment's areas) gets a group of
+	// fields per item of the referenced type.
+	reads := []string{}
+	for _, t := range in.Types {
+		for _, f := range t.Fields {
+			if f.Key == nil || f.Key.Ref == "" || in.Keys[f.Key.Ref] != nil {
+				continue
+			}
+			reads = append(reads, f.Key.Ref)
+			in.Keys[f.Key.Ref] = []cms.Key{}
+			for _, it := range b.content.Base().ByFolder(f.Key.Ref) {
+				in.Keys[f.Key.Ref] = append(in.Keys[f.Key.Ref], cms.Key{Value: it.Key(), Label: it.Title})
+			}
+		}
 	}
 	return []extraFile{
 		{"admin/index.html", func() ([]byte, error) { return cms.Page(*site.CMS, site.Title, site.DefaultLanguage()) }, []string{}},
-		{"admin/config.yml", func() ([]byte, error) { return cms.Config(in) }, []string{"areas"}},
+		{"admin/config.yml", func() ([]byte, error) { return cms.Config(in) }, reads},
 	}
 }

@@ -28,7 +28,7 @@ func starterInput(t *testing.T, backend string) cms.Input {
 	if c.Site.CMS == nil {
 		t.Fatal("the starter's site.yaml has no cms block: the starter enables the web editor")
 	}
-	in := cms.Input{Types: model.Types, Languages: c.Site.Languages, CMS: *c.Site.CMS, ContentDir: "content", Keys: map[string][]cms.Key{}}
+	in := cms.Input{Types: c.Schema.Types, Languages: c.Site.Languages, CMS: *c.Site.CMS, ContentDir: "content", Keys: map[string][]cms.Key{}}
 	in.CMS.Backend = backend
 	for _, it := range c.ByFolder("areas") {
 		in.Keys["areas"] = append(in.Keys["areas"], cms.Key{Value: it.Key(), Label: it.Title})
@@ -93,11 +93,12 @@ func fieldOf(t *testing.T, fields any, name string) map[string]any {
 // included) is a form field, in schema order, with the schema's required
 // flag and description: a schema change the editor does not follow fails.
 func TestCoversSchema(t *testing.T) {
-	p, _ := configOf(t, starterInput(t, "github"))
-	if len(p.Collections) != len(model.Types) {
-		t.Fatalf("%d collections for %d types", len(p.Collections), len(model.Types))
+	in := starterInput(t, "github")
+	p, _ := configOf(t, in)
+	if len(p.Collections) != len(in.Types) {
+		t.Fatalf("%d collections for %d types", len(p.Collections), len(in.Types))
 	}
-	for i, typ := range model.Types {
+	for i, typ := range in.Types {
 		c := p.Collections[i]
 		if c["name"] != typ.Folder || c["folder"] != "content/"+typ.Folder {
 			t.Errorf("collection %d is %v in %v, want %s in content/%s", i, c["name"], c["folder"], typ.Folder, typ.Folder)

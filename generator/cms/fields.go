@@ -141,7 +141,9 @@ func (in Input) keyedMap(w *field, f *model.Field) error {
 		w.Fields = append(w.Fields, sub)
 	}
 	if len(w.Fields) == 0 {
-		return fmt.Errorf("field %s: no %s to key it by", f.Name, f.Key.Ref)
+		// Nothing to key it by yet (no areas): the form keeps the value
+		// as it is.
+		w.Widget = "hidden"
 	}
 	w.Required = false // an assessment may leave every area unscored
 	return nil
