@@ -74,6 +74,7 @@ Commands:
   new     write a new content file with every field of its type: polisee new practice SLUG
   schema  print the content schema: every type, its fields and allowed values
   init    write a new site repository: polisee init DIR (content, README, workflows)
+  diff    what a change does to the built site, as Markdown: polisee diff OLD NEW, or -git REF
   version print the version, commit, Go version and search engine of this polisee
 
 Run "polisee COMMAND -h" for a command's flags.
@@ -101,6 +102,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runInit(ctx, args[1:], stdout, stderr)
 	case "version":
 		return runVersion(ctx, args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
