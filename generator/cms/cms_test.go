@@ -145,9 +145,18 @@ func checkField(t *testing.T, where string, f *model.Field, w map[string]any, to
 		if len(got) == 0 {
 			t.Errorf("%s: no group per key", where)
 		}
+		elem := f.Elem.Fields
+		if f.Elem.Kind == model.KindList {
+			elem = f.Elem.Elem.Fields
+		}
 		for _, g := range got {
-			for i, sf := range f.Elem.Fields {
-				checkField(t, where+"."+g["name"].(string), sf, fieldsOf(g["fields"])[i], false)
+			gf := fieldsOf(g["fields"])
+			if len(gf) != len(elem) {
+				t.Errorf("%s.%s: %d fields, schema has %d", where, g["name"], len(gf), len(elem))
+				continue
+			}
+			for i, sf := range elem {
+				checkField(t, where+"."+g["name"].(string), sf, gf[i], false)
 			}
 		}
 		return

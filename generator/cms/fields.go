@@ -127,17 +127,20 @@ func (in Input) list(w *field, f *model.Field) error {
 }
 
 // keyedMap is a map from the items of a type (an assessment's areas) to
-// the element's fields: one group per item, each optional.
+// the element: one group per item, each optional.
 func (in Input) keyedMap(w *field, f *model.Field) error {
-	if f.Key == nil || f.Key.Kind != model.KindRef || f.Elem == nil || f.Elem.Kind != model.KindObject {
-		return fmt.Errorf("field %s: only maps from references to objects have a form", f.Name)
+	if f.Key == nil || f.Key.Kind != model.KindRef || f.Elem == nil {
+		return fmt.Errorf("field %s: only maps keyed by references have a form", f.Name)
 	}
 	w.Widget = "object"
 	for _, k := range in.Keys[f.Key.Ref] {
-		sub := &field{Name: k.Value, Label: k.Label, Widget: "object", Required: false, Collapsed: true}
-		if err := in.subFields(sub, f.Elem.Fields); err != nil {
-			return err
+		e := *f.Elem
+		e.Name, e.Doc, e.Required = k.Value, "", false
+		sub, err := in.widget(&e, false)
+		if err != nil {
+			return fmt.Errorf("field %s: %w", f.Name, err)
 		}
+		sub.Label, sub.Collapsed = k.Label, sub.Widget == "object" || sub.Widget == "list"
 		w.Fields = append(w.Fields, sub)
 	}
 	if len(w.Fields) == 0 {
@@ -145,7 +148,7 @@ func (in Input) keyedMap(w *field, f *model.Field) error {
 		// as it is.
 		w.Widget = "hidden"
 	}
-	w.Required = false // an assessment may leave every area unscored
+	w.Required = false // an assessment may leave every area out
 	return nil
 }
 
