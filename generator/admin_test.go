@@ -37,6 +37,7 @@ func TestAdminFiles(t *testing.T) {
 	contains(t, read(t, out, "admin/index.html"), `<meta name="robots" content="noindex, nofollow">`, "admin page")
 	contains(t, read(t, out, "admin/config.yml"), "folder: content/practices", "admin config")
 	notContains(t, read(t, out, "sitemap.xml"), "admin", "sitemap")
+	contains(t, read(t, out, "contributing/index.html"), `The easiest way is the <a href="../admin/">web editor</a>`, "contributing page")
 	data, err := os.ReadFile(filepath.Join(out, "search", "meta.json"))
 	if err == nil && strings.Contains(string(data), "admin") {
 		t.Errorf("search meta names the admin page: %s", data)
@@ -49,8 +50,15 @@ func TestAdminFiles(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(off, "admin")); err == nil {
 		t.Error("the offline copy has an admin folder")
 	}
+	notContains(t, read(t, off, "contributing/index.html"), `admin/index.html"`, "offline contributing page")
 	plain, _ := build(t, with(t, ""))
 	if _, err := os.Stat(filepath.Join(plain, "admin")); err == nil {
 		t.Error("a site without a cms block has an admin folder")
 	}
+	notContains(t, read(t, plain, "contributing/index.html"), `href="../admin/"`, "contributing page without an editor")
+
+	// The Greek guide links the one editor, at /admin/.
+	el := with(t, "-- site.yaml --\ntitle: T\nlanguages: [en, el]\ncms:\n  backend: github\n  repo: acme/kb\n")
+	elOut, _ := build(t, el)
+	contains(t, read(t, elOut, "el/contributing/index.html"), `<a href="../../admin/">διαδικτυακός επεξεργαστής</a>`, "Greek contributing page")
 }

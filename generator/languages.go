@@ -53,7 +53,7 @@ func (b *builder) shared(p string) bool {
 		return true
 	}
 	switch {
-	case strings.HasPrefix(p, "/assets/"), strings.HasPrefix(p, "/data/"), p == "/sitemap.xml", p == "/robots.txt":
+	case strings.HasPrefix(p, "/assets/"), strings.HasPrefix(p, "/data/"), strings.HasPrefix(p, "/admin/"), p == "/sitemap.xml", p == "/robots.txt":
 		return true
 	case strings.HasPrefix(p, "/"+SearchDir+"/"):
 		return p != "/"+SearchDir+"/" // the search page is per language, its files are not
