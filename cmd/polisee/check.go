@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/diag"
@@ -30,6 +31,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("unknown format %q; use text, github or json", s)
 	})
 	strict := fl.Bool("strict", false, "fail on warnings too")
+	staleAfter := fl.String("stale-after", "", "warn on practices not reviewed (reviewed: {by, date}) within this period, e.g. 2y, 18m or 90d")
+	todayFlag := fl.String("today", "", "with -stale-after: the day to count from, YYYY-MM-DD (default: today)")
 	if err := parse(fl, args); err != nil {
 		return err
 	}
@@ -37,7 +40,25 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	var within period
+	today := time.Now().UTC()
+	if *staleAfter != "" {
+		if within, err = parsePeriod(*staleAfter); err != nil {
+			return fmt.Errorf("-stale-after: %w", err)
+		}
+		if *todayFlag != "" {
+			if today, err = time.Parse("2006-01-02", *todayFlag); err != nil {
+				return fmt.Errorf("-today %q: write the day as YYYY-MM-DD", *todayFlag)
+			}
+		}
+	} else if *todayFlag != "" {
+		return fmt.Errorf("-today counts from a day for -stale-after: give -stale-after too")
+	}
 	list := generator.Check(ctx, cfg)
+	if *staleAfter != "" {
+		list.Append(staleReviews(cfg, within, today))
+		list.Sort()
+	}
 	nErr, nWarn := len(list.Errors()), len(list.Warnings())
 	failed := nErr > 0 || (*strict && nWarn > 0)
 
