@@ -4,12 +4,13 @@
 // Usage:
 //
 //	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline] [-zip FILE] [-no-browser-search]
-//	polisee check  [-src content] [-format text|github|json] [-strict]
+//	polisee check  [-src content] [-format text|github|json] [-strict] [-stale-after 2y [-today YYYY-MM-DD]]
 //	polisee search [-index public/search] [-json] [-n 10] [-facets] [-lang en,el] [-sort relevance|date|title] [-exact] QUERY
 //	polisee serve  [-addr 127.0.0.1:1313] [-src content] [-theme DIR] [-drafts] [-no-browser-search]
 //	polisee new    TYPE SLUG [-src content] [-lang LANG]
 //	polisee schema [-format text|markdown|json]
 //	polisee init   DIR
+//	polisee diff   [-link URL] OLD NEW | -git REF [-src content] [-new DIR] [-link URL]
 //	polisee version
 //
 // build checks the content and writes the site into -out (default public),
