@@ -26,8 +26,10 @@
 // with the code the site's search page runs: words (every one must
 // appear), "phrases", prefix*, word~1, -not and field:value (type, area,
 // country, region, status, level, year, tag); an empty query lists
-// every page. init writes a new site repository; version prints the
-// version, commit, Go version and search engine.
+// every page. init writes a new site repository; diff prints, as Markdown
+// for a pull request, what a change does to the built site (two built
+// sites, or the content at a Git REF against the working tree); version
+// prints the version, commit, Go version and search engine.
 //
 // Without -src, both use ./content when it exists and otherwise the starter
 // content built into the program, so `polisee build` works anywhere.
