@@ -139,8 +139,10 @@ type builder struct {
 	// language's builder; set before pages are rendered (searchfiles.go).
 	search *searchNames
 
-	localOnce sync.Once             // fills local, on first use
-	local     map[string][]kb.Local // practices and pilots by country (compare.go)
+	lessonsOnce sync.Once              // fills lessons, on first use
+	lessons     map[string][]kb.Lesson // practices and pilots by area, most tested first (kb.RankLessons)
+	localOnce   sync.Once              // fills local, on first use
+	local       map[string][]kb.Local  // practices and pilots by country (compare.go)
 }
 
 // Check loads and validates the content, bodies and links included, and

@@ -97,6 +97,20 @@ func (v *view) localIn(cc string) []kb.Local {
 	return v.b.localCandidates(cc)
 }
 
+// lessons hands out the practices and pilots on an area, the most tested
+// first, ranked once per build (kb.RankLessons); it records the area's
+// relations and the two folders, whose items' status, title and
+// countries set the order.
+func (v *view) lessons(area *model.Item) []kb.Lesson {
+	v.useRelations(area)
+	v.useFolder(model.FolderPractices)
+	v.useFolder(model.FolderPilots)
+	v.b.lessonsOnce.Do(func() {
+		v.b.lessons = kb.RankLessons(v.b.content.ByFolder(model.FolderAreas), func(it *model.Item) []*model.Item { return v.b.rel.back[it] })
+	})
+	return v.b.lessons[area.Slug]
+}
+
 // schema is the site's content types. A change to them makes polisee
 // serve render every page, so reading them records nothing.
 func (v *view) schema() *model.Schema { return v.b.content.Schema }

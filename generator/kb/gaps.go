@@ -54,6 +54,40 @@ func lessonRank(it *model.Item) (rank int, why string) {
 // GapAnchor is the id of a gap's section on a profile page.
 func GapAnchor(area string) string { return "gap-" + area }
 
+// RankLessons orders, once per build, the practices and pilots that refer
+// to each area (back maps an item to what refers to it): the most tested
+// first (lessonRank), then by title. Gaps takes the first of another
+// country's from them.
+func RankLessons(areas []*model.Item, back func(*model.Item) []*model.Item) map[string][]Lesson {
+	out := map[string][]Lesson{}
+	for _, area := range areas {
+		type ranked struct {
+			Lesson
+			rank int
+		}
+		var cands []ranked
+		for _, it := range back(area) {
+			if f := it.Type.Folder; f != model.FolderPractices && f != model.FolderPilots {
+				continue
+			}
+			rank, why := lessonRank(it)
+			cands = append(cands, ranked{Lesson{Item: it, Why: why, Countries: it.Countries()}, rank})
+		}
+		sort.SliceStable(cands, func(i, j int) bool {
+			if cands[i].rank != cands[j].rank {
+				return cands[i].rank < cands[j].rank
+			}
+			return model.Less(cands[i].Item, cands[j].Item)
+		})
+		list := make([]Lesson, len(cands))
+		for i, c := range cands {
+			list[i] = c.Lesson
+		}
+		out[area.Slug] = list
+	}
+	return out
+}
+
 // Gaps lists a profile's gaps, in the order of its areas' standing, each
 // with what worked elsewhere.
 func Gaps(v Page, p *model.Item) []Gap {
@@ -74,31 +108,15 @@ func Gaps(v Page, p *model.Item) []Gap {
 			continue
 		}
 		g := Gap{Area: area, Score: s.Score, NotMet: notMet}
-		type ranked struct {
-			Lesson
-			rank int
-		}
-		var cands []ranked
-		for _, it := range v.Back(area) {
-			f := it.Type.Folder
-			if (f != model.FolderPractices && f != model.FolderPilots) || ContainsFold(it.Countries(), country) {
+		for _, l := range v.Lessons(area) {
+			if ContainsFold(l.Countries, country) {
 				continue
 			}
-			rank, why := lessonRank(it)
-			cands = append(cands, ranked{Lesson{Item: it, Why: why, Countries: it.Countries()}, rank})
-		}
-		sort.SliceStable(cands, func(i, j int) bool {
-			if cands[i].rank != cands[j].rank {
-				return cands[i].rank < cands[j].rank
+			if len(g.Elsewhere) == maxLessons {
+				g.More++
+				continue
 			}
-			return model.Less(cands[i].Item, cands[j].Item)
-		})
-		for i, c := range cands {
-			if i == maxLessons {
-				g.More = len(cands) - maxLessons
-				break
-			}
-			g.Elsewhere = append(g.Elsewhere, c.Lesson)
+			g.Elsewhere = append(g.Elsewhere, l)
 		}
 		out = append(out, g)
 	}

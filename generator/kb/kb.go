@@ -32,6 +32,9 @@ type Page interface {
 	// LocalIn lists the practices and pilots of a country (ISO code),
 	// practices first, then by title.
 	LocalIn(country string) []Local
+	// Lessons lists the practices and pilots on an area, the most
+	// tested first (RankLessons).
+	Lessons(area *model.Item) []Lesson
 	Schema() *model.Schema
 	Words() *i18n.Translator
 	// Rel links to a site path from the page.

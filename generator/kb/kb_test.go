@@ -25,6 +25,7 @@ func (p fakePage) Ref(folder, key string) *model.Item {
 func (p fakePage) Back(*model.Item) []*model.Item { return nil }
 func (p fakePage) BackGroups(*model.Item) []Group { return nil }
 func (p fakePage) LocalIn(country string) []Local { return p.local[country] }
+func (p fakePage) Lessons(*model.Item) []Lesson   { return nil }
 func (p fakePage) Schema() *model.Schema          { return model.Builtin }
 func (p fakePage) Rel(path string) string         { return path }
 func (p fakePage) SearchEnabled() bool            { return true }
