@@ -41,6 +41,7 @@ Overview.
     "country": "HU",
     "region": null,
     "period": "2007-2013",
+    "previous": null,
     "areas": [
       "innovation-rd",
       "sustainability"
