@@ -559,6 +559,24 @@ func yamlLines(raw []byte) func(int) int {
 	}
 }
 
+// decodeTOML is toml.Decode with the library's own panics (it reports
+// some malformed input, such as an inline table cut short by a comment,
+// as a bug of its parser) turned into errors, so that a bad file is an
+// error at its line, never a crash.
+func decodeTOML(raw string, m *map[string]any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg := strings.TrimPrefix(fmt.Sprint(r), "BUG: ")
+			if msg != "" {
+				msg = strings.ToLower(msg[:1]) + msg[1:]
+			}
+			err = errors.New(msg)
+		}
+	}()
+	_, err = toml.Decode(raw, m)
+	return err
+}
+
 // parseFrontMatter turns the raw block into a YAML node tree; TOML is
 // converted so that one validator serves every format.
 func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
@@ -571,7 +589,7 @@ func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
 			return nil, diag.Pos{Line: offset + line, Col: 1}, fmt.Sprintf("invalid TOML front matter: arrays and tables nested more than %d deep", maxTOMLDepth)
 		}
 		var m map[string]any
-		if _, err := toml.Decode(string(fm.raw), &m); err != nil {
+		if err := decodeTOML(string(fm.raw), &m); err != nil {
 			msg := err.Error()
 			pos := diag.Pos{Line: offset, Col: 1}
 			if sm := tomlLine.FindStringSubmatch(msg); sm != nil {
