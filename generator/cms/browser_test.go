@@ -271,11 +271,11 @@ func (e *editor) reveal(path string) chromedp.Action[chromedp.Void] {
 })(`+jsString(field(path))+`)`, chromedp.EvalAwaitPromise)
 }
 
-// do runs the actions of one step of filling the form, within 45 s (the
+// do runs the actions of one step of filling the form, within 120 s (the
 // machine may be busy with other tests).
 func (e *editor) do(what string, actions ...chromedp.Action[chromedp.Void]) {
 	e.t.Helper()
-	ctx, cancel := context.WithTimeout(e.tab, 45*time.Second)
+	ctx, cancel := context.WithTimeout(e.tab, 120*time.Second)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		e.shot(e.t, "polisee-editor-failed")
@@ -423,7 +423,7 @@ func checkWith(t *testing.T, files map[string]string) {
 // check and build in a copy of the starter.
 func TestEditor(t *testing.T) {
 	chrome := browserTools(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 9*time.Minute)
 	defer cancel()
 	srv := serveEditor(t)
 	e := openEditor(t, ctx, chrome, srv)
