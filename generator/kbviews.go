@@ -104,6 +104,3 @@ func (v *view) GapAnchor(area string) string { return kb.GapAnchor(area) }
 
 // Changes compares a profile with its previous version, or is nil.
 func (v *view) Changes(p *model.Item) *kb.Change { return kb.Changes(v.kb(), p) }
-
-// scoreText says a score on the scale: "3 of 4"; empty for no score.
-func (v *view) scoreText(score int) string { return kb.ScoreText(v.kb(), score) }
