@@ -29,8 +29,14 @@ func (b *builder) adminFiles() []extraFile {
 			}
 		}
 	}
-	return []extraFile{
+	files := []extraFile{
 		{"admin/index.html", func() ([]byte, error) { return cms.Page(*site.CMS, site.Title, site.DefaultLanguage()) }, []string{}},
 		{"admin/config.yml", func() ([]byte, error) { return cms.Config(in) }, reads},
 	}
+	// The pictures of the editors' guide, which the contributors' page
+	// shows.
+	for _, s := range cms.GuideShots() {
+		files = append(files, extraFile{"admin/guide/" + s.Name, func() ([]byte, error) { return s.Data, nil }, []string{}})
+	}
+	return files
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -38,6 +39,11 @@ func TestAdminFiles(t *testing.T) {
 	contains(t, read(t, out, "admin/config.yml"), "folder: content/practices", "admin config")
 	notContains(t, read(t, out, "sitemap.xml"), "admin", "sitemap")
 	contains(t, read(t, out, "contributing/index.html"), `The easiest way is the <a href="../admin/">web editor</a>`, "contributing page")
+	// The guide's pictures of the editor are on the page, and served.
+	shots := guideImages(t, out, "contributing")
+	if len(shots) != 2 {
+		t.Errorf("the contributing page of a one-language site shows %d pictures of the editor, want 2 (no translation): %q", len(shots), shots)
+	}
 	data, err := os.ReadFile(filepath.Join(out, "search", "meta.json"))
 	if err == nil && strings.Contains(string(data), "admin") {
 		t.Errorf("search meta names the admin page: %s", data)
@@ -51,6 +57,9 @@ func TestAdminFiles(t *testing.T) {
 		t.Error("the offline copy has an admin folder")
 	}
 	notContains(t, read(t, off, "contributing/index.html"), `admin/index.html"`, "offline contributing page")
+	if shots := guideImages(t, off, "contributing"); len(shots) > 0 {
+		t.Errorf("the offline contributing page shows pictures of the editor it lacks: %q", shots)
+	}
 	plain, _ := build(t, with(t, ""))
 	if _, err := os.Stat(filepath.Join(plain, "admin")); err == nil {
 		t.Error("a site without a cms block has an admin folder")
@@ -61,4 +70,29 @@ func TestAdminFiles(t *testing.T) {
 	el := with(t, "-- site.yaml --\ntitle: T\nlanguages: [en, el]\ncms:\n  backend: github\n  repo: acme/kb\n")
 	elOut, _ := build(t, el)
 	contains(t, read(t, elOut, "el/contributing/index.html"), `<a href="../../admin/">διαδικτυακός επεξεργαστής</a>`, "Greek contributing page")
+	if shots := guideImages(t, elOut, "el/contributing"); len(shots) != 3 {
+		t.Errorf("the Greek contributing page shows %d pictures of the editor, want 3 (translation included): %q", len(shots), shots)
+	}
+}
+
+// guideImages returns the src of the pictures of admin/guide/ on the page
+// at dir/index.html, failing the test for one that is not in the site or
+// has no text alternative.
+func guideImages(t *testing.T, out, dir string) []string {
+	t.Helper()
+	page := read(t, out, dir+"/index.html")
+	var srcs []string
+	for _, m := range regexp.MustCompile(`<img src="([^"]*admin/guide/[^"]*)" alt="([^"]*)"`).FindAllStringSubmatch(page, -1) {
+		srcs = append(srcs, m[1])
+		if len(m[2]) < 20 {
+			t.Errorf("%s: the picture %s has no real text alternative: %q", dir, m[1], m[2])
+		}
+		if _, err := os.Stat(filepath.Join(out, dir, filepath.FromSlash(m[1]))); err != nil {
+			t.Errorf("%s: the picture %s is not in the site: %v", dir, m[1], err)
+		}
+	}
+	if n := strings.Count(page, "admin/guide/"); n != len(srcs) {
+		t.Errorf("%s: %d references to admin/guide/, %d pictures read", dir, n, len(srcs))
+	}
+	return srcs
 }

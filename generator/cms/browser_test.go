@@ -26,7 +26,9 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -51,6 +53,15 @@ type editor struct {
 // cmsDist is the folder of Sveltia CMS's scripts in .ci.
 var cmsDist = filepath.Join("..", "..", ".ci", "node_modules", "@sveltia", "cms", "dist")
 
+// cdnFonts are the fonts Sveltia CMS loads from a CDN, by the end of
+// their address, and their copies in .ci: the test answers those requests
+// itself, so that buttons show their icons, not the icons' names, and the
+// screenshots look as an editor sees the page.
+var cdnFonts = map[string]string{
+	"/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2": "@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
+	"/source-sans-3:vf@5.3.0/latin-wght-normal.woff2":             "@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
+}
+
 func browserTools(t *testing.T) string {
 	t.Helper()
 	chrome, err := benchkit.FindChrome("")
@@ -59,6 +70,11 @@ func browserTools(t *testing.T) string {
 	}
 	if _, err := os.Stat(filepath.Join(cmsDist, "sveltia-cms.js")); err != nil {
 		missing(t, "Sveltia CMS not installed (%v); install it with `npm ci --prefix .ci` from the module root", err)
+	}
+	for _, f := range cdnFonts {
+		if _, err := os.Stat(filepath.Join(cmsDist, "..", "..", "..", f)); err != nil {
+			missing(t, "the editor's fonts are not installed (%v); install them with `npm ci --prefix .ci` from the module root", err)
+		}
 	}
 	return chrome
 }
@@ -124,19 +140,56 @@ func openEditor(t *testing.T, ctx context.Context, chrome string, srv *httptest.
 				msg += " " + d.Exception.Description
 			}
 			e.errors = append(e.errors, "exception: "+msg)
+		case *fetch.EventRequestPaused:
+			go e.serveFont(ev)
 		case *network.EventRequestWillBeSent:
 			u := ev.Request.URL
-			if !strings.HasPrefix(u, srv.URL) && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			if !strings.HasPrefix(u, srv.URL) && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") && !servedFont(u) {
 				e.external = append(e.external, u)
 			}
 		}
 	}))
 	t.Cleanup(cancel)
 	e.tab = tab
+	if _, err := chromedp.Call(tab, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "https://cdn.jsdelivr.net/fontsource/fonts/*"}}}); err != nil {
+		t.Fatalf("start %s: %v", chrome, err)
+	}
 	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/blank.html")); err != nil {
 		t.Fatalf("start %s: %v", chrome, err)
 	}
 	return e
+}
+
+// servedFont reports whether the test answers a request for u itself.
+func servedFont(u string) bool {
+	for suffix := range cdnFonts {
+		if strings.HasSuffix(u, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// serveFont answers a paused request for one of the CDN's fonts with its
+// copy from .ci, and fails any other.
+func (e *editor) serveFont(ev *fetch.EventRequestPaused) {
+	for suffix, file := range cdnFonts {
+		if !strings.HasSuffix(ev.Request.URL, suffix) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(cmsDist, "..", "..", "..", file))
+		if err == nil {
+			_, err = chromedp.Call(e.tab, fetch.FulfillRequest, fetch.FulfillRequestParams{
+				RequestID: ev.RequestID, ResponseCode: http.StatusOK, Body: data,
+				ResponseHeaders: []*fetch.HeaderEntry{{Name: "Content-Type", Value: "font/woff2"}, {Name: "Access-Control-Allow-Origin", Value: "*"}},
+			})
+		}
+		if err != nil {
+			e.t.Logf("serve %s: %v", ev.Request.URL, err)
+		}
+		return
+	}
+	chromedp.Call(e.tab, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
 }
 
 // translated is the practice the test translates into Greek; the starter
@@ -234,9 +287,10 @@ func jsString(s string) string {
 	return string(b)
 }
 
-// shot saves a screenshot of the tab as name.png in the folder
-// POLISEE_EDITOR_SHOTS names (for the editors' guide); a failed step's
-// goes to the temporary folder.
+// shot saves a screenshot of the tab as name.webp in the folder
+// POLISEE_EDITOR_SHOTS names: the editors' guide's pictures are made so,
+// with POLISEE_EDITOR_SHOTS=guide from this folder (see guide.go). A
+// failed step's goes to the temporary folder.
 func (e *editor) shot(t *testing.T, name string) {
 	dir := os.Getenv("POLISEE_EDITOR_SHOTS")
 	if name == "polisee-editor-failed" {
@@ -245,10 +299,16 @@ func (e *editor) shot(t *testing.T, name string) {
 	if dir == "" {
 		return
 	}
-	if buf, err := chromedp.Run(e.tab, chromedp.FullScreenshot(100)); err == nil {
-		if err := os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644); err != nil {
-			t.Log(err)
-		}
+	params, ext := page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatWebp, Quality: new(int64(80))}, ".webp"
+	if name == "polisee-editor-failed" {
+		params, ext = page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng}, ".png"
+	}
+	res, err := chromedp.Call(e.tab, page.CaptureScreenshot, params)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, name+ext), res.Data, 0o644)
+	}
+	if err != nil {
+		t.Log(err)
 	}
 }
 
@@ -471,6 +531,13 @@ func TestEditor(t *testing.T) {
 	if errs := e.takeErrors(false); len(errs) > 0 {
 		t.Fatalf("loading the editor: %d console errors:\n%s", len(errs), strings.Join(errs, "\n"))
 	}
+	// The first collection lists the seeded practices.
+	e.do("list the practices", chromedp.Evaluate[chromedp.Void](`(async () => {
+  const shown = () => [...document.querySelectorAll("body *")]
+    .some(el => el.childElementCount === 0 && el.textContent.includes("ASTRICO Nord-Est") && el.checkVisibility());
+  while (!shown()) await new Promise(r => setTimeout(r, 100));
+})()`, chromedp.EvalAwaitPromise))
+	e.shot(t, "collections")
 
 	t.Run("new practice", func(t *testing.T) { newPractice(t, e) })
 	t.Run("Greek translation", func(t *testing.T) { greekTranslation(t, e) })
@@ -497,7 +564,8 @@ func newPractice(t *testing.T, e *editor) {
 	for _, s := range []string{"Description", "Resources needed", "Evidence of success", "Difficulties encountered", "Potential for transfer"} {
 		e.writeUnder(s, "Text about "+strings.ToLower(s)+".")
 	}
-	e.shot(t, "polisee-editor-new-practice")
+	e.do("back to the title", e.reveal("title"))
+	e.shot(t, "new-practice")
 	e.save("the new practice")
 	if errs := e.takeErrors(true); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
@@ -538,10 +606,10 @@ func greekTranslation(t *testing.T, e *editor) {
 	}
 	e.typeInto("title", "Σύμπλεγμα κλωστοϋφαντουργίας ASTRICO Nord-Est")
 	e.typeInto("summary", "Σύμπλεγμα επιχειρήσεων κλωστοϋφαντουργίας και ένδυσης στη Βορειοανατολική Ρουμανία.")
+	e.shot(t, "translation")
 	for _, s := range []string{"Description", "Resources needed", "Evidence of success", "Difficulties encountered", "Potential for transfer"} {
 		e.writeUnder(s, "Κείμενο για την ενότητα.")
 	}
-	e.shot(t, "polisee-editor-greek")
 	e.save("the Greek translation")
 	if errs := e.takeErrors(true); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
