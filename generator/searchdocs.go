@@ -172,7 +172,7 @@ type searchMeta struct {
 	Languages []string `json:"languages"`
 	IndexFile string   `json:"index"`
 	// SectionsFile is the index of the pages' sections, when they have
-	// any (search.BuildSections).
+	// any (search.BuildBoth).
 	SectionsFile string `json:"sections,omitempty"`
 	Engine       string `json:"engine,omitempty"`
 }
@@ -185,13 +185,9 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 		return nil, nil
 	}
 	b.indexed = len(docs)
-	data, err := search.Build(ctx, docs, "")
+	data, sections, err := search.BuildBoth(ctx, docs, "")
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
-	}
-	sections, err := search.BuildSections(ctx, docs, "")
-	if err != nil {
-		return nil, fmt.Errorf("search index of sections: %w", err)
 	}
 	names := b.search
 	names.nameEngine(b.cfg.Engine)

@@ -25,7 +25,7 @@ import (
 // they are; an offline copy reads the same bytes from engine.js and
 // index.js.
 //
-// Sections is the index of the pages' sections (search.BuildSections),
+// Sections is the index of the pages' sections (search.BuildBoth),
 // "" when no page has sections: the page fetches it after its first
 // results, which do not need it.
 type searchNames struct {

@@ -12,9 +12,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
@@ -34,36 +36,151 @@ func (d indexed) BleveType() string { return d.Lang }
 // the system's temporary folder).
 // The documents' sections are left out: BuildSections indexes them.
 func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
-	sorted, err := sortedDocuments(docs)
-	if err != nil {
-		return nil, err
-	}
-	entries := make([]entry, len(sorted))
-	for i, d := range sorted {
-		entries[i] = entry{d.ID, d.indexed()}
-	}
-	return buildSegment(ctx, entries, tmpDir)
+	pages, _, err := build(ctx, docs, tmpDir, false, false)
+	return pages, err
 }
 
 // BuildSections indexes the sections of the documents (see Section) as
 // Build does the documents, for Index.OpenSections. It returns nil when
 // no document has sections.
+// (It builds both indexes, as BuildBoth does.)
 func BuildSections(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
+	_, sections, err := build(ctx, docs, tmpDir, true, true)
+	return sections, err
+}
+
+// BuildBoth returns what Build and BuildSections return, analysing the
+// text of each section once for both: a body is analysed in parts (the
+// text before the first heading, then each section's), and the sections
+// index reuses the parts' analysis. The pages index is the same, byte for
+// byte, as Build's: a body's words, their frequencies and its length do
+// not change when it is cut where a section starts (a line starts
+// there), and bodies keep no positions.
+func BuildBoth(ctx context.Context, docs []Document, tmpDir string) (pages, sections []byte, err error) {
+	return build(ctx, docs, tmpDir, true, true)
+}
+
+// build writes the pages index, and the sections index when withSections
+// is set. Documents go in batches of batchSize: each batch's bodies are
+// analysed into a pages segment, then the same batch's sections into a
+// sections segment, through a memo of the batch's analysis, emptied
+// after each batch so that memory holds one batch's at most. The
+// segments of each index are then merged into one. Without share, each
+// text is analysed where it is used (for tests: the bytes must not
+// differ).
+func build(ctx context.Context, docs []Document, tmpDir string, withSections, share bool) (pages, sections []byte, err error) {
 	sorted, err := sortedDocuments(docs)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := Mapping()
+	if err != nil {
+		return nil, nil, fmt.Errorf("search mapping: %w", err)
+	}
+	removeStale(tmpDir)
+	work, err := os.MkdirTemp(tmpDir, workPrefix)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(work)
+	if err := markOwner(work); err != nil {
+		return nil, nil, err
+	}
+	// Analysed documents take many times the size of their text, so they
+	// are turned into segments a batch at a time, which are then merged
+	// into one. The batch size is fixed: it decides the bytes.
+	var pageParts, sectionParts []string
+	for start := 0; start < len(sorted); start += batchSize {
+		batch := sorted[start:min(start+batchSize, len(sorted))]
+		memo := newAnalysisMemo(withSections && share)
+		entries := make([]entry, len(batch))
+		for i, d := range batch {
+			entries[i] = entry{id: d.ID, v: d.indexed()}
+			if memo != nil {
+				entries[i].bodyParts = bodyParts(d)
+			}
+		}
+		p := filepath.Join(work, fmt.Sprintf("pages-%05d.zap", len(pageParts)))
+		if err := writeSegment(ctx, m, entries, p, memo); err != nil {
+			return nil, nil, err
+		}
+		pageParts = append(pageParts, p)
+		if !withSections {
+			continue
+		}
+		entries = entries[:0]
+		for _, d := range batch {
+			ids, docs := d.sectionDocuments()
+			for i := range ids {
+				entries = append(entries, entry{id: ids[i], v: docs[i]})
+			}
+		}
+		if len(entries) == 0 {
+			continue
+		}
+		p = filepath.Join(work, fmt.Sprintf("sections-%05d.zap", len(sectionParts)))
+		if err := writeSegment(ctx, m, entries, p, memo); err != nil {
+			return nil, nil, err
+		}
+		sectionParts = append(sectionParts, p)
+	}
+	if pages, err = mergeParts(pageParts, filepath.Join(work, "pages.zap")); err != nil {
+		return nil, nil, err
+	}
+	if len(sectionParts) > 0 {
+		if sections, err = mergeParts(sectionParts, filepath.Join(work, "sections.zap")); err != nil {
+			return nil, nil, err
+		}
+	}
+	return pages, sections, nil
+}
+
+// bodyParts cuts d's body where its sections start: the text before the
+// first, then each section's text, which together are the body. It
+// returns nil (the body in one piece) when the sections are not the
+// body's tail, in order, with nothing between them.
+func bodyParts(d Document) []string {
+	if len(d.Sections) == 0 {
+		return nil
+	}
+	end := len(d.Body)
+	for i := len(d.Sections) - 1; i >= 0; i-- {
+		t := d.Sections[i].Text
+		if !strings.HasSuffix(d.Body[:end], t) {
+			return nil
+		}
+		end -= len(t)
+	}
+	parts := make([]string, 0, len(d.Sections)+1)
+	if end > 0 {
+		parts = append(parts, d.Body[:end])
+	}
+	for _, s := range d.Sections {
+		if s.Text != "" {
+			parts = append(parts, s.Text)
+		}
+	}
+	return parts
+}
+
+// mergeParts merges segment files, in order, into one at out, and returns
+// its bytes in canonical order.
+func mergeParts(parts []string, out string) ([]byte, error) {
+	final := parts[0]
+	if len(parts) > 1 {
+		final = out
+		if err := mergeSegments(&zapx.ZapPlugin{}, parts, final); err != nil {
+			return nil, err
+		}
+	}
+	data, err := os.ReadFile(final)
 	if err != nil {
 		return nil, err
 	}
-	var entries []entry
-	for _, d := range sorted {
-		ids, sections := d.sectionDocuments()
-		for i := range ids {
-			entries = append(entries, entry{ids[i], sections[i]})
-		}
+	if err := canonicalize(data); err != nil {
+		return nil, err
 	}
-	if len(entries) == 0 {
-		return nil, nil
-	}
-	return buildSegment(ctx, entries, tmpDir)
+	return data, nil
 }
 
 // sortedDocuments puts documents in ID order, refusing an ID used twice.
@@ -79,52 +196,6 @@ func sortedDocuments(docs []Document) ([]Document, error) {
 		return nil, fmt.Errorf("search: no documents to index")
 	}
 	return sorted, nil
-}
-
-// buildSegment analyses the entries and writes them, in their order, as
-// one segment.
-func buildSegment(ctx context.Context, entries []entry, tmpDir string) ([]byte, error) {
-	m, err := Mapping()
-	if err != nil {
-		return nil, fmt.Errorf("search mapping: %w", err)
-	}
-	removeStale(tmpDir)
-	work, err := os.MkdirTemp(tmpDir, workPrefix)
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(work)
-	if err := markOwner(work); err != nil {
-		return nil, err
-	}
-	// Analysed documents take many times the size of their text, so they
-	// are turned into segments a batch at a time, which are then merged
-	// into one. The batch size is fixed: it decides the bytes.
-	plugin := &zapx.ZapPlugin{}
-	var parts []string
-	for start := 0; start < len(entries); start += batchSize {
-		batch := entries[start:min(start+batchSize, len(entries))]
-		p := filepath.Join(work, fmt.Sprintf("part-%05d.zap", len(parts)))
-		if err := writeSegment(ctx, m, batch, p); err != nil {
-			return nil, err
-		}
-		parts = append(parts, p)
-	}
-	final := parts[0]
-	if len(parts) > 1 {
-		final = filepath.Join(work, "index.zap")
-		if err := mergeSegments(plugin, parts, final); err != nil {
-			return nil, err
-		}
-	}
-	data, err := os.ReadFile(final)
-	if err != nil {
-		return nil, err
-	}
-	if err := canonicalize(data); err != nil {
-		return nil, err
-	}
-	return data, nil
 }
 
 // canonicalize puts the one part of a segment that zapx writes in map
@@ -185,19 +256,26 @@ func canonicalize(data []byte) error {
 }
 
 // batchSize is how many documents are analysed into one segment before
-// the segments are merged.
-const batchSize = 1000
+// the segments are merged (a variable for tests only).
+var batchSize = 1000
 
 // entry is one bleve document: a page's (indexed) or a section's
-// (sectionIndexed), with its ID.
+// (sectionIndexed), with its ID. bodyParts, when set, are the parts the
+// page's body is analysed in (see bodyParts).
 type entry struct {
-	id string
-	v  any
+	id        string
+	v         any
+	bodyParts []string
 }
 
+// bodyField is the pages' field whose text the sections index shares
+// (sectionText is the sections').
+const bodyField = "body"
+
 // writeSegment analyses documents on all cores and writes them as one
-// segment file, in the order given.
-func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []entry, path string) error {
+// segment file, in the order given. Bodies and sections are analysed
+// through memo (see analysisMemo.use) when it is not nil.
+func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []entry, path string, memo *analysisMemo) error {
 	analysed := make([]index.Document, len(docs))
 	errs := make([]error, len(docs))
 	eachParallel(len(docs), func(i int) {
@@ -210,6 +288,7 @@ func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []entry
 			errs[i] = fmt.Errorf("index %s: %w", docs[i].id, err)
 			return
 		}
+		memo.use(doc, docs[i].bodyParts)
 		doc.AddIDField()
 		analyze(doc)
 		analysed[i] = doc
@@ -229,6 +308,78 @@ func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []entry
 		return fmt.Errorf("search segment: %w", err)
 	}
 	return nil
+}
+
+// analysisMemo keeps the analysis of one batch's texts, by analyzer and
+// text, so that a section's text, analysed as a part of its page's body,
+// is not analysed again for the sections index. A nil memo keeps nothing.
+type analysisMemo struct {
+	mu     sync.Mutex
+	tokens map[memoKey]analysis.TokenStream
+}
+
+type memoKey struct {
+	analyzer analysis.Analyzer
+	text     string
+}
+
+// newAnalysisMemo returns a memo, or nil when no text will be asked for
+// twice.
+func newAnalysisMemo(on bool) *analysisMemo {
+	if !on {
+		return nil
+	}
+	return &analysisMemo{tokens: map[memoKey]analysis.TokenStream{}}
+}
+
+// use makes the mapped document analyse its body (in parts, when parts
+// are given) and its section text through the memo. The fields keep their
+// place: the parts of a body take the place of the body.
+func (mm *analysisMemo) use(doc *document.Document, parts []string) {
+	if mm == nil {
+		return
+	}
+	fields := make([]document.Field, 0, len(doc.Fields)+len(parts))
+	for _, f := range doc.Fields {
+		tf, ok := f.(*document.TextField)
+		if !ok || tf.Analyzer() == nil || (f.Name() != bodyField && f.Name() != sectionText) {
+			fields = append(fields, f)
+			continue
+		}
+		a := memoAnalyzer{tf.Analyzer(), mm}
+		if f.Name() != bodyField || len(parts) == 0 {
+			fields = append(fields, document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), f.Value(), f.Options(), a))
+			continue
+		}
+		for _, p := range parts {
+			fields = append(fields, document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), []byte(p), f.Options(), a))
+		}
+	}
+	doc.Fields = fields
+}
+
+// memoAnalyzer analyses through a memo.
+type memoAnalyzer struct {
+	analyzer analysis.Analyzer
+	memo     *analysisMemo
+}
+
+// Analyze returns the memo's tokens for the text, analysing it the first
+// time. Two goroutines may analyse the same text at once; either's tokens
+// are right. Tokens are only read once made.
+func (a memoAnalyzer) Analyze(text []byte) analysis.TokenStream {
+	key := memoKey{a.analyzer, string(text)}
+	a.memo.mu.Lock()
+	tokens, ok := a.memo.tokens[key]
+	a.memo.mu.Unlock()
+	if ok {
+		return tokens
+	}
+	tokens = a.analyzer.Analyze(text)
+	a.memo.mu.Lock()
+	a.memo.tokens[key] = tokens
+	a.memo.mu.Unlock()
+	return tokens
 }
 
 // mergeSegments merges segment files, in order, into one.

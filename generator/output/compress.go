@@ -19,11 +19,18 @@ const (
 // that serve precompressed files. Both are deterministic: no file name or
 // time goes into the gzip header.
 func Precompress(data []byte, brotliLevel int) (gz, br []byte, err error) {
-	// The two run side by side: at 10,000 documents the index is 64 MB.
+	// The two run side by side: at 10,000 documents the two indexes are
+	// 31 MB. gzip's best level takes three times as long as its default
+	// on an index for 0.2% fewer bytes, so it is kept for the files
+	// compressed once (BrotliBest).
+	gzLevel := gzip.DefaultCompression
+	if brotliLevel == BrotliBest {
+		gzLevel = gzip.BestCompression
+	}
 	gzDone := make(chan error, 1)
 	var g bytes.Buffer
 	go func() {
-		zw, err := gzip.NewWriterLevel(&g, gzip.BestCompression)
+		zw, err := gzip.NewWriterLevel(&g, gzLevel)
 		if err == nil {
 			_, err = zw.Write(data)
 		}

@@ -1,0 +1,80 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestBuildBothSharesAnalysis: analysing each section's text once for
+// both indexes gives the bytes that analysing it twice gives, over
+// several batches, with bodies whose sections are not their tail (left
+// whole) among them; and Build's pages index is BuildBoth's.
+func TestBuildBothSharesAnalysis(t *testing.T) {
+	defer func(n int) { batchSize = n }(batchSize)
+	batchSize = 7
+	var docs []Document
+	for i := range 40 {
+		for _, d := range sectionDocs(true) {
+			d.ID = fmt.Sprintf("%s-%02d", d.ID, i)
+			d.URL = d.ID + "/"
+			// Vary the words so that terms differ between batches.
+			d.Body = strings.ReplaceAll(d.Body, "grants", fmt.Sprintf("grants%d", i%5))
+			for k := range d.Sections {
+				d.Sections[k].Text = strings.ReplaceAll(d.Sections[k].Text, "grants", fmt.Sprintf("grants%d", i%5))
+			}
+			if i%9 == 4 && len(d.Sections) > 1 {
+				// A body that its sections do not end: analysed whole.
+				d.Body += "Postscript after the sections.\n"
+			}
+			docs = append(docs, d)
+		}
+	}
+	if got := bodyParts(docs[0]); len(got) != 4 || got[0] != "Intro.\n" || strings.Join(got, "") != docs[0].Body {
+		t.Fatalf("bodyParts of %s = %q; want the intro and three sections, which make the body", docs[0].ID, got)
+	}
+	if got := bodyParts(docs[3*4]); got != nil || !strings.HasSuffix(docs[3*4].Body, "Postscript after the sections.\n") {
+		t.Fatalf("bodyParts of a body with text after its sections = %q; want nil", got)
+	}
+	ctx := context.Background()
+	pages, sections, err := BuildBoth(ctx, docs, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages2, sections2, err := build(ctx, docs, t.TempDir(), true, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := Build(ctx, docs, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(pages, pages2) || !bytes.Equal(pages, alone) {
+		t.Errorf("pages index: %d bytes with shared analysis, %d without, %d from Build; want the same bytes", len(pages), len(pages2), len(alone))
+	}
+	if len(sections) == 0 || !bytes.Equal(sections, sections2) {
+		t.Errorf("sections index: %d bytes with shared analysis, %d without; want the same bytes", len(sections), len(sections2))
+	}
+	// And the indexes answer.
+	ix, err := Open(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.OpenSections(sections); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Request{Query: "grants3", Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 8 { // i = 3, 8, 13, ..., 38: the one English document with grants each
+		t.Errorf("grants3: %d hits, want 8", res.Total)
+	}
+	for _, h := range res.Hits {
+		if h.Anchor != "funding" {
+			t.Errorf("grants3: hit %s names the section %q, want funding", h.ID, h.Anchor)
+		}
+	}
+}
