@@ -124,13 +124,19 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 		}
 		sectionParts = append(sectionParts, p)
 	}
-	if pages, err = mergeParts(pageParts, filepath.Join(work, "pages.zap")); err != nil {
-		return nil, nil, err
-	}
-	if len(sectionParts) > 0 {
-		if sections, err = mergeParts(sectionParts, filepath.Join(work, "sections.zap")); err != nil {
-			return nil, nil, err
+	// The two merges, on one core each, run side by side.
+	var serr error
+	merged := make(chan struct{})
+	go func() {
+		defer close(merged)
+		if len(sectionParts) > 0 {
+			sections, serr = mergeParts(sectionParts, filepath.Join(work, "sections.zap"))
 		}
+	}()
+	pages, err = mergeParts(pageParts, filepath.Join(work, "pages.zap"))
+	<-merged
+	if err := errors.Join(err, serr); err != nil {
+		return nil, nil, err
 	}
 	return pages, sections, nil
 }
