@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"maps"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -166,11 +168,19 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 	// Typos first: each word the index does not hold may be a word
 	// within one letter (two for words of more than five letters) of it.
 	// A typo rarely hits the first letter, and keeping it narrows the
-	// words to compare to a small part of the index's. When the index
-	// holds every word, none is a typo: on to partial matches.
-	if unknown := ix.unknownWords(words, r.Langs); len(unknown) == 0 {
-		// no typo to correct
-	} else if near, err := parseWith(nearQuery(words, unknown), r.Langs, rewriter{fuzzyPrefix: 1}); err == nil {
+	// words to compare to a small part of the index's. The closest words
+	// are tried first (one slip away rather than two), then all within
+	// reach: the closest may be in pages the request leaves out. When the
+	// index holds every word, none is a typo: on to partial matches.
+	unknown := ix.unknownWords(words, r.Langs)
+	for _, fuzz := range []map[string]int{unknown, widest(unknown)} {
+		if len(fuzz) == 0 {
+			break
+		}
+		near, err := parseWith(nearQuery(words, fuzz), r.Langs, rewriter{fuzzyPrefix: 1})
+		if err != nil {
+			break
+		}
 		var suggest []string
 		if alt, err := ix.search(ctx, near, r, func(h *search.DocumentMatch, doc index.Document) {
 			if suggest == nil {
@@ -179,6 +189,9 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 		}); err == nil && alt.Total > 0 {
 			alt.Near, alt.Suggestion = true, strings.Join(suggest, " ")
 			return alt, nil
+		}
+		if maps.Equal(fuzz, widest(unknown)) {
+			break
 		}
 	}
 	// Then the pages that have most of the words (a question such as
@@ -726,8 +739,11 @@ func plainWords(text string) []string {
 
 // unknownWords are the words that no text field of the index holds, as
 // any of the query's analyzers reads them: typos, or words of no page.
-// A word the analyzers drop (a stop word) is not unknown.
-func (ix *Index) unknownWords(words, langs []string) map[string]bool {
+// A word the analyzers drop (a stop word) is not unknown. Each maps to
+// the fewest edits (see typoDistance) that make it a word of the index
+// with the same first letter, up to what its length allows (typoEdits);
+// one with no such word maps to that most.
+func (ix *Index) unknownWords(words, langs []string) map[string]int {
 	m, err := cachedMapping()
 	if err != nil {
 		return nil
@@ -738,9 +754,10 @@ func (ix *Index) unknownWords(words, langs []string) map[string]bool {
 			dicts = append(dicts, d)
 		}
 	}
-	unknown := map[string]bool{}
+	unknown := map[string]int{}
 	for _, w := range words {
 		found, analysed := false, false
+		var terms [][]byte
 		for _, name := range analyzersFor(langs) {
 			a := m.AnalyzerNamed(name)
 			if a == nil {
@@ -748,6 +765,7 @@ func (ix *Index) unknownWords(words, langs []string) map[string]bool {
 			}
 			for _, tok := range a.Analyze([]byte(w)) {
 				analysed = true
+				terms = append(terms, tok.Term)
 				for _, d := range dicts {
 					if ok, err := d.Contains(tok.Term); err == nil && ok {
 						found = true
@@ -755,28 +773,74 @@ func (ix *Index) unknownWords(words, langs []string) map[string]bool {
 				}
 			}
 		}
-		if analysed && !found {
-			unknown[w] = true
+		if !analysed || found {
+			continue
 		}
+		max := typoEdits(w)
+		fewest := max
+		for _, t := range terms {
+			if n := closestWord(dicts, t, fewest); n < fewest {
+				fewest = n
+			}
+		}
+		unknown[w] = fewest
 	}
 	return unknown
 }
 
-// nearQuery writes each word of four letters or more that is in fuzz as
-// a fuzzy term: within one letter, or two for words of more than five
-// letters. The other words stay as they are.
-func nearQuery(words []string, fuzz map[string]bool) string {
+// typoEdits is how many edits a word of the reader's may hold: one in a
+// word of four or five letters, two in a longer one, none in a shorter.
+func typoEdits(w string) int {
+	switch n := utf8.RuneCountInString(w); {
+	case n > 5:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
+
+// closestWord is the fewest edits, below max, between term and a word of
+// the dictionaries that starts with the same letter; max when none is
+// closer.
+func closestWord(dicts []segment.TermDictionary, term []byte, max int) int {
+	if max == 0 || len(term) == 0 {
+		return max
+	}
+	_, size := utf8.DecodeRune(term)
+	prefix := term[:size]
+	word := []rune(string(term))
+	best := max + 1 // none yet
+	for _, d := range dicts {
+		it := d.AutomatonIterator(nil, prefix, afterPrefix(prefix))
+		for e, err := it.Next(); err == nil && e != nil && best > 1; e, err = it.Next() {
+			if n := typoDistance(word, []rune(e.Term), best-1); n < best {
+				best = n
+			}
+		}
+	}
+	return min(best, max)
+}
+
+// widest gives each unknown word all the edits its length allows.
+func widest(unknown map[string]int) map[string]int {
+	w := make(map[string]int, len(unknown))
+	for word := range unknown {
+		w[word] = typoEdits(word)
+	}
+	return w
+}
+
+// nearQuery writes each word of fuzz (the unknown words, with the edits
+// that reach the closest words of the index) as a fuzzy term of that many
+// edits, so that a word one slip away is not drowned by words two away.
+// The other words stay as they are.
+func nearQuery(words []string, fuzz map[string]int) string {
 	out := make([]string, len(words))
 	for i, w := range words {
-		switch n := utf8.RuneCountInString(w); {
-		case !fuzz[w]:
-			out[i] = w
-		case n > 5:
-			out[i] = w + "~2"
-		case n >= 4:
-			out[i] = w + "~1"
-		default:
-			out[i] = w
+		out[i] = w
+		if n, ok := fuzz[w]; ok && n > 0 {
+			out[i] = w + "~" + strconv.Itoa(n)
 		}
 	}
 	return strings.Join(out, " ")
