@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -68,6 +70,17 @@ func TestNewScaffoldChecks(t *testing.T) {
 	known := knownKeys(src)
 	for _, typ := range model.Types {
 		t.Run(typ.Folder, func(t *testing.T) {
+			src, starter := src, starter
+			if typ.Folder == model.FolderAssessment {
+				// An area has one set of criteria, and the starter has a set
+				// for every area: the new file is for an area added here,
+				// which has none.
+				src = maps.Clone(src)
+				area := *src["areas/skills-jobs.md"]
+				area.Data = bytes.Replace(area.Data, []byte("title: \""), []byte("title: \"A test copy of "), 1)
+				src["areas/test-area.md"] = &area
+				starter, _ = model.Load(src, model.Options{Root: "content"})
+			}
 			slug := newSlugs[typ.Folder]
 			if slug == "" {
 				slug = "new-" + typ.Singular
