@@ -141,8 +141,11 @@ type builder struct {
 
 	lessonsOnce sync.Once              // fills lessons, on first use
 	lessons     map[string][]kb.Lesson // practices and pilots by area, most tested first (kb.RankLessons)
-	localOnce   sync.Once              // fills local, on first use
-	local       map[string][]kb.Local  // practices and pilots by country (compare.go)
+	// lessonCounts counts each area's lessons by the countries they name
+	// (kb.CountLessons), filled with lessons.
+	lessonCounts map[string]map[string]int
+	localOnce    sync.Once             // fills local, on first use
+	local        map[string][]kb.Local // practices and pilots by country (compare.go)
 }
 
 // Check loads and validates the content, bodies and links included, and

@@ -107,8 +107,16 @@ func (v *view) lessons(area *model.Item) []kb.Lesson {
 	v.useFolder(model.FolderPilots)
 	v.b.lessonsOnce.Do(func() {
 		v.b.lessons = kb.RankLessons(v.b.content.ByFolder(model.FolderAreas), func(it *model.Item) []*model.Item { return v.b.rel.back[it] })
+		v.b.lessonCounts = kb.CountLessons(v.b.lessons)
 	})
 	return v.b.lessons[area.Slug]
+}
+
+// lessonsNaming counts the area's lessons that name the country, from
+// the same ranking as lessons, recording what lessons records.
+func (v *view) lessonsNaming(area *model.Item, country string) int {
+	v.lessons(area)
+	return v.b.lessonCounts[area.Slug][strings.ToUpper(country)]
 }
 
 // schema is the site's content types. A change to them makes polisee

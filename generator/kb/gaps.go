@@ -36,6 +36,27 @@ type Lesson struct {
 
 const maxLessons = 5
 
+// CountLessons counts, for each area, the lessons that name each country
+// (uppercase ISO codes), for Page.LessonsNaming.
+func CountLessons(lessons map[string][]Lesson) map[string]map[string]int {
+	out := make(map[string]map[string]int, len(lessons))
+	for area, list := range lessons {
+		n := map[string]int{}
+		for _, l := range list {
+			seen := map[string]bool{}
+			for _, c := range l.Countries {
+				c = strings.ToUpper(c)
+				if !seen[c] {
+					seen[c] = true
+					n[c]++
+				}
+			}
+		}
+		out[area] = n
+	}
+	return out
+}
+
 // lessonRank orders what worked elsewhere: a practice transferred to
 // other places, one piloted, a pilot action, a practice only identified.
 func lessonRank(it *model.Item) (rank int, why string) {
@@ -108,16 +129,17 @@ func Gaps(v Page, p *model.Item) []Gap {
 			continue
 		}
 		g := Gap{Area: area, Score: s.Score, NotMet: notMet}
-		for _, l := range v.Lessons(area) {
-			if ContainsFold(l.Countries, country) {
-				continue
-			}
+		lessons := v.Lessons(area)
+		for _, l := range lessons {
 			if len(g.Elsewhere) == maxLessons {
-				g.More++
-				continue
+				break
 			}
-			g.Elsewhere = append(g.Elsewhere, l)
+			if !ContainsFold(l.Countries, country) {
+				g.Elsewhere = append(g.Elsewhere, l)
+			}
 		}
+		// The rest are counted, not walked: a page costs what it shows.
+		g.More = len(lessons) - v.LessonsNaming(area, country) - len(g.Elsewhere)
 		out = append(out, g)
 	}
 	return out

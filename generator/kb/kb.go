@@ -35,6 +35,8 @@ type Page interface {
 	// Lessons lists the practices and pilots on an area, the most
 	// tested first (RankLessons).
 	Lessons(area *model.Item) []Lesson
+	// LessonsNaming counts the area's lessons that name the country.
+	LessonsNaming(area *model.Item, country string) int
 	Schema() *model.Schema
 	Words() *i18n.Translator
 	// Rel links to a site path from the page.

@@ -22,13 +22,14 @@ func (p fakePage) Ref(folder, key string) *model.Item {
 	}
 	return nil
 }
-func (p fakePage) Back(*model.Item) []*model.Item { return nil }
-func (p fakePage) BackGroups(*model.Item) []Group { return nil }
-func (p fakePage) LocalIn(country string) []Local { return p.local[country] }
-func (p fakePage) Lessons(*model.Item) []Lesson   { return nil }
-func (p fakePage) Schema() *model.Schema          { return model.Builtin }
-func (p fakePage) Rel(path string) string         { return path }
-func (p fakePage) SearchEnabled() bool            { return true }
+func (p fakePage) Back(*model.Item) []*model.Item        { return nil }
+func (p fakePage) BackGroups(*model.Item) []Group        { return nil }
+func (p fakePage) LocalIn(country string) []Local        { return p.local[country] }
+func (p fakePage) Lessons(*model.Item) []Lesson          { return nil }
+func (p fakePage) LessonsNaming(*model.Item, string) int { return 0 }
+func (p fakePage) Schema() *model.Schema                 { return model.Builtin }
+func (p fakePage) Rel(path string) string                { return path }
+func (p fakePage) SearchEnabled() bool                   { return true }
 func (p fakePage) Words() *i18n.Translator {
 	return i18n.New("en", map[string]string{"score.of_max": "{score} of {max}", "score.not_assessed": "Not assessed", "score.not_covered": "Not covered"})
 }
