@@ -88,8 +88,23 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 	}
 	// Analysed documents take many times the size of their text, so they
 	// are turned into segments a batch at a time, which are then merged
-	// into one. The batch size is fixed: it decides the bytes.
+	// into one. The batch size is fixed: it decides the bytes. Analysis
+	// runs on all cores; making and writing a segment runs on one, so a
+	// batch's two segments are written side by side while the next batch
+	// is analysed (one batch at most waits to be written).
 	var pageParts, sectionParts []string
+	var writing sync.WaitGroup
+	var writeErrs []error
+	var mu sync.Mutex
+	persist := func(docs []index.Document, path string) {
+		defer writing.Done()
+		if err := persistSegment(docs, path); err != nil {
+			mu.Lock()
+			writeErrs = append(writeErrs, err)
+			mu.Unlock()
+		}
+	}
+	defer writing.Wait()
 	for start := 0; start < len(sorted); start += batchSize {
 		batch := sorted[start:min(start+batchSize, len(sorted))]
 		memo := newAnalysisMemo(withSections && share)
@@ -100,29 +115,43 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 				entries[i].bodyParts = bodyParts(d)
 			}
 		}
-		p := filepath.Join(work, fmt.Sprintf("pages-%05d.zap", len(pageParts)))
-		if err := writeSegment(ctx, m, entries, p, memo); err != nil {
+		pageDocs, err := analyseEntries(ctx, m, entries, memo)
+		if err != nil {
 			return nil, nil, err
 		}
-		pageParts = append(pageParts, p)
-		if !withSections {
-			continue
-		}
-		entries = entries[:0]
-		for _, d := range batch {
-			ids, docs := d.sectionDocuments()
-			for i := range ids {
-				entries = append(entries, entry{id: ids[i], v: docs[i]})
+		var sectionDocs []index.Document
+		if withSections {
+			var entries []entry
+			for _, d := range batch {
+				ids, docs := d.sectionDocuments()
+				for i := range ids {
+					entries = append(entries, entry{id: ids[i], v: docs[i]})
+				}
+			}
+			if len(entries) > 0 {
+				if sectionDocs, err = analyseEntries(ctx, m, entries, memo); err != nil {
+					return nil, nil, err
+				}
 			}
 		}
-		if len(entries) == 0 {
-			continue
-		}
-		p = filepath.Join(work, fmt.Sprintf("sections-%05d.zap", len(sectionParts)))
-		if err := writeSegment(ctx, m, entries, p, memo); err != nil {
+		writing.Wait() // the previous batch
+		if err := errors.Join(writeErrs...); err != nil {
 			return nil, nil, err
 		}
-		sectionParts = append(sectionParts, p)
+		p := filepath.Join(work, fmt.Sprintf("pages-%05d.zap", len(pageParts)))
+		pageParts = append(pageParts, p)
+		writing.Add(1)
+		go persist(pageDocs, p)
+		if sectionDocs != nil {
+			p := filepath.Join(work, fmt.Sprintf("sections-%05d.zap", len(sectionParts)))
+			sectionParts = append(sectionParts, p)
+			writing.Add(1)
+			go persist(sectionDocs, p)
+		}
+	}
+	writing.Wait()
+	if err := errors.Join(writeErrs...); err != nil {
+		return nil, nil, err
 	}
 	// The two merges, on one core each, run side by side.
 	var serr error
@@ -278,10 +307,10 @@ type entry struct {
 // (sectionText is the sections').
 const bodyField = "body"
 
-// writeSegment analyses documents on all cores and writes them as one
-// segment file, in the order given. Bodies and sections are analysed
-// through memo (see analysisMemo.use) when it is not nil.
-func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []entry, path string, memo *analysisMemo) error {
+// analyseEntries maps and analyses documents on all cores, in the order
+// given. Bodies and sections are analysed through memo (see
+// analysisMemo.use) when it is not nil.
+func analyseEntries(ctx context.Context, m *mapping.IndexMappingImpl, docs []entry, memo *analysisMemo) ([]index.Document, error) {
 	analysed := make([]index.Document, len(docs))
 	errs := make([]error, len(docs))
 	eachParallel(len(docs), func(i int) {
@@ -300,8 +329,14 @@ func writeSegment(ctx context.Context, m *mapping.IndexMappingImpl, docs []entry
 		analysed[i] = doc
 	})
 	if err := errors.Join(errs...); err != nil {
-		return err
+		return nil, err
 	}
+	return analysed, nil
+}
+
+// persistSegment writes analysed documents, in their order, as one
+// segment file.
+func persistSegment(analysed []index.Document, path string) error {
 	seg, _, err := (&zapx.ZapPlugin{}).New(analysed)
 	if err != nil {
 		return fmt.Errorf("search segment: %w", err)
