@@ -107,32 +107,9 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 	defer writing.Wait()
 	for start := 0; start < len(sorted); start += batchSize {
 		batch := sorted[start:min(start+batchSize, len(sorted))]
-		memo := newAnalysisMemo(withSections && share)
-		entries := make([]entry, len(batch))
-		for i, d := range batch {
-			entries[i] = entry{id: d.ID, v: d.indexed()}
-			if memo != nil {
-				entries[i].bodyParts = bodyParts(d)
-			}
-		}
-		pageDocs, err := analyseEntries(ctx, m, entries, memo)
+		pageDocs, sectionDocs, err := analyseBatch(ctx, m, batch, withSections, share)
 		if err != nil {
 			return nil, nil, err
-		}
-		var sectionDocs []index.Document
-		if withSections {
-			var entries []entry
-			for _, d := range batch {
-				ids, docs := d.sectionDocuments()
-				for i := range ids {
-					entries = append(entries, entry{id: ids[i], v: docs[i]})
-				}
-			}
-			if len(entries) > 0 {
-				if sectionDocs, err = analyseEntries(ctx, m, entries, memo); err != nil {
-					return nil, nil, err
-				}
-			}
 		}
 		writing.Wait() // the previous batch
 		if err := errors.Join(writeErrs...); err != nil {
@@ -168,6 +145,34 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 		return nil, nil, err
 	}
 	return pages, sections, nil
+}
+
+// analyseBatch analyses a batch of documents for the pages index and,
+// with withSections, their sections for the sections index (nil when
+// they have none), sharing the analysis of their texts when share is set.
+func analyseBatch(ctx context.Context, m *mapping.IndexMappingImpl, batch []Document, withSections, share bool) (pages, sections []index.Document, err error) {
+	memo := newAnalysisMemo(withSections && share)
+	entries := make([]entry, len(batch))
+	for i, d := range batch {
+		entries[i] = entry{id: d.ID, v: d.indexed()}
+		if memo != nil {
+			entries[i].bodyParts = bodyParts(d)
+		}
+	}
+	if pages, err = analyseEntries(ctx, m, entries, memo); err != nil || !withSections {
+		return pages, nil, err
+	}
+	entries = entries[:0]
+	for _, d := range batch {
+		ids, docs := d.sectionDocuments()
+		for i := range ids {
+			entries = append(entries, entry{id: ids[i], v: docs[i]})
+		}
+	}
+	if len(entries) > 0 {
+		sections, err = analyseEntries(ctx, m, entries, memo)
+	}
+	return pages, sections, err
 }
 
 // bodyParts cuts d's body where its sections start: the text before the
