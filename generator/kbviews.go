@@ -107,3 +107,21 @@ func (v *view) GapAnchor(area string) string { return kb.GapAnchor(area) }
 
 // Changes compares a profile with its previous version, or is nil.
 func (v *view) Changes(p *model.Item) *kb.Change { return kb.Changes(v.kb(), p) }
+
+// HomeMap, CountryMap and RegionMap are the maps of the home, country
+// and region pages (an area's is in its LearningPath); nil for none.
+func (v *view) HomeMap() *kb.MapData                  { return kb.HomeMap(v.kb()) }
+func (v *view) CountryMap(it *model.Item) *kb.MapData { return kb.CountryMap(v.kb(), it) }
+func (v *view) RegionMap(it *model.Item) *kb.MapData  { return kb.RegionMap(v.kb(), it) }
+
+// MapBlock hands the "map-figure" partial the view, a map and the first
+// words of its caption.
+func (v *view) MapBlock(d *kb.MapData, caption string) mapBlock {
+	return mapBlock{V: v, D: d, Caption: caption}
+}
+
+type mapBlock struct {
+	V       *view
+	D       *kb.MapData
+	Caption string
+}

@@ -22,6 +22,7 @@ type Path struct {
 	NotAssessed []*model.Item
 	Chart       template.HTML // the ranked profiles as bars; empty when none is scored
 	ChartCut    bool          // the chart shows only the best maxChartBars
+	Map         *MapData      // the ranked profiles' territories, shaded by score; nil when none has a shape
 	Practices   []StatusGroup // one per practice status, in the schema's order
 	Pilots      []*model.Item
 	Mechanisms  []*model.Item
@@ -65,6 +66,7 @@ func LearningPath(v Page, area *model.Item) *Path {
 	}
 	lp.ReadFirst = readFirst(v, lp, g)
 	lp.Chart, lp.ChartCut = areaChart(v, area, lp.Ranked, len(lp.NotAssessed))
+	lp.Map = AreaMap(v, area, lp.Ranked)
 	return lp
 }
 
