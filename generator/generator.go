@@ -231,6 +231,7 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	if content == nil {
 		return nil, diags
 	}
+	checkNUTS(content, &diags)
 	if cfg.BaseURL != "" {
 		content.Site.BaseURL = cfg.BaseURL
 	}

@@ -150,14 +150,11 @@ func load() (*Atlas, error) {
 	return a, nil
 }
 
-// Known reports whether the boundaries have a shape for a NUTS code of
-// level 2 or 3, or know a NUTS 1 code as the parent of their NUTS 2
-// regions.
+// Known reports whether the boundaries have a shape for a NUTS code: a
+// NUTS 2 or 3 region, a NUTS 1 code as the parent of NUTS 2 regions, or
+// the NUTS 0 code of a country whose regions they hold.
 func (a *Atlas) Known(code string) bool {
-	if _, ok := a.Regions[code]; ok {
-		return true
-	}
-	return len(a.Within(code, 2)) > 0 && len(code) == 3
+	return a.Region(code) != nil
 }
 
 // Within lists the codes of a level (2 or 3) that lie in the region or
@@ -178,10 +175,14 @@ func (a *Atlas) Within(code string, level int) []string {
 func (a *Atlas) Covers(prefix string) bool { return len(a.Within(prefix, 2)) > 0 }
 
 // Region is the shape of a NUTS code: a NUTS 2 or 3 shape as it is, a
-// NUTS 1 one as its NUTS 2 regions together; nil when unknown.
+// NUTS 1 one as its NUTS 2 regions together, a NUTS 0 one as its
+// country; nil when unknown.
 func (a *Atlas) Region(code string) *Shape {
 	if s := a.Regions[code]; s != nil {
 		return s
+	}
+	if len(code) == 2 && a.Covers(code) {
+		return a.Countries[code]
 	}
 	if len(code) != 3 {
 		return nil
