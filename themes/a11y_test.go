@@ -62,6 +62,20 @@ func TestA11y(t *testing.T) {
 		})
 	}
 
+	// The pages with maps (inline SVG with links, titles and a table
+	// beside): the home page is among those above; a country, a region
+	// and an area with scored profiles, and Serbia, whose map notes
+	// Kosovo, in English and in Greek.
+	for _, p := range []string{"/countries/gr/", "/countries/rs/", "/regions/el30/", "/areas/innovation-rd/", "/el/countries/gr/", "/el/regions/el30/"} {
+		file := filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(p, "/")), "index.html")
+		if page, err := os.ReadFile(file); err != nil || !strings.Contains(string(page), `class="map"`) {
+			t.Errorf("%s: no map (%v)", p, err)
+		}
+		t.Run("http/map"+strings.TrimSuffix(p, "/"), func(t *testing.T) {
+			checkPage(t, browser, srv.URL+p, axeJS, nil)
+		})
+	}
+
 	// The Greek pages: translated and untranslated items (with the
 	// fallback note and the English words marked), lists, the compare,
 	// contributing and 404 pages.
