@@ -48,7 +48,7 @@ func TestNuHTMLChecker(t *testing.T) {
 	var report struct {
 		Messages []struct {
 			Type, SubType, URL, Message, Extract string
-			LastLine, FirstColumn                 int
+			LastLine, FirstColumn                int
 		}
 	}
 	if err := json.Unmarshal([]byte(stderr.String()), &report); err != nil {
