@@ -157,3 +157,21 @@ func TestClip(t *testing.T) {
 		t.Errorf("a ring outside the frame left %v", out)
 	}
 }
+
+// BenchmarkLoad measures parsing and projecting the boundaries, which a
+// build does once.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkHomeMap measures drawing the largest map, every NUTS 2 region.
+func BenchmarkHomeMap(b *testing.B) {
+	m := homeLike()
+	for b.Loop() {
+		_ = m.SVG()
+	}
+}

@@ -2,7 +2,8 @@
 // beyond a list of pages. The comparison of policy profiles against the
 // thematic areas (compare.go), an area's learning path (learning.go), the
 // home page's heat map of practices by area and country (dashboard.go),
-// and the evidence a strategy builds on (strategy.go).
+// the maps of the home, country, region and area pages (maps.go, drawn
+// by package geo), and the evidence a strategy builds on (strategy.go).
 //
 // Each view is a function from a Page (the content as one page reads it,
 // its words and its links) to a view model that the theme's layouts
