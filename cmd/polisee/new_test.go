@@ -39,7 +39,7 @@ func starterFS(t *testing.T) fstest.MapFS {
 
 // newSlugs are names for a new file of each type that the starter content
 // does not use yet.
-var newSlugs = map[string]string{"countries": "de", "regions": "el99"}
+var newSlugs = map[string]string{"countries": "de", "regions": "el41"}
 
 // checkNew checks the starter content plus one file and returns the
 // problems found in that file.

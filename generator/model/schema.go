@@ -342,9 +342,9 @@ var Types = []*Type{
 		Doc: "A NUTS region.",
 		Fields: withCommon(
 			req(str("title", "name of the region")),
-			req(str("nuts", "NUTS code, uppercase; the file is named after it in lowercase")),
+			req(str("nuts", "NUTS code, uppercase; the file is named after it in lowercase; a NUTS 2021 code must be one of the map boundaries (the partner countries' NUTS 1, 2 and 3 regions)")),
 			req(ref("country", "countries", "country (ISO 3166-1 alpha-2)")),
-			&Field{Name: "nuts_version", Kind: KindYear, Doc: "NUTS version the code belongs to, e.g. 2021"},
+			&Field{Name: "nuts_version", Kind: KindYear, Doc: "NUTS version the code belongs to, e.g. 2021 (assumed when absent); the maps draw NUTS 2021, so a region of another version is listed without a shape"},
 			text("summary", "one or two sentences"),
 		),
 		Present: Presentation{Footer: 3}},
