@@ -198,16 +198,25 @@ country: GR
 		t.Errorf("unknown code:\ngot  %s\nwant %s", got, want)
 	}
 	got = checkMessages(t, `
+-- countries/de.md --
+---
+title: Germany
+iso2: DE
+---
 -- regions/de11.md --
 ---
 title: Stuttgart
 nuts: DE11
-country: HU
+country: DE
 nuts_version: 2021
 ---
 `)
 	if !strings.Contains(got, `content/regions/de11.md:3:7: "DE11" is not a NUTS 2021 region of the map boundaries, which hold`) {
 		t.Errorf("a code outside the boundaries: %s", got)
+	}
+	// A code of another country's prefix is model's error alone.
+	if got := checkMessages(t, "-- regions/gr30.md --\n---\ntitle: Wrong prefix\nnuts: GR30\ncountry: GR\n---\n"); got != `content/regions/gr30.md:3:7: NUTS code "GR30" does not start with "EL", the NUTS prefix of GR` {
+		t.Errorf("a code with the wrong prefix: %s", got)
 	}
 	got = checkMessages(t, `
 -- regions/hu10.md --

@@ -33,6 +33,9 @@ func checkNUTS(c *model.Content, diags *diag.List) {
 		if !nutsCode.MatchString(code) || strings.ToLower(code) != r.Slug {
 			continue // model's checks report it
 		}
+		if country := c.Lookup(model.FolderCountries, r.String("country")); country != nil && !strings.HasPrefix(code, country.NUTSPrefix()) {
+			continue // so do they a code of another country
+		}
 		pos := func(field string) diag.Pos {
 			if p, ok := r.FieldPos[field]; ok {
 				return p
