@@ -175,3 +175,29 @@ func BenchmarkHomeMap(b *testing.B) {
 		_ = m.SVG()
 	}
 }
+
+// TestLabelPoint: a region's figure is written inside it, also around a
+// hole (Lower Austria around Vienna).
+func TestLabelPoint(t *testing.T) {
+	a := MustLoad()
+	m := Map{Width: 720, Frame: a.Countries["AT"].Box.Grow(0.04)}
+	pr := m.projector()
+	for _, code := range []string{"AT12", "AT13", "EL30", "HR03", "ITC4"} {
+		s := a.Regions[code]
+		q := pr.labelPoint(s)
+		in := false
+		for _, ring := range s.Rings {
+			r := make([]Pt, len(ring))
+			for i, g := range ring {
+				x, y := pr.px(g)
+				r[i] = Pt{x, y}
+			}
+			if inside(q, r) {
+				in = !in
+			}
+		}
+		if !in {
+			t.Errorf("%s: label at %v is outside the region", code, q)
+		}
+	}
+}

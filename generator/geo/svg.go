@@ -300,11 +300,13 @@ func atY(a, c Pt, y float64) Pt {
 }
 
 // labelPoint is where a shape's text goes, in grid units: the centroid of
-// its largest ring, or, when that falls outside the ring (a crescent), the
-// middle of the ring's widest horizontal run through its centroid's
-// height.
+// its largest ring, or, when that falls outside the shape (a crescent, or
+// a region around a hole such as Lower Austria around Vienna), the middle
+// of the shape's widest run along the centroid's row (rings read by the
+// even-odd rule, as they are drawn).
 func (p projector) labelPoint(s *Shape) Pt {
 	var best []Pt
+	var rings [][]Pt
 	bestA := -1.0
 	for _, ring := range s.Rings {
 		r := make([]Pt, len(ring))
@@ -312,6 +314,7 @@ func (p projector) labelPoint(s *Shape) Pt {
 			x, y := p.px(q)
 			r[i] = Pt{x, y}
 		}
+		rings = append(rings, r)
 		if a := math.Abs(area(r)); a > bestA {
 			best, bestA = r, a
 		}
@@ -320,15 +323,22 @@ func (p projector) labelPoint(s *Shape) Pt {
 		return Pt{}
 	}
 	c := centroid(best)
-	if inside(c, best) {
+	in := false
+	for _, r := range rings {
+		if inside(c, r) {
+			in = !in
+		}
+	}
+	if in {
 		return c
 	}
-	// The widest run of the ring along the centroid's row.
 	var xs []float64
-	for i := range best {
-		a, b := best[i], best[(i+1)%len(best)]
-		if (a.Y <= c.Y) != (b.Y <= c.Y) {
-			xs = append(xs, a.X+(c.Y-a.Y)/(b.Y-a.Y)*(b.X-a.X))
+	for _, r := range rings {
+		for i := range r {
+			a, b := r[i], r[(i+1)%len(r)]
+			if (a.Y <= c.Y) != (b.Y <= c.Y) {
+				xs = append(xs, a.X+(c.Y-a.Y)/(b.Y-a.Y)*(b.X-a.X))
+			}
 		}
 	}
 	sort.Float64s(xs)
