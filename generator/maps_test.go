@@ -278,3 +278,33 @@ func TestStarterMaps(t *testing.T) {
 	// Serbia's map takes in Kosovo, which the boundaries do not draw.
 	contains(t, read(t, out, "countries/rs/index.html"), "UNSCR 1244/1999", "Serbia's map note")
 }
+
+// TestMapsSkipOtherVersions: a region of another NUTS version whose code
+// is also a NUTS 2021 code (a code reused across versions) neither names
+// nor counts for the NUTS 2021 region of that code: a practice in it
+// counts for no region, and the map calls the region by the boundaries'
+// name.
+func TestMapsSkipOtherVersions(t *testing.T) {
+	out, _ := build(t, with(t, `
+-- regions/hu11.md --
+---
+title: An older HU11
+nuts: HU11
+country: HU
+nuts_version: 2013
+---
+-- practices/old.md --
+---
+title: Old
+summary: A practice in a region of an older version.
+countries: [HU]
+regions: [HU11]
+areas: [innovation-rd]
+level: local
+status: identified
+sources: [https://example.org/old]
+---
+`))
+	svg := mapSVG(t, read(t, out, "index.html"), "map-home")
+	contains(t, svg, `<title>Budapest (HU11): 0 good practices</title>`, "home map")
+}

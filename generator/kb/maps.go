@@ -111,6 +111,17 @@ func nuts2Of(code string) string {
 	}
 }
 
+// mappedNUTS2 is the NUTS 2 region that a region named by code is or
+// lies in, on the maps: "" when the boundaries do not know it, or when
+// the site's region of that code is of another NUTS version (its code
+// may stand for another territory in NUTS 2021).
+func mappedNUTS2(v Page, code string) string {
+	if r := v.Ref(model.FolderRegions, code); r != nil && !nutsVersionOK(r) {
+		return ""
+	}
+	return nuts2Of(code)
+}
+
 // practicesByRegion counts the practices of every NUTS 2 region (the
 // counting rule above), and the codes they name in it.
 func practicesByRegion(v Page) (count map[string]int, named map[string]map[string]bool) {
@@ -118,7 +129,7 @@ func practicesByRegion(v Page) (count map[string]int, named map[string]map[strin
 	for _, p := range v.Items(model.FolderPractices) {
 		seen := map[string]bool{}
 		for _, code := range model.Upper(p.Strings("regions")) {
-			r := nuts2Of(code)
+			r := mappedNUTS2(v, code)
 			if r == "" {
 				continue
 			}
@@ -135,9 +146,11 @@ func practicesByRegion(v Page) (count map[string]int, named map[string]map[strin
 	return count, named
 }
 
-// regionName is a region's name: its page's title, or the boundaries'.
+// regionName is a NUTS 2021 region's name and page: its page's title, or
+// the boundaries' name when the site has no page of that code in NUTS
+// 2021.
 func regionName(v Page, code string) (string, *model.Item) {
-	if r := v.Ref(model.FolderRegions, code); r != nil {
+	if r := v.Ref(model.FolderRegions, code); r != nil && nutsVersionOK(r) {
 		return r.Title, r
 	}
 	if s := atlas().Regions[code]; s != nil {
@@ -150,7 +163,7 @@ func regionName(v Page, code string) (string, *model.Item) {
 // search for its practices when they all name one code and the site has
 // search; else its country's page.
 func regionURL(v Page, code string, named map[string]bool, country *model.Item) string {
-	if r := v.Ref(model.FolderRegions, code); r != nil {
+	if _, r := regionName(v, code); r != nil {
 		return v.Rel(r.URL())
 	}
 	if v.SearchEnabled() && len(named) == 1 {
@@ -242,7 +255,7 @@ func CountryMap(v Page, country *model.Item) *MapData {
 			continue
 		}
 		if p.String("scope") == "region" {
-			if r := nuts2Of(strings.ToUpper(p.String("region"))); r != "" {
+			if r := mappedNUTS2(v, strings.ToUpper(p.String("region"))); r != "" {
 				profiles[r]++
 			}
 		} else {
