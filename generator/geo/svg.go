@@ -128,8 +128,9 @@ func (m Map) SVG() string {
 	}
 	b.WriteString(`</g>`)
 	if len(strong) > 0 {
-		// Heavier outlines on top, so that no neighbour covers them.
-		b.WriteString(`<g aria-hidden="true" fill="none" stroke="` + strongStroke + `" stroke-width="5" stroke-linejoin="round">`)
+		// Heavier outlines on top, so that no neighbour covers them; they,
+		// and the figures, let a pointer through to the links below.
+		b.WriteString(`<g aria-hidden="true" pointer-events="none" fill="none" stroke="` + strongStroke + `" stroke-width="5" stroke-linejoin="round">`)
 		for _, d := range strong {
 			b.WriteString(`<path d="` + d + `"/>`)
 		}
@@ -140,7 +141,7 @@ func (m Map) SVG() string {
 		labels = append(labels, label{Pt{x, y}, m.Kosovo, "#4a5360"})
 	}
 	if len(labels) > 0 {
-		b.WriteString(`<g aria-hidden="true" font-size="` + itoa(12*detail) + `" font-weight="700" text-anchor="middle">`)
+		b.WriteString(`<g aria-hidden="true" pointer-events="none" font-size="` + itoa(12*detail) + `" font-weight="700" text-anchor="middle">`)
 		for _, l := range labels {
 			b.WriteString(`<text x="` + itoa(int(math.Round(l.at.X))) + `" y="` + itoa(int(math.Round(l.at.Y))+4*detail) + `" fill="` + l.ink + `">` + esc(l.text) + `</text>`)
 		}
