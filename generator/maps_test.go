@@ -129,7 +129,8 @@ func TestMaps(t *testing.T) {
 		t.Errorf("home map: %d links, want 2", n)
 	}
 	contains(t, home, credit, "home map credit")
-	contains(t, home, "Kosovo* is not drawn: the boundary data has no shape for it.", "home map note")
+	contains(t, home, "Kosovo* is hatched: the boundary data has no shape for it, so the map shows the area that its neighbours&#39; borders leave.", "home map note")
+	contains(t, svg, `fill="url(#map-home-hatch)"`, "home map: Kosovo hatched")
 	contains(t, svg, `>Kosovo*</text>`, "home map")
 
 	gr := read(t, out, "countries/gr/index.html")
@@ -275,7 +276,7 @@ func TestStarterMaps(t *testing.T) {
 			contains(t, page, credit, p.file)
 		}
 	}
-	// Serbia's map takes in Kosovo, which the boundaries do not draw.
+	// Serbia's map takes in Kosovo, which the boundaries have no shape for.
 	contains(t, read(t, out, "countries/rs/index.html"), "UNSCR 1244/1999", "Serbia's map note")
 }
 

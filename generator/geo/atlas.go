@@ -67,6 +67,10 @@ var emptyBox = Box{1, 1, 0, 0}
 type Atlas struct {
 	Countries map[string]*Shape // by NUTS 0 or ISO code
 	Regions   map[string]*Shape // NUTS 2 and NUTS 3, by code
+	// Gap is the area the boundaries leave blank between Serbia,
+	// Montenegro, Albania and North Macedonia, where Kosovo lies (see
+	// gapBetween); nil if their outlines do not close around one.
+	Gap *Shape
 }
 
 var (
@@ -147,7 +151,88 @@ func load() (*Atlas, error) {
 			f.into[s.Code] = s
 		}
 	}
+	a.Gap = gapBetween(KosovoBox.Grow(0.05), a.Countries["RS"], a.Countries["ME"], a.Countries["AL"], a.Countries["MK"])
 	return a, nil
+}
+
+// gapBetween finds the hole the shapes leave inside box: the edges of
+// their rings that no other of them shares (their common borders are
+// shared point for point, being generalised together) and that lie in
+// box, chained into one ring. It is made of the data's own points, not
+// drawn by hand; nil when the edges do not close into exactly one ring.
+func gapBetween(box Box, shapes ...*Shape) *Shape {
+	type edge struct{ a, b Pt }
+	key := func(a, b Pt) edge {
+		if b.X < a.X || (b.X == a.X && b.Y < a.Y) {
+			a, b = b, a
+		}
+		return edge{a, b}
+	}
+	in := func(p Pt) bool { return p.X >= box.MinX && p.X <= box.MaxX && p.Y >= box.MinY && p.Y <= box.MaxY }
+	count := map[edge]int{}
+	var order []edge
+	for _, s := range shapes {
+		if s == nil {
+			return nil
+		}
+		for _, r := range s.Rings {
+			for i := 1; i < len(r); i++ {
+				e := key(r[i-1], r[i])
+				if count[e] == 0 {
+					order = append(order, e)
+				}
+				count[e]++
+			}
+		}
+	}
+	next := map[Pt][]Pt{}
+	var start Pt
+	n := 0
+	for _, e := range order {
+		if count[e] != 1 || !in(e.a) || !in(e.b) || e.a == e.b {
+			continue
+		}
+		if n == 0 || e.a.X < start.X || (e.a.X == start.X && e.a.Y < start.Y) {
+			start = e.a
+		}
+		next[e.a] = append(next[e.a], e.b)
+		next[e.b] = append(next[e.b], e.a)
+		n++
+	}
+	if n < 3 {
+		return nil
+	}
+	for _, v := range next {
+		if len(v) != 2 {
+			return nil
+		}
+	}
+	ring := []Pt{start}
+	prev, cur := start, next[start][0]
+	if p, q := next[start][0], next[start][1]; q.X < p.X || (q.X == p.X && q.Y < p.Y) {
+		cur = q // start along the lesser neighbour, whichever order the edges came in
+	}
+	for cur != start {
+		ring = append(ring, cur)
+		nb := next[cur]
+		nx := nb[0]
+		if nx == prev {
+			nx = nb[1]
+		}
+		prev, cur = cur, nx
+		if len(ring) > n {
+			return nil
+		}
+	}
+	if len(ring) != n {
+		return nil // more than one ring
+	}
+	ring = append(ring, start)
+	g := &Shape{Code: "XK", Name: "Kosovo", Rings: [][]Pt{ring}, Box: emptyBox}
+	for _, p := range ring {
+		g.Box = g.Box.Union(Box{p.X, p.Y, p.X, p.Y})
+	}
+	return g
 }
 
 // Known reports whether the boundaries have a shape for a NUTS code: a

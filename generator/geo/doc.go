@@ -11,9 +11,12 @@
 // by eurostat/Nuts2json; data/README.md says what is in them. They are
 // © EuroGeographics for the administrative boundaries, and every map
 // must say so: the pages write that credit under each map. The data has
-// no shape for Kosovo (Serbia's polygon leaves it out); a map whose frame
-// takes it in writes "Kosovo*" where it lies, and the page explains the
-// blank with the European Union's usual footnote (see Map.ShowsKosovo).
+// no shape for Kosovo (Serbia's polygon leaves it out). Rather than leave
+// a hole, a map whose frame takes it in hatches, in the grey of the
+// context countries, the gap that the borders of Serbia, Montenegro,
+// Albania and North Macedonia leave (Atlas.Gap: made of those borders'
+// own points), writes "Kosovo*" on it, and the page explains it with the
+// European Union's usual footnote (see Map.ShowsKosovo).
 //
 // # Projection
 //

@@ -201,3 +201,29 @@ func TestLabelPoint(t *testing.T) {
 		}
 	}
 }
+
+// TestGap: the boundaries leave one gap between Serbia, Montenegro,
+// Albania and North Macedonia, where Kosovo lies (about 20.0-21.8°E,
+// 41.85-43.27°N); the maps hatch it.
+func TestGap(t *testing.T) {
+	g := MustLoad().Gap
+	if g == nil {
+		t.Fatal("no gap found")
+	}
+	want := KosovoBox
+	if !g.Box.Intersects(want) || g.Box.MinX < want.Grow(0.05).MinX || g.Box.MaxX > want.Grow(0.05).MaxX {
+		t.Errorf("gap box %+v, want about %+v", g.Box, want)
+	}
+	if n := len(g.Rings[0]); n < 20 {
+		t.Errorf("gap ring of %d points", n)
+	}
+	// Pristina (21.17°E 42.67°N) is inside it.
+	x, y := Project(21.17, 42.67)
+	if !inside(Pt{x, y}, g.Rings[0]) {
+		t.Error("Pristina is outside the gap")
+	}
+	svg := homeLike().SVG()
+	if !strings.Contains(svg, `fill="url(#m-hatch)"`) || !strings.Contains(svg, `<pattern id="m-hatch"`) {
+		t.Error("the home map does not hatch the gap")
+	}
+}

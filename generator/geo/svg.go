@@ -45,8 +45,9 @@ type Map struct {
 	Context         []*Shape
 	Areas           []Area
 	// Kosovo, when not empty, is written where Kosovo lies if the frame
-	// takes it in (e.g. "Kosovo*"), since the boundaries have no shape
-	// for it; the page says why under the map.
+	// takes it in (e.g. "Kosovo*"). The boundaries have no shape for it:
+	// the map hatches the gap its neighbours' borders leave (Atlas.Gap),
+	// in grey like the context, and the page says why under the map.
 	Kosovo string
 }
 
@@ -83,12 +84,24 @@ func (m Map) SVG() string {
 	b.WriteString(` aria-describedby="` + id + `-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">`)
 	b.WriteString(`<title id="` + id + `-title">` + esc(m.Title) + `</title><desc id="` + id + `-desc">` + esc(m.Desc) + `</desc>`)
 	pr := m.projector()
-	if len(m.Context) > 0 {
+	kosovo := m.Kosovo != "" && m.ShowsKosovo()
+	var gap *Shape
+	if kosovo {
+		gap = MustLoad().Gap
+	}
+	if gap != nil {
+		b.WriteString(`<defs><pattern id="` + id + `-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+			`<rect width="8" height="8" fill="` + contextFill + `"/><path d="M0 0v8" stroke="` + contextStroke + `" stroke-width="3"/></pattern></defs>`)
+	}
+	if len(m.Context) > 0 || gap != nil {
 		b.WriteString(`<g aria-hidden="true" fill="` + contextFill + `" stroke="` + contextStroke + `" stroke-width="2" stroke-linejoin="round">`)
 		for _, s := range m.Context {
 			if d := pr.path(s); d != "" {
 				b.WriteString(`<path d="` + d + `"/>`)
 			}
+		}
+		if d := pr.path(gap); d != "" {
+			b.WriteString(`<path d="` + d + `" fill="url(#` + id + `-hatch)" stroke="none"/>`)
 		}
 		b.WriteString(`</g>`)
 	}
@@ -136,9 +149,13 @@ func (m Map) SVG() string {
 		}
 		b.WriteString(`</g>`)
 	}
-	if m.Kosovo != "" && m.ShowsKosovo() {
+	if kosovo {
 		x, y := pr.px(KosovoLabel)
-		labels = append(labels, label{Pt{x, y}, m.Kosovo, "#4a5360"})
+		at := Pt{x, y}
+		if gap != nil {
+			at = pr.labelPoint(gap)
+		}
+		labels = append(labels, label{at, m.Kosovo, "#1b1f24"})
 	}
 	if len(labels) > 0 {
 		b.WriteString(`<g aria-hidden="true" pointer-events="none" font-size="` + itoa(12*detail) + `" font-weight="700" text-anchor="middle">`)
