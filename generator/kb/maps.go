@@ -30,7 +30,7 @@ import (
 type MapData struct {
 	SVG    template.HTML
 	Rows   []MapRow
-	Kosovo bool // the frame takes in Kosovo, which has no shape: say why
+	Kosovo bool // the frame takes in Kosovo, which has no shape of its own: say why it is hatched
 	// Unmapped are the regions of the territory coded in another NUTS
 	// version, listed without a shape.
 	Unmapped []*model.Item
@@ -44,7 +44,8 @@ type MapRow struct {
 	URL        string // its page, or the search for its practices; "" for none
 	Practices  int
 	Profiles   int
-	// Area maps: the profile whose score colours the territory.
+	// Area maps: one row per scored profile, with its territory (Code
+	// empty when it has no shape) and score.
 	Profile *model.Item
 	Score   int
 }
