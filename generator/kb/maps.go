@@ -365,11 +365,18 @@ func AreaMap(v Page, area *model.Item, ranked []RankedProfile) *MapData {
 		var name string
 		if p.String("scope") == "region" {
 			code := strings.ToUpper(p.String("region"))
-			if reg := v.Ref(model.FolderRegions, code); reg != nil && nutsVersionOK(reg) {
-				shape, name = a.Region(code), reg.Title
+			name = code
+			if reg := v.Ref(model.FolderRegions, code); reg != nil {
+				name = reg.Title
+				if nutsVersionOK(reg) {
+					shape = a.Region(code)
+				}
 			}
-		} else if c := v.Ref(model.FolderCountries, p.String("country")); c != nil {
-			shape, name = a.Countries[c.NUTSPrefix()], c.Title
+		} else {
+			name = strings.ToUpper(p.String("country"))
+			if c := v.Ref(model.FolderCountries, p.String("country")); c != nil {
+				shape, name = a.Countries[c.NUTSPrefix()], c.Title
+			}
 		}
 		row := MapRow{Profile: p, Score: r.Score, Name: name}
 		if shape == nil {
