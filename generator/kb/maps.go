@@ -41,7 +41,8 @@ type MapData struct {
 // MapRow is one territory of a map, as the table beside it lists it.
 type MapRow struct {
 	Code, Name string
-	URL        string // its page, or the search for its practices; "" for none
+	URL        string      // its page, or the search for its practices; "" for none
+	Page       *model.Item // the region's page, whose title is Name; nil for the boundaries' name
 	Practices  int
 	Profiles   int
 	// Area maps: one row per scored profile, with its territory (Code
@@ -210,13 +211,13 @@ func HomeMap(v Page) *MapData {
 	for _, p := range prefixes {
 		for _, code := range a.Within(p, 2) {
 			n := count[code]
-			name, _ := regionName(v, code)
+			name, page := regionName(v, code)
 			ar := geo.Area{Shape: a.Regions[code], Shade: shadeOf(n, maxN),
 				Label: w.Tn("map.region_practices", n, "name", name, "code", code)}
 			if n > 0 {
 				ar.Text = w.Number(n)
 				ar.URL = regionURL(v, code, named[code], countries[p])
-				d.Rows = append(d.Rows, MapRow{Code: code, Name: name, URL: ar.URL, Practices: n})
+				d.Rows = append(d.Rows, MapRow{Code: code, Name: name, Page: page, URL: ar.URL, Practices: n})
 			}
 			m.Areas = append(m.Areas, ar)
 		}
@@ -286,7 +287,7 @@ func CountryMap(v Page, country *model.Item) *MapData {
 		if n > 0 {
 			ar.Text = w.Number(n)
 		}
-		row := MapRow{Code: code, Name: name, Practices: n, Profiles: pr}
+		row := MapRow{Code: code, Name: name, Page: page, Practices: n, Profiles: pr}
 		if page != nil {
 			row.URL = v.Rel(page.URL())
 		} else if n > 0 {
