@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
 	"github.com/clusterpolisee/polisee/generator/markdown"
@@ -579,8 +580,10 @@ func displayURL(s string) string {
 		return s
 	}
 	d := strings.TrimPrefix(u.Host, "www.") + strings.TrimSuffix(u.Path, "/")
-	if len(d) > 60 {
-		d = d[:57] + "…"
+	if utf8.RuneCountInString(d) > 60 {
+		// Cut between letters, not inside one: paths in Greek or
+		// Cyrillic take two bytes a letter.
+		d = string([]rune(d)[:57]) + "…"
 	}
 	return d
 }
