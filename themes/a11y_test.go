@@ -109,22 +109,25 @@ func TestA11y(t *testing.T) {
 	}
 }
 
+// missing skips the test for want of a tool, saying how to install it,
+// or fails it under CI=true, where CI has installed every tool.
+func missing(t *testing.T, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg + " (CI=true: not skipping)")
+	}
+	t.Skip(msg)
+}
+
 // a11yTools finds Chromium and axe-core, or skips the test (fails it under
 // CI=true) saying how to install them.
 func a11yTools(t *testing.T) (chrome, axeJS string) {
 	t.Helper()
-	missing := func(format string, args ...any) {
-		t.Helper()
-		msg := fmt.Sprintf(format, args...)
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg + " (CI=true: not skipping)")
-		}
-		t.Skip(msg)
-	}
 
 	if p := os.Getenv("CHROME_PATH"); p != "" {
 		if _, err := exec.LookPath(p); err != nil {
-			missing("CHROME_PATH=%s is not an executable: %v; install Chromium with `apt-get install -y chromium` or fix CHROME_PATH", p, err)
+			missing(t, "CHROME_PATH=%s is not an executable: %v; install Chromium with `apt-get install -y chromium` or fix CHROME_PATH", p, err)
 		}
 		chrome = p
 	} else {
@@ -135,7 +138,7 @@ func a11yTools(t *testing.T) (chrome, axeJS string) {
 			}
 		}
 		if chrome == "" {
-			missing("Chromium not found (looked for chromium, chromium-browser, google-chrome and $CHROME_PATH); install it with `apt-get install -y chromium`, or set CHROME_PATH")
+			missing(t, "Chromium not found (looked for chromium, chromium-browser, google-chrome and $CHROME_PATH); install it with `apt-get install -y chromium`, or set CHROME_PATH")
 		}
 	}
 
@@ -144,7 +147,7 @@ func a11yTools(t *testing.T) (chrome, axeJS string) {
 		axeJS = filepath.Join("..", ".ci", "node_modules", "axe-core", "axe.min.js")
 	}
 	if _, err := os.Stat(axeJS); err != nil {
-		missing("axe-core not found at %s; install it with `npm ci --prefix .ci` from the module root, or set AXE_CORE_JS to axe.min.js", axeJS)
+		missing(t, "axe-core not found at %s; install it with `npm ci --prefix .ci` from the module root, or set AXE_CORE_JS to axe.min.js", axeJS)
 	}
 	src, err := os.ReadFile(axeJS)
 	if err != nil {
