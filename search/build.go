@@ -90,45 +90,34 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 	// are turned into segments a batch at a time, which are then merged
 	// into one. The batch size is fixed: it decides the bytes. Analysis
 	// runs on all cores; making and writing a segment runs on one, so a
-	// batch's two segments are written side by side while the next batch
-	// is analysed (one batch at most waits to be written).
+	// batch's two segments are written side by side. (Writing them while
+	// the next batch is analysed held two batches in memory and cost more
+	// in garbage collection, under build's soft memory limit, than it
+	// saved.)
 	var pageParts, sectionParts []string
-	var writing sync.WaitGroup
-	var writeErrs []error
-	var mu sync.Mutex
-	persist := func(docs []index.Document, path string) {
-		defer writing.Done()
-		if err := persistSegment(docs, path); err != nil {
-			mu.Lock()
-			writeErrs = append(writeErrs, err)
-			mu.Unlock()
-		}
-	}
-	defer writing.Wait()
 	for start := 0; start < len(sorted); start += batchSize {
 		batch := sorted[start:min(start+batchSize, len(sorted))]
 		pageDocs, sectionDocs, err := analyseBatch(ctx, m, batch, withSections, share)
 		if err != nil {
 			return nil, nil, err
 		}
-		writing.Wait() // the previous batch
-		if err := errors.Join(writeErrs...); err != nil {
-			return nil, nil, err
-		}
 		p := filepath.Join(work, fmt.Sprintf("pages-%05d.zap", len(pageParts)))
 		pageParts = append(pageParts, p)
-		writing.Add(1)
-		go persist(pageDocs, p)
-		if sectionDocs != nil {
-			p := filepath.Join(work, fmt.Sprintf("sections-%05d.zap", len(sectionParts)))
-			sectionParts = append(sectionParts, p)
-			writing.Add(1)
-			go persist(sectionDocs, p)
+		var sectionErr error
+		written := make(chan struct{})
+		go func() {
+			defer close(written)
+			if sectionDocs != nil {
+				sp := filepath.Join(work, fmt.Sprintf("sections-%05d.zap", len(sectionParts)))
+				sectionParts = append(sectionParts, sp)
+				sectionErr = persistSegment(sectionDocs, sp)
+			}
+		}()
+		err = persistSegment(pageDocs, p)
+		<-written
+		if err := errors.Join(err, sectionErr); err != nil {
+			return nil, nil, err
 		}
-	}
-	writing.Wait()
-	if err := errors.Join(writeErrs...); err != nil {
-		return nil, nil, err
 	}
 	// The two merges, on one core each, run side by side.
 	var serr error
