@@ -34,25 +34,17 @@ func (d indexed) BleveType() string { return d.Lang }
 // numbers them in map order, which differs from run to run.) tmpDir is
 // where zapx writes segment files (in a folder removed afterwards; "" is
 // the system's temporary folder).
-// The documents' sections are left out: BuildSections indexes them.
+// The documents' sections are left out: BuildBoth indexes them too.
 func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
 	pages, _, err := build(ctx, docs, tmpDir, false, false)
 	return pages, err
 }
 
-// BuildSections indexes the sections of the documents (see Section) as
-// Build does the documents, for Index.OpenSections. It returns nil when
-// no document has sections.
-// (It builds both indexes, as BuildBoth does.)
-func BuildSections(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
-	_, sections, err := build(ctx, docs, tmpDir, true, true)
-	return sections, err
-}
-
-// BuildBoth returns what Build and BuildSections return, analysing the
-// text of each section once for both: a body is analysed in parts (the
-// text before the first heading, then each section's), and the sections
-// index reuses the parts' analysis. The pages index is the same, byte for
+// BuildBoth returns what Build returns and the index of the documents'
+// sections (see Section; nil when no document has any), for
+// Index.OpenSections, analysing the text of each section once for both:
+// a body is analysed in parts (the text before the first heading, then
+// each section's), and the sections index reuses the parts' analysis. The pages index is the same, byte for
 // byte, as Build's: a body's words, their frequencies and its length do
 // not change when it is cut where a section starts (a line starts
 // there), and bodies keep no positions.

@@ -49,7 +49,7 @@ func Open(data []byte) (*Index, error) {
 }
 
 // OpenSections adds the index of the pages' sections, from the bytes
-// BuildSections returned: from then on, hits name their section
+// BuildBoth returned: from then on, hits name their section
 // (Hit.Section). The bytes are used in place.
 func (ix *Index) OpenSections(data []byte) error {
 	seg, _, err := openSegment(data)
@@ -60,7 +60,7 @@ func (ix *Index) OpenSections(data []byte) error {
 	return nil
 }
 
-// openSegment reads a segment written by Build or BuildSections.
+// openSegment reads a segment written by Build or BuildBoth.
 func openSegment(data []byte) (seg *zapx.SegmentBase, numDocs uint64, err error) {
 	f, err := parseFooter(data)
 	if err != nil {

@@ -7,7 +7,7 @@
 // numbering documents in ID order so that the same content gives the same
 // bytes), and shipped as plain bytes, with the pages' sections in a second
 // segment that the browser fetches after its first results
-// (BuildSections). Opening them never touches the file system: bleve's
+// (BuildBoth). Opening them never touches the file system: bleve's
 // searchers, collector, facets and highlighter run on the segment through
 // segmentReader, without scorch, so the browser and the command line read
 // the very same bytes. search knows nothing of pages: the generator hands
@@ -57,7 +57,7 @@ type Document struct {
 // heading's anchor in the page (its id), its words, and the text
 // (heading included) up to the next section.
 //
-// Sections go into an index of their own (BuildSections), apart from
+// Sections go into an index of their own (BuildBoth), apart from
 // the pages' (Build): it is as large again as the pages' index, since it
 // holds the bodies' words a second time, and a reader's browser fetches
 // it after the first results, which do not wait for it. Each section is
@@ -272,6 +272,6 @@ func storedField() *mapping.FieldMapping {
 // IndexFile is the name of the index inside the site's search folder.
 const IndexFile = "index.zap"
 
-// SectionsFile is the name of the sections' index (BuildSections) beside
+// SectionsFile is the name of the sections' index (BuildBoth) beside
 // it.
 const SectionsFile = "sections.zap"

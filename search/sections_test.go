@@ -42,15 +42,11 @@ func sectionDocs(withSections bool) []Document {
 func openDocs(t *testing.T, docs []Document) *Index {
 	t.Helper()
 	ctx := context.Background()
-	data, err := Build(ctx, docs, t.TempDir())
+	data, sections, err := BuildBoth(ctx, docs, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	ix, err := Open(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sections, err := BuildSections(ctx, docs, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,8 +122,8 @@ func TestSectionsChangeNoRanking(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Errorf("the pages' index differs with sections (%d bytes) and without (%d)", len(a), len(b))
 	}
-	if s, err := BuildSections(ctx, sectionDocs(false), t.TempDir()); s != nil || err != nil {
-		t.Errorf("BuildSections without sections = %d bytes, %v; want nil", len(s), err)
+	if _, s, err := BuildBoth(ctx, sectionDocs(false), t.TempDir()); s != nil || err != nil {
+		t.Errorf("BuildBoth's sections without sections = %d bytes, %v; want nil", len(s), err)
 	}
 	pagesOnly, err := Open(a)
 	if err != nil {
