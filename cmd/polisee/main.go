@@ -67,6 +67,10 @@ func main() {
 // errReported means the problems were already printed.
 var errReported = errors.New("reported")
 
+// errHelp means a command printed its flags for -h and must stop there,
+// successfully.
+var errHelp = errors.New("help shown")
+
 const usage = `polisee builds the ClusterPoliSEE knowledge base into a static site.
 
 Commands:
@@ -84,6 +88,13 @@ Run "polisee COMMAND -h" for a command's flags.
 `
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if err := runCommand(ctx, args, stdout, stderr); !errors.Is(err, errHelp) {
+		return err
+	}
+	return nil
+}
+
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return errReported
@@ -154,7 +165,7 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 func parse(fl *flag.FlagSet, args []string) error {
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil
+			return errHelp
 		}
 		return errReported
 	}
