@@ -18,9 +18,9 @@ func (b *builder) comparePage() *Page {
 // localCandidates are the practices and pilots of a country (found among
 // what refers to it), practices first, then by title: the order of equals
 // in a profile's list. They are gathered once per build for every country.
-func (b *builder) localCandidates(cc string) []kb.Local {
+func (b *builder) localCandidates(cc string) *kb.LocalSet {
 	b.localOnce.Do(func() {
-		b.local = map[string][]kb.Local{}
+		b.local = map[string]*kb.LocalSet{}
 		for _, country := range b.content.ByFolder(model.FolderCountries) {
 			code := country.Key()
 			var list []kb.Local
@@ -36,7 +36,7 @@ func (b *builder) localCandidates(cc string) []kb.Local {
 				}
 				return model.Less(a, b)
 			})
-			b.local[code] = list
+			b.local[code] = kb.NewLocalSet(list)
 		}
 	})
 	return b.local[cc]

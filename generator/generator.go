@@ -144,8 +144,8 @@ type builder struct {
 	// lessonCounts counts each area's lessons by the countries they name
 	// (kb.CountLessons), filled with lessons.
 	lessonCounts map[string]map[string]int
-	localOnce    sync.Once             // fills local, on first use
-	local        map[string][]kb.Local // practices and pilots by country (compare.go)
+	localOnce    sync.Once               // fills local, on first use
+	local        map[string]*kb.LocalSet // practices and pilots by country (compare.go)
 }
 
 // Check loads and validates the content, bodies and links included, and

@@ -22,7 +22,7 @@ func (p kbPage) Items(folder string) []*model.Item    { return p.v.Items(folder)
 func (p kbPage) Ref(folder, key string) *model.Item   { return p.v.lookup(folder, key) }
 func (p kbPage) Back(it *model.Item) []*model.Item    { return p.v.back(it) }
 func (p kbPage) BackGroups(it *model.Item) []kb.Group { return p.v.backGroups(it) }
-func (p kbPage) LocalIn(country string) []kb.Local    { return p.v.localIn(country) }
+func (p kbPage) LocalIn(country string) *kb.LocalSet  { return p.v.localIn(country) }
 func (p kbPage) Lessons(area *model.Item) []kb.Lesson { return p.v.lessons(area) }
 func (p kbPage) LessonsNaming(area *model.Item, country string) int {
 	return p.v.lessonsNaming(area, country)

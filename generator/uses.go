@@ -91,7 +91,7 @@ func (v *view) body(it *model.Item) *body {
 
 // localIn hands out the practices and pilots of a country (see
 // localCandidates), recording them.
-func (v *view) localIn(cc string) []kb.Local {
+func (v *view) localIn(cc string) *kb.LocalSet {
 	v.useFolderIn(model.FolderPractices, cc)
 	v.useFolderIn(model.FolderPilots, cc)
 	return v.b.localCandidates(cc)

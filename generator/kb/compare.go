@@ -2,7 +2,6 @@ package kb
 
 import (
 	"html/template"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -256,26 +255,19 @@ func ProfileLocal(v Page, p *model.Item) []LocalItem {
 // ProfileLocalTotal is how many practices and pilots the profile's country
 // has.
 func ProfileLocalTotal(v Page, p *model.Item) int {
-	_, total := profileLocal(v, p)
-	return total
-}
-
-// Local is a practice or pilot of a country, as profiles rank it.
-type Local struct {
-	Item    *model.Item
-	Regions []string // uppercase NUTS codes
-	Areas   []string
+	if set := v.LocalIn(strings.ToUpper(p.String("country"))); set != nil {
+		return len(set.List)
+	}
+	return 0
 }
 
 // profileLocal picks the best maxLocal candidates of the profile's country
-// in one pass: a candidate ranks by being in the profile's region, then by
-// the areas it shares; the candidates come in the order that settles ties,
-// so a later one enters the best only by ranking higher. A page costs what
-// its country holds, not what the whole site holds.
+// (LocalSet), and counts them all.
 func profileLocal(v Page, p *model.Item) ([]LocalItem, int) {
-	cc := strings.ToUpper(p.String("country"))
-	cands := v.LocalIn(cc)
-	region := strings.ToUpper(p.String("region"))
+	set := v.LocalIn(strings.ToUpper(p.String("country")))
+	if set == nil {
+		return nil, 0
+	}
 	pAreas := map[string]bool{}
 	for _, a := range p.Strings("areas") {
 		pAreas[a] = true
@@ -283,41 +275,12 @@ func profileLocal(v Page, p *model.Item) ([]LocalItem, int) {
 	for _, s := range p.Assessment() {
 		pAreas[s.Area] = true
 	}
-	type ranked struct {
-		cand *Local
-		rank int // region first (100), then each shared area (1)
-	}
-	var best []ranked
-	for i := range cands {
-		c := &cands[i]
-		rank := 0
-		if region != "" && slices.Contains(c.Regions, region) {
-			rank = 100
-		}
-		for _, a := range c.Areas {
-			if pAreas[a] {
-				rank++
-			}
-		}
-		if len(best) == maxLocal && rank <= best[maxLocal-1].rank {
-			continue
-		}
-		j := len(best)
-		if j < maxLocal {
-			best = append(best, ranked{})
-		} else {
-			j = maxLocal - 1
-		}
-		for j > 0 && rank > best[j-1].rank {
-			best[j] = best[j-1]
-			j--
-		}
-		best[j] = ranked{c, rank}
-	}
+	best := set.best(strings.ToUpper(p.String("region")), pAreas, maxLocal)
 	out := make([]LocalItem, len(best))
 	for i, r := range best {
-		li := LocalItem{Item: r.cand.Item, SameRegion: r.rank >= 100}
-		for _, a := range r.cand.Areas {
+		c := set.List[r.pos]
+		li := LocalItem{Item: c.Item, SameRegion: r.rank >= 100}
+		for _, a := range c.Areas {
 			if pAreas[a] {
 				if ai := v.Ref(model.FolderAreas, a); ai != nil {
 					li.SharedAreas = append(li.SharedAreas, ai)
@@ -326,7 +289,7 @@ func profileLocal(v Page, p *model.Item) ([]LocalItem, int) {
 		}
 		out[i] = li
 	}
-	return out, len(cands)
+	return out, len(set.List)
 }
 
 func ContainsFold(list []string, s string) bool {

@@ -30,9 +30,9 @@ type Page interface {
 	// in schema order.
 	Back(it *model.Item) []*model.Item
 	BackGroups(it *model.Item) []Group
-	// LocalIn lists the practices and pilots of a country (ISO code),
-	// practices first, then by title.
-	LocalIn(country string) []Local
+	// LocalIn holds the practices and pilots of a country (uppercase
+	// ISO code), practices first, then by title; nil for none.
+	LocalIn(country string) *LocalSet
 	// Lessons lists the practices and pilots on an area, the most
 	// tested first (RankLessons).
 	Lessons(area *model.Item) []Lesson

@@ -24,7 +24,7 @@ func (p fakePage) Ref(folder, key string) *model.Item {
 }
 func (p fakePage) Back(*model.Item) []*model.Item        { return nil }
 func (p fakePage) BackGroups(*model.Item) []Group        { return nil }
-func (p fakePage) LocalIn(country string) []Local        { return p.local[country] }
+func (p fakePage) LocalIn(country string) *LocalSet      { return NewLocalSet(p.local[country]) }
 func (p fakePage) Lessons(*model.Item) []Lesson          { return nil }
 func (p fakePage) LessonsNaming(*model.Item, string) int { return 0 }
 func (p fakePage) Schema() *model.Schema                 { return model.Builtin }
