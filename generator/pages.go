@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
@@ -126,14 +128,15 @@ func buildRelations(c *model.Content) relations {
 // one that shares an area (1 each) or a country (2 each), and keeps the
 // best maxRelated, ties going to title order.
 //
-// Candidates are ranked once in title order, and each area and country
-// has the ranks of its items in increasing order. For one item, the lists
-// of its areas and countries are merged in rank order: each rank comes up
-// once, with its exact score, and better-ranked ties come first, so a
-// candidate enters the best only with a higher score. The merge stops as
-// soon as the best are full with the highest score the lists left could
-// still give. With a few areas over thousands of items that happens early,
-// which keeps related items exact and near-linear in time.
+// A candidate's score depends only on the set of areas and the set of
+// countries it names, so the candidates, ranked once in title order, are
+// grouped by the two (relatedIndex). For one item, each set of areas and
+// each set of countries is scored once; the groups are then visited from
+// the highest total score down, and each score's groups merged in rank
+// order, until the best are full. The cost grows with the items times the
+// sets, which a site's areas and countries bound, not with the square of
+// the items: merging every candidate's area and country lists, as before,
+// took 0.5 s at 10,000 generated documents and 5.9 s at 40,000.
 func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
 	var cands []*model.Item
 	for _, it := range c.Items {
@@ -142,29 +145,19 @@ func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return model.Less(cands[i], cands[j]) })
-	byArea := map[string][]int32{}
-	byCountry := map[string][]int32{}
+	ix := relatedIndex{groups: map[[2]int32][]int32{}}
+	areaKeys, countryKeys := map[string]int32{}, map[string]int32{}
 	areas := make([][]string, len(cands))
 	countries := make([][]string, len(cands))
 	for i, it := range cands {
 		areas[i], countries[i] = it.Strings("areas"), it.Countries()
-		for _, a := range areas[i] {
-			byArea[a] = append(byArea[a], int32(i))
-		}
-		for _, cc := range countries[i] {
-			byCountry[cc] = append(byCountry[cc], int32(i))
-		}
+		a := setID(&ix.areaSets, areaKeys, areas[i])
+		cc := setID(&ix.countrySets, countryKeys, countries[i])
+		ix.groups[[2]int32{a, cc}] = append(ix.groups[[2]int32{a, cc}], int32(i))
 	}
 	out := make([][]*model.Item, len(cands))
 	workers.Each(len(cands), func(i int) {
-		var lists []weighted
-		for _, a := range areas[i] {
-			lists = append(lists, weighted{byArea[a], 1})
-		}
-		for _, cc := range countries[i] {
-			lists = append(lists, weighted{byCountry[cc], 2})
-		}
-		best := bestRanked(lists, int32(i))
+		best := ix.best(areas[i], countries[i], int32(i))
 		items := make([]*model.Item, len(best))
 		for k, r := range best {
 			items[k] = cands[r]
@@ -178,56 +171,98 @@ func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
 	return related
 }
 
-// weighted is a list of ranks, in increasing order, with the score that
-// being in it gives.
-type weighted struct {
-	ranks  []int32
-	weight int32
+// relatedIndex groups the candidates for related items by the set of
+// areas and the set of countries they name.
+type relatedIndex struct {
+	areaSets, countrySets [][]string
+	// groups holds, by area set and country set, the ranks of the
+	// candidates naming them, in increasing order.
+	groups map[[2]int32][]int32
 }
 
-// bestRanked returns up to maxRelated ranks, other than self, with the
-// highest total weight over lists, lower ranks first among equals.
-func bestRanked(lists []weighted, self int32) []int32 {
-	pos := make([]int, len(lists))
-	left := int32(0) // the most a rank not yet seen can score
-	for _, l := range lists {
-		if len(l.ranks) > 0 {
-			left += l.weight
-		}
+// setID numbers a set of values (in any order), adding it to sets when new.
+func setID(sets *[][]string, ids map[string]int32, values []string) int32 {
+	key := strings.Join(slices.Sorted(slices.Values(values)), "\x00")
+	id, ok := ids[key]
+	if !ok {
+		id = int32(len(*sets))
+		ids[key] = id
+		*sets = append(*sets, values)
 	}
-	var best [maxRelated]int32
-	var score [maxRelated]int32
-	n := 0
-	for left > 0 && (n < maxRelated || score[n-1] < left) {
-		// The lowest rank at the head of any list, and its score.
-		r := int32(-1)
-		for k, l := range lists {
-			if pos[k] < len(l.ranks) && (r < 0 || l.ranks[pos[k]] < r) {
-				r = l.ranks[pos[k]]
+	return id
+}
+
+// best returns up to maxRelated ranks, other than self, with the highest
+// score for an item naming areas and countries, lower ranks first among
+// equals. Candidates sharing nothing with it score 0 and are never
+// related.
+func (ix *relatedIndex) best(areas, countries []string, self int32) []int32 {
+	// The sets of areas by how many of the item's they hold, and the
+	// sets of countries the same way.
+	byArea := make([][]int32, len(areas)+1)
+	for id, set := range ix.areaSets {
+		n := 0
+		for _, a := range areas {
+			if slices.Contains(set, a) {
+				n++
 			}
 		}
-		s := int32(0)
-		for k, l := range lists {
-			if pos[k] < len(l.ranks) && l.ranks[pos[k]] == r {
-				s += l.weight
-				pos[k]++
-				if pos[k] == len(l.ranks) {
-					left -= l.weight
+		byArea[n] = append(byArea[n], int32(id))
+	}
+	byCountry := make([][]int32, len(countries)+1)
+	for id, set := range ix.countrySets {
+		n := 0
+		for _, cc := range countries {
+			if slices.Contains(set, cc) {
+				n++
+			}
+		}
+		byCountry[n] = append(byCountry[n], int32(id))
+	}
+	var best []int32
+	var level [][]int32
+	for score := len(areas) + 2*len(countries); score > 0 && len(best) < maxRelated; score-- {
+		level = level[:0]
+		for na := min(score, len(areas)); na >= 0; na-- {
+			nc := (score - na) / 2
+			if (score-na)%2 != 0 || nc > len(countries) {
+				continue
+			}
+			for _, a := range byArea[na] {
+				for _, cc := range byCountry[nc] {
+					if g := ix.groups[[2]int32{a, cc}]; len(g) > 0 {
+						level = append(level, g)
+					}
 				}
 			}
 		}
-		if r == self || (n == maxRelated && s <= score[n-1]) {
-			continue
-		}
-		j := min(n, maxRelated-1)
-		for j > 0 && s > score[j-1] {
-			best[j], score[j] = best[j-1], score[j-1]
-			j--
-		}
-		best[j], score[j] = r, s
-		n = min(n+1, maxRelated)
+		best = mergeRanks(best, level, self)
 	}
-	return append([]int32(nil), best[:n]...)
+	return best
+}
+
+// mergeRanks appends to best, until it holds maxRelated, the ranks of
+// lists (each in increasing order, none in two lists) in increasing
+// order, leaving out self.
+func mergeRanks(best []int32, lists [][]int32, self int32) []int32 {
+	heads := make([]int, len(lists))
+	for len(best) < maxRelated {
+		pick := -1
+		for k, l := range lists {
+			if heads[k] < len(l) && (pick < 0 || l[heads[k]] < lists[pick][heads[pick]]) {
+				pick = k
+			}
+		}
+		if pick < 0 {
+			break
+		}
+		r := lists[pick][heads[pick]]
+		heads[pick]++
+		if r != self {
+			best = append(best, r)
+		}
+	}
+	return best
 }
 
 // backGroups returns what refers to it, grouped by type in site order.

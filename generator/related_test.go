@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator/internal/corpus"
@@ -80,4 +81,38 @@ func paths(items []*model.Item) []string {
 		out = append(out, it.Path)
 	}
 	return out
+}
+
+// BenchmarkRelatedItems ranks the related items of a generated corpus of
+// 10,000 and 40,000 documents (the corpus is written and loaded before
+// the clock starts). Set POLISEE_BENCH_CONTENT_40K to a folder holding
+// `corpuswrite -n 40000` output to include the larger one.
+func BenchmarkRelatedItems(b *testing.B) {
+	sizes := map[int]string{10000: ""}
+	if dir := os.Getenv("POLISEE_BENCH_CONTENT_40K"); dir != "" {
+		sizes[40000] = dir
+	}
+	for _, n := range []int{10000, 40000} {
+		dir, ok := sizes[n]
+		if !ok {
+			continue
+		}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			src := dir
+			if src == "" {
+				src = filepath.Join(b.TempDir(), "content")
+				if err := corpus.Write(src, n, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+			c, diags := model.Load(os.DirFS(src), model.Options{})
+			if err := diags.Err(); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for range b.N {
+				relatedItems(c)
+			}
+		})
+	}
 }
