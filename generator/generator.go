@@ -172,6 +172,15 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 		return nil, err
 	}
 	pr.end(len(b.content.Items))
+	if !cfg.Preview {
+		// Every body is parsed and rendered (bodies); nothing reads the
+		// files' bytes again.
+		for _, list := range [][]*model.Item{b.content.Items, b.content.Translations} {
+			for _, it := range list {
+				it.DropSource()
+			}
+		}
+	}
 	b.progress = pr
 	pr.begin("relate", "items", 0)
 	b.rel = buildRelations(b.content)

@@ -185,6 +185,23 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 		return nil, nil
 	}
 	b.indexed = len(docs)
+	if !b.cfg.Preview {
+		// The documents hold the bodies' text now, and nothing else reads
+		// it: the index lets it go a batch at a time (search.BuildBoth).
+		// polisee serve keeps it, with the bodies it reuses.
+		for _, t := range b.trees {
+			for _, bd := range t.bodies {
+				if bd != nil {
+					bd.Text = ""
+				}
+			}
+		}
+		for _, bd := range b.bodies {
+			if bd != nil {
+				bd.Text = ""
+			}
+		}
+	}
 	data, sections, err := search.BuildBoth(ctx, docs, "")
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)

@@ -48,6 +48,11 @@ func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) 
 // byte, as Build's: a body's words, their frequencies and its length do
 // not change when it is cut where a section starts (a line starts
 // there), and bodies keep no positions.
+//
+// Build and BuildBoth hold the documents' texts only until their batch is
+// analysed: a caller that keeps no other reference to them (as a site's
+// build does) lets the garbage collector take them as the index grows,
+// rather than at the end. docs itself is not changed.
 func BuildBoth(ctx context.Context, docs []Document, tmpDir string) (pages, sections []byte, err error) {
 	return build(ctx, docs, tmpDir, true, true)
 }
@@ -93,6 +98,8 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 		if err != nil {
 			return nil, nil, err
 		}
+		// The texts are analysed: let them go (see BuildBoth).
+		clear(batch)
 		p := filepath.Join(work, fmt.Sprintf("pages-%05d.zap", len(pageParts)))
 		pageParts = append(pageParts, p)
 		var sectionErr error

@@ -51,6 +51,16 @@ type Item struct {
 	frontMatter []byte
 }
 
+// DropSource forgets the bytes of the item's file, its Body and the
+// front matter as written, once a build has parsed and rendered them: at
+// thousands of pages they would hold as much memory as the whole content
+// until the end. Body is then empty and SameFrontMatter compares empty
+// front matter, so only a build that reads neither again may call it
+// (polisee serve keeps them, to tell what changed).
+func (it *Item) DropSource() {
+	it.Body, it.frontMatter = nil, nil
+}
+
 // SameFrontMatter reports whether two versions of a file have the same
 // front matter, byte for byte, at the same line.
 func (it *Item) SameFrontMatter(o *Item) bool {
