@@ -26,7 +26,8 @@ import (
 // the same order as package search natively (what polisee search and
 // polisee serve run), for 150 queries of every kind: words, several
 // words, prefixes, phrases, fuzzy terms, field filters, typos (answered
-// with close words) and questions (answered with partial matches).
+// with close words), words half typed (answered with the words they
+// begin) and questions (answered with partial matches).
 func TestBrowserEngineRanksAsNative(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Chromium")
@@ -155,6 +156,7 @@ func engineQueries(words []string) []string {
 			"type:practice "+w,
 			typo,
 			"how does "+w+" help clusters",
+			string(r[:5]), // the start of a word (a reader still typing)
 		)
 	}
 	return slices.Compact(qs)

@@ -173,21 +173,19 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 	// reach: the closest may be in pages the request leaves out. When the
 	// index holds every word, none is a typo: on to partial matches.
 	unknown := ix.unknownWords(words, r.Langs)
+	// A word the index lacks may be the start of one it holds, the
+	// reader still typing ("smart spec", "touris"): such words are
+	// searched as prefixes first, then as typos.
+	if starts := ix.wordStarts(unknown); len(starts) > 0 {
+		if alt, ok := ix.searchNear(ctx, r, words, prefixQuery(words, starts), starts); ok {
+			return alt, nil
+		}
+	}
 	for _, fuzz := range []map[string]int{unknown, widest(unknown)} {
 		if len(fuzz) == 0 {
 			break
 		}
-		near, err := parseWith(nearQuery(words, fuzz), r.Langs, rewriter{fuzzyPrefix: 1})
-		if err != nil {
-			break
-		}
-		var suggest []string
-		if alt, err := ix.search(ctx, near, r, func(h *search.DocumentMatch, doc index.Document) {
-			if suggest == nil {
-				suggest = suggestion(words, h, doc)
-			}
-		}); err == nil && alt.Total > 0 {
-			alt.Near, alt.Suggestion = true, strings.Join(suggest, " ")
+		if alt, ok := ix.searchNear(ctx, r, words, nearQuery(words, fuzz), nil); ok {
 			return alt, nil
 		}
 		if maps.Equal(fuzz, widest(unknown)) {
@@ -831,6 +829,72 @@ func widest(unknown map[string]int) map[string]int {
 	return w
 }
 
+// searchNear runs text, the reader's words with some of them loosened
+// (nearQuery, prefixQuery), and reports whether it found anything. Its
+// result is Near, with the words of its best hit as the suggestion;
+// starts are the words searched as prefixes.
+func (ix *Index) searchNear(ctx context.Context, r Request, words []string, text string, starts map[string]bool) (*Result, bool) {
+	near, err := parseWith(text, r.Langs, rewriter{fuzzyPrefix: 1})
+	if err != nil {
+		return nil, false
+	}
+	var suggest []string
+	alt, err := ix.search(ctx, near, r, func(h *search.DocumentMatch, doc index.Document) {
+		if suggest == nil {
+			suggest = suggestion(words, starts, h, doc)
+		}
+	})
+	if err != nil || alt.Total == 0 {
+		return nil, false
+	}
+	alt.Near, alt.Suggestion = true, strings.Join(suggest, " ")
+	return alt, true
+}
+
+// minStart is the fewest letters a word needs to be searched as the
+// start of longer words: shorter ones begin too many.
+const minStart = 3
+
+// wordStarts are the unknown words of at least minStart letters that
+// begin a word of the index's text fields, folded as the index holds
+// them.
+func (ix *Index) wordStarts(unknown map[string]int) map[string]bool {
+	var dicts []segment.TermDictionary
+	for _, f := range TextFields {
+		if d, err := ix.seg.Dictionary(f.Name); err == nil {
+			dicts = append(dicts, d)
+		}
+	}
+	starts := map[string]bool{}
+	for w := range unknown {
+		if utf8.RuneCountInString(w) < minStart {
+			continue
+		}
+		prefix := []byte(Fold(w))
+		for _, d := range dicts {
+			it := d.AutomatonIterator(nil, prefix, afterPrefix(prefix))
+			if e, err := it.Next(); err == nil && e != nil {
+				starts[w] = true
+				break
+			}
+		}
+	}
+	return starts
+}
+
+// prefixQuery writes each word of starts as a prefix (word*); the other
+// words stay as they are.
+func prefixQuery(words []string, starts map[string]bool) string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w
+		if starts[w] {
+			out[i] = w + "*"
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 // nearQuery writes each word of fuzz (the unknown words, with the edits
 // that reach the closest words of the index) as a fuzzy term of that many
 // edits, so that a word one slip away is not drowned by words two away.
@@ -848,8 +912,9 @@ func nearQuery(words []string, fuzz map[string]int) string {
 
 // suggestion rewrites the reader's words as the best hit writes them: for
 // each word, the closest word of the hit's title or summary that a fuzzy
-// term matched (bleve records where; the stored text has the letters).
-func suggestion(words []string, h *search.DocumentMatch, doc index.Document) []string {
+// term matched (bleve records where; the stored text has the letters),
+// or, for a word of starts, the shortest that begins with it.
+func suggestion(words []string, starts map[string]bool, h *search.DocumentMatch, doc index.Document) []string {
 	texts := map[string]string{}
 	doc.VisitFields(func(f index.Field) {
 		if tf, ok := f.(index.TextField); ok {
@@ -874,7 +939,13 @@ func suggestion(words []string, h *search.DocumentMatch, doc index.Document) []s
 		best := -1
 		for _, f := range found {
 			d := search.LevenshteinDistance(Fold(w), Fold(f))
-			if d > 0 && d <= 2 && (best < 0 || d < best) {
+			if starts[w] {
+				if !strings.HasPrefix(Fold(f), Fold(w)) {
+					continue
+				}
+				d = utf8.RuneCountInString(f)
+			}
+			if d > 0 && (d <= 2 || starts[w]) && (best < 0 || d < best) {
 				out[i], best = f, d
 			}
 		}

@@ -69,3 +69,46 @@ func firstID(res *Result) string {
 	}
 	return res.Hits[0].ID
 }
+
+// TestWordStartsAreSearchedAsPrefixes: a word the index lacks that
+// begins words it holds (a reader still typing) finds them before any
+// typo is tried, and the suggestion completes it from the best hit; a
+// word too short to be searched so, or that begins nothing, does not.
+func TestWordStartsAreSearchedAsPrefixes(t *testing.T) {
+	docs := []Document{
+		{ID: "practices/s3", URL: "practices/s3/", Type: "practice", Lang: "en", Title: "Smart specialisation in Slovenia", Summary: "A smart specialisation strategy.", Body: "Clusters shaped it.\n"},
+		{ID: "practices/smart", URL: "practices/smart/", Type: "practice", Lang: "en", Title: "Smart grids", Summary: "Energy.", Body: "A smart network.\n"},
+		{ID: "practices/spe", URL: "practices/spe/", Type: "practice", Lang: "en", Title: "Special economic zones", Summary: "Zones.", Body: "Not smart.\n"},
+	}
+	ix := openDocs(t, docs)
+	ctx := context.Background()
+	for _, c := range []struct {
+		query, suggestion string
+		ids               []string
+	}{
+		// "spec" begins specialisation and special; the page on smart
+		// grids has no word that begins so.
+		{"smart spec", "smart specialisation", []string{"practices/s3", "practices/spe"}},
+		{"Specialis", "specialisation", []string{"practices/s3"}},
+	} {
+		res, err := ix.Search(ctx, Request{Query: c.query})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if !res.Near || res.Suggestion != c.suggestion || fmt.Sprint(ids) != fmt.Sprint(c.ids) {
+			t.Errorf("%q: near %v, suggestion %q, hits %v; want near, %q, %v", c.query, res.Near, res.Suggestion, ids, c.suggestion, c.ids)
+		}
+	}
+	// Two letters begin too much: "sm" is not read as smart.
+	if res, err := ix.Search(ctx, Request{Query: "sm"}); err != nil || res.Total != 0 {
+		t.Errorf("sm: %d hits (%v); want none", res.Total, err)
+	}
+	// A typo that begins nothing is still a typo.
+	if res, err := ix.Search(ctx, Request{Query: "smrat"}); err != nil || !res.Near || res.Suggestion != "Smart" {
+		t.Errorf("smrat: near %v, suggestion %q (%v); want Smart", res.Near, res.Suggestion, err)
+	}
+}

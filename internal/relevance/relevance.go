@@ -27,7 +27,7 @@ const TopN = 10
 
 // Kinds are the kinds of query the set holds, in the order reports list
 // them.
-var Kinds = []string{"name", "accent", "multiword", "question", "typo", "greek-inflection", "cross-language", "tag", "field"}
+var Kinds = []string{"name", "accent", "multiword", "question", "typo", "prefix", "greek-inflection", "cross-language", "tag", "field"}
 
 // Query is one judged query.
 type Query struct {
