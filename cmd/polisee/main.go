@@ -209,7 +209,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		cfg.Theme = os.DirFS(*theme)
 	}
-	setMemoryLimit(cfg.Src)
+	if setMemoryLimit(cfg.Src) {
+		collectLessOften()
+	}
 	if !*noBrowserSearch {
 		cfg.Engine = browserEngine()
 	}
