@@ -129,14 +129,30 @@ type foldTokens struct{}
 
 func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		t.Term = []byte(Fold(string(t.Term)))
+		if !plainLower(string(t.Term)) {
+			t.Term = []byte(Fold(string(t.Term)))
+		}
 	}
 	return in
+}
+
+// plainLower reports whether b is ASCII without capitals, which Fold
+// leaves as it is: most words of most pages.
+func plainLower(b string) bool {
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // Fold is the folding every analyzer applies: lowercase, no combining
 // marks (accents, tonos, dialytika, háček...), Greek final sigma as sigma.
 func Fold(s string) string {
+	if plainLower(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		switch {
