@@ -172,19 +172,23 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 		return nil, err
 	}
 	pr.end(len(b.content.Items))
+	b.progress = pr
+	pr.begin("relate", "items", 0)
+	b.rel = buildRelations(b.content)
+	trees := b.languageTrees()
 	if !cfg.Preview {
-		// Every body is parsed and rendered (bodies); nothing reads the
-		// files' bytes again.
-		for _, list := range [][]*model.Item{b.content.Items, b.content.Translations} {
+		// Every body is parsed and rendered, in every language (bodies);
+		// nothing reads the files' bytes again.
+		lists := [][]*model.Item{b.content.Items, b.content.Translations}
+		for _, t := range trees {
+			lists = append(lists, t.content.Items)
+		}
+		for _, list := range lists {
 			for _, it := range list {
 				it.DropSource()
 			}
 		}
 	}
-	b.progress = pr
-	pr.begin("relate", "items", 0)
-	b.rel = buildRelations(b.content)
-	trees := b.languageTrees()
 	pr.end(len(b.content.Items))
 	tx, err := output.Begin(ctx, cfg.Out, output.Options{Forbidden: []string{cfg.SrcDir}, Waiting: func() {
 		if cfg.Logf != nil {
