@@ -242,3 +242,13 @@ After.
 		t.Errorf("a circle: %s", got)
 	}
 }
+
+// TestAssessmentOnlyOnProfiles: the assessment section (scores, criteria
+// judged) is a profile's; a practice on an area with criteria has none,
+// nor a profile's "not assessed" notice.
+func TestAssessmentOnlyOnProfiles(t *testing.T) {
+	out, _ := build(t, with(t, criteriaSet))
+	page := read(t, out, "practices/mi-cluster/index.html")
+	notContains(t, page, `id="assessment-heading"`, "practice page")
+	notContains(t, page, "No area of this profile has a score yet", "practice page")
+}

@@ -74,8 +74,14 @@ func (v *view) BacklinkTitle(it *model.Item, g kb.Group) string {
 }
 
 // ProfileScores is a profile's standing on each area it assesses, with
-// the criteria behind a derived score.
-func (v *view) ProfileScores(p *model.Item) []kb.AreaScore { return kb.Scores(v.kb(), p) }
+// the criteria behind a derived score; nothing for an item of another
+// type, whose areas are not assessed.
+func (v *view) ProfileScores(p *model.Item) []kb.AreaScore {
+	if p.Type.Folder != model.FolderProfiles {
+		return nil
+	}
+	return kb.Scores(v.kb(), p)
+}
 
 // Judged hands the "criteria-judged" partial the view and one area's
 // standing.
