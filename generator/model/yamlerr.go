@@ -77,6 +77,15 @@ func yamlErrorPos(raw []byte, err error, json bool) (line, col int, msg string) 
 	if lines := yamlLines(raw); lines != nil {
 		line = lines(line)
 	}
+	if msg == yamlUnclosedQuote && !json {
+		// yaml.v3 names the line the quoted text starts on, or, when that
+		// is the first, the last line: find the quote that is left open.
+		if l, ok := firstBadLine(raw); ok {
+			if c, q, ok := unclosedQuote(lineText(raw, l)); ok {
+				return l, c, fmt.Sprintf("%s (the quote %c opened here is not closed: end the text with %c)", msg, q, q)
+			}
+		}
+	}
 	if named > 0 && !parser {
 		return line, 1, msg // a scanner error: its line is right
 	}
@@ -177,6 +186,42 @@ func unclosedOpener(text string) (col int, opener byte, ok bool) {
 		return 0, 0, false
 	}
 	return utf8.RuneCountInString(text[:open[0]]) + 1, text[open[0]], true
+}
+
+// yamlUnclosedQuote is yaml.v3's error for a quoted text that the front
+// matter never closes.
+const yamlUnclosedQuote = "found unexpected end of stream"
+
+// unclosedQuote finds the column (1-based, in characters) of a quote that
+// starts a value on a YAML line and is not closed on it, and which quote
+// it is.
+func unclosedQuote(text string) (col int, quote byte, ok bool) {
+	start := true // at a place where a value may begin
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t':
+			continue
+		case c == '#' && (i == 0 || text[i-1] == ' ' || text[i-1] == '\t'):
+			return 0, 0, false
+		case start && (c == '"' || c == '\''):
+			j := skipQuoted(text, i)
+			if j == len(text) {
+				return utf8.RuneCountInString(text[:i]) + 1, c, true
+			}
+			i = j
+			start = false
+			continue
+		case c == '[' || c == '{' || c == ',':
+			start = true
+			continue
+		case (c == ':' || c == '-' && start) && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\t'):
+			start = true
+			continue
+		}
+		start = false
+	}
+	return 0, 0, false
 }
 
 // skipQuoted returns the offset of the quote closing the quoted string
