@@ -476,7 +476,8 @@ type frontMatter struct {
 	body      []byte
 	bodyLine  int
 	unclosed  bool
-	bodyStart int // byte offset of the body in the file
+	bodyStart int  // byte offset of the body in the file
+	whole     bool // the whole file is YAML (site.yaml), not front matter
 }
 
 // splitFrontMatter separates the front matter from the body with
@@ -608,7 +609,10 @@ func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
 			if fm.kind == fmJSON {
 				what = "JSON"
 			}
-			return nil, pos, fmt.Sprintf("invalid %s front matter: %s", what, msg)
+			if !fm.whole {
+				what += " front matter"
+			}
+			return nil, pos, fmt.Sprintf("invalid %s: %s", what, msg)
 		}
 		if doc.Kind == 0 || len(doc.Content) == 0 {
 			return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, diag.Pos{}, ""
@@ -704,7 +708,7 @@ func readFrontMatter(fsys fs.FS, src source, max int64, fields []*Field) (fm fro
 	}
 	data = bytes.TrimPrefix(data, bom)
 	if src.isSite {
-		fm = frontMatter{raw: data, found: true}
+		fm = frontMatter{raw: data, found: true, whole: true}
 	} else {
 		fm = splitFrontMatter(data)
 	}

@@ -41,3 +41,13 @@ func TestYAMLErrorPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteYAMLError: site.yaml is plain YAML, not front matter, and its
+// syntax error says so.
+func TestSiteYAMLError(t *testing.T) {
+	_, diags := Load(fstest.MapFS{"site.yaml": {Data: []byte("title: [a\n")}}, Options{Root: "content"})
+	want := `content/site.yaml:1:8: invalid YAML: did not find expected ',' or ']'`
+	if errs := diags.Errors(); len(errs) != 1 || !strings.HasPrefix(errs[0].String(), want) {
+		t.Errorf("got %v, want %s ...", errs, want)
+	}
+}
