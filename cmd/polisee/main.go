@@ -41,6 +41,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -189,6 +190,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	zipName := fl.String("zip", "", "with -offline: the archive to write (default NAME-offline-DATE.zip in the current folder; NAME-offline.zip when nothing dates the content)")
 	if err := parse(fl, args); err != nil {
 		return err
+	}
+	if u, err := url.Parse(*baseURL); *baseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		return fmt.Errorf("-base-url %q: give the full address the site is published at, e.g. https://example.org/kb/", *baseURL)
 	}
 	cfg, err := src.config()
 	if err != nil {
