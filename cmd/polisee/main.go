@@ -191,6 +191,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fl, args); err != nil {
 		return err
 	}
+	if *out == "" {
+		return errors.New("-out: give the output folder, e.g. -out public")
+	}
 	if u, err := url.Parse(*baseURL); *baseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
 		return fmt.Errorf("-base-url %q: give the full address the site is published at, e.g. https://example.org/kb/", *baseURL)
 	}
