@@ -191,6 +191,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parse(fl, args); err != nil {
 		return err
 	}
+	if *zipName != "" && !*offline {
+		return errors.New("-zip names the archive of an offline copy: give -offline too")
+	}
 	if *out == "" {
 		return errors.New("-out: give the output folder, e.g. -out public")
 	}
