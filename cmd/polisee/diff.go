@@ -94,7 +94,7 @@ func buildBoth(ctx context.Context, ref string, src source, oldDir, newDir, work
 		return err
 	}
 	if cfg.SrcDir == "" {
-		return fmt.Errorf("polisee diff -git: no content folder here; run it in a site's repository, or give -src")
+		return fmt.Errorf("diff -git: no content folder here; run it in a site's repository, or give -src")
 	}
 	rel, err := repoPath(ctx, cfg.SrcDir)
 	if err != nil {
@@ -126,7 +126,7 @@ func buildBoth(ctx context.Context, ref string, src source, oldDir, newDir, work
 func repoPath(ctx context.Context, dir string) (string, error) {
 	out, err := exec.CommandContext(ctx, "git", "-C", dir, "rev-parse", "--show-prefix").Output()
 	if err != nil {
-		return "", fmt.Errorf("polisee diff -git: %s is not in a Git repository: %w", dir, gitErr(err))
+		return "", fmt.Errorf("diff -git: %s is not in a Git repository: %w", dir, gitErr(err))
 	}
 	return strings.TrimSuffix(strings.TrimSpace(string(out)), "/"), nil
 }
@@ -134,7 +134,7 @@ func repoPath(ctx context.Context, dir string) (string, error) {
 // gitExtract writes the files of folder rel at ref into dir.
 func gitExtract(ctx context.Context, ref, rel, dir string) error {
 	if strings.HasPrefix(ref, "-") {
-		return fmt.Errorf("polisee diff -git: %q is not a commit, branch or tag", ref)
+		return fmt.Errorf("diff -git: %q is not a commit, branch or tag", ref)
 	}
 	cmd := exec.CommandContext(ctx, "git", "archive", "--format=tar", ref+":"+rel)
 	if rel == "" {
@@ -148,11 +148,11 @@ func gitExtract(ctx context.Context, ref, rel, dir string) error {
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("polisee diff -git: run git: %w", err)
+		return fmt.Errorf("diff -git: run git: %w", err)
 	}
 	extractErr := untar(pipe, filepath.Join(dir, filepath.FromSlash(rel)))
 	if err := cmd.Wait(); err != nil {
-		return fmt.Errorf("polisee diff -git: git archive %s: %s", ref, strings.TrimSpace(stderr.String()))
+		return fmt.Errorf("diff -git: git archive %s: %s", ref, strings.TrimSpace(stderr.String()))
 	}
 	return extractErr
 }
