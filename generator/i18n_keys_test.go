@@ -248,3 +248,22 @@ func TestTranslatorFormats(t *testing.T) {
 		t.Errorf("unexpected problems: %v", diags)
 	}
 }
+
+// TestSearchScriptCounts: each sentence of the search page that counts
+// results has a form for one (search.js.KEY_one), which search.js shows
+// when there is one result, so that it never says "1 partial matches".
+func TestSearchScriptCounts(t *testing.T) {
+	en := themeStrings(t, "en")
+	js, err := fs.ReadFile(themes.Default(), "static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"browse", "results", "near", "partial"} {
+		if _, ok := en["search.js."+k+"_one"]; !ok {
+			t.Errorf("en.yaml has no search.js.%s_one for one result", k)
+		}
+		if !strings.Contains(string(js), `str("`+k+`_one"`) {
+			t.Errorf("search.js never shows %s_one", k)
+		}
+	}
+}

@@ -283,8 +283,10 @@
     }
     vars.suggestion = res.suggestion || "";
     setStatus(res.total === 0 ? str("no_results", "No results for “{q}”.", vars) :
-      res.near ? str("near", "No results for “{q}”. {n} results for words close to it: “{suggestion}”.", vars) :
-      res.partial ? str("partial", "No page has every word of “{q}”. {n} partial matches, those with most of the words first.", vars) :
+      res.near ? (res.total === 1 ? str("near_one", "No results for “{q}”. {n} result for words close to it: “{suggestion}”.", vars) :
+        str("near", "No results for “{q}”. {n} results for words close to it: “{suggestion}”.", vars)) :
+      res.partial ? (res.total === 1 ? str("partial_one", "No page has every word of “{q}”. {n} partial match.", vars) :
+        str("partial", "No page has every word of “{q}”. {n} partial matches, those with most of the words first.", vars)) :
       shown < res.total ? str("results_some", "{n} results for “{q}”, the first {shown} shown.", vars) :
       res.total === 1 ? str("results_one", "{n} result for “{q}”.", vars) :
       str("results_other", "{n} results for “{q}”.", vars));
