@@ -252,3 +252,33 @@ func TestAssessmentOnlyOnProfiles(t *testing.T) {
 	notContains(t, page, `id="assessment-heading"`, "practice page")
 	notContains(t, page, "No area of this profile has a score yet", "practice page")
 }
+
+// TestGreekTallyAgrees: the Greek pages count criteria met, partly met,
+// not met and unknown in a form that is right for any number, one too
+// ("1 ικανοποιούνται" was plural after one).
+func TestGreekTallyAgrees(t *testing.T) {
+	out, _ := build(t, with(t, criteriaSet+`
+-- site.yaml --
+title: Test site
+languages: [en, el]
+-- profiles/hu.md --
+---
+title: Hungary's cluster policy
+summary: Accredited clusters.
+scope: country
+country: HU
+period: 2007-2013
+areas: [innovation-rd]
+judgements:
+  innovation-rd:
+    - {criterion: rd-funding, state: met, source: "https://example.org/hu", note: Grants.}
+    - {criterion: labs, state: not-met, source: "https://example.org/hu", note: None.}
+    - {criterion: monitoring, state: unknown}
+sources: [https://example.org/hu]
+---
+Overview.
+`))
+	profile := read(t, out, "el/profiles/hu/index.html")
+	contains(t, profile, "Ικανοποιούνται: 1· εν μέρει: 0· δεν ικανοποιούνται: 1· άγνωστα: 1.", "Greek judged lead")
+	contains(t, read(t, out, "el/assessment/innovation-rd/index.html"), "<td>ικανοποιούνται: 1, εν μέρει: 0, όχι: 1, άγνωστα: 1</td>", "Greek tally")
+}
