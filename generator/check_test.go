@@ -75,8 +75,22 @@ sources: [https://example.org]
 			`content/practices/x.md:3:12: countries must be a list, e.g. [a, b], got text "GR"`,
 			`content/practices/x.md:5:8: unknown level "regonal" (did you mean "regional"?)`,
 			`content/practices/x.md:7:8: draft must be true or false, got text "yes"`,
-			`content/practices/x.md:8:8: start must be a date written YYYY, YYYY-MM or YYYY-MM-DD`,
+			`content/practices/x.md:8:8: start "2014-13" is no such date: the month must be 01 to 12, and the day one that the month has`,
 		}},
+		{"a date written right that the calendar does not have", `
+-- practices/x.md --
+---
+title: X
+summary: S
+countries: [GR]
+areas: [sustainability]
+level: national
+status: identified
+start: 2015-02-30
+end: 2016-02
+sources: [https://example.org]
+---
+`, []string{`content/practices/x.md:8:8: start "2015-02-30" is no such date: the month must be 01 to 12, and the day one that the month has`}},
 		{"unclosed front matter is an error at its first line", `
 -- practices/x.md --
 

@@ -22,6 +22,10 @@ const (
 
 var langPattern = regexp.MustCompile(`^[a-z]{2,3}$`)
 
+// datePattern is a date written as it must be, YYYY-MM or YYYY-MM-DD,
+// whether or not the calendar has it.
+var datePattern = regexp.MustCompile(`^[1-9][0-9]{3}-[0-9]{2}(-[0-9]{2})?$`)
+
 // decoder turns a front-matter node tree into values, checking them against
 // the schema. Positions are shifted by lineOffset so they count from the
 // top of the file.
@@ -299,6 +303,10 @@ func (d *decoder) scalar(n *yaml.Node, f *Field) (any, bool) {
 		return s == "true" || s == "True" || s == "TRUE", true
 	case KindDate:
 		date, ok := ParseDate(s)
+		if !ok && datePattern.MatchString(s) {
+			d.errorf(n, "%s %q is no such date: the month must be 01 to 12, and the day one that the month has", label(f), s)
+			return nil, false
+		}
 		if !ok {
 			d.errorf(n, "%s must be a date written YYYY, YYYY-MM or YYYY-MM-DD, got %s", label(f), describe(n))
 			return nil, false
