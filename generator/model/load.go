@@ -12,10 +12,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
@@ -363,10 +365,15 @@ func unwrapPath(err error) error {
 }
 
 func suggestSlug(s string) string {
-	s = strings.ToLower(s)
+	// Letters with accents lose them (é is e, ő is o), rather than
+	// becoming hyphens.
+	s = norm.NFD.String(strings.ToLower(s))
 	var b strings.Builder
 	dash := false
 	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
 		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
 			b.WriteRune(r)
 			dash = false
