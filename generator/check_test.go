@@ -164,6 +164,13 @@ nuts: GR30
 country: GR
 ---
 `, []string{`content/regions/gr30.md:3:7: NUTS code "GR30" does not start with "EL", the NUTS prefix of GR`}},
+		{"a country without nuts_prefix is named where its prefix can be given", `
+-- countries/gr.md --
+---
+title: Greece
+iso2: GR
+---
+`, []string{`content/regions/el30.md:3:7: NUTS code "EL30" does not start with "GR", the NUTS prefix of GR: correct the code or the country; if GR's NUTS codes start with other letters (e.g. EL for GR), give them as nuts_prefix in content/countries/gr.md`}},
 		{"output paths collide, case-insensitively too", `
 -- pages/practices.md --
 ---

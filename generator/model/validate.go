@@ -120,7 +120,11 @@ func (c *Content) checkItem(it *Item, diags *diag.List) {
 			if country := c.Lookup("countries", it.String("country")); country != nil {
 				prefix := country.NUTSPrefix()
 				if !strings.HasPrefix(nuts, prefix) {
-					errf("nuts", "NUTS code %q does not start with %q, the NUTS prefix of %s", nuts, prefix, country.Key())
+					hint := ""
+					if country.String("nuts_prefix") == "" {
+						hint = fmt.Sprintf(": correct the code or the country; if %s's NUTS codes start with other letters (e.g. EL for GR), give them as nuts_prefix in %s", country.Key(), country.DisplayPath)
+					}
+					errf("nuts", "NUTS code %q does not start with %q, the NUTS prefix of %s%s", nuts, prefix, country.Key(), hint)
 				}
 			}
 		}
