@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 
 	"github.com/clusterpolisee/polisee/generator/devserver"
 )
@@ -46,6 +47,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer srv.Close()
 	ln, err := srv.Listen(*addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("%w: another program, perhaps another polisee serve, uses %s: stop it, or give another port with -addr, e.g. -addr 127.0.0.1:1314", err, *addr)
+	}
 	if err != nil {
 		return err
 	}
