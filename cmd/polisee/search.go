@@ -59,12 +59,12 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// the pages of the first language asked for (its translations, and
 	// the default language's pages it has none of), so that a page is
 	// found once, and print where that language's page is.
+	if *lang != "" && len(meta.Languages) > 0 && !slices.Contains(meta.Languages, langs[0]) {
+		return fmt.Errorf("-lang %s: the site has no pages in %q; its languages are %s", *lang, langs[0], strings.Join(meta.Languages, ", "))
+	}
 	shown, pagePrefix := "", ""
 	if meta.Format >= 2 && len(meta.Languages) > 1 && len(langs) > 0 {
 		shown = langs[0]
-		if !slices.Contains(meta.Languages, shown) {
-			return fmt.Errorf("-lang %s: the site has no pages in %q; its languages are %s", *lang, shown, strings.Join(meta.Languages, ", "))
-		}
 		if shown != meta.Languages[0] {
 			pagePrefix = shown + "/"
 		}
