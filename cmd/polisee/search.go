@@ -39,6 +39,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "polisee search: give a query, e.g. polisee search 'cluster accreditation country:HU' ('' lists every page)")
 		return errReported
 	}
+	if *order != "" && !slices.Contains(search.Sorts, *order) {
+		return fmt.Errorf("-sort %s: use one of: %s", *order, strings.Join(search.Sorts, ", "))
+	}
 	if *n < 1 {
 		return fmt.Errorf("-n %d: give a number of results from 1 to 100", *n)
 	}
