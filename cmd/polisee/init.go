@@ -63,7 +63,11 @@ func runInit(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	} else {
 		fmt.Fprintf(stdout, "The workflows check and publish the site with polisee %s.\n", release)
 	}
-	fmt.Fprintf(stdout, "\nNext: cd %s, then polisee check, and polisee serve to preview the site.\n", dir)
+	cd := dir
+	if strings.ContainsAny(cd, " \t") {
+		cd = `"` + cd + `"` // to paste into a shell as it is
+	}
+	fmt.Fprintf(stdout, "\nNext: cd %s, then polisee check, and polisee serve to preview the site.\n", cd)
 	return nil
 }
 
