@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"syscall"
 
@@ -41,18 +42,22 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if !*noBrowserSearch {
 		cfg.Engine = browserEngine()
 	}
-	srv, err := devserver.New(ctx, devserver.Config{Build: cfg, SrcDir: cfg.SrcDir, ThemeDir: *theme, Logf: logf})
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
-	ln, err := srv.Listen(*addr)
+	// Listen before the first build, which may take a while, so that an
+	// address that cannot be used is reported at once.
+	ln, err := net.Listen("tcp", *addr)
 	if errors.Is(err, syscall.EADDRINUSE) {
 		return fmt.Errorf("%w: another program, perhaps another polisee serve, uses %s: stop it, or give another port with -addr, e.g. -addr 127.0.0.1:1314", err, *addr)
 	}
 	if err != nil {
 		return err
 	}
+	srv, err := devserver.New(ctx, devserver.Config{Build: cfg, SrcDir: cfg.SrcDir, ThemeDir: *theme, Logf: logf})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer srv.Close()
+	srv.Allow(ln.Addr())
 	if !devserver.Loopback(ln.Addr()) {
 		fmt.Fprintf(stderr, "warning: listening on %s, reachable from other machines; use -addr 127.0.0.1:1313 to keep the preview private\n", ln.Addr())
 	}
