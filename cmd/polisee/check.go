@@ -40,6 +40,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	noteStarter(stderr, cfg, "checking")
 	var within period
 	today := time.Now().UTC()
 	if *staleAfter != "" {

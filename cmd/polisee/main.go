@@ -157,6 +157,16 @@ func (s *source) config() (generator.Config, error) {
 	return generator.Config{Src: os.DirFS(dir), SrcRoot: filepath.ToSlash(filepath.Clean(dir)), SrcDir: dir}, nil
 }
 
+// noteStarter says that there is no content folder, and that the
+// starter content built into the program is used instead: run in the
+// wrong folder, check would otherwise report on other content than the
+// editor's, and find nothing wrong.
+func noteStarter(stderr io.Writer, cfg generator.Config, doing string) {
+	if cfg.SrcDir == "" {
+		fmt.Fprintf(stderr, "no ./content here: %s the starter content built into polisee; run polisee in your site's folder, or give -src\n", doing)
+	}
+}
+
 func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -204,6 +214,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	noteStarter(stderr, cfg, "building")
 	cfg.Out, cfg.BaseURL, cfg.Drafts, cfg.Offline = *out, *baseURL, *drafts, *offline
 	cfg.Logf = func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	if *offline {
