@@ -142,6 +142,15 @@ and [ok](/practices/mi-cluster/).
 			`content/pages/about.md:6:5: link "/practices/mi-clustr/" points at no page of the site; write a site path such as /practices/slug/ or a relative path to a .md file (did you mean /practices/mi-cluster/?)`,
 			`content/pages/about.md:6:45: link "../practices/none.md" points at no page`,
 		}},
+		{"an image on the site's disk cannot be: it is asked for by its address", `
+-- pages/about.md --
+---
+title: About
+---
+![A chart](chart.png)
+`, []string{
+			`content/pages/about.md:4:1: image "chart.png" is not part of the site, whose content is pages only: give the image's full address (https://...)`,
+		}},
 		{"script URLs and raw HTML are refused", `
 -- pages/about.md --
 ---

@@ -116,6 +116,10 @@ func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.Li
 		}
 		siteLinks = true
 		target, ok := b.internalTarget(it, dest)
+		if !ok && l.Kind == markdown.KindImage {
+			diags.Errorf(it.DisplayPath, pos(l.Offset), "image %q is not part of the site, whose content is pages only: give the image's full address (https://...)", dest)
+			continue
+		}
 		if !ok {
 			diags.Errorf(it.DisplayPath, pos(l.Offset), "%s %q points at no page of the site; write a site path such as /practices/slug/ or a relative path to a .md file%s", what, dest, b.suggestURL(dest))
 			continue
