@@ -151,6 +151,11 @@ title: About
 `, []string{
 			`content/pages/about.md:4:1: image "chart.png" is not part of the site, whose content is pages only: give the image's full address (https://...)`,
 		}},
+		{"an empty heading is reported on its line", "-- pages/about.md --\n---\ntitle: About\n---\nIntro.\n\n## \n\n```\n##\n```\n\n##\n",
+			[]string{
+				`content/pages/about.md:6:1: warning: empty heading: write its text after the #, or remove the line`,
+				`content/pages/about.md:12:1: warning: empty heading: write its text after the #, or remove the line`,
+			}},
 		{"script URLs and raw HTML are refused", `
 -- pages/about.md --
 ---

@@ -31,6 +31,7 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -354,6 +355,7 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	doc := markdown.Parse(it.Body)
 	siteLinks, sharedLinks := b.resolveLinks(it, doc, &diags)
 	b.checkSections(it, doc, &diags)
+	checkHeadings(it, doc, &diags)
 	var buf bytes.Buffer
 	if err := doc.Render(&buf); err != nil {
 		diags.Errorf(it.DisplayPath, diag.Pos{Line: it.BodyLine, Col: 1}, "cannot render the body: %v", err)
@@ -440,6 +442,43 @@ func (b *builder) checkSections(it *model.Item, doc *markdown.Doc, diags *diag.L
 	}
 	if len(missing) > 0 {
 		diags.Warnf(it.DisplayPath, diag.Pos{Line: it.BodyLine, Col: 1}, "missing section%s %s", plural(len(missing)), strings.Join(missing, ", "))
+	}
+}
+
+// emptyHeadingLine is a line that makes a heading with no text ("##").
+var emptyHeadingLine = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*$`)
+
+// checkHeadings warns about headings with no text, which the page would
+// show as empty headings. The parser does not say where they are: each
+// is put on the line of its kind outside fenced code, in order.
+func checkHeadings(it *model.Item, doc *markdown.Doc, diags *diag.List) {
+	var lines []int // lines of the body, from 1, that hold an empty heading
+	fence := ""
+	for i, l := range strings.Split(string(it.Body), "\n") {
+		l = strings.TrimSuffix(l, "\r")
+		t := strings.TrimLeft(l, " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(t, "```"), strings.HasPrefix(t, "~~~"):
+			fence = t[:3]
+		case emptyHeadingLine.MatchString(l):
+			lines = append(lines, i+1)
+		}
+	}
+	k := 0
+	for _, h := range doc.Headings {
+		if strings.TrimSpace(h.Text) != "" {
+			continue
+		}
+		line := 1
+		if k < len(lines) {
+			line = lines[k]
+		}
+		k++
+		diags.Warnf(it.DisplayPath, diag.Pos{Line: it.BodyLine + line - 1, Col: 1}, "empty heading: write its text after the #, or remove the line")
 	}
 }
 
