@@ -52,8 +52,15 @@ func dayOf(d model.Date) time.Time {
 	return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 }
 
+// firstDayOf is the first day a date may stand for: a review dated 2024
+// may have been on 1 January.
+func firstDayOf(d model.Date) time.Time {
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
 // staleReviews warns on each practice whose facts were not reviewed
-// (reviewed: {by, date}) within the period before today.
+// (reviewed: {by, date}) within the period before today, or whose review
+// is dated after today.
 func staleReviews(cfg generator.Config, within period, today time.Time) diag.List {
 	var out diag.List
 	c, _ := model.Load(cfg.Src, model.Options{Root: cfg.SrcRoot})
@@ -67,6 +74,8 @@ func staleReviews(cfg generator.Config, within period, today time.Time) diag.Lis
 		switch {
 		case d.IsZero():
 			out.Warnf(it.DisplayPath, diag.Pos{Line: 1, Col: 1}, "never reviewed: check its facts against its sources, then add reviewed: with by (who) and date (when)")
+		case firstDayOf(d).After(today):
+			out.Warnf(it.DisplayPath, it.FieldPos["reviewed"], "reviewed on %s, after %s: correct the date of the review", d, today.Format("2006-01-02"))
 		case dayOf(d).Before(limit):
 			out.Warnf(it.DisplayPath, it.FieldPos["reviewed"], "last reviewed on %s, more than %s before %s: check its facts against its sources again and update reviewed", d, within.text, today.Format("2006-01-02"))
 		}
