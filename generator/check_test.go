@@ -156,6 +156,19 @@ title: About
 				`content/pages/about.md:6:1: warning: empty heading: write its text after the #, or remove the line`,
 				`content/pages/about.md:12:1: warning: empty heading: write its text after the #, or remove the line`,
 			}},
+		{"a page cannot take a folder of the site's own files, which are named", `
+-- pages/data.md --
+---
+title: Data
+---
+-- pages/assets.md --
+---
+title: Assets
+---
+`, []string{
+			`content/pages/assets.md:1:1: this page would be written to /assets/, which the folder of the site's styles and scripts already uses; rename the file`,
+			`content/pages/data.md:1:1: this page would be written to /data/, which the folder of the open data already uses; rename the file`,
+		}},
 		{"script URLs and raw HTML are refused", `
 -- pages/about.md --
 ---

@@ -398,6 +398,12 @@ func (b *builder) owner(url string) string {
 			return "the folder of the pages in " + b.languageName(lang) + " (" + lang + ", a language of " + model.SiteFile + ")"
 		}
 	}
+	switch url {
+	case "/assets/":
+		return "the folder of the site's styles and scripts"
+	case "/data/":
+		return "the folder of the open data"
+	}
 	for _, p := range b.pages {
 		if p.URL == url {
 			if p.Item != nil {
