@@ -74,10 +74,10 @@ func (v *view) BacklinkTitle(it *model.Item, g kb.Group) string {
 }
 
 // ProfileScores is a profile's standing on each area it assesses, with
-// the criteria behind a derived score; nothing for an item of another
-// type, whose areas are not assessed.
+// the criteria behind a derived score; nothing for an item of a type
+// whose schema has no assessment field, whose areas are not assessed.
 func (v *view) ProfileScores(p *model.Item) []kb.AreaScore {
-	if p.Type.Folder != model.FolderProfiles {
+	if p.Type == nil || p.Type.Field("assessment") == nil {
 		return nil
 	}
 	return kb.Scores(v.kb(), p)
