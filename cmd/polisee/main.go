@@ -230,9 +230,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		cfg.Theme = os.DirFS(*theme)
 	}
-	if setMemoryLimit(cfg.Src) {
-		collectLessOften()
-	}
+	setMemoryLimit(cfg.Src)
 	if !*noBrowserSearch {
 		cfg.Engine = browserEngine()
 	}

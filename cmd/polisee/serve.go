@@ -37,7 +37,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		cfg.Theme = os.DirFS(*theme)
 	}
-	setMemoryLimit(cfg.Src) // serve keeps the default pace of collection
+	setMemoryLimit(cfg.Src)
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	if !*noBrowserSearch {
 		cfg.Engine = browserEngine()
