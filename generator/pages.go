@@ -197,28 +197,7 @@ func setID(sets *[][]string, ids map[string]int32, values []string) int32 {
 // equals. Candidates sharing nothing with it score 0 and are never
 // related.
 func (ix *relatedIndex) best(areas, countries []string, self int32) []int32 {
-	// The sets of areas by how many of the item's they hold, and the
-	// sets of countries the same way.
-	byArea := make([][]int32, len(areas)+1)
-	for id, set := range ix.areaSets {
-		n := 0
-		for _, a := range areas {
-			if slices.Contains(set, a) {
-				n++
-			}
-		}
-		byArea[n] = append(byArea[n], int32(id))
-	}
-	byCountry := make([][]int32, len(countries)+1)
-	for id, set := range ix.countrySets {
-		n := 0
-		for _, cc := range countries {
-			if slices.Contains(set, cc) {
-				n++
-			}
-		}
-		byCountry[n] = append(byCountry[n], int32(id))
-	}
+	byArea, byCountry := bySharing(ix.areaSets, areas), bySharing(ix.countrySets, countries)
 	var best []int32
 	var level [][]int32
 	for score := len(areas) + 2*len(countries); score > 0 && len(best) < maxRelated; score-- {
@@ -239,6 +218,22 @@ func (ix *relatedIndex) best(areas, countries []string, self int32) []int32 {
 		best = mergeRanks(best, level, self)
 	}
 	return best
+}
+
+// bySharing lists the numbers of sets by how many of values each holds:
+// the sets holding k of them are at index k.
+func bySharing(sets [][]string, values []string) [][]int32 {
+	out := make([][]int32, len(values)+1)
+	for id, set := range sets {
+		n := 0
+		for _, v := range values {
+			if slices.Contains(set, v) {
+				n++
+			}
+		}
+		out[n] = append(out[n], int32(id))
+	}
+	return out
 }
 
 // mergeRanks appends to best, until it holds maxRelated, the ranks of
