@@ -361,8 +361,12 @@ func parseWith(text string, langs []string, rw rewriter) (query.Query, error) {
 func cleanParseError(err error) string {
 	s := err.Error()
 	s = strings.TrimPrefix(s, "parse error: ")
-	if strings.Contains(s, "syntax error") {
-		return "syntax error; check quotes, brackets and field:value pairs (" + s + ")"
+	const hint = "syntax error; check quotes, brackets and field:value pairs"
+	switch {
+	case strings.TrimSpace(s) == "syntax error":
+		return hint
+	case strings.Contains(s, "syntax error"):
+		return hint + " (" + s + ")"
 	}
 	return s
 }

@@ -17,6 +17,16 @@ import (
 	"github.com/clusterpolisee/polisee/search"
 )
 
+// searchUsage heads the flags in polisee search -h.
+const searchUsage = `Usage: polisee search [flags] QUERY
+
+QUERY is written as in the site's search box: words, "phrases", prefix*,
+word~1, -word to leave pages out, field:value. A query that starts with -
+goes after --, or the flags would take it: polisee search -- '-cluster policy'.
+
+Flags:
+`
+
 // searchTimeout bounds one query from the command line.
 const searchTimeout = 10 * time.Second
 
@@ -29,6 +39,10 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	lang := fl.String("lang", "", "language of the pages to search, then other languages whose analyzers read the query, comma-separated (default: the site's languages, the default first)")
 	order := fl.String("sort", "", "order of the results: relevance (the default), date (newest first; the default for an empty query) or title")
 	exact := fl.Bool("exact", false, "search the words as written, without the other names of glossary terms")
+	fl.Usage = func() {
+		fmt.Fprint(stderr, searchUsage)
+		fl.PrintDefaults()
+	}
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
