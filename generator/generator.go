@@ -32,6 +32,7 @@ import (
 	"html/template"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -458,6 +459,9 @@ var emptyHeadingLine = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+#*)?[ \t]*$`)
 // show as empty headings. The parser does not say where they are: each
 // is put on the line of its kind outside fenced code, in order.
 func checkHeadings(it *model.Item, doc *markdown.Doc, diags *diag.List) {
+	if !slices.ContainsFunc(doc.Headings, func(h markdown.Heading) bool { return strings.TrimSpace(h.Text) == "" }) {
+		return // the usual case: no need to read the body line by line
+	}
 	var lines []int // lines of the body, from 1, that hold an empty heading
 	fence := ""
 	for i, l := range strings.Split(string(it.Body), "\n") {
