@@ -7,6 +7,7 @@ import (
 
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
+	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
@@ -215,7 +216,7 @@ func (ix *relatedIndex) best(areas, countries []string, self int32) []int32 {
 				}
 			}
 		}
-		best = mergeRanks(best, level, self)
+		best = append(best, kb.MergeAscending(level, maxRelated-len(best), func(r int32) bool { return r == self })...)
 	}
 	return best
 }
@@ -234,30 +235,6 @@ func bySharing(sets [][]string, values []string) [][]int32 {
 		out[n] = append(out[n], int32(id))
 	}
 	return out
-}
-
-// mergeRanks appends to best, until it holds maxRelated, the ranks of
-// lists (each in increasing order, none in two lists) in increasing
-// order, leaving out self.
-func mergeRanks(best []int32, lists [][]int32, self int32) []int32 {
-	heads := make([]int, len(lists))
-	for len(best) < maxRelated {
-		pick := -1
-		for k, l := range lists {
-			if heads[k] < len(l) && (pick < 0 || l[heads[k]] < lists[pick][heads[pick]]) {
-				pick = k
-			}
-		}
-		if pick < 0 {
-			break
-		}
-		r := lists[pick][heads[pick]]
-		heads[pick]++
-		if r != self {
-			best = append(best, r)
-		}
-	}
-	return best
 }
 
 // backGroups returns what refers to it, grouped by type in site order.

@@ -123,24 +123,13 @@ func takeBest(out []rankedLocal, groups []localGroup, areas map[string]bool, bas
 		for end < len(levels) && levels[end].rank == levels[start].rank {
 			end++
 		}
-		// Merge the level's groups in the list's order.
-		heads := make([]int, end-start)
-		for len(out) < n {
-			pick := -1
-			for h := range heads {
-				m := groups[levels[start+h].g].members
-				if heads[h] < len(m) && (pick < 0 || m[heads[h]] < groups[levels[start+pick].g].members[heads[pick]]) {
-					pick = h
-				}
-			}
-			if pick < 0 {
-				break
-			}
-			i := groups[levels[start+pick].g].members[heads[pick]]
-			heads[pick]++
-			if skip == nil || !skip(i) {
-				out = append(out, rankedLocal{i, levels[start].rank})
-			}
+		// The level's groups, merged in the list's order.
+		lists := make([][]int32, 0, end-start)
+		for _, l := range levels[start:end] {
+			lists = append(lists, groups[l.g].members)
+		}
+		for _, i := range MergeAscending(lists, n-len(out), skip) {
+			out = append(out, rankedLocal{i, levels[start].rank})
 		}
 		start = end
 	}

@@ -10,20 +10,27 @@ import (
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
+// localRank is a candidate's rank for a profile of region and areas, as
+// the package defines it (rankedLocal).
+func localRank(c Local, region string, areas map[string]bool) int {
+	rank := 0
+	if region != "" && slices.Contains(c.Regions, region) {
+		rank = 100
+	}
+	for _, a := range c.Areas {
+		if areas[a] {
+			rank++
+		}
+	}
+	return rank
+}
+
 // scanBest ranks every candidate and sorts them: the definition that
 // LocalSet.best must meet, by brute force.
 func scanBest(list []Local, region string, areas map[string]bool, n int) []rankedLocal {
 	all := make([]rankedLocal, len(list))
 	for i, c := range list {
-		rank := 0
-		if region != "" && slices.Contains(c.Regions, region) {
-			rank = 100
-		}
-		for _, a := range c.Areas {
-			if areas[a] {
-				rank++
-			}
-		}
+		rank := localRank(c, region, areas)
 		all[i] = rankedLocal{int32(i), rank}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].rank > all[j].rank })
@@ -107,15 +114,7 @@ func BenchmarkProfileLocal(b *testing.B) {
 func onePassBest(list []Local, region string, areas map[string]bool, n int) []rankedLocal {
 	var best []rankedLocal
 	for i, c := range list {
-		rank := 0
-		if region != "" && slices.Contains(c.Regions, region) {
-			rank = 100
-		}
-		for _, a := range c.Areas {
-			if areas[a] {
-				rank++
-			}
-		}
+		rank := localRank(c, region, areas)
 		if len(best) == n && rank <= best[n-1].rank {
 			continue
 		}
