@@ -13,6 +13,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/clusterpolisee/polisee/search/internal/syntax"
+
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
@@ -339,13 +341,12 @@ func parseWith(text string, langs []string, rw rewriter) (query.Query, error) {
 	if n := utf8.RuneCountInString(text); n > MaxQueryLen {
 		return nil, fmt.Errorf("%w: the query is %d characters long; at most %d are allowed", ErrQuery, n, MaxQueryLen)
 	}
-	parsed, err := query.NewQueryStringQuery(text).Parse()
+	parts, err := syntax.Parse(text)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrQuery, cleanParseError(err))
+		return nil, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
-	analyzers := analyzersFor(langs)
-	rw.analyzers = analyzers
-	q, err := rw.rewrite(parsed)
+	rw.analyzers = analyzersFor(langs)
+	q, err := rw.query(parts)
 	if err != nil {
 		return nil, err
 	}
@@ -356,19 +357,6 @@ func parseWith(text string, langs []string, rw rewriter) (query.Query, error) {
 		return nil, fmt.Errorf("%w: the query has %d terms; at most %d are allowed", ErrQuery, rw.clauses, MaxClauses)
 	}
 	return q, nil
-}
-
-func cleanParseError(err error) string {
-	s := err.Error()
-	s = strings.TrimPrefix(s, "parse error: ")
-	const hint = "syntax error; check quotes, brackets and field:value pairs"
-	switch {
-	case strings.TrimSpace(s) == "syntax error":
-		return hint
-	case strings.Contains(s, "syntax error"):
-		return hint + " (" + s + ")"
-	}
-	return s
 }
 
 func analyzersFor(langs []string) []string {
@@ -448,73 +436,30 @@ func keywordValue(field, v string) string {
 	return strings.ToLower(v)
 }
 
-func (rw *rewriter) rewrite(q query.Query) (query.Query, error) {
-	rw.clauses++
-	if rw.clauses > MaxClauses {
-		return nil, fmt.Errorf("%w: the query has more than %d terms", ErrQuery, MaxClauses)
-	}
-	switch q := q.(type) {
-	case *query.BooleanQuery:
-		return rw.boolean(q)
-	case *query.ConjunctionQuery:
-		children, err := rw.list(q.Conjuncts)
-		if err != nil || len(children) == 0 {
-			return nil, err
-		}
-		return query.NewConjunctionQuery(children), nil
-	case *query.DisjunctionQuery:
-		children, err := rw.list(q.Disjuncts)
-		if err != nil || len(children) == 0 {
-			return nil, err
-		}
-		if len(children) == 1 {
-			return children[0], nil
-		}
-		d := query.NewDisjunctionQuery(children)
-		d.SetMin(q.Min)
-		return d, nil
-	case *query.MatchQuery:
-		return rw.match(q)
-	case *query.MatchPhraseQuery:
-		return rw.phrase(q)
-	case *query.WildcardQuery:
-		return rw.wildcard(q)
-	case *query.RegexpQuery:
-		return nil, fmt.Errorf("%w: regular expressions (/.../) are not supported; use prefix* instead", ErrQuery)
-	case *query.NumericRangeQuery:
-		// A number in the query string becomes "the word, or this exact
-		// number"; the word is enough here.
-		if q.Min != nil && q.Max != nil && *q.Min == *q.Max {
-			return nil, nil
-		}
-		return nil, fmt.Errorf("%w: ranges (>, <) are not supported; use year:2014", ErrQuery)
-	case *query.DateRangeStringQuery, *query.DateRangeQuery, *query.TermRangeQuery:
-		return nil, fmt.Errorf("%w: ranges (>, <) are not supported; use year:2014", ErrQuery)
-	case *query.MatchAllQuery, *query.MatchNoneQuery, *query.TermQuery, *query.PrefixQuery:
-		if rw.section {
-			return nil, nil
-		}
-		return q, nil
-	}
-	return nil, fmt.Errorf("%w: this kind of query is not supported", ErrQuery)
-}
-
-// boolean rewrites words joined by + and -, or by nothing (see addShould).
-func (rw *rewriter) boolean(q *query.BooleanQuery) (query.Query, error) {
+// query rewrites the parts of a query: the +parts, then those with no
+// sign (see addShould), then the -parts.
+func (rw *rewriter) query(parts []syntax.Part) (query.Query, error) {
 	out := query.NewBooleanQuery(nil, nil, nil)
-	for _, part := range []struct {
-		in  query.Query
-		add func(...query.Query)
-	}{{q.Must, out.AddMust}, {q.Should, rw.addShould(out)}, {q.MustNot, out.AddMustNot}} {
-		if part.in == nil || (rw.section && part.in == q.MustNot) {
+	add := map[syntax.Occur]func(...query.Query){syntax.Must: out.AddMust, syntax.Should: rw.addShould(out), syntax.MustNot: out.AddMustNot}
+	for _, occur := range []syntax.Occur{syntax.Must, syntax.Should, syntax.MustNot} {
+		if rw.section && occur == syntax.MustNot {
 			continue
 		}
-		children, err := rw.children(part.in)
-		if err != nil {
-			return nil, err
+		var children []query.Query
+		for _, p := range parts {
+			if p.Occur != occur {
+				continue
+			}
+			c, err := rw.part(p)
+			if err != nil {
+				return nil, err
+			}
+			if c != nil {
+				children = append(children, c)
+			}
 		}
 		if len(children) > 0 {
-			part.add(children...)
+			add[occur](children...)
 		}
 	}
 	if out.Must == nil && out.Should != nil {
@@ -530,9 +475,29 @@ func (rw *rewriter) boolean(q *query.BooleanQuery) (query.Query, error) {
 	return out, nil
 }
 
+// part rewrites one part of the query, or leaves it out (nil) when it
+// holds no word to search for.
+func (rw *rewriter) part(p syntax.Part) (query.Query, error) {
+	rw.clauses++
+	if rw.clauses > MaxClauses {
+		return nil, fmt.Errorf("%w: the query has more than %d terms", ErrQuery, MaxClauses)
+	}
+	switch p.Kind {
+	case syntax.Phrase:
+		return rw.phrase(p)
+	case syntax.Wildcard:
+		return rw.wildcard(p)
+	case syntax.Regexp:
+		return nil, fmt.Errorf("%w: regular expressions (/.../) are not supported; use prefix* instead", ErrQuery)
+	case syntax.Range:
+		return nil, fmt.Errorf("%w: ranges (>, <) are not supported; use year:2014", ErrQuery)
+	}
+	return rw.match(p)
+}
+
 // match rewrites a word, word~N or field:value.
-func (rw *rewriter) match(q *query.MatchQuery) (query.Query, error) {
-	f, err := field(q.FieldVal)
+func (rw *rewriter) match(q syntax.Part) (query.Query, error) {
+	f, err := field(q.Field)
 	if err != nil {
 		return nil, err
 	}
@@ -546,31 +511,29 @@ func (rw *rewriter) match(q *query.MatchQuery) (query.Query, error) {
 		return nil, nil
 	}
 	if isKeyword(f) {
-		t := query.NewTermQuery(keywordValue(f, q.Match))
+		t := query.NewTermQuery(keywordValue(f, q.Text))
 		t.SetField(f)
 		return t, nil
 	}
-	if !rw.hasTerms(q.Match) {
+	if !rw.hasTerms(q.Text) {
 		return nil, nil
 	}
 	return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
-		m := query.NewMatchQuery(q.Match)
+		m := query.NewMatchQuery(q.Text)
 		m.SetField(field)
 		m.Analyzer = analyzer
 		m.SetFuzziness(q.Fuzziness)
-		m.SetPrefix(q.Prefix)
 		if q.Fuzziness > 0 {
-			m.SetPrefix(max(q.Prefix, rw.fuzzyPrefix))
+			m.SetPrefix(rw.fuzzyPrefix)
 		}
-		m.SetOperator(q.Operator)
 		m.SetBoost(boost)
 		return m
 	}), nil
 }
 
 // phrase rewrites a "phrase" or field:"value".
-func (rw *rewriter) phrase(q *query.MatchPhraseQuery) (query.Query, error) {
-	f, err := field(q.FieldVal)
+func (rw *rewriter) phrase(q syntax.Part) (query.Query, error) {
+	f, err := field(q.Field)
 	if err != nil {
 		return nil, err
 	}
@@ -578,25 +541,25 @@ func (rw *rewriter) phrase(q *query.MatchPhraseQuery) (query.Query, error) {
 		return nil, nil
 	}
 	if isKeyword(f) {
-		t := query.NewTermQuery(keywordValue(f, q.MatchPhrase))
+		t := query.NewTermQuery(keywordValue(f, q.Text))
 		t.SetField(f)
 		return t, nil
 	}
-	if !rw.hasTerms(q.MatchPhrase) {
+	if !rw.hasTerms(q.Text) {
 		return nil, nil
 	}
 	return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
 		if field == "body" || field == "tagwords" || field == sectionText {
 			// Bodies, tags and sections keep no positions (see
 			// Mapping): all the words.
-			m := query.NewMatchQuery(q.MatchPhrase)
+			m := query.NewMatchQuery(q.Text)
 			m.SetField(field)
 			m.Analyzer = analyzer
 			m.SetOperator(query.MatchQueryOperatorAnd)
 			m.SetBoost(boost)
 			return m
 		}
-		m := query.NewMatchPhraseQuery(q.MatchPhrase)
+		m := query.NewMatchPhraseQuery(q.Text)
 		m.SetField(field)
 		m.Analyzer = analyzer
 		m.SetBoost(boost)
@@ -605,12 +568,12 @@ func (rw *rewriter) phrase(q *query.MatchPhraseQuery) (query.Query, error) {
 }
 
 // wildcard rewrites prefix* and wild?card words.
-func (rw *rewriter) wildcard(q *query.WildcardQuery) (query.Query, error) {
-	f, err := field(q.FieldVal)
+func (rw *rewriter) wildcard(q syntax.Part) (query.Query, error) {
+	f, err := field(q.Field)
 	if err != nil {
 		return nil, err
 	}
-	pattern := q.Wildcard
+	pattern := q.Text
 	if strings.Trim(pattern, "*?") == "" {
 		return nil, fmt.Errorf("%w: %q matches every word; add some letters", ErrQuery, pattern)
 	}
@@ -631,34 +594,6 @@ func (rw *rewriter) wildcard(q *query.WildcardQuery) (query.Query, error) {
 		w.SetBoost(boost)
 		return w
 	}), nil
-}
-
-func (rw *rewriter) children(q query.Query) ([]query.Query, error) {
-	switch q := q.(type) {
-	case *query.ConjunctionQuery:
-		return rw.list(q.Conjuncts)
-	case *query.DisjunctionQuery:
-		return rw.list(q.Disjuncts)
-	}
-	c, err := rw.rewrite(q)
-	if err != nil || c == nil {
-		return nil, err
-	}
-	return []query.Query{c}, nil
-}
-
-func (rw *rewriter) list(in []query.Query) ([]query.Query, error) {
-	out := make([]query.Query, 0, len(in))
-	for _, q := range in {
-		c, err := rw.rewrite(q)
-		if err != nil {
-			return nil, err
-		}
-		if c != nil {
-			out = append(out, c)
-		}
-	}
-	return out, nil
 }
 
 // perField makes one query per text field (or the one named) and per
