@@ -9,13 +9,12 @@ import (
 	zapx "github.com/blevesearch/zapx/v17"
 )
 
-// Index is an opened search index: one zap segment read from bytes,
-// searched through segmentReader with bleve's query, searcher, collector
-// and highlighter packages. It uses neither scorch nor bleve's top-level
-// package, which bring storage, merging, every older segment format and
-// an HTTP stack: none of it is needed to answer queries on a segment that
-// never changes, and all of it would be downloaded by every reader of the
-// browser's engine.
+// Index is an opened search index: one zap segment read from bytes and
+// searched with polisee's scorers (score.go). It uses neither scorch nor
+// bleve's top-level package, which bring storage, merging, every older
+// segment format and an HTTP stack: none of it is needed to answer
+// queries on a segment that never changes, and all of it would be
+// downloaded by every reader of the browser's engine.
 type Index struct {
 	seg     *zapx.SegmentBase
 	mapping *mapping.IndexMappingImpl
@@ -105,7 +104,7 @@ func (ix *Index) readTerms() (err error) {
 	return nil
 }
 
-// reader reads the pages for bleve's searchers.
+// reader reads the pages through bleve's index API.
 func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg, table: ix.dv} }
 
 // Close releases the index.

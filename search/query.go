@@ -15,15 +15,12 @@ import (
 
 	"github.com/clusterpolisee/polisee/search/internal/syntax"
 
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/collector"
-	"github.com/blevesearch/bleve/v2/search/facet"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	htmlhl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
-	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -39,12 +36,6 @@ const (
 	MaxResults      = 100
 	DefaultResult   = 10
 )
-
-func init() {
-	// bleve expands wildcards, regexps and fuzzy terms into one clause per
-	// matching index term; without a cap "*" would expand to all of them.
-	searcher.DisjunctionMaxClauseCount = MaxExpansion
-}
 
 // ErrQuery is wrapped by every error caused by the query text itself.
 var ErrQuery = errors.New("bad query")
@@ -208,9 +199,9 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 	return res, nil
 }
 
-// search runs a parsed query; seen, if set, is shown each hit and its
-// stored fields.
-func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func(*search.DocumentMatch, index.Document)) (*Result, error) {
+// search runs a parsed query; seen, if set, is shown each hit: its
+// match and its stored fields.
+func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func(match, map[string]string)) (*Result, error) {
 	if r.Shown != "" {
 		in := query.NewTermQuery(r.Shown)
 		in.SetField("shown")
@@ -225,78 +216,67 @@ func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func
 		size = DefaultResult
 	}
 	size = min(size, MaxResults)
-	reader := ix.reader()
-	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{IncludeTermVectors: true})
+	p := planner{seg: ix.seg, analyze: ix.analyze, vectors: true}
+	s, err := p.plan(q)
 	if err != nil {
 		return nil, queryError(ctx, err)
 	}
-	defer s.Close()
-	coll := collector.NewTopNCollector(size, max(r.From, 0), sortOrder(r.Sort))
-	facets := search.NewFacetsBuilder(reader)
-	for _, f := range FacetFields {
-		facets.Add(f, facet.NewTermsFacetBuilder(f, 50))
-	}
-	coll.SetFacetsBuilder(facets)
-	if err := coll.Collect(ctx, s, reader); err != nil {
+	ms, err := s.matches()
+	if err != nil {
 		return nil, queryError(ctx, err)
 	}
-	hl, err := highlighter()
+	if err := ctx.Err(); err != nil {
+		return nil, queryError(ctx, err)
+	}
+	out := &Result{Total: len(ms), Hits: []Hit{}}
+	if out.Facets, err = ix.facets(ms); err != nil {
+		return nil, err
+	}
+	top, err := ix.top(ms, r.Sort, r.From, size)
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{Total: int(coll.Total()), Hits: []Hit{}, Facets: map[string][]FacetCount{}}
-	for _, h := range coll.Results() {
-		hit := Hit{ID: h.ID, Score: h.Score}
-		doc, err := reader.Document(h.ID)
-		if err != nil || doc == nil {
-			return nil, fmt.Errorf("%w: document %q of a hit cannot be read; rebuild the site", ErrCorrupt, h.ID)
+	for _, m := range top {
+		id, fields, err := storedFields(ix.seg, m.doc)
+		if err != nil || id == "" {
+			return nil, fmt.Errorf("%w: document %d of a hit cannot be read; rebuild the site", ErrCorrupt, m.doc)
 		}
-		summary := ""
-		doc.VisitFields(func(f index.Field) {
-			tf, ok := f.(index.TextField)
-			if !ok {
-				return
-			}
-			switch f.Name() {
-			case "url":
-				hit.URL = tf.Text()
-			case "type":
-				hit.Type = tf.Text()
-			case "title":
-				hit.Title = tf.Text()
-			case "summary":
-				summary = tf.Text()
-			case "lang":
-				hit.Lang = tf.Text()
-			}
-		})
+		hit := Hit{ID: id, Score: m.score, URL: fields["url"], Type: fields["type"], Title: fields["title"], Lang: fields["lang"]}
 		if seen != nil {
-			seen(h, doc)
+			seen(m, fields)
 		}
-		if frags := hl.BestFragmentsInField(h, doc, "summary", 1); len(frags) > 0 {
-			hit.Snippet = frags[0]
-		} else {
-			hit.Snippet = html.EscapeString(summary)
-		}
+		hit.Snippet = snippet(id, fields["summary"], m.locs)
 		out.Hits = append(out.Hits, hit)
 	}
-	results := coll.FacetResults()
-	for _, name := range FacetFields {
-		counts := []FacetCount{}
-		if fr := results[name]; fr != nil && fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
-			}
-		}
-		sort.SliceStable(counts, func(i, j int) bool {
-			if counts[i].Count != counts[j].Count {
-				return counts[i].Count > counts[j].Count
-			}
-			return counts[i].Value < counts[j].Value
-		})
-		out.Facets[name] = counts
-	}
 	return out, nil
+}
+
+// snippet is the summary with the query's words marked, escaped for
+// HTML: bleve's HTML highlighter's best fragment, or the whole summary
+// when no word of the query is in it.
+func snippet(id, summary string, locs []termLoc) string {
+	hl, err := highlighter()
+	if err != nil {
+		return html.EscapeString(summary)
+	}
+	dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{}}
+	for _, l := range locs {
+		if l.field != "summary" {
+			continue
+		}
+		tlm := dm.Locations[l.field]
+		if tlm == nil {
+			tlm = search.TermLocationMap{}
+			dm.Locations[l.field] = tlm
+		}
+		tlm[l.term] = append(tlm[l.term], &search.Location{Pos: l.pos, Start: l.start, End: l.end})
+	}
+	doc := document.NewDocument(id)
+	doc.AddField(document.NewTextField("summary", nil, []byte(summary)))
+	if frags := hl.BestFragmentsInField(dm, doc, "summary", 1); len(frags) > 0 {
+		return frags[0]
+	}
+	return html.EscapeString(summary)
 }
 
 func queryError(ctx context.Context, err error) error {
@@ -501,8 +481,8 @@ func (rw *rewriter) match(q syntax.Part) (query.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	if q.Fuzziness > searcher.MaxFuzziness {
-		return nil, fmt.Errorf("%w: fuzziness ~%d is too high; at most ~%d", ErrQuery, q.Fuzziness, searcher.MaxFuzziness)
+	if q.Fuzziness > maxFuzziness {
+		return nil, fmt.Errorf("%w: fuzziness ~%d is too high; at most ~%d", ErrQuery, q.Fuzziness, maxFuzziness)
 	}
 	if q.Fuzziness < 0 {
 		return nil, fmt.Errorf("%w: fuzziness ~%d is negative; write word~1 or word~2", ErrQuery, q.Fuzziness)
@@ -778,9 +758,9 @@ func (ix *Index) searchNear(ctx context.Context, r Request, words []string, text
 		return nil, false
 	}
 	var suggest []string
-	alt, err := ix.search(ctx, near, r, func(h *search.DocumentMatch, doc index.Document) {
+	alt, err := ix.search(ctx, near, r, func(m match, stored map[string]string) {
 		if suggest == nil {
-			suggest = suggestion(words, starts, h, doc)
+			suggest = suggestion(words, starts, m.locs, stored)
 		}
 	})
 	if err != nil || alt.Total == 0 {
@@ -851,24 +831,14 @@ func nearQuery(words []string, fuzz map[string]int) string {
 
 // suggestion rewrites the reader's words as the best hit writes them: for
 // each word, the closest word of the hit's title or summary that a fuzzy
-// term matched (bleve records where; the stored text has the letters),
+// term matched (the match says where; the stored text has the letters),
 // or, for a word of starts, the shortest that begins with it.
-func suggestion(words []string, starts map[string]bool, h *search.DocumentMatch, doc index.Document) []string {
-	texts := map[string]string{}
-	doc.VisitFields(func(f index.Field) {
-		if tf, ok := f.(index.TextField); ok {
-			texts[f.Name()] = tf.Text()
-		}
-	})
+func suggestion(words []string, starts map[string]bool, locs []termLoc, texts map[string]string) []string {
 	var found []string
-	for field, terms := range h.Locations {
-		text := texts[field]
-		for _, locs := range terms {
-			for _, l := range locs {
-				if l.Start < l.End && int(l.End) <= len(text) {
-					found = append(found, text[l.Start:l.End])
-				}
-			}
+	for _, l := range locs {
+		text := texts[l.field]
+		if l.start < l.end && int(l.end) <= len(text) {
+			found = append(found, text[l.start:l.end])
 		}
 	}
 	sort.Strings(found)
@@ -890,19 +860,6 @@ func suggestion(words []string, starts map[string]bool, h *search.DocumentMatch,
 		}
 	}
 	return out
-}
-
-// sortOrder is the order of hits for Request.Sort. bleve breaks ties by
-// document number, which follows the IDs (Build numbers documents in ID
-// order), so the order depends on nothing but the index.
-func sortOrder(sort string) search.SortOrder {
-	switch sort {
-	case "date":
-		return search.SortOrder{&search.SortField{Field: "date", Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}}
-	case "title":
-		return search.SortOrder{&search.SortField{Field: "sorttitle", Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}}
-	}
-	return search.SortOrder{&search.SortScore{Desc: true}}
 }
 
 // definedFirst runs a query that names a term as a whole, and puts the

@@ -14,17 +14,14 @@ import (
 )
 
 // segmentReader is bleve's index.IndexReader over one zap segment, held
-// in memory: all that bleve's searchers, collector, facets and highlighter
-// need, and nothing of scorch (which would bring its persister, merger,
-// bolt storage and every older zap version into the browser's engine).
-// The index never changes once opened, so a reader is the index itself
-// and Close does nothing.
+// in memory, without scorch. polisee's scorers read the segment
+// directly; segmentReader remains for reading doc values and stored
+// documents, and for the tests that hold polisee's scoring against
+// bleve's searchers (bleve_searchers_test.go). The index never changes
+// once opened, so a reader is the index itself and Close does nothing.
 //
-// It does not offer bleve's Levenshtein automata for fuzzy terms (word~1):
-// building one takes vellum's automaton builder, which brings a JSON
-// encoder and SHA-256 into the engine. bleve's searcher then measures the
-// edit distance of each term of the field instead, which finds the same
-// terms.
+// For fuzzy terms it offers typoMatcher (typos.go) instead of bleve's
+// Levenshtein automata, whose builder brings a JSON encoder and SHA-256.
 //
 // Documents are numbered as in the segment; an internal ID is the number
 // as 8 big-endian bytes, as scorch writes it, so bleve's collector orders

@@ -1,17 +1,23 @@
 // Package search builds the site's full-text index and answers queries on
-// it, with bleve. The same code runs in `polisee search`, in `polisee
-// serve` and, compiled to WebAssembly, in the reader's browser, so a query
-// ranks the same everywhere.
+// it. The same code runs in `polisee search`, in `polisee serve` and,
+// compiled to WebAssembly, in the reader's browser, so a query ranks the
+// same everywhere.
 //
-// The index is built once, at build time, as a single zap segment (Build,
-// numbering documents in ID order so that the same content gives the same
-// bytes), and shipped as plain bytes, with the pages' sections in a second
-// segment that the browser fetches after its first results
-// (BuildBoth). Opening them never touches the file system: bleve's
-// searchers, collector, facets and highlighter run on the segment through
-// segmentReader, without scorch, so the browser and the command line read
-// the very same bytes. search knows nothing of pages: the generator hands
-// it Documents.
+// The index is built once, at build time, with bleve's analyzers and
+// indexing, as a single zap segment (Build, numbering documents in ID
+// order so that the same content gives the same bytes), and shipped as
+// plain bytes, with the pages' sections in a second segment that the
+// browser fetches after its first results (BuildBoth). Opening them never
+// touches the file system.
+//
+// Queries are polisee's own code, in steps: the query text is read by
+// package internal/syntax, rewritten into parts per field and language
+// (query.go), planned into scorers over the segment (plan.go, score.go:
+// bleve's TF-IDF, so hits rank exactly as they did when bleve's searchers
+// ran them), and collected into a page of hits with facets (collect.go).
+// The browser's engine thus carries neither bleve's searchers nor its
+// collector. search knows nothing of pages: the generator hands it
+// Documents.
 package search
 
 import (

@@ -4,10 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
 // maxSectionsPerHit bounds the sections looked at for one hit: the most a
@@ -38,35 +35,34 @@ func (ix *Index) addSections(ctx context.Context, r Request, hits []Hit) error {
 		at[h.ID] = i
 	}
 	q := query.NewConjunctionQuery([]query.Query{words, query.NewDisjunctionQuery(parents)})
-	reader := segmentReader{seg: ix.sec}
-	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{})
+	p := planner{seg: ix.sec, analyze: ix.analyze}
+	s, err := p.plan(q)
 	if err != nil {
 		return queryError(ctx, err)
 	}
-	defer s.Close()
-	coll := collector.NewTopNCollector(len(hits)*maxSectionsPerHit, 0, nil)
-	if err := coll.Collect(ctx, s, reader); err != nil {
+	ms, err := s.matches()
+	if err != nil {
 		return queryError(ctx, err)
 	}
-	for _, m := range coll.Results() { // best first
-		cut := strings.LastIndex(m.ID, sectionIDMark)
+	best, err := ix.top(ms, "", 0, len(hits)*maxSectionsPerHit)
+	if err != nil {
+		return err
+	}
+	for _, m := range best { // best first
+		id, fields, err := storedFields(ix.sec, m.doc)
+		if err != nil {
+			continue
+		}
+		cut := strings.LastIndex(id, sectionIDMark)
 		if cut < 0 {
 			continue
 		}
-		i, ok := at[m.ID[:cut]]
+		i, ok := at[id[:cut]]
 		if !ok || hits[i].Anchor != "" {
 			continue
 		}
-		doc, err := reader.Document(m.ID)
-		if err != nil || doc == nil {
-			continue
-		}
-		hits[i].Anchor = m.ID[cut+len(sectionIDMark):]
-		doc.VisitFields(func(f index.Field) {
-			if tf, ok := f.(index.TextField); ok && f.Name() == sectionHead {
-				hits[i].Section = tf.Text()
-			}
-		})
+		hits[i].Anchor = id[cut+len(sectionIDMark):]
+		hits[i].Section = fields[sectionHead]
 	}
 	return nil
 }

@@ -1,0 +1,148 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	zapx "github.com/blevesearch/zapx/v17"
+)
+
+// Collecting: the matches of a query become the hits of one page of
+// results, in the order asked for, and the facets count all of them.
+
+// maxFacetValues is how many values of a facet a result lists, the most
+// frequent first.
+const maxFacetValues = 50
+
+// analyze reads text with the named analyzer.
+func (ix *Index) analyze(name, text string) (analysis.TokenStream, error) {
+	a := ix.mapping.AnalyzerNamed(name)
+	if a == nil {
+		return nil, fmt.Errorf("no analyzer named %q", name)
+	}
+	return a.Analyze([]byte(text)), nil
+}
+
+// top orders matches by sortBy ("relevance", "date" or "title") and
+// returns those from from to from+size. Ties go to the lower document
+// number, which follows the IDs (Build numbers documents in ID order):
+// the order depends on nothing but the index.
+func (ix *Index) top(ms []match, sortBy string, from, size int) ([]match, error) {
+	var order func(a, b match) int
+	switch sortBy {
+	case "date", "title":
+		field, desc := "date", true
+		if sortBy == "title" {
+			field, desc = "sorttitle", false
+		}
+		keys, err := ix.sortKeys(field, ms)
+		if err != nil {
+			return nil, err
+		}
+		order = func(a, b match) int {
+			ka, kb := keys[a.doc], keys[b.doc]
+			switch {
+			case ka == nil && kb == nil:
+			case ka == nil: // no value: last
+				return 1
+			case kb == nil:
+				return -1
+			default:
+				c := bytes.Compare(ka, kb)
+				if desc {
+					c = -c
+				}
+				if c != 0 {
+					return c
+				}
+			}
+			return cmp.Compare(a.doc, b.doc)
+		}
+	default:
+		order = func(a, b match) int {
+			if c := cmp.Compare(b.score, a.score); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.doc, b.doc)
+		}
+	}
+	slices.SortFunc(ms, order)
+	from = min(max(from, 0), len(ms))
+	return ms[from:min(from+size, len(ms))], nil
+}
+
+// sortKeys are the values of a sort field of the matched documents.
+func (ix *Index) sortKeys(field string, ms []match) (map[uint64][]byte, error) {
+	f, err := ix.dv.field(field)
+	if err != nil || f == nil {
+		return nil, err
+	}
+	keys := make(map[uint64][]byte, len(ms))
+	for _, m := range ms {
+		if ords := f.of(m.doc); len(ords) > 0 {
+			keys[m.doc] = f.terms[ords[0]]
+		}
+	}
+	return keys, nil
+}
+
+// of is the term numbers of document d.
+func (f *docValueField) of(d uint64) []uint32 {
+	if d+1 >= uint64(len(f.start)) {
+		return nil
+	}
+	return f.ords[f.start[d]:f.start[d+1]]
+}
+
+// facets counts the values of each facet field over all the matches:
+// the most frequent first, ties in the values' order.
+func (ix *Index) facets(ms []match) (map[string][]FacetCount, error) {
+	out := make(map[string][]FacetCount, len(FacetFields))
+	for _, name := range FacetFields {
+		counts := []FacetCount{}
+		f, err := ix.dv.field(name)
+		if err != nil {
+			return nil, err
+		}
+		if f != nil {
+			n := make([]int, len(f.terms))
+			for _, m := range ms {
+				for _, o := range f.of(m.doc) {
+					n[o]++
+				}
+			}
+			for o, c := range n {
+				if c > 0 {
+					counts = append(counts, FacetCount{Value: string(f.terms[o]), Count: c})
+				}
+			}
+			slices.SortFunc(counts, func(a, b FacetCount) int {
+				if c := cmp.Compare(b.Count, a.Count); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.Value, b.Value)
+			})
+			counts = counts[:min(len(counts), maxFacetValues)]
+		}
+		out[name] = counts
+	}
+	return out, nil
+}
+
+// storedFields are a document's ID and its stored text fields.
+func storedFields(seg *zapx.SegmentBase, doc uint64) (id string, fields map[string]string, err error) {
+	fields = map[string]string{}
+	err = seg.VisitStoredFields(doc, func(name string, typ byte, value []byte, _ []uint64) bool {
+		switch {
+		case name == "_id":
+			id = string(value)
+		case typ == 't':
+			fields[name] = string(value)
+		}
+		return true
+	})
+	return id, fields, err
+}
