@@ -122,7 +122,6 @@ func (ix *Index) searchWithBleve(ctx context.Context, q query.Query, r Request) 
 	return out, nil
 }
 
-
 // TestSameHitsAsBleveSearchers runs queries of every kind on a generated
 // corpus through polisee's scoring (score.go) and through bleve's
 // searchers, which polisee used before, and checks that they give the
@@ -382,9 +381,3 @@ func (ix *Index) addSectionsWithBleve(ctx context.Context, r Request, hits []Hit
 	}
 	return nil
 }
-
-var _ = sort.Strings
-var _ = html.EscapeString
-var _ = index.Document(nil)
-var _ = facet.NewTermsFacetBuilder
-var _ = collector.NewTopNCollector
