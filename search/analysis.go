@@ -3,10 +3,11 @@ package search
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom" // composes the analyzers below
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/bg"
 	"github.com/blevesearch/bleve/v2/analysis/lang/de"
 	"github.com/blevesearch/bleve/v2/analysis/lang/el"
@@ -17,7 +18,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
 
@@ -92,25 +92,49 @@ func AnalyzerFor(lang string) string {
 	return plainAnalyzer
 }
 
-// addAnalyzers registers the analyzers in an index mapping, in a fixed
-// order.
-func addAnalyzers(m *mapping.IndexMappingImpl) error {
+// analyzers are the analyzers of every language, made once, by name.
+// Queries read their words with them; the index mapping (mapping.go)
+// defines the same ones for the pages' text.
+var analyzers = sync.OnceValues(func() (map[string]analysis.Analyzer, error) {
+	cache := registry.NewCache()
+	out := make(map[string]analysis.Analyzer, len(analyzerFilters))
+	for _, name := range analyzerNames() {
+		a, err := cache.DefineAnalyzer(name, analyzerConfig(name))
+		if err != nil {
+			return nil, err
+		}
+		out[name] = a
+	}
+	return out, nil
+})
+
+// analyzerNamed is the analyzer of that name, or nil.
+func analyzerNamed(name string) analysis.Analyzer {
+	all, err := analyzers()
+	if err != nil {
+		return nil
+	}
+	return all[name]
+}
+
+// analyzerNames are the analyzers' names, in a fixed order.
+func analyzerNames() []string {
 	names := make([]string, 0, len(analyzerFilters))
 	for name := range analyzerFilters {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		err := m.AddCustomAnalyzer(name, map[string]any{
-			"type":          "custom",
-			"tokenizer":     unicodetok.Name,
-			"token_filters": analyzerFilters[name],
-		})
-		if err != nil {
-			return err
-		}
+	return names
+}
+
+// analyzerConfig is how bleve's registry composes an analyzer: the
+// Unicode word tokenizer, then the filters.
+func analyzerConfig(name string) map[string]any {
+	return map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicodetok.Name,
+		"token_filters": analyzerFilters[name],
 	}
-	return nil
 }
 
 func init() {

@@ -8,8 +8,10 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/facet"
@@ -21,6 +23,16 @@ import (
 func init() {
 	searcher.DisjunctionMaxClauseCount = MaxExpansion
 }
+
+// testMapping is the index mapping, which bleve's searchers take for its
+// analyzers.
+var testMapping = sync.OnceValue(func() *mapping.IndexMappingImpl {
+	m, err := Mapping()
+	if err != nil {
+		panic(err)
+	}
+	return m
+})
 
 // sortOrder is the order bleve's collector was asked for.
 func sortOrder(sort string) search.SortOrder {
@@ -52,7 +64,7 @@ func (ix *Index) searchWithBleve(ctx context.Context, q query.Query, r Request) 
 	}
 	size = min(size, MaxResults)
 	reader := ix.reader()
-	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{IncludeTermVectors: true})
+	s, err := q.Searcher(ctx, reader, testMapping(), search.SearcherOptions{IncludeTermVectors: true})
 	if err != nil {
 		return nil, queryError(ctx, err)
 	}
@@ -350,7 +362,7 @@ func (ix *Index) addSectionsWithBleve(ctx context.Context, r Request, hits []Hit
 	}
 	q := query.NewConjunctionQuery([]query.Query{words, query.NewDisjunctionQuery(parents)})
 	reader := segmentReader{seg: ix.sec}
-	s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{})
+	s, err := q.Searcher(ctx, reader, testMapping(), search.SearcherOptions{})
 	if err != nil {
 		return queryError(ctx, err)
 	}

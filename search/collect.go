@@ -19,7 +19,7 @@ const maxFacetValues = 50
 
 // analyze reads text with the named analyzer.
 func (ix *Index) analyze(name, text string) (analysis.TokenStream, error) {
-	a := ix.mapping.AnalyzerNamed(name)
+	a := analyzerNamed(name)
 	if a == nil {
 		return nil, fmt.Errorf("no analyzer named %q", name)
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 	zapx "github.com/blevesearch/zapx/v17"
 )
@@ -17,7 +16,6 @@ import (
 // downloaded by every reader of the browser's engine.
 type Index struct {
 	seg     *zapx.SegmentBase
-	mapping *mapping.IndexMappingImpl
 	numDocs uint64 // pages: not the terms document
 	// sec holds the pages' sections, once OpenSections has read them.
 	sec   *zapx.SegmentBase
@@ -36,11 +34,10 @@ func Open(data []byte) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := cachedMapping()
-	if err != nil {
+	if _, err := analyzers(); err != nil {
 		return nil, err
 	}
-	ix := &Index{seg: seg, mapping: m, numDocs: numDocs, dv: newDocValueTable(seg)}
+	ix := &Index{seg: seg, numDocs: numDocs, dv: newDocValueTable(seg)}
 	if err := ix.readTerms(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}

@@ -614,14 +614,10 @@ func disjunction(qs []query.Query) query.Query {
 // the query's languages (για, the) is left out, since the pages in that
 // language do not hold it, and requiring it would leave them out.
 func (rw *rewriter) hasTerms(text string) bool {
-	m, err := cachedMapping()
-	if err != nil {
-		return true
-	}
 	single := len(strings.Fields(text)) == 1
 	found := false
 	for _, name := range rw.analyzers {
-		a := m.AnalyzerNamed(name)
+		a := analyzerNamed(name)
 		if a == nil {
 			continue
 		}
@@ -634,7 +630,6 @@ func (rw *rewriter) hasTerms(text string) bool {
 	return found
 }
 
-var cachedMapping = sync.OnceValues(Mapping)
 
 // addShould is where the words of a query without + or - go: every one
 // must match, unless the rewriter takes them as alternatives.
@@ -661,10 +656,6 @@ func plainWords(text string) []string {
 // with the same first letter, up to what its length allows (typoEdits);
 // one with no such word maps to that most.
 func (ix *Index) unknownWords(words, langs []string) map[string]int {
-	m, err := cachedMapping()
-	if err != nil {
-		return nil
-	}
 	var dicts []segment.TermDictionary
 	for _, f := range TextFields {
 		if d, err := ix.seg.Dictionary(f.Name); err == nil {
@@ -676,7 +667,7 @@ func (ix *Index) unknownWords(words, langs []string) map[string]int {
 		found, analysed := false, false
 		var terms [][]byte
 		for _, name := range analyzersFor(langs) {
-			a := m.AnalyzerNamed(name)
+			a := analyzerNamed(name)
 			if a == nil {
 				continue
 			}

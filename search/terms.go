@@ -101,13 +101,9 @@ func (ix *Index) termAlternatives(text string, langs []string) (out, defined []s
 	if len(ix.terms) == 0 || plainWords(text) == nil {
 		return nil, nil
 	}
-	m, err := cachedMapping()
-	if err != nil {
-		return nil, nil
-	}
 	seen := map[string]bool{text: true}
 	for _, name := range analyzersFor(langs) {
-		a := m.AnalyzerNamed(name)
+		a := analyzerNamed(name)
 		if a == nil {
 			continue
 		}
