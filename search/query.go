@@ -630,7 +630,6 @@ func (rw *rewriter) hasTerms(text string) bool {
 	return found
 }
 
-
 // addShould is where the words of a query without + or - go: every one
 // must match, unless the rewriter takes them as alternatives.
 func (rw *rewriter) addShould(b *query.BooleanQuery) func(...query.Query) {

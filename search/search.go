@@ -23,7 +23,6 @@ package search
 import (
 	"strconv"
 	"strings"
-
 )
 
 // Document is what the index knows of one page.
