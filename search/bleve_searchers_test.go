@@ -34,6 +34,72 @@ var testMapping = sync.OnceValue(func() *mapping.IndexMappingImpl {
 	return m
 })
 
+// toBleve writes a query tree as bleve's query package did.
+func toBleve(q qnode) query.Query {
+	list := func(qs []qnode) []query.Query {
+		out := make([]query.Query, len(qs))
+		for i, q := range qs {
+			out[i] = toBleve(q)
+		}
+		return out
+	}
+	switch q := q.(type) {
+	case *termQ:
+		t := query.NewTermQuery(q.term)
+		t.SetField(q.field)
+		t.SetBoost(q.boost)
+		return t
+	case *matchQ:
+		m := query.NewMatchQuery(q.text)
+		m.SetField(q.field)
+		m.Analyzer = q.analyzer
+		m.SetFuzziness(q.fuzziness)
+		m.SetPrefix(q.prefix)
+		m.SetBoost(q.boost)
+		if q.all {
+			m.SetOperator(query.MatchQueryOperatorAnd)
+		}
+		return m
+	case *phraseQ:
+		m := query.NewMatchPhraseQuery(q.text)
+		m.SetField(q.field)
+		m.Analyzer = q.analyzer
+		m.SetBoost(q.boost)
+		return m
+	case *wildcardQ:
+		w := query.NewWildcardQuery(q.pattern)
+		w.SetField(q.field)
+		w.SetBoost(q.boost)
+		return w
+	case *idsQ:
+		d := query.NewDocIDQuery(q.ids)
+		d.SetBoost(q.boost)
+		return d
+	case *everyQ:
+		return query.NewMatchAllQuery()
+	case *andQ:
+		return query.NewConjunctionQuery(list(q.parts))
+	case *orQ:
+		d := query.NewDisjunctionQuery(list(q.parts))
+		d.SetMin(float64(q.min))
+		return d
+	case *boolQ:
+		b := query.NewBooleanQuery(nil, nil, nil)
+		if q.must != nil {
+			b.AddMust(list(q.must.parts)...)
+		}
+		if q.should != nil {
+			b.AddShould(list(q.should.parts)...)
+			b.SetMinShould(float64(q.should.min))
+		}
+		if q.mustNot != nil {
+			b.AddMustNot(list(q.mustNot.parts)...)
+		}
+		return b
+	}
+	panic(fmt.Sprintf("toBleve: %T", q))
+}
+
 // sortOrder is the order bleve's collector was asked for.
 func sortOrder(sort string) search.SortOrder {
 	switch sort {
@@ -181,10 +247,10 @@ func TestSameHitsAsBleveSearchers(t *testing.T) {
 	t.Logf("%d queries compared", checked)
 }
 
-func compareWithBleve(t *testing.T, ix *Index, q query.Query, r Request, text string) {
+func compareWithBleve(t *testing.T, ix *Index, q qnode, r Request, text string) {
 	t.Helper()
 	ctx := context.Background()
-	want, werr := ix.searchWithBleve(ctx, q, r)
+	want, werr := ix.searchWithBleve(ctx, toBleve(q), r)
 	got, gerr := ix.search(ctx, q, r, nil)
 	if (werr != nil) != (gerr != nil) {
 		t.Errorf("%q %+v: bleve err %v, polisee err %v", text, r, werr, gerr)
@@ -360,7 +426,7 @@ func (ix *Index) addSectionsWithBleve(ctx context.Context, r Request, hits []Hit
 		parents[i] = t
 		at[h.ID] = i
 	}
-	q := query.NewConjunctionQuery([]query.Query{words, query.NewDisjunctionQuery(parents)})
+	q := query.NewConjunctionQuery([]query.Query{toBleve(words), query.NewDisjunctionQuery(parents)})
 	reader := segmentReader{seg: ix.sec}
 	s, err := q.Searcher(ctx, reader, testMapping(), search.SearcherOptions{})
 	if err != nil {

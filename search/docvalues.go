@@ -1,12 +1,10 @@
 package search
 
 import (
-	"context"
 	"slices"
 	"sort"
 	"sync"
 
-	index "github.com/blevesearch/bleve_index_api"
 	zapx "github.com/blevesearch/zapx/v17"
 )
 
@@ -20,7 +18,7 @@ import (
 // the first query; the sort fields when a listing is sorted), and takes
 // 4 bytes a document and 4 a value besides its terms.
 type docValueTable struct {
-	r       segmentReader
+	seg     *zapx.SegmentBase
 	numDocs uint64
 	mu      sync.Mutex
 	fields  map[string]*docValueField
@@ -37,7 +35,7 @@ type docValueField struct {
 
 // newDocValueTable makes the (empty) table of a segment's doc values.
 func newDocValueTable(seg *zapx.SegmentBase) *docValueTable {
-	return &docValueTable{r: segmentReader{seg: seg}, numDocs: seg.Count(), fields: map[string]*docValueField{}}
+	return &docValueTable{seg: seg, numDocs: seg.Count(), fields: map[string]*docValueField{}}
 }
 
 // docValueFields are the fields that have doc values.
@@ -55,7 +53,7 @@ func (t *docValueTable) field(name string) (*docValueField, error) {
 		t.fields[name] = nil
 		return nil, nil
 	}
-	f, err := readDocValueField(t.r, name, t.numDocs)
+	f, err := readDocValueField(t.seg, name, t.numDocs)
 	if err != nil {
 		return nil, err
 	}
@@ -65,41 +63,32 @@ func (t *docValueTable) field(name string) (*docValueField, error) {
 
 // readDocValueField reads a field's postings, term by term, into
 // per-document lists of term numbers (in term order, as zap keeps them).
-func readDocValueField(r segmentReader, field string, numDocs uint64) (*docValueField, error) {
-	d, err := r.FieldDict(field)
+func readDocValueField(seg *zapx.SegmentBase, field string, numDocs uint64) (*docValueField, error) {
+	d, err := seg.Dictionary(field)
 	if err != nil {
 		return nil, err
 	}
-	defer d.Close()
 	f := &docValueField{start: make([]uint32, numDocs+1)}
 	type pair struct{ doc, ord uint32 }
 	var pairs []pair
-	for {
-		e, err := d.Next()
+	it := d.AutomatonIterator(nil, nil, nil)
+	for e, err := it.Next(); e != nil || err != nil; e, err = it.Next() {
 		if err != nil {
 			return nil, err
-		}
-		if e == nil {
-			break
 		}
 		ord := uint32(len(f.terms))
 		f.terms = append(f.terms, []byte(e.Term))
-		tr, err := r.TermFieldReader(context.Background(), []byte(e.Term), field, false, false, false)
+		pl, err := d.PostingsList([]byte(e.Term), nil, nil)
 		if err != nil {
 			return nil, err
 		}
-		for {
-			p, err := tr.Next(nil)
+		postings := pl.Iterator(false, false, false, nil)
+		for p, err := postings.Next(); p != nil || err != nil; p, err = postings.Next() {
 			if err != nil {
-				tr.Close()
 				return nil, err
 			}
-			if p == nil {
-				break
-			}
-			pairs = append(pairs, pair{uint32(p.ID.Value()), ord})
+			pairs = append(pairs, pair{uint32(p.Number()), ord})
 		}
-		tr.Close()
 	}
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].doc < pairs[j].doc })
 	f.ords = make([]uint32, len(pairs))
@@ -115,41 +104,3 @@ func readDocValueField(r segmentReader, field string, numDocs uint64) (*docValue
 	}
 	return f, nil
 }
-
-// tableReader is an index.DocValueReader over a docValueTable.
-type tableReader struct {
-	fields []*docValueField
-	names  []string
-}
-
-func (t *docValueTable) reader(fields []string) (*tableReader, error) {
-	r := &tableReader{}
-	for _, name := range fields {
-		f, err := t.field(name)
-		if err != nil {
-			return nil, err
-		}
-		if f != nil {
-			r.fields = append(r.fields, f)
-			r.names = append(r.names, name)
-		}
-	}
-	return r, nil
-}
-
-func (r *tableReader) VisitDocValues(id index.IndexInternalID, visit index.DocValueVisitor) error {
-	doc := id.Value()
-	for i, f := range r.fields {
-		if doc+1 >= uint64(len(f.start)) {
-			continue
-		}
-		for _, ord := range f.ords[f.start[doc]:f.start[doc+1]] {
-			visit(r.names[i], f.terms[ord])
-		}
-	}
-	return nil
-}
-
-func (r *tableReader) BytesRead() uint64 { return 0 }
-
-var _ index.DocValueReader = (*tableReader)(nil)

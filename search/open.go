@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 
-	index "github.com/blevesearch/bleve_index_api"
 	zapx "github.com/blevesearch/zapx/v17"
 )
 
@@ -86,23 +85,18 @@ func (ix *Index) readTerms() (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	doc, err := ix.reader().Document(termsID)
+	nums, err := ix.seg.DocNumbers([]string{termsID})
+	if err != nil || nums.IsEmpty() {
+		return err
+	}
+	_, fields, err := storedFields(ix.seg, uint64(nums.Minimum()))
 	if err != nil {
 		return err
 	}
-	if doc != nil {
-		doc.VisitFields(func(f index.Field) {
-			if tf, ok := f.(index.TextField); ok && f.Name() == "terms" {
-				ix.terms = parseTerms(tf.Text())
-			}
-		})
-		ix.numDocs--
-	}
+	ix.terms = parseTerms(fields["terms"])
+	ix.numDocs--
 	return nil
 }
-
-// reader reads the pages through bleve's index API.
-func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg, table: ix.dv} }
 
 // Close releases the index.
 func (ix *Index) Close() error { return nil }

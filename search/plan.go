@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/search/query"
 	zapx "github.com/blevesearch/zapx/v17"
 )
 
@@ -21,7 +20,7 @@ type planner struct {
 }
 
 // plan is the scorer of a whole query, its norm set.
-func (p *planner) plan(q query.Query) (scorer, error) {
+func (p *planner) plan(q qnode) (scorer, error) {
 	s, err := p.scorer(q)
 	if err != nil {
 		return nil, err
@@ -36,43 +35,39 @@ func (p *planner) plan(q query.Query) (scorer, error) {
 	return s, nil
 }
 
-func boostOf(b *query.Boost) float64 { return b.Value() }
-
-func (p *planner) scorer(q query.Query) (scorer, error) {
+func (p *planner) scorer(q qnode) (scorer, error) {
 	switch q := q.(type) {
-	case *query.TermQuery:
-		return newTermScorer(p.seg, q.FieldVal, q.Term, boostOf(q.BoostVal), p.vectors)
-	case *query.MatchQuery:
+	case *termQ:
+		return newTermScorer(p.seg, q.field, q.term, q.boost, p.vectors)
+	case *matchQ:
 		return p.match(q)
-	case *query.MatchPhraseQuery:
+	case *phraseQ:
 		return p.phrase(q)
-	case *query.WildcardQuery:
+	case *wildcardQ:
 		return p.wildcard(q)
-	case *query.DocIDQuery:
-		return p.docIDs(q.IDs, boostOf(q.BoostVal))
-	case *query.MatchAllQuery:
-		return p.all(boostOf(q.BoostVal)), nil
-	case *query.MatchNoneQuery:
-		return noneScorer{}, nil
-	case *query.ConjunctionQuery:
-		parts, err := p.scorers(q.Conjuncts)
+	case *idsQ:
+		return p.docIDs(q.ids, q.boost)
+	case *everyQ:
+		return p.all(1), nil
+	case *andQ:
+		parts, err := p.scorers(q.parts)
 		if err != nil || len(parts) == 0 {
 			return noneScorer{}, err
 		}
 		return newAllOf(parts), nil
-	case *query.DisjunctionQuery:
-		parts, err := p.scorers(q.Disjuncts)
+	case *orQ:
+		parts, err := p.scorers(q.parts)
 		if err != nil || len(parts) == 0 {
 			return noneScorer{}, err
 		}
-		return newAnyOf(parts, int(q.Min)), nil
-	case *query.BooleanQuery:
+		return newAnyOf(parts, q.min), nil
+	case *boolQ:
 		return p.boolean(q)
 	}
 	return nil, fmt.Errorf("%w: this kind of query is not supported", ErrQuery)
 }
 
-func (p *planner) scorers(qs []query.Query) ([]scorer, error) {
+func (p *planner) scorers(qs []qnode) ([]scorer, error) {
 	out := make([]scorer, 0, len(qs))
 	for _, q := range qs {
 		s, err := p.scorer(q)
@@ -87,9 +82,9 @@ func (p *planner) scorers(qs []query.Query) ([]scorer, error) {
 // boolean is must, should and must-not, with the shortcuts bleve takes:
 // a part that can match nothing is left out, and a lone must or should
 // is that part alone.
-func (p *planner) boolean(q *query.BooleanQuery) (scorer, error) {
-	part := func(in query.Query) (scorer, error) {
-		if in == nil {
+func (p *planner) boolean(q *boolQ) (scorer, error) {
+	part := func(in qnode, present bool) (scorer, error) {
+		if !present {
 			return nil, nil
 		}
 		s, err := p.scorer(in)
@@ -98,15 +93,15 @@ func (p *planner) boolean(q *query.BooleanQuery) (scorer, error) {
 		}
 		return s, err
 	}
-	mustNot, err := part(q.MustNot)
+	mustNot, err := part(q.mustNot, q.mustNot != nil)
 	if err != nil {
 		return nil, err
 	}
-	must, err := part(q.Must)
+	must, err := part(q.must, q.must != nil)
 	if err != nil {
 		return nil, err
 	}
-	should, err := part(q.Should)
+	should, err := part(q.should, q.should != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -121,34 +116,33 @@ func (p *planner) boolean(q *query.BooleanQuery) (scorer, error) {
 		must = p.all(1)
 	}
 	b := &boolOf{must: must, should: should, mustNot: mustNot}
-	if d, ok := q.Should.(*query.DisjunctionQuery); ok && should != nil {
-		b.shouldMin = int(d.Min)
+	if should != nil {
+		b.shouldMin = q.should.min
 	}
 	return b, nil
 }
 
 // match analyses the text and matches its terms, all of them or any.
-func (p *planner) match(q *query.MatchQuery) (scorer, error) {
-	tokens, err := p.analyze(q.Analyzer, q.Match)
+func (p *planner) match(q *matchQ) (scorer, error) {
+	tokens, err := p.analyze(q.analyzer, q.text)
 	if err != nil {
 		return nil, err
 	}
 	if len(tokens) == 0 {
 		return noneScorer{}, nil
 	}
-	boost := boostOf(q.BoostVal)
 	parts := make([]scorer, len(tokens))
 	for i, t := range tokens {
-		if q.Fuzziness != 0 {
-			parts[i], err = p.fuzzy(q.FieldVal, string(t.Term), q.Prefix, q.Fuzziness, boost)
+		if q.fuzziness != 0 {
+			parts[i], err = p.fuzzy(q.field, string(t.Term), q.prefix, q.fuzziness, q.boost)
 		} else {
-			parts[i], err = newTermScorer(p.seg, q.FieldVal, string(t.Term), boost, p.vectors)
+			parts[i], err = newTermScorer(p.seg, q.field, string(t.Term), q.boost, p.vectors)
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
-	if q.Operator == query.MatchQueryOperatorAnd {
+	if q.all {
 		return newAllOf(parts), nil
 	}
 	return newAnyOf(parts, 1), nil
@@ -156,8 +150,8 @@ func (p *planner) match(q *query.MatchQuery) (scorer, error) {
 
 // phrase matches the analysed text as a phrase; a word the analysis
 // drops leaves a gap any word may fill.
-func (p *planner) phrase(q *query.MatchPhraseQuery) (scorer, error) {
-	tokens, err := p.analyze(q.Analyzer, q.MatchPhrase)
+func (p *planner) phrase(q *phraseQ) (scorer, error) {
+	tokens, err := p.analyze(q.analyzer, q.text)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +159,6 @@ func (p *planner) phrase(q *query.MatchPhraseQuery) (scorer, error) {
 	if len(terms) == 0 {
 		return noneScorer{}, nil
 	}
-	boost := boostOf(q.BoostVal)
 	var positions []scorer
 	for _, at := range terms {
 		var alts []scorer
@@ -173,7 +166,7 @@ func (p *planner) phrase(q *query.MatchPhraseQuery) (scorer, error) {
 			if t == "" {
 				continue
 			}
-			s, err := newTermScorer(p.seg, q.FieldVal, t, boost, true)
+			s, err := newTermScorer(p.seg, q.field, t, q.boost, true)
 			if err != nil {
 				return nil, err
 			}
@@ -266,12 +259,12 @@ var errTooMany = fmt.Errorf("%w: a prefix, wildcard or fuzzy term matches too ma
 
 // wildcard matches the terms of a field that the pattern matches as a
 // whole: * any letters, ? one letter, the rest as written.
-func (p *planner) wildcard(q *query.WildcardQuery) (scorer, error) {
-	d, err := p.seg.Dictionary(q.FieldVal)
+func (p *planner) wildcard(q *wildcardQ) (scorer, error) {
+	d, err := p.seg.Dictionary(q.field)
 	if err != nil {
 		return nil, err
 	}
-	literal := q.Wildcard
+	literal := q.pattern
 	if i := strings.IndexAny(literal, "*?"); i >= 0 {
 		literal = literal[:i]
 	}
@@ -279,7 +272,7 @@ func (p *planner) wildcard(q *query.WildcardQuery) (scorer, error) {
 	if literal != "" {
 		end = afterPrefix([]byte(literal))
 	}
-	pattern := []rune(q.Wildcard)
+	pattern := []rune(q.pattern)
 	var candidates []string
 	it := d.AutomatonIterator(nil, []byte(literal), end)
 	for e, err := it.Next(); e != nil || err != nil; e, err = it.Next() {
@@ -293,10 +286,9 @@ func (p *planner) wildcard(q *query.WildcardQuery) (scorer, error) {
 			}
 		}
 	}
-	boost := boostOf(q.BoostVal)
 	parts := make([]scorer, len(candidates))
 	for i, c := range candidates {
-		if parts[i], err = newTermScorer(p.seg, q.FieldVal, c, boost, p.vectors); err != nil {
+		if parts[i], err = newTermScorer(p.seg, q.field, c, q.boost, p.vectors); err != nil {
 			return nil, err
 		}
 	}
@@ -350,4 +342,17 @@ func (p *planner) all(boost float64) scorer {
 		docs[i] = uint64(i)
 	}
 	return newConstScorer(docs, p.seg.Count(), boost)
+}
+
+// afterPrefix is the first key past every key that starts with prefix
+// (nil: none).
+func afterPrefix(prefix []byte) []byte {
+	end := append([]byte(nil), prefix...)
+	for i := len(end) - 1; i >= 0; i-- {
+		end[i]++
+		if end[i] != 0 {
+			return end[:i+1]
+		}
+	}
+	return nil
 }

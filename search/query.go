@@ -20,7 +20,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight"
 	htmlhl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
-	"github.com/blevesearch/bleve/v2/search/query"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -137,9 +136,9 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 		if r.Sort == "" {
 			r.Sort = "date"
 		}
-		return ix.search(ctx, query.NewMatchAllQuery(), r, nil)
+		return ix.search(ctx, &everyQ{}, r, nil)
 	}
-	q, err := Parse(r.Query, r.Langs)
+	q, err := parse(r.Query, r.Langs, false)
 	if err != nil {
 		return nil, err
 	}
@@ -201,15 +200,13 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 
 // search runs a parsed query; seen, if set, is shown each hit: its
 // match and its stored fields.
-func (ix *Index) search(ctx context.Context, q query.Query, r Request, seen func(match, map[string]string)) (*Result, error) {
+func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match, map[string]string)) (*Result, error) {
 	if r.Shown != "" {
-		in := query.NewTermQuery(r.Shown)
-		in.SetField("shown")
-		q = query.NewConjunctionQuery([]query.Query{q, in})
+		q = &andQ{parts: []qnode{q, &termQ{field: "shown", term: r.Shown, boost: 1}}}
 	}
 	if ix.terms != nil {
 		// The terms document is found by no query.
-		q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{query.NewDocIDQuery([]string{termsID})})
+		q = newBool([]qnode{q}, nil, []qnode{&idsQ{ids: []string{termsID}, boost: 1}})
 	}
 	size := r.Size
 	if size <= 0 {
@@ -294,23 +291,18 @@ var highlighter = sync.OnceValues(func() (highlight.Highlighter, error) {
 	return registry.NewCache().HighlighterNamed(htmlhl.Name)
 })
 
-// Parse turns a query string into a bleve query: words without a field
-// search title, summary and body with their boosts, read by the
-// analyzer of each language in langs; field:value on a code field is an
-// exact match.
-func Parse(text string, langs []string) (query.Query, error) {
-	return parse(text, langs, false)
-}
-
 // parse is Parse; with any, a query of several words finds the pages
 // with at least one of them, those with more words first, instead of
 // those with all.
-func parse(text string, langs []string, any bool) (query.Query, error) {
+// Words without a field search title, summary and body with their
+// boosts, read by the analyzer of each language in langs; field:value on
+// a code field is an exact match.
+func parse(text string, langs []string, any bool) (qnode, error) {
 	return parseWith(text, langs, rewriter{any: any})
 }
 
 // parseWith is parse with the rewriter's options in rw.
-func parseWith(text string, langs []string, rw rewriter) (query.Query, error) {
+func parseWith(text string, langs []string, rw rewriter) (qnode, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, fmt.Errorf("%w: empty query", ErrQuery)
@@ -418,14 +410,14 @@ func keywordValue(field, v string) string {
 
 // query rewrites the parts of a query: the +parts, then those with no
 // sign (see addShould), then the -parts.
-func (rw *rewriter) query(parts []syntax.Part) (query.Query, error) {
-	out := query.NewBooleanQuery(nil, nil, nil)
-	add := map[syntax.Occur]func(...query.Query){syntax.Must: out.AddMust, syntax.Should: rw.addShould(out), syntax.MustNot: out.AddMustNot}
+func (rw *rewriter) query(parts []syntax.Part) (qnode, error) {
+	out := &boolQ{}
+	add := map[syntax.Occur]func(...qnode){syntax.Must: out.addMust, syntax.Should: rw.addShould(out), syntax.MustNot: out.addMustNot}
 	for _, occur := range []syntax.Occur{syntax.Must, syntax.Should, syntax.MustNot} {
 		if rw.section && occur == syntax.MustNot {
 			continue
 		}
-		var children []query.Query
+		var children []qnode
 		for _, p := range parts {
 			if p.Occur != occur {
 				continue
@@ -442,14 +434,14 @@ func (rw *rewriter) query(parts []syntax.Part) (query.Query, error) {
 			add[occur](children...)
 		}
 	}
-	if out.Must == nil && out.Should != nil {
-		out.SetMinShould(1)
+	if out.must == nil && out.should != nil {
+		out.should.min = 1
 		return out, nil
 	}
-	if out.Must == nil && out.MustNot != nil {
+	if out.must == nil && out.mustNot != nil {
 		return nil, fmt.Errorf("%w: the query only excludes; add a word to search for", ErrQuery)
 	}
-	if out.Must == nil {
+	if out.must == nil {
 		return nil, nil
 	}
 	return out, nil
@@ -457,7 +449,7 @@ func (rw *rewriter) query(parts []syntax.Part) (query.Query, error) {
 
 // part rewrites one part of the query, or leaves it out (nil) when it
 // holds no word to search for.
-func (rw *rewriter) part(p syntax.Part) (query.Query, error) {
+func (rw *rewriter) part(p syntax.Part) (qnode, error) {
 	rw.clauses++
 	if rw.clauses > MaxClauses {
 		return nil, fmt.Errorf("%w: the query has more than %d terms", ErrQuery, MaxClauses)
@@ -476,7 +468,7 @@ func (rw *rewriter) part(p syntax.Part) (query.Query, error) {
 }
 
 // match rewrites a word, word~N or field:value.
-func (rw *rewriter) match(q syntax.Part) (query.Query, error) {
+func (rw *rewriter) match(q syntax.Part) (qnode, error) {
 	f, err := field(q.Field)
 	if err != nil {
 		return nil, err
@@ -491,28 +483,22 @@ func (rw *rewriter) match(q syntax.Part) (query.Query, error) {
 		return nil, nil
 	}
 	if isKeyword(f) {
-		t := query.NewTermQuery(keywordValue(f, q.Text))
-		t.SetField(f)
-		return t, nil
+		return &termQ{field: f, term: keywordValue(f, q.Text), boost: 1}, nil
 	}
 	if !rw.hasTerms(q.Text) {
 		return nil, nil
 	}
-	return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
-		m := query.NewMatchQuery(q.Text)
-		m.SetField(field)
-		m.Analyzer = analyzer
-		m.SetFuzziness(q.Fuzziness)
+	return rw.perField(f, func(field, analyzer string, boost float64) qnode {
+		m := &matchQ{field: field, text: q.Text, analyzer: analyzer, fuzziness: q.Fuzziness, boost: boost}
 		if q.Fuzziness > 0 {
-			m.SetPrefix(rw.fuzzyPrefix)
+			m.prefix = rw.fuzzyPrefix
 		}
-		m.SetBoost(boost)
 		return m
 	}), nil
 }
 
 // phrase rewrites a "phrase" or field:"value".
-func (rw *rewriter) phrase(q syntax.Part) (query.Query, error) {
+func (rw *rewriter) phrase(q syntax.Part) (qnode, error) {
 	f, err := field(q.Field)
 	if err != nil {
 		return nil, err
@@ -521,34 +507,23 @@ func (rw *rewriter) phrase(q syntax.Part) (query.Query, error) {
 		return nil, nil
 	}
 	if isKeyword(f) {
-		t := query.NewTermQuery(keywordValue(f, q.Text))
-		t.SetField(f)
-		return t, nil
+		return &termQ{field: f, term: keywordValue(f, q.Text), boost: 1}, nil
 	}
 	if !rw.hasTerms(q.Text) {
 		return nil, nil
 	}
-	return rw.perField(f, func(field, analyzer string, boost float64) query.Query {
+	return rw.perField(f, func(field, analyzer string, boost float64) qnode {
 		if field == "body" || field == "tagwords" || field == sectionText {
 			// Bodies, tags and sections keep no positions (see
 			// Mapping): all the words.
-			m := query.NewMatchQuery(q.Text)
-			m.SetField(field)
-			m.Analyzer = analyzer
-			m.SetOperator(query.MatchQueryOperatorAnd)
-			m.SetBoost(boost)
-			return m
+			return &matchQ{field: field, text: q.Text, analyzer: analyzer, all: true, boost: boost}
 		}
-		m := query.NewMatchPhraseQuery(q.Text)
-		m.SetField(field)
-		m.Analyzer = analyzer
-		m.SetBoost(boost)
-		return m
+		return &phraseQ{field: field, text: q.Text, analyzer: analyzer, boost: boost}
 	}), nil
 }
 
 // wildcard rewrites prefix* and wild?card words.
-func (rw *rewriter) wildcard(q syntax.Part) (query.Query, error) {
+func (rw *rewriter) wildcard(q syntax.Part) (qnode, error) {
 	f, err := field(q.Field)
 	if err != nil {
 		return nil, err
@@ -568,18 +543,15 @@ func (rw *rewriter) wildcard(q syntax.Part) (query.Query, error) {
 	} else {
 		pattern = Fold(pattern)
 	}
-	return rw.perField(f, func(field, _ string, boost float64) query.Query {
-		w := query.NewWildcardQuery(pattern)
-		w.SetField(field)
-		w.SetBoost(boost)
-		return w
+	return rw.perField(f, func(field, _ string, boost float64) qnode {
+		return &wildcardQ{field: field, pattern: pattern, boost: boost}
 	}), nil
 }
 
 // perField makes one query per text field (or the one named) and per
 // analyzer, joined by OR, with the field's boost.
-func (rw *rewriter) perField(f string, newQuery func(field, analyzer string, boost float64) query.Query) query.Query {
-	var qs []query.Query
+func (rw *rewriter) perField(f string, newQuery func(field, analyzer string, boost float64) qnode) qnode {
+	var qs []qnode
 	if rw.section {
 		for _, a := range rw.analyzers {
 			qs = append(qs, newQuery(sectionText, a, 1))
@@ -601,11 +573,11 @@ func (rw *rewriter) perField(f string, newQuery func(field, analyzer string, boo
 }
 
 // disjunction is the query that any of qs matches.
-func disjunction(qs []query.Query) query.Query {
+func disjunction(qs []qnode) qnode {
 	if len(qs) == 1 {
 		return qs[0]
 	}
-	return query.NewDisjunctionQuery(qs)
+	return &orQ{parts: qs}
 }
 
 // hasTerms reports whether the analyzers find a word in text, so that
@@ -632,11 +604,11 @@ func (rw *rewriter) hasTerms(text string) bool {
 
 // addShould is where the words of a query without + or - go: every one
 // must match, unless the rewriter takes them as alternatives.
-func (rw *rewriter) addShould(b *query.BooleanQuery) func(...query.Query) {
+func (rw *rewriter) addShould(b *boolQ) func(...qnode) {
 	if rw.any {
-		return b.AddShould
+		return b.addShould
 	}
-	return b.AddMust
+	return b.addMust
 }
 
 // plainWords returns the words of a query made of words only (no
@@ -855,8 +827,8 @@ func suggestion(words []string, starts map[string]bool, locs []termLoc, texts ma
 // definedFirst runs a query that names a term as a whole, and puts the
 // pages that define the term first: a reader who types a term wants its
 // definition, however often other pages use the word.
-func (ix *Index) definedFirst(ctx context.Context, q query.Query, r Request, defined []string) (*Result, error) {
-	def := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(defined)})
+func (ix *Index) definedFirst(ctx context.Context, q qnode, r Request, defined []string) (*Result, error) {
+	def := &andQ{parts: []qnode{q, &idsQ{ids: defined, boost: 1}}}
 	first, err := ix.search(ctx, def, r, nil)
 	if err != nil {
 		return nil, err

@@ -3,8 +3,6 @@ package search
 import (
 	"context"
 	"strings"
-
-	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // maxSectionsPerHit bounds the sections looked at for one hit: the most a
@@ -26,15 +24,13 @@ func (ix *Index) addSections(ctx context.Context, r Request, hits []Hit) error {
 	if err != nil || words == nil {
 		return nil // nothing a section could hold (field filters only, say)
 	}
-	parents := make([]query.Query, len(hits))
+	parents := make([]qnode, len(hits))
 	at := make(map[string]int, len(hits))
 	for i, h := range hits {
-		t := query.NewTermQuery(h.ID)
-		t.SetField(sectionOf)
-		parents[i] = t
+		parents[i] = &termQ{field: sectionOf, term: h.ID, boost: 1}
 		at[h.ID] = i
 	}
-	q := query.NewConjunctionQuery([]query.Query{words, query.NewDisjunctionQuery(parents)})
+	q := &andQ{parts: []qnode{words, &orQ{parts: parents}}}
 	p := planner{seg: ix.sec, analyze: ix.analyze}
 	s, err := p.plan(q)
 	if err != nil {

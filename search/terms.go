@@ -1,13 +1,11 @@
 package search
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Cross-language terms. The site's glossary pairs each term with its
@@ -15,7 +13,7 @@ import (
 // editors give it. The index carries these groups in one document of its
 // own (TermsDocument), which no query finds; when the words of a query
 // contain a name of a term, the query also finds the pages that have
-// one of the term's other names in its place, at half the weight: on the
+// one of the term's other names in its place: on the
 // English pages "συνεργατικός σχηματισμός" finds what "cluster" finds,
 // and on the Greek ones "cluster policy" finds "πολιτική για τους
 // συνεργατικούς σχηματισμούς". Names are compared as the analyzers of
@@ -25,10 +23,6 @@ import (
 
 // termsID is the ID of the document that carries the term groups.
 const termsID = "\x00terms"
-
-// termWeight is the weight of the pages found through another name of a
-// term, against 1 for the words as the reader wrote them.
-const termWeight = 0.5
 
 // maxTermQueries bounds the queries one search runs with other names.
 const maxTermQueries = 6
@@ -71,14 +65,31 @@ func TermsDocument(terms []Term) Document {
 	return Document{ID: termsID, Lang: "", Terms: b.String()}
 }
 
-// parenthesised is a part of a title in brackets, such as "(S3)".
-var parenthesised = regexp.MustCompile(`\s*\([^)]*\)`)
-
-// cleanName is a term's name without its bracketed parts, tabs or line
-// breaks.
+// cleanName is a term's name without its bracketed parts, such as
+// "(S3)", tabs or line breaks.
 func cleanName(s string) string {
-	s = parenthesised.ReplaceAllString(s, "")
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(withoutBrackets(s)), " ")
+}
+
+// withoutBrackets removes each part of s in brackets, with the spaces
+// before it: "Smart specialisation (S3)" is "Smart specialisation". An
+// opening bracket that is never closed stays.
+func withoutBrackets(s string) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(s, '(')
+		if open < 0 {
+			break
+		}
+		shut := strings.IndexByte(s[open:], ')')
+		if shut < 0 {
+			break
+		}
+		b.WriteString(strings.TrimRight(s[:open], " \t\n\f\r"))
+		s = s[open+shut+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // parseTerms reads the terms document.
@@ -155,29 +166,23 @@ next:
 // names as a whole.
 const definedWeight = 8
 
-// withTerms joins a parsed query with the parsed alternatives, weighed
-// termWeight, and favours the pages that define a term the query names.
-func withTerms(q query.Query, alts, defined []string, langs []string) query.Query {
-	qs := []query.Query{q}
+// withTerms joins a parsed query with the parsed alternatives, and
+// favours the pages that define a term the query names. An alternative
+// weighs as the reader's own words do: its words' field boosts only.
+// (Earlier code gave it a boost of 0.5, which bleve ignored on a query of
+// several parts; leaving it out keeps the ranking as it was.)
+func withTerms(q qnode, alts, defined []string, langs []string) qnode {
+	qs := []qnode{q}
 	for _, alt := range alts {
-		aq, err := Parse(alt, langs)
-		if err != nil {
-			continue
+		if aq, err := parse(alt, langs, false); err == nil {
+			qs = append(qs, aq)
 		}
-		if b, ok := aq.(query.BoostableQuery); ok {
-			b.SetBoost(termWeight)
-		} else {
-			continue
-		}
-		qs = append(qs, aq)
 	}
 	if len(qs) > 1 {
-		q = query.NewDisjunctionQuery(qs)
+		q = &orQ{parts: qs}
 	}
 	if len(defined) > 0 {
-		def := query.NewDocIDQuery(defined)
-		def.SetBoost(definedWeight)
-		q = query.NewBooleanQuery([]query.Query{q}, []query.Query{def}, nil)
+		q = newBool([]qnode{q}, []qnode{&idsQ{ids: defined, boost: definedWeight}}, nil)
 	}
 	return q
 }

@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"fmt"
+	stdregexp "regexp"
 	"regexp/syntax"
+	"testing"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -209,19 +211,6 @@ func (r segmentReader) FieldDictContains(field string) (index.FieldDictContains,
 	return containsDict{d}, nil
 }
 
-// afterPrefix is the first key past every key that starts with prefix
-// (nil: none).
-func afterPrefix(prefix []byte) []byte {
-	end := append([]byte(nil), prefix...)
-	for i := len(end) - 1; i >= 0; i-- {
-		end[i]++
-		if end[i] != 0 {
-			return end[:i+1]
-		}
-	}
-	return nil
-}
-
 // afterInclusive is the first key after key.
 func afterInclusive(key []byte) []byte {
 	if len(key) == 0 {
@@ -341,3 +330,119 @@ func (r segmentReader) InternalID(id string) (index.IndexInternalID, error) {
 }
 
 func (r segmentReader) Close() error { return nil }
+
+var (
+	_ index.IndexReaderFuzzy = segmentReader{}
+	_ index.FuzzyAutomaton   = typoMatcher{}
+)
+
+// typoMatcher matches the words within max edits of a word.
+type typoMatcher struct {
+	word []rune
+	max  int
+}
+
+// MatchAndDistance reports whether term is within the matcher's edits of
+// its word, and how many edits it is.
+func (m typoMatcher) MatchAndDistance(term string) (bool, uint8) {
+	d := typoDistance(m.word, []rune(term), m.max)
+	return d <= m.max, uint8(min(d, 255))
+}
+
+// typoDict is the words of a field's dictionary within a matcher's edits,
+// with their number of edits.
+type typoDict struct {
+	index.FieldDict
+	m typoMatcher
+}
+
+func (d typoDict) Next() (*index.DictEntry, error) {
+	for {
+		e, err := d.FieldDict.Next()
+		if e == nil || err != nil {
+			return e, err
+		}
+		if ok, n := d.m.MatchAndDistance(e.Term); ok {
+			e.EditDistance = n
+			return e, nil
+		}
+	}
+}
+
+func (r segmentReader) FieldDictFuzzy(field, term string, fuzziness int, prefix string) (index.FieldDict, error) {
+	d, _, err := r.FieldDictFuzzyAutomaton(field, term, fuzziness, prefix)
+	return d, err
+}
+
+// FieldDictFuzzyAutomaton looks at the words that start with prefix only
+// (bleve passes the first letters a fuzzy term keeps).
+func (r segmentReader) FieldDictFuzzyAutomaton(field, term string, fuzziness int, prefix string) (index.FieldDict, index.FuzzyAutomaton, error) {
+	var d index.FieldDict
+	var err error
+	if prefix != "" {
+		d, err = r.FieldDictPrefix(field, []byte(prefix))
+	} else {
+		d, err = r.FieldDict(field)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	m := typoMatcher{word: []rune(term), max: fuzziness}
+	return typoDict{d, m}, m, nil
+}
+
+// tableReader is an index.DocValueReader over a docValueTable.
+type tableReader struct {
+	fields []*docValueField
+	names  []string
+}
+
+func (t *docValueTable) reader(fields []string) (*tableReader, error) {
+	r := &tableReader{}
+	for _, name := range fields {
+		f, err := t.field(name)
+		if err != nil {
+			return nil, err
+		}
+		if f != nil {
+			r.fields = append(r.fields, f)
+			r.names = append(r.names, name)
+		}
+	}
+	return r, nil
+}
+
+func (r *tableReader) VisitDocValues(id index.IndexInternalID, visit index.DocValueVisitor) error {
+	doc := id.Value()
+	for i, f := range r.fields {
+		if doc+1 >= uint64(len(f.start)) {
+			continue
+		}
+		for _, ord := range f.ords[f.start[doc]:f.start[doc+1]] {
+			visit(r.names[i], f.terms[ord])
+		}
+	}
+	return nil
+}
+
+func (r *tableReader) BytesRead() uint64 { return 0 }
+
+var _ index.DocValueReader = (*tableReader)(nil)
+
+// reader reads the pages through bleve's index API.
+func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg, table: ix.dv} }
+
+// TestWithoutBracketsAsRegexp holds withoutBrackets to the regular
+// expression it replaced (\s*\([^)]*\) removed), on names with brackets
+// in every arrangement.
+func TestWithoutBracketsAsRegexp(t *testing.T) {
+	re := stdregexp.MustCompile(`\s*\([^)]*\)`)
+	for _, s := range []string{
+		"Smart specialisation (S3)", "a (b (c) d)", "a (b", "(x)", "a  \t(b)c", "a\u00a0(x)b", "(a)(b) (c", "x) (y)", "",
+		"Research and Innovation Strategy for Smart Specialisation (RIS3)", "((()))", ") (",
+	} {
+		if got, want := withoutBrackets(s), re.ReplaceAllString(s, ""); got != want {
+			t.Errorf("withoutBrackets(%q) = %q, the expression gives %q", s, got, want)
+		}
+	}
+}
