@@ -794,7 +794,8 @@ func nearQuery(words []string, fuzz map[string]int) string {
 // suggestion rewrites the reader's words as the best hit writes them: for
 // each word, the closest word of the hit's title or summary that a fuzzy
 // term matched (the match says where; the stored text has the letters),
-// or, for a word of starts, the shortest that begins with it.
+// within two edits counted in letters (typoDistance), or, for a word of
+// starts, the shortest that begins with it.
 func suggestion(words []string, starts map[string]bool, locs []termLoc, texts map[string]string) []string {
 	var found []string
 	for _, l := range locs {
@@ -809,7 +810,8 @@ func suggestion(words []string, starts map[string]bool, locs []termLoc, texts ma
 		out[i] = w
 		best := -1
 		for _, f := range found {
-			d := search.LevenshteinDistance(Fold(w), Fold(f))
+			fw, ff := []rune(Fold(w)), []rune(Fold(f))
+			d := typoDistance(fw, ff, len(fw)+len(ff))
 			if starts[w] {
 				if !strings.HasPrefix(Fold(f), Fold(w)) {
 					continue

@@ -112,3 +112,17 @@ func TestWordStartsAreSearchedAsPrefixes(t *testing.T) {
 		t.Errorf("smrat: near %v, suggestion %q (%v); want Smart", res.Near, res.Suggestion, err)
 	}
 }
+
+// TestGreekSuggestionCountsLetters: a suggestion may be two slips away,
+// counted in letters; Greek letters take two bytes each, and counting
+// bytes (as the suggestion once did) turned two slips into four.
+func TestGreekSuggestionCountsLetters(t *testing.T) {
+	ix := openTest(t)
+	res, err := ix.Search(context.Background(), Request{Query: "πλιτκη", Langs: []string{"el"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Near || Fold(res.Suggestion) != "πολιτικη" {
+		t.Errorf("πλιτκη: near %v, suggestion %q; want near, πολιτική", res.Near, res.Suggestion)
+	}
+}
