@@ -6,17 +6,20 @@ import (
 	"html"
 	"math"
 	"math/rand/v2"
-	"sort"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/facet"
+	"github.com/blevesearch/bleve/v2/search/highlight"
+	htmlhl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
@@ -34,6 +37,11 @@ var testMapping = sync.OnceValue(func() *mapping.IndexMappingImpl {
 		panic(err)
 	}
 	return m
+})
+
+// highlighter is bleve's HTML highlighter, which made the snippets.
+var highlighter = sync.OnceValues(func() (highlight.Highlighter, error) {
+	return registry.NewCache().HighlighterNamed(htmlhl.Name)
 })
 
 // toBleve writes a query tree as bleve's query package did.

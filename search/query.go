@@ -4,22 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"maps"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/clusterpolisee/polisee/search/internal/snippet"
 	"github.com/clusterpolisee/polisee/search/internal/syntax"
 
-	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/highlight"
-	htmlhl "github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -242,38 +236,27 @@ func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match
 		if seen != nil {
 			seen(m, fields)
 		}
-		hit.Snippet = snippet(id, fields["summary"], m.locs)
+		hit.Snippet = markWords(fields["summary"], m.locs)
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
 }
 
-// snippet is the summary with the query's words marked, escaped for
-// HTML: bleve's HTML highlighter's best fragment, or the whole summary
-// when no word of the query is in it.
-func snippet(id, summary string, locs []termLoc) string {
-	hl, err := highlighter()
-	if err != nil {
-		return html.EscapeString(summary)
-	}
-	dm := &search.DocumentMatch{ID: id, Locations: search.FieldTermLocationMap{}}
+// markWords is the summary with the query's words marked, escaped for
+// HTML: the best fragment, as bleve's HTML highlighter chose and wrote it
+// (package internal/snippet), or the whole summary when it holds none of
+// the query's words.
+func markWords(summary string, locs []termLoc) string {
+	var in []snippet.Location
 	for _, l := range locs {
-		if l.field != "summary" {
-			continue
+		if l.field == "summary" {
+			in = append(in, snippet.Location{Term: l.term, Pos: l.pos, Start: l.start, End: l.end})
 		}
-		tlm := dm.Locations[l.field]
-		if tlm == nil {
-			tlm = search.TermLocationMap{}
-			dm.Locations[l.field] = tlm
-		}
-		tlm[l.term] = append(tlm[l.term], &search.Location{Pos: l.pos, Start: l.start, End: l.end})
 	}
-	doc := document.NewDocument(id)
-	doc.AddField(document.NewTextField("summary", nil, []byte(summary)))
-	if frags := hl.BestFragmentsInField(dm, doc, "summary", 1); len(frags) > 0 {
-		return frags[0]
+	if s := snippet.Best(summary, in); s != "" {
+		return s
 	}
-	return html.EscapeString(summary)
+	return snippet.Escape(summary)
 }
 
 func queryError(ctx context.Context, err error) error {
@@ -285,11 +268,6 @@ func queryError(ctx context.Context, err error) error {
 	}
 	return fmt.Errorf("search: %w", err)
 }
-
-// highlighter marks query terms in snippets with <mark>, escaping the rest.
-var highlighter = sync.OnceValues(func() (highlight.Highlighter, error) {
-	return registry.NewCache().HighlighterNamed(htmlhl.Name)
-})
 
 // parse is Parse; with any, a query of several words finds the pages
 // with at least one of them, those with more words first, instead of
