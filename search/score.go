@@ -228,22 +228,49 @@ func (s *allOf) matches() ([]match, error) {
 // intersect keeps the documents of a found in b, adding b's score and
 // locations to a's.
 func intersect(a, b []match) []match {
+	return join(a, b, func(m, other *match) bool {
+		if other == nil {
+			return false
+		}
+		m.add(other)
+		return true
+	})
+}
+
+// without leaves out of a the documents of b.
+func without(a, b []match) []match {
+	if len(b) == 0 {
+		return a
+	}
+	return join(a, b, func(_, other *match) bool { return other == nil })
+}
+
+// join walks a and b, both in document order, and keeps in a's place the
+// matches of a that keep accepts, given b's match of the same document
+// (nil when b has none); keep may change them.
+func join(a, b []match, keep func(m, other *match) bool) []match {
 	out := a[:0]
 	j := 0
 	for _, m := range a {
 		for j < len(b) && b[j].doc < m.doc {
 			j++
 		}
-		if j == len(b) {
-			break
+		var other *match
+		if j < len(b) && b[j].doc == m.doc {
+			other = &b[j]
 		}
-		if b[j].doc == m.doc {
-			m.score += b[j].score
-			m.locs = append(m.locs, b[j].locs...)
+		if keep(&m, other) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// add adds another match of the same document to m: its score and its
+// locations.
+func (m *match) add(other *match) {
+	m.score += other.score
+	m.locs = append(m.locs, other.locs...)
 }
 
 // anyOf matches the documents at least min parts match (min 0 means
@@ -288,8 +315,7 @@ func (s *anyOf) matches() ([]match, error) {
 		n := 0
 		for i, l := range lists {
 			if next[i] < len(l) && l[next[i]].doc == doc {
-				m.score += l[next[i]].score
-				m.locs = append(m.locs, l[next[i]].locs...)
+				m.add(&l[next[i]])
 				next[i]++
 				n++
 			}
@@ -347,41 +373,16 @@ func (s *boolOf) matches() ([]match, error) {
 	if err != nil {
 		return nil, err
 	}
-	must = without(must, not)
-	out := must[:0]
-	j := 0
-	for _, m := range must {
-		for j < len(should) && should[j].doc < m.doc {
-			j++
+	// Should adds its score where it matches; where it does not, the
+	// document stays only if should is not required.
+	optional := s.should == nil || s.shouldMin == 0
+	return join(without(must, not), should, func(m, other *match) bool {
+		if other == nil {
+			return optional
 		}
-		if j < len(should) && should[j].doc == m.doc {
-			m.score += should[j].score
-			m.locs = append(m.locs, should[j].locs...)
-		} else if s.should != nil && s.shouldMin > 0 {
-			continue
-		}
-		out = append(out, m)
-	}
-	return out, nil
-}
-
-// without leaves out of a the documents of b.
-func without(a, b []match) []match {
-	if len(b) == 0 {
-		return a
-	}
-	out := a[:0]
-	j := 0
-	for _, m := range a {
-		for j < len(b) && b[j].doc < m.doc {
-			j++
-		}
-		if j < len(b) && b[j].doc == m.doc {
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
+		m.add(other)
+		return true
+	}), nil
 }
 
 // phraseOf matches the documents where the terms stand one after the
