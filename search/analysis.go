@@ -1,27 +1,10 @@
 package search
 
 import (
-	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/lang/bg"
-	"github.com/blevesearch/bleve/v2/analysis/lang/de"
-	"github.com/blevesearch/bleve/v2/analysis/lang/el"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/lang/hu"
-	"github.com/blevesearch/bleve/v2/analysis/lang/it"
-	"github.com/blevesearch/bleve/v2/analysis/lang/ro"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/clusterpolisee/polisee/search/internal/elstem"
 )
 
 // Languages maps each partner language to the analyzer its text gets.
@@ -61,27 +44,8 @@ var Languages = map[string]string{
 	"sq": plainAnalyzer,
 }
 
-const (
-	plainAnalyzer = "polisee_plain"
-	foldFilter    = "polisee_fold"
-	serbianLatin  = "polisee_sr_latin"
-)
-
-// analyzerFilters are the token filters of each analyzer, in order, after
-// the Unicode word tokenizer.
-var analyzerFilters = map[string][]string{
-	"polisee_en": {en.PossessiveName, lowercase.Name, foldFilter, en.StopName, porter.Name},
-	"polisee_de": {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName, foldFilter},
-	"polisee_it": {it.ElisionName, lowercase.Name, it.StopName, it.LightStemmerName, foldFilter},
-	"polisee_ro": {lowercase.Name, ro.StopName, ro.SnowballStemmerName, foldFilter},
-	"polisee_hu": {lowercase.Name, hu.StopName, hu.SnowballStemmerName, foldFilter},
-	// Stop words are removed before folding: bleve's lists are written
-	// with accents.
-	"polisee_el":  {lowercase.Name, el.StopName, foldFilter, elstem.Name},
-	"polisee_bg":  {lowercase.Name, bg.StopName, foldFilter},
-	"polisee_sr":  {lowercase.Name, serbianLatin, foldFilter},
-	plainAnalyzer: {lowercase.Name, foldFilter},
-}
+// plainAnalyzer is the analyzer of languages without their own.
+const plainAnalyzer = "polisee_plain"
 
 // AnalyzerFor returns the analyzer name for a language code; languages
 // without their own get the plain analyzer.
@@ -90,74 +54,6 @@ func AnalyzerFor(lang string) string {
 		return a
 	}
 	return plainAnalyzer
-}
-
-// analyzers are the analyzers of every language, made once, by name.
-// Queries read their words with them; the index mapping (mapping.go)
-// defines the same ones for the pages' text.
-var analyzers = sync.OnceValues(func() (map[string]analysis.Analyzer, error) {
-	cache := registry.NewCache()
-	out := make(map[string]analysis.Analyzer, len(analyzerFilters))
-	for _, name := range analyzerNames() {
-		a, err := cache.DefineAnalyzer(name, analyzerConfig(name))
-		if err != nil {
-			return nil, err
-		}
-		out[name] = a
-	}
-	return out, nil
-})
-
-// analyzerNamed is the analyzer of that name, or nil.
-func analyzerNamed(name string) analysis.Analyzer {
-	all, err := analyzers()
-	if err != nil {
-		return nil
-	}
-	return all[name]
-}
-
-// analyzerNames are the analyzers' names, in a fixed order.
-func analyzerNames() []string {
-	names := make([]string, 0, len(analyzerFilters))
-	for name := range analyzerFilters {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// analyzerConfig is how bleve's registry composes an analyzer: the
-// Unicode word tokenizer, then the filters.
-func analyzerConfig(name string) map[string]any {
-	return map[string]any{
-		"type":          custom.Name,
-		"tokenizer":     unicodetok.Name,
-		"token_filters": analyzerFilters[name],
-	}
-}
-
-func init() {
-	registry.RegisterTokenFilter(foldFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return foldTokens{}, nil
-	})
-	registry.RegisterTokenFilter(serbianLatin, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return serbianLatinTokens{}, nil
-	})
-}
-
-// foldTokens removes accents and diacritics (Greek tonos and dialytika,
-// Latin accents) and writes Greek final sigma as sigma, so that words
-// typed without accents, or in capitals, still match.
-type foldTokens struct{}
-
-func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
-	for _, t := range in {
-		if !plainLower(string(t.Term)) {
-			t.Term = []byte(Fold(string(t.Term)))
-		}
-	}
-	return in
 }
 
 // plainLower reports whether b is ASCII without capitals, which Fold
@@ -191,24 +87,12 @@ func Fold(s string) string {
 	return b.String()
 }
 
-// serbianLatinTokens writes Serbian Cyrillic in the Latin alphabet that
-// Serbian also uses (Гајеви: Ниш as niš, Љубљана as ljubljana), so that a
-// word finds its spelling in the other alphabet once both are folded.
-type serbianLatinTokens struct{}
-
 // serbianCyrillic maps the Serbian Cyrillic letters (lowercase, as the
 // filter runs after lowercasing) to Latin.
 var serbianCyrillic = map[rune]string{
 	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'ђ': "đ", 'е': "e", 'ж': "ž", 'з': "z", 'и': "i",
 	'ј': "j", 'к': "k", 'л': "l", 'љ': "lj", 'м': "m", 'н': "n", 'њ': "nj", 'о': "o", 'п': "p", 'р': "r",
 	'с': "s", 'т': "t", 'ћ': "ć", 'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "č", 'џ': "dž", 'ш': "š",
-}
-
-func (serbianLatinTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
-	for _, t := range in {
-		t.Term = []byte(SerbianLatin(string(t.Term)))
-	}
-	return in
 }
 
 // SerbianLatin transliterates Serbian Cyrillic letters to Latin and

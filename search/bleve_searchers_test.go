@@ -130,7 +130,7 @@ func (ix *Index) searchWithBleve(ctx context.Context, q query.Query, r Request) 
 		in.SetField("shown")
 		q = query.NewConjunctionQuery([]query.Query{q, in})
 	}
-	if ix.terms != nil {
+	if ix.hasTermsDoc {
 		// The terms document is found by no query.
 		q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{query.NewDocIDQuery([]string{termsID})})
 	}
@@ -238,13 +238,13 @@ func TestSameHitsAsBleveSearchers(t *testing.T) {
 			{Query: text, Langs: []string{"en", "el"}, Sort: "title", From: 10},
 		} {
 			for _, mode := range []rewriter{{}, {any: true}, {fuzzyPrefix: 1}} {
-				q, err := parseWith(text, r.Langs, mode)
+				q, err := ix.parse(text, r.Langs, mode)
 				if err != nil {
 					continue
 				}
 				if !mode.any {
 					alts, defined := ix.termAlternatives(text, r.Langs)
-					q = withTerms(q, alts, defined, r.Langs)
+					q = ix.withTerms(q, alts, defined, r.Langs)
 				}
 				compareWithBleve(t, ix, q, r, text)
 				checked++
@@ -424,7 +424,7 @@ func (ix *Index) addSectionsWithBleve(ctx context.Context, r Request, hits []Hit
 	if len(hits) == 0 {
 		return nil
 	}
-	words, err := parseWith(r.Query, r.Langs, rewriter{any: true, section: true})
+	words, err := ix.parse(r.Query, r.Langs, rewriter{any: true, section: true})
 	if err != nil || words == nil {
 		return nil // nothing a section could hold (field filters only, say)
 	}
@@ -488,7 +488,7 @@ func BenchmarkQueries(b *testing.B) {
 	}
 	var qs []qnode
 	for _, text := range generatedQueries(vocab, 300, 11) {
-		if q, err := parse(text, []string{"en", "el"}, false); err == nil {
+		if q, err := ix.parse(text, []string{"en", "el"}, rewriter{}); err == nil {
 			qs = append(qs, q)
 		}
 	}

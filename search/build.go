@@ -22,6 +22,8 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zapx "github.com/blevesearch/zapx/v17"
+
+	"github.com/clusterpolisee/polisee/search/internal/textan"
 )
 
 // BleveType makes bleve pick the document mapping of the document's
@@ -70,6 +72,7 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 	if err != nil {
 		return nil, nil, err
 	}
+	sorted = withWordLists(sorted)
 	m, err := Mapping()
 	if err != nil {
 		return nil, nil, fmt.Errorf("search mapping: %w", err)
@@ -473,4 +476,26 @@ func eachParallel(n int, fn func(i int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// withWordLists gives the terms document (made when there is none) the
+// word lists of the analyzers the documents' languages need, for their
+// text and for the queries of each language that shows them (see
+// wordLists). sorted is in ID order, which the terms document's ID
+// leads.
+func withWordLists(sorted []Document) []Document {
+	lists := map[string]textan.Lists{}
+	for _, d := range sorted {
+		for _, lang := range append([]string{d.Lang}, d.Shown...) {
+			name := AnalyzerFor(lang)
+			if _, ok := lists[name]; !ok {
+				lists[name] = textan.BleveLists(name)
+			}
+		}
+	}
+	if len(sorted) == 0 || sorted[0].ID != termsID {
+		sorted = append([]Document{TermsDocument(nil)}, sorted...)
+	}
+	sorted[0].WordLists = formatWordLists(lists)
+	return sorted
 }

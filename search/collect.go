@@ -17,11 +17,18 @@ import (
 // frequent first.
 const maxFacetValues = 50
 
+// errNoWordLists is the error of a query in a language whose word lists
+// the index lacks: one written by an older polisee, or for a site without
+// pages in that language.
+func errNoWordLists(analyzer string) error {
+	return fmt.Errorf("the search index holds no word lists for the analyzer %s (pages in that language, or an index written by an older polisee); rebuild the site with this version of polisee", analyzer)
+}
+
 // analyze reads text with the named analyzer.
 func (ix *Index) analyze(name, text string) (analysis.TokenStream, error) {
-	a := analyzerNamed(name)
+	a := ix.analyzer(name)
 	if a == nil {
-		return nil, fmt.Errorf("no analyzer named %q", name)
+		return nil, errNoWordLists(name)
 	}
 	return a.Analyze([]byte(text)), nil
 }

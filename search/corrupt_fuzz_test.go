@@ -79,7 +79,7 @@ func TestSearchDamagedIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, edits := range [][]byte{{0, 0, 0, 0x80}, {0, 0, 5, 0x80}, {0, 0, 10, 0x80}} {
+	for _, edits := range [][]byte{{0, 0x04, 0xb3, 0x80}, {0, 0x04, 0xb4, 0x80}, {0, 0x04, 0xba, 0x80}} {
 		ix, err := Open(damage(good, edits, 0))
 		if err != nil {
 			t.Fatalf("%q: the damaged index no longer opens (%v): pick damage that reaches Search", edits, err)

@@ -59,6 +59,7 @@ func docMapping(analyzer string) *mapping.DocumentMapping {
 	dm.AddFieldMappingsAt("tagwords", textField(analyzer, false, false))
 	dm.AddFieldMappingsAt("url", storedField())
 	dm.AddFieldMappingsAt("terms", storedField())
+	dm.AddFieldMappingsAt(wordListsField, storedField())
 	for _, name := range sortFields {
 		dm.AddFieldMappingsAt(name, keywordField(false, true))
 	}

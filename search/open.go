@@ -3,8 +3,12 @@ package search
 import (
 	"errors"
 	"fmt"
+	"sync"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	zapx "github.com/blevesearch/zapx/v17"
+
+	"github.com/clusterpolisee/polisee/search/internal/textan"
 )
 
 // Index is an opened search index: one zap segment read from bytes and
@@ -19,6 +23,15 @@ type Index struct {
 	// sec holds the pages' sections, once OpenSections has read them.
 	sec   *zapx.SegmentBase
 	terms []term // cross-language terms (terms.go)
+	// hasTermsDoc is set when the index holds the terms document, which
+	// no query may find.
+	hasTermsDoc bool
+	// lists are the word lists of the analyzers (stop words, elided
+	// articles), from the index (see wordLists); analyzers are the
+	// analyzers made with them, each once.
+	lists     map[string]textan.Lists
+	mu        sync.Mutex
+	analyzers map[string]analysis.Analyzer
 	// dv holds the doc values, each field read once (docvalues.go).
 	dv *docValueTable
 }
@@ -33,10 +46,7 @@ func Open(data []byte) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := analyzers(); err != nil {
-		return nil, err
-	}
-	ix := &Index{seg: seg, numDocs: numDocs, dv: newDocValueTable(seg)}
+	ix := &Index{seg: seg, numDocs: numDocs, dv: newDocValueTable(seg), analyzers: map[string]analysis.Analyzer{}}
 	if err := ix.readTerms(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
@@ -93,9 +103,28 @@ func (ix *Index) readTerms() (err error) {
 	if err != nil {
 		return err
 	}
+	ix.hasTermsDoc = true
 	ix.terms = parseTerms(fields["terms"])
+	ix.lists = parseWordLists(fields[wordListsField])
 	ix.numDocs--
 	return nil
+}
+
+// analyzer is the analyzer of that name (analyzerFilters), made with the
+// index's word lists; nil when the index lacks the lists it needs (an
+// index written before they were, or a language it has no page in).
+func (ix *Index) analyzer(name string) analysis.Analyzer {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if a, ok := ix.analyzers[name]; ok {
+		return a
+	}
+	a, err := textan.New(name, ix.lists[name])
+	if err != nil {
+		a = nil
+	}
+	ix.analyzers[name] = a
+	return a
 }
 
 // Close releases the index.

@@ -14,6 +14,7 @@ import (
 	"github.com/clusterpolisee/polisee/search/internal/snippet"
 	"github.com/clusterpolisee/polisee/search/internal/syntax"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -132,13 +133,13 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 		}
 		return ix.search(ctx, &everyQ{}, r, nil)
 	}
-	q, err := parse(r.Query, r.Langs, false)
+	q, err := ix.parse(r.Query, r.Langs, rewriter{})
 	if err != nil {
 		return nil, err
 	}
 	if !r.Exact {
 		alts, defined := ix.termAlternatives(r.Query, r.Langs)
-		q = withTerms(q, alts, defined, r.Langs)
+		q = ix.withTerms(q, alts, defined, r.Langs)
 		if len(defined) > 0 && r.From == 0 && (r.Sort == "" || r.Sort == "relevance") {
 			return ix.definedFirst(ctx, q, r, defined)
 		}
@@ -181,7 +182,7 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 	// Then the pages that have most of the words (a question such as
 	// "how to finance clusters").
 	if len(words) > 1 {
-		any, err := parse(r.Query, r.Langs, true)
+		any, err := ix.parse(r.Query, r.Langs, rewriter{any: true})
 		if err == nil {
 			if alt, err := ix.search(ctx, any, r, nil); err == nil && alt.Total > 0 {
 				alt.Partial = true
@@ -198,7 +199,7 @@ func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match
 	if r.Shown != "" {
 		q = &andQ{parts: []qnode{q, &termQ{field: "shown", term: r.Shown, boost: 1}}}
 	}
-	if ix.terms != nil {
+	if ix.hasTermsDoc {
 		// The terms document is found by no query.
 		q = newBool([]qnode{q}, nil, []qnode{&idsQ{ids: []string{termsID}, boost: 1}})
 	}
@@ -272,15 +273,11 @@ func queryError(ctx context.Context, err error) error {
 // parse is Parse; with any, a query of several words finds the pages
 // with at least one of them, those with more words first, instead of
 // those with all.
-// Words without a field search title, summary and body with their
-// boosts, read by the analyzer of each language in langs; field:value on
-// a code field is an exact match.
-func parse(text string, langs []string, any bool) (qnode, error) {
-	return parseWith(text, langs, rewriter{any: any})
-}
-
-// parseWith is parse with the rewriter's options in rw.
-func parseWith(text string, langs []string, rw rewriter) (qnode, error) {
+// parse reads a query: words without a field search title, summary and
+// body with their boosts, read by the analyzer of each language in langs;
+// field:value on a code field is an exact match. rw says how (any words
+// or all, fuzzy prefixes, sections).
+func (ix *Index) parse(text string, langs []string, rw rewriter) (qnode, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, fmt.Errorf("%w: empty query", ErrQuery)
@@ -296,6 +293,12 @@ func parseWith(text string, langs []string, rw rewriter) (qnode, error) {
 		return nil, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
 	rw.analyzers = analyzersFor(langs)
+	rw.named = ix.analyzer
+	for _, name := range rw.analyzers {
+		if ix.analyzer(name) == nil {
+			return nil, errNoWordLists(name)
+		}
+	}
 	q, err := rw.query(parts)
 	if err != nil {
 		return nil, err
@@ -327,6 +330,7 @@ func analyzersFor(langs []string) []string {
 
 type rewriter struct {
 	analyzers []string
+	named     func(name string) analysis.Analyzer // the index's analyzers
 	clauses   int
 	any       bool // the query's words are alternatives (see parse)
 	// fuzzyPrefix is how many first letters a fuzzy term keeps: the
@@ -567,7 +571,7 @@ func (rw *rewriter) hasTerms(text string) bool {
 	single := len(strings.Fields(text)) == 1
 	found := false
 	for _, name := range rw.analyzers {
-		a := analyzerNamed(name)
+		a := rw.named(name)
 		if a == nil {
 			continue
 		}
@@ -616,7 +620,7 @@ func (ix *Index) unknownWords(words, langs []string) map[string]int {
 		found, analysed := false, false
 		var terms [][]byte
 		for _, name := range analyzersFor(langs) {
-			a := analyzerNamed(name)
+			a := ix.analyzer(name)
 			if a == nil {
 				continue
 			}
@@ -693,7 +697,7 @@ func widest(unknown map[string]int) map[string]int {
 // result is Near, with the words of its best hit as the suggestion;
 // starts are the words searched as prefixes.
 func (ix *Index) searchNear(ctx context.Context, r Request, words []string, text string, starts map[string]bool) (*Result, bool) {
-	near, err := parseWith(text, r.Langs, rewriter{fuzzyPrefix: 1})
+	near, err := ix.parse(text, r.Langs, rewriter{fuzzyPrefix: 1})
 	if err != nil {
 		return nil, false
 	}

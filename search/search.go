@@ -51,6 +51,9 @@ type Document struct {
 	Date string `json:"date,omitempty"`
 	// Terms is set on the one document TermsDocument makes.
 	Terms string `json:"terms,omitempty"`
+	// WordLists is set by Build on that document (see wordLists):
+	// callers leave it empty.
+	WordLists string `json:"wordlists,omitempty"`
 	// Sections are the parts of the body under its headings. A hit
 	// says which of them holds the query's words best (Hit.Section).
 	Sections []Section `json:"sections,omitempty"`
@@ -136,6 +139,7 @@ type indexed struct {
 	Date      []string `json:"date"`
 	SortTitle []string `json:"sorttitle"`
 	Terms     string   `json:"terms"`
+	WordLists string   `json:"wordlists"`
 }
 
 func code(s string) []string {
@@ -153,7 +157,7 @@ func (d Document) indexed() indexed {
 	return indexed{URL: d.URL, Type: code(d.Type), Title: d.Title, Summary: d.Summary, Body: d.Body,
 		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Status: code(d.Status), Level: code(d.Level),
 		Year: code(year), Lang: d.Lang, Tags: d.Tags, TagWords: strings.Join(d.Tags, " "), Shown: d.Shown,
-		Date: code(d.Date), SortTitle: code(Fold(d.Title)), Terms: d.Terms}
+		Date: code(d.Date), SortTitle: code(Fold(d.Title)), Terms: d.Terms, WordLists: d.WordLists}
 }
 
 // TextFields are searched by words without a field name, with their

@@ -20,7 +20,7 @@ func (ix *Index) addSections(ctx context.Context, r Request, hits []Hit) error {
 	if len(hits) == 0 {
 		return nil
 	}
-	words, err := parseWith(r.Query, r.Langs, rewriter{any: true, section: true})
+	words, err := ix.parse(r.Query, r.Langs, rewriter{any: true, section: true})
 	if err != nil || words == nil {
 		return nil // nothing a section could hold (field filters only, say)
 	}

@@ -114,7 +114,7 @@ func (ix *Index) termAlternatives(text string, langs []string) (out, defined []s
 	}
 	seen := map[string]bool{text: true}
 	for _, name := range analyzersFor(langs) {
-		a := analyzerNamed(name)
+		a := ix.analyzer(name)
 		if a == nil {
 			continue
 		}
@@ -171,10 +171,10 @@ const definedWeight = 8
 // weighs as the reader's own words do: its words' field boosts only.
 // (Earlier code gave it a boost of 0.5, which bleve ignored on a query of
 // several parts; leaving it out keeps the ranking as it was.)
-func withTerms(q qnode, alts, defined []string, langs []string) qnode {
+func (ix *Index) withTerms(q qnode, alts, defined []string, langs []string) qnode {
 	qs := []qnode{q}
 	for _, alt := range alts {
-		if aq, err := parse(alt, langs, false); err == nil {
+		if aq, err := ix.parse(alt, langs, rewriter{}); err == nil {
 			qs = append(qs, aq)
 		}
 	}

@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 )
 
 // Examples with their expected stems: the conjugation and declension
@@ -295,12 +294,7 @@ func TestFilter(t *testing.T) {
 		originals = append(originals, b)
 		in = append(in, &analysis.Token{Term: b, Position: i + 1, Start: 0, End: len(b)})
 	}
-	c := registry.NewCache()
-	f, err := c.TokenFilterNamed(Name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := f.Filter(in)
+	out := Filter().Filter(in)
 	if len(out) != len(words) {
 		t.Fatalf("%d tokens out, want %d", len(out), len(words))
 	}

@@ -2,17 +2,13 @@ package elstem
 
 import (
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// Name is the name the token filter is registered under in bleve.
+// Name is the name package search registers the token filter under in
+// bleve's registry, to index Greek text. The package does not register
+// it itself: bleve's registry must stay out of the browser's engine,
+// which stems with Stem.
 const Name = "polisee_el_stem"
-
-func init() {
-	registry.RegisterTokenFilter(Name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return Filter(), nil
-	})
-}
 
 // Filter returns a bleve token filter that replaces each token's term by
 // its stem. It belongs after lowercasing, stop words and folding, since

@@ -1,0 +1,110 @@
+//go:build !js
+
+package search
+
+import (
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/bg"
+	"github.com/blevesearch/bleve/v2/analysis/lang/de"
+	"github.com/blevesearch/bleve/v2/analysis/lang/el"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/hu"
+	"github.com/blevesearch/bleve/v2/analysis/lang/it"
+	"github.com/blevesearch/bleve/v2/analysis/lang/ro"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/clusterpolisee/polisee/search/internal/elstem"
+)
+
+// The analyzers as bleve composes them, through its registry, to index
+// the pages' text. Queries read their words with package internal/textan,
+// which gives the same tokens without bleve's registry (which would bring
+// much of bleve into the browser's engine), with the word lists that
+// Build writes into the index (wordLists).
+
+// The names of polisee's own token filters in bleve's registry.
+const (
+	foldFilter   = "polisee_fold"
+	serbianLatin = "polisee_sr_latin"
+)
+
+// analyzerFilters are the token filters of each analyzer, in order, after
+// the Unicode word tokenizer.
+var analyzerFilters = map[string][]string{
+	"polisee_en": {en.PossessiveName, lowercase.Name, foldFilter, en.StopName, porter.Name},
+	"polisee_de": {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName, foldFilter},
+	"polisee_it": {it.ElisionName, lowercase.Name, it.StopName, it.LightStemmerName, foldFilter},
+	"polisee_ro": {lowercase.Name, ro.StopName, ro.SnowballStemmerName, foldFilter},
+	"polisee_hu": {lowercase.Name, hu.StopName, hu.SnowballStemmerName, foldFilter},
+	// Stop words are removed before folding: bleve's lists are written
+	// with accents.
+	"polisee_el":  {lowercase.Name, el.StopName, foldFilter, elstem.Name},
+	"polisee_bg":  {lowercase.Name, bg.StopName, foldFilter},
+	"polisee_sr":  {lowercase.Name, serbianLatin, foldFilter},
+	plainAnalyzer: {lowercase.Name, foldFilter},
+}
+
+// analyzerNames are the analyzers' names, in a fixed order.
+func analyzerNames() []string {
+	names := make([]string, 0, len(analyzerFilters))
+	for name := range analyzerFilters {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// analyzerConfig is how bleve's registry composes an analyzer: the
+// Unicode word tokenizer, then the filters.
+func analyzerConfig(name string) map[string]any {
+	return map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicodetok.Name,
+		"token_filters": analyzerFilters[name],
+	}
+}
+
+func init() {
+	registry.RegisterTokenFilter(foldFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return foldTokens{}, nil
+	})
+	registry.RegisterTokenFilter(serbianLatin, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return serbianLatinTokens{}, nil
+	})
+	registry.RegisterTokenFilter(elstem.Name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return elstem.Filter(), nil
+	})
+}
+
+// foldTokens removes accents and diacritics (Greek tonos and dialytika,
+// Latin accents) and writes Greek final sigma as sigma, so that words
+// typed without accents, or in capitals, still match.
+type foldTokens struct{}
+
+func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if !plainLower(string(t.Term)) {
+			t.Term = []byte(Fold(string(t.Term)))
+		}
+	}
+	return in
+}
+
+// serbianLatinTokens writes Serbian Cyrillic in the Latin alphabet that
+// Serbian also uses (Гајеви: Ниш as niš, Љубљана as ljubljana), so that a
+// word finds its spelling in the other alphabet once both are folded.
+type serbianLatinTokens struct{}
+
+func (serbianLatinTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = []byte(SerbianLatin(string(t.Term)))
+	}
+	return in
+}
+
