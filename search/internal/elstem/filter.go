@@ -23,3 +23,8 @@ func (stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	}
 	return in
 }
+
+// StemBytes is Stem on a term's bytes, for token filters: it does not
+// change the bytes it is given, and returns them cut short, or in the
+// rare case where the stem is not a prefix of the term, a new slice.
+func StemBytes(term []byte) []byte { return stemBytes(term) }

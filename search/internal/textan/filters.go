@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/snowballstem/hungarian"
 	"github.com/blevesearch/snowballstem/romanian"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/clusterpolisee/polisee/search/internal/elstem"
 )
 
 // The steps below give the terms bleve's token filters give, quirks
@@ -376,6 +378,6 @@ func serbianLatin(s string) string {
 
 // greekStemStep is package elstem's filter (polisee_el_stem).
 func greekStemStep(t *analysis.Token) bool {
-	t.Term = stemBytes(t.Term)
+	t.Term = elstem.StemBytes(t.Term)
 	return true
 }

@@ -1,10 +1,8 @@
 package textan
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -30,7 +28,7 @@ import (
 )
 
 // The analyzers as package search builds them through bleve's registry
-// (search/analysis.go): the filter lists and the two filters of polisee's
+// (search/bleve_analysis.go): the filter lists and the two filters of polisee's
 // own are copied from there, as they are on the day of writing.
 
 const (
@@ -56,6 +54,9 @@ func init() {
 	})
 	registry.RegisterTokenFilter(bleveSerbianLatin, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return searchSerbianLatinTokens{}, nil
+	})
+	registry.RegisterTokenFilter(elstem.Name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return elstem.Filter(), nil
 	})
 }
 
@@ -293,37 +294,6 @@ func TestWordsAsBleve(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// TestGreekSameAsElstem holds the copy of elstem's stemmer in greek.go to
-// elstem's, over elstem's word list and the words of its forms.
-func TestGreekSameAsElstem(t *testing.T) {
-	f, err := os.Open("../elstem/testdata/words.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	n := 0
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		text := s.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		word, _, _ := strings.Cut(text, "\t")
-		for _, w := range []string{word, word + "ων", word + "εσ", word + "ουσ", word + "ικεσ", word + "ματα"} {
-			n++
-			if got, want := stemGreek(w), elstem.Stem(w); got != want {
-				t.Errorf("stemGreek(%q) = %q, elstem.Stem gives %q", w, got, want)
-			}
-		}
-	}
-	if err := s.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if n < 1000 {
-		t.Errorf("%d words, want at least 1000", n)
 	}
 }
 
