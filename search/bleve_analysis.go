@@ -42,9 +42,10 @@ var analyzerFilters = map[string][]string{
 	"polisee_it": {it.ElisionName, lowercase.Name, it.StopName, it.LightStemmerName, foldFilter},
 	"polisee_ro": {lowercase.Name, ro.StopName, ro.SnowballStemmerName, foldFilter},
 	"polisee_hu": {lowercase.Name, hu.StopName, hu.SnowballStemmerName, foldFilter},
-	// Stop words are removed before folding: bleve's lists are written
-	// with accents.
-	"polisee_el":  {lowercase.Name, el.StopName, foldFilter, elstem.Name},
+	// Stop words are removed after folding: bleve's Greek list (Lucene's)
+	// is written without accents and with σ for final ς, as folding
+	// writes them.
+	"polisee_el":  {lowercase.Name, foldFilter, el.StopName, elstem.Name},
 	"polisee_bg":  {lowercase.Name, bg.StopName, foldFilter},
 	"polisee_sr":  {lowercase.Name, serbianLatin, foldFilter},
 	plainAnalyzer: {lowercase.Name, foldFilter},
@@ -107,4 +108,3 @@ func (serbianLatinTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 	}
 	return in
 }
-

@@ -45,3 +45,22 @@ func TestWordListsRoundTrip(t *testing.T) {
 		t.Errorf("word lists change when written and read again")
 	}
 }
+
+// TestGreekStopWordsWithAccents: Greek stop words are dropped however
+// they are written (της, από, είναι), since the list is read after
+// folding, as it is written; before, only those without accents or
+// final sigma were, and "της πολιτική" required a word no page holds.
+func TestGreekStopWordsWithAccents(t *testing.T) {
+	ix := openTest(t)
+	ctx := context.Background()
+	want, err := ix.Search(ctx, Request{Query: "πολιτική", Langs: []string{"el"}})
+	if err != nil || want.Total == 0 {
+		t.Fatalf("πολιτική: %v, %v", want, err)
+	}
+	for _, q := range []string{"της πολιτική", "πολιτική από", "Είναι πολιτική"} {
+		got, err := ix.Search(ctx, Request{Query: q, Langs: []string{"el"}})
+		if err != nil || ids(got) != ids(want) || got.Partial || got.Near {
+			t.Errorf("%s: %v (partial %v) %v; want %s", q, ids(got), got != nil && got.Partial, err, ids(want))
+		}
+	}
+}

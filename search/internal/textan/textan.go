@@ -68,7 +68,7 @@ var chains = map[string][]stage{
 	"polisee_it":    {stElision, stLower, stStop, stItalianStem, stFold},
 	"polisee_ro":    {stLower, stStop, stRomanianStem, stFold},
 	"polisee_hu":    {stLower, stStop, stHungarianStem, stFold},
-	"polisee_el":    {stLower, stStop, stFold, stGreekStem},
+	"polisee_el":    {stLower, stFold, stStop, stGreekStem},
 	"polisee_bg":    {stLower, stStop, stFold},
 	"polisee_sr":    {stLower, stSerbianLatin, stFold},
 	"polisee_plain": {stLower, stFold},

@@ -42,7 +42,7 @@ var bleveFilters = map[string][]string{
 	"polisee_it":    {it.ElisionName, lowercase.Name, it.StopName, it.LightStemmerName, bleveFold},
 	"polisee_ro":    {lowercase.Name, ro.StopName, ro.SnowballStemmerName, bleveFold},
 	"polisee_hu":    {lowercase.Name, hu.StopName, hu.SnowballStemmerName, bleveFold},
-	"polisee_el":    {lowercase.Name, el.StopName, bleveFold, elstem.Name},
+	"polisee_el":    {lowercase.Name, bleveFold, el.StopName, elstem.Name},
 	"polisee_bg":    {lowercase.Name, bg.StopName, bleveFold},
 	"polisee_sr":    {lowercase.Name, bleveSerbianLatin, bleveFold},
 	"polisee_plain": {lowercase.Name, bleveFold},
