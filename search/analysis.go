@@ -1,11 +1,6 @@
 package search
 
-import (
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
-)
+import "github.com/clusterpolisee/polisee/search/internal/textan"
 
 // Languages maps each partner language to the analyzer its text gets.
 // Every analyzer folds case and diacritics (Fold), so that a word typed
@@ -56,55 +51,10 @@ func AnalyzerFor(lang string) string {
 	return plainAnalyzer
 }
 
-// plainLower reports whether b is ASCII without capitals, which Fold
-// leaves as it is: most words of most pages.
-func plainLower(b string) bool {
-	for i := 0; i < len(b); i++ {
-		if c := b[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
-
 // Fold is the folding every analyzer applies: lowercase, no combining
 // marks (accents, tonos, dialytika, háček...), Greek final sigma as sigma.
-func Fold(s string) string {
-	if plainLower(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'ς':
-			b.WriteRune('σ')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// serbianCyrillic maps the Serbian Cyrillic letters (lowercase, as the
-// filter runs after lowercasing) to Latin.
-var serbianCyrillic = map[rune]string{
-	'а': "a", 'б': "b", 'в': "v", 'г': "g", 'д': "d", 'ђ': "đ", 'е': "e", 'ж': "ž", 'з': "z", 'и': "i",
-	'ј': "j", 'к': "k", 'л': "l", 'љ': "lj", 'м': "m", 'н': "n", 'њ': "nj", 'о': "o", 'п': "p", 'р': "r",
-	'с': "s", 'т': "t", 'ћ': "ć", 'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "č", 'џ': "dž", 'ш': "š",
-}
+func Fold(s string) string { return textan.Fold(s) }
 
 // SerbianLatin transliterates Serbian Cyrillic letters to Latin and
 // leaves every other character as it is.
-func SerbianLatin(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if l, ok := serbianCyrillic[r]; ok {
-			b.WriteString(l)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func SerbianLatin(s string) string { return textan.SerbianLatin(s) }

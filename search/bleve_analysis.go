@@ -20,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 
 	"github.com/clusterpolisee/polisee/search/internal/elstem"
+	"github.com/clusterpolisee/polisee/search/internal/textan"
 )
 
 // The analyzers as bleve composes them, through its registry, to index
@@ -30,8 +31,9 @@ import (
 
 // The names of polisee's own token filters in bleve's registry.
 const (
-	foldFilter   = "polisee_fold"
-	serbianLatin = "polisee_sr_latin"
+	foldFilter      = "polisee_fold"
+	serbianLatin    = "polisee_sr_latin"
+	romanianCedilla = "polisee_ro_cedilla"
 )
 
 // analyzerFilters are the token filters of each analyzer, in order, after
@@ -40,7 +42,9 @@ var analyzerFilters = map[string][]string{
 	"polisee_en": {en.PossessiveName, lowercase.Name, foldFilter, en.StopName, porter.Name},
 	"polisee_de": {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName, foldFilter},
 	"polisee_it": {it.ElisionName, lowercase.Name, it.StopName, it.LightStemmerName, foldFilter},
-	"polisee_ro": {lowercase.Name, ro.StopName, ro.SnowballStemmerName, foldFilter},
+	// Romanian's comma-below letters are written with cedillas first:
+	// bleve's stop words and stemmer use those.
+	"polisee_ro": {lowercase.Name, romanianCedilla, ro.StopName, ro.SnowballStemmerName, foldFilter},
 	"polisee_hu": {lowercase.Name, hu.StopName, hu.SnowballStemmerName, foldFilter},
 	// Stop words are removed after folding: bleve's Greek list (Lucene's)
 	// is written without accents and with σ for final ς, as folding
@@ -81,6 +85,9 @@ func init() {
 	registry.RegisterTokenFilter(elstem.Name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return elstem.Filter(), nil
 	})
+	registry.RegisterTokenFilter(romanianCedilla, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return termFilter(textan.RomanianCedillaTerm), nil
+	})
 }
 
 // foldTokens removes accents and diacritics (Greek tonos and dialytika,
@@ -90,9 +97,7 @@ type foldTokens struct{}
 
 func (foldTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		if !plainLower(string(t.Term)) {
-			t.Term = []byte(Fold(string(t.Term)))
-		}
+		t.Term = textan.FoldTerm(t.Term)
 	}
 	return in
 }
@@ -105,6 +110,16 @@ type serbianLatinTokens struct{}
 func (serbianLatinTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
 		t.Term = []byte(SerbianLatin(string(t.Term)))
+	}
+	return in
+}
+
+// termFilter is a bleve token filter that rewrites each token's term.
+type termFilter func(term []byte) []byte
+
+func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = f(t.Term)
 	}
 	return in
 }

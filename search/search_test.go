@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 var testDocs = []Document{
@@ -205,28 +202,6 @@ func TestFold(t *testing.T) {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
 		}
 	}
-}
-
-// FuzzFoldPlainLower: the shortcut for ASCII without capitals gives what
-// the full folding gives, and is taken for no other text.
-func FuzzFoldPlainLower(f *testing.F) {
-	for _, s := range []string{"cluster", "Cluster", "ασ", "café", "e\u0301", "", "a\x80b"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !plainLower(s) {
-			return
-		}
-		var b strings.Builder
-		for _, r := range norm.NFD.String(s) {
-			if !unicode.Is(unicode.Mn, r) {
-				b.WriteRune(unicode.ToLower(r))
-			}
-		}
-		if b.String() != s {
-			t.Errorf("%q is taken as plain lowercase, but folds to %q", s, b.String())
-		}
-	})
 }
 
 // TestBuildInBatches indexes more documents than one batch holds: the

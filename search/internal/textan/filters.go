@@ -279,6 +279,42 @@ func italianStemStep(t *analysis.Token) bool {
 }
 
 // romanianStemStep is bleve's stemmer_ro_snowball: the Snowball Romanian
+// romanianCedillaStep is polisee's polisee_ro_cedilla filter (package
+// search).
+func romanianCedillaStep(t *analysis.Token) bool {
+	t.Term = RomanianCedillaTerm(t.Term)
+	return true
+}
+
+// RomanianCedillaTerm writes Romanian ș and ț (comma below, today's
+// spelling) as ş and ţ (cedilla), the letters bleve's Romanian stop
+// words and snowball stemmer are written with, so that "și" is a stop
+// word and "națiune" stems as "naţiune" does. It returns term itself
+// when it holds neither, else a new slice.
+func RomanianCedillaTerm(term []byte) []byte {
+	if !bytes.ContainsAny(term, "șțȘȚ") {
+		return term
+	}
+	out := make([]byte, 0, len(term))
+	for len(term) > 0 {
+		r, n := utf8.DecodeRune(term)
+		switch r {
+		case 'ș':
+			out = utf8.AppendRune(out, 'ş')
+		case 'ț':
+			out = utf8.AppendRune(out, 'ţ')
+		case 'Ș':
+			out = utf8.AppendRune(out, 'Ş')
+		case 'Ț':
+			out = utf8.AppendRune(out, 'Ţ')
+		default: // any other letter, or a byte that is none, as it is
+			out = append(out, term[:n]...)
+		}
+		term = term[n:]
+	}
+	return out
+}
+
 // stemmer.
 func romanianStemStep(t *analysis.Token) bool {
 	env := snowballstem.NewEnv(string(t.Term))
@@ -308,26 +344,38 @@ func porterStep(t *analysis.Token) bool {
 
 // foldStep is polisee's polisee_fold filter (package search).
 func foldStep(t *analysis.Token) bool {
-	if !plainLower(t.Term) {
-		t.Term = []byte(fold(string(t.Term)))
-	}
+	t.Term = FoldTerm(t.Term)
 	return true
 }
 
-// plainLower reports whether b is ASCII without capitals, which fold
+// FoldTerm is Fold on a token's term: the term itself when folding
+// leaves it as it is (ASCII without capitals: most words of most pages),
+// else a new slice.
+func FoldTerm(term []byte) []byte {
+	if plainLower(term) {
+		return term
+	}
+	return []byte(Fold(string(term)))
+}
+
+// plainLower reports whether b is ASCII without capitals, which Fold
 // leaves as it is.
-func plainLower(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+func plainLower[T string | []byte](b T) bool {
+	for i := 0; i < len(b); i++ {
+		if c := b[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
 			return false
 		}
 	}
 	return true
 }
 
-// fold is package search's Fold: lowercase, no combining marks, Greek
-// final sigma as sigma.
-func fold(s string) string {
+// Fold is the folding every analyzer applies (package search's Fold):
+// lowercase, no combining marks (accents, tonos, dialytika, háček...),
+// Greek final sigma as sigma.
+func Fold(s string) string {
+	if plainLower(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		switch {
@@ -348,7 +396,7 @@ func fold(s string) string {
 func serbianLatinStep(t *analysis.Token) bool {
 	for _, c := range t.Term {
 		if c >= utf8.RuneSelf {
-			t.Term = []byte(serbianLatin(string(t.Term)))
+			t.Term = []byte(SerbianLatin(string(t.Term)))
 			break
 		}
 	}
@@ -362,9 +410,9 @@ var serbianCyrillic = map[rune]string{
 	'с': "s", 'т': "t", 'ћ': "ć", 'у': "u", 'ф': "f", 'х': "h", 'ц': "c", 'ч': "č", 'џ': "dž", 'ш': "š",
 }
 
-// serbianLatin is package search's SerbianLatin: Serbian Cyrillic letters
-// in Latin, every other character as it is (invalid bytes as U+FFFD).
-func serbianLatin(s string) string {
+// SerbianLatin writes Serbian Cyrillic letters in Latin (Гајеви: Ниш as
+// niš), every other character as it is (invalid bytes as U+FFFD).
+func SerbianLatin(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if l, ok := serbianCyrillic[r]; ok {

@@ -52,6 +52,7 @@ const (
 	stGermanNormalize
 	stGermanStem
 	stItalianStem
+	stRomanianCedilla
 	stRomanianStem
 	stHungarianStem
 	stPorter
@@ -66,7 +67,7 @@ var chains = map[string][]stage{
 	"polisee_en":    {stPossessive, stLower, stFold, stStop, stPorter},
 	"polisee_de":    {stLower, stStop, stGermanNormalize, stGermanStem, stFold},
 	"polisee_it":    {stElision, stLower, stStop, stItalianStem, stFold},
-	"polisee_ro":    {stLower, stStop, stRomanianStem, stFold},
+	"polisee_ro":    {stLower, stRomanianCedilla, stStop, stRomanianStem, stFold},
 	"polisee_hu":    {stLower, stStop, stHungarianStem, stFold},
 	"polisee_el":    {stLower, stFold, stStop, stGreekStem},
 	"polisee_bg":    {stLower, stStop, stFold},
@@ -130,6 +131,8 @@ func New(name string, lists Lists) (analysis.Analyzer, error) {
 			f = germanStemStep
 		case stItalianStem:
 			f = italianStemStep
+		case stRomanianCedilla:
+			f = romanianCedillaStep
 		case stRomanianStem:
 			f = romanianStemStep
 		case stHungarianStem:

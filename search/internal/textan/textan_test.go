@@ -34,13 +34,16 @@ import (
 const (
 	bleveFold         = "polisee_fold"
 	bleveSerbianLatin = "polisee_sr_latin"
+	// bleveRomanianCedilla is package search's polisee_ro_cedilla, which
+	// calls RomanianCedillaTerm.
+	bleveRomanianCedilla = "polisee_ro_cedilla"
 )
 
 var bleveFilters = map[string][]string{
 	"polisee_en":    {en.PossessiveName, lowercase.Name, bleveFold, en.StopName, porter.Name},
 	"polisee_de":    {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName, bleveFold},
 	"polisee_it":    {it.ElisionName, lowercase.Name, it.StopName, it.LightStemmerName, bleveFold},
-	"polisee_ro":    {lowercase.Name, ro.StopName, ro.SnowballStemmerName, bleveFold},
+	"polisee_ro":    {lowercase.Name, bleveRomanianCedilla, ro.StopName, ro.SnowballStemmerName, bleveFold},
 	"polisee_hu":    {lowercase.Name, hu.StopName, hu.SnowballStemmerName, bleveFold},
 	"polisee_el":    {lowercase.Name, bleveFold, el.StopName, elstem.Name},
 	"polisee_bg":    {lowercase.Name, bg.StopName, bleveFold},
@@ -58,6 +61,18 @@ func init() {
 	registry.RegisterTokenFilter(elstem.Name, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return elstem.Filter(), nil
 	})
+	registry.RegisterTokenFilter(bleveRomanianCedilla, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return cedillaTokens{}, nil
+	})
+}
+
+type cedillaTokens struct{}
+
+func (cedillaTokens) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = RomanianCedillaTerm(t.Term)
+	}
+	return in
 }
 
 // searchFoldTokens, searchPlainLower, searchFold, searchSerbianLatinTokens
@@ -350,7 +365,12 @@ func TestWordsCut(t *testing.T) {
 		{"polisee_en", "The runners' John's generalizations", "runner john gener"},
 		{"polisee_de", "Die Häuser der Ärzte über Straßen", "haus arzt strass"},
 		{"polisee_it", "l'albero delle città italiane", "alber citta italian"},
-		{"polisee_ro", "Universitatea din București", "univers bucurest"},
+		// Comma-below letters are read as the cedilla ones bleve's stop
+		// words and stemmer are written with: "și" is a stop word, and
+		// București stems as Bucureşti does.
+		{"polisee_ro", "Universitatea din București", "univers bucur"},
+		{"polisee_ro", "Universitatea din Bucureşti", "univers bucur"},
+		{"polisee_ro", "cercetare și inovare, cercetare şi inovare", "cercet inov cercet inov"},
 		{"polisee_hu", "Az Alföldön a könyvekkel", "alfol konyv"},
 		{"polisee_el", "Η πολιτική των ΠΟΛΙΤΙΚΏΝ", "πολιτικ πολιτικ"},
 		{"polisee_bg", "София е столицата на България", "софия столицата българия"},
