@@ -9,8 +9,9 @@
 //
 // An analyzer of this package gives the tokens the registry-built analyzer
 // of the same name gives (the same Term bytes, Position, Start, End and
-// Type), bleve's quirks included; TestSameTokensAsBleve and
-// FuzzSameTokensAsBleve hold them equal.
+// Type), bleve's quirks included; package search's TestSameTokensAsBleve
+// and FuzzSameTokensAsBleve hold them equal, on the definitions its index
+// build uses.
 //
 // The word lists (stop words, the Italian elided articles) are data, not
 // code, so that the engine need not carry every language's: the caller
