@@ -2,7 +2,6 @@ package search
 
 import (
 	"slices"
-	"sort"
 	"sync"
 
 	zapx "github.com/blevesearch/zapx/v17"
@@ -90,17 +89,23 @@ func readDocValueField(seg *zapx.SegmentBase, field string, numDocs uint64) (*do
 			pairs = append(pairs, pair{uint32(p.Number()), ord})
 		}
 	}
-	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].doc < pairs[j].doc })
-	f.ords = make([]uint32, len(pairs))
-	for i, p := range pairs {
+	// Each document's numbers go in term order: count them per document,
+	// then place each pair after the ones before it (a counting sort,
+	// stable, with no comparisons).
+	for _, p := range pairs {
 		if uint64(p.doc) >= numDocs {
 			return nil, ErrCorrupt
 		}
 		f.start[p.doc+1]++
-		f.ords[i] = p.ord
 	}
 	for d := 1; d < len(f.start); d++ {
 		f.start[d] += f.start[d-1]
+	}
+	f.ords = make([]uint32, len(pairs))
+	next := slices.Clone(f.start[:numDocs])
+	for _, p := range pairs {
+		f.ords[next[p.doc]] = p.ord
+		next[p.doc]++
 	}
 	return f, nil
 }
