@@ -238,7 +238,52 @@ func (t *Translator) fill(s string, args []any, html bool) string {
 		}
 		pairs = append(pairs, "{"+name+"}", val)
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	return replacePlaceholders(s, pairs)
+}
+
+// replacePlaceholders does what strings.NewReplacer(pairs...).Replace(s)
+// does, where pairs are "{name}", value: each placeholder, left to right,
+// becomes the value of the first pair that names it, and values are not
+// read again. Layouts fill texts on every page, and building a Replacer
+// for each cost more than the rest of the filling; one scan builds
+// nothing. A name with a brace of its own goes to a Replacer.
+func replacePlaceholders(s string, pairs []string) string {
+	for i := 0; i < len(pairs); i += 2 {
+		if strings.ContainsAny(pairs[i][1:len(pairs[i])-1], "{}") {
+			return strings.NewReplacer(pairs...).Replace(s)
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		open := strings.IndexByte(s, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(s[open:], '}')
+		if end < 0 {
+			break
+		}
+		placeholder := s[open : open+end+1]
+		val, ok := "", false
+		for i := 0; i < len(pairs); i += 2 {
+			if pairs[i] == placeholder {
+				val, ok = pairs[i+1], true
+				break
+			}
+		}
+		if !ok {
+			// Not a placeholder here; one may start at a later brace.
+			b.WriteString(s[:open+1])
+			s = s[open+1:]
+			continue
+		}
+		b.WriteString(s[:open])
+		b.WriteString(val)
+		s = s[open+end+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // Number writes a whole number with the language's thousands separator.
