@@ -212,16 +212,22 @@ func (t *Tx) WriteFile(rel string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// mkdir creates a folder once per build: a site has thousands of pages in
-// few folders, and MkdirAll costs system calls every time.
+// mkdir creates a folder once per build: folders hold several files, and
+// MkdirAll costs system calls every time. Most pages are in a folder of
+// their own whose parent exists: one Mkdir makes it, where MkdirAll would
+// first look at the folder and at its parent (three system calls); when
+// Mkdir fails (a parent is missing, or the folder exists), MkdirAll does
+// what it does.
 func (t *Tx) mkdir(dir string) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.made[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	if t.made == nil {
 		t.made = map[string]bool{}
