@@ -32,7 +32,10 @@ import (
 //
 // Sums add the parts in the order bleve did (parts that match fewer
 // documents first), so that equal pages tie exactly as before, and ties
-// go to the lower document number, which follows the IDs.
+// go to the lower document number, which follows the IDs. (bleve added
+// the parts of a disjunction of more than ten in a heap's order: there
+// the scores may differ in the last bits, and the comparison test allows
+// 1e-12 for it.)
 //
 // Each part is evaluated whole, a list of matches in document order, not
 // document by document: a segment holds at most some hundred thousand
