@@ -261,18 +261,15 @@ func markWords(summary string, locs []termLoc) string {
 }
 
 func queryError(ctx context.Context, err error) error {
-	if strings.Contains(err.Error(), "TooManyClauses") || strings.Contains(err.Error(), "too many clauses") {
-		return fmt.Errorf("%w: a prefix, wildcard or fuzzy term matches too many words; make it longer", ErrQuery)
-	}
-	if ctx.Err() != nil {
+	switch {
+	case errors.Is(err, ErrQuery):
+		return err // the reader's mistake, already said in their words
+	case ctx.Err() != nil:
 		return fmt.Errorf("search took too long: %w", ctx.Err())
 	}
 	return fmt.Errorf("search: %w", err)
 }
 
-// parse is Parse; with any, a query of several words finds the pages
-// with at least one of them, those with more words first, instead of
-// those with all.
 // parse reads a query: words without a field search title, summary and
 // body with their boosts, read by the analyzer of each language in langs;
 // field:value on a code field is an exact match. rw says how (any words
