@@ -109,7 +109,7 @@ func TestBrowserEngineRanksAsNative(t *testing.T) {
   });
   const page = document.querySelector("script[data-exec]");
   await load("/" + page.getAttribute("data-exec"));
-  await load("/assets/search-engine.js");
+  await load("/" + page.getAttribute("data-loader"));
   const index = polisee_fetch("/" + page.getAttribute("data-index"));
   const engine = await polisee_compile("/" + page.getAttribute("data-wasm")).then((m) => polisee_start(m, index));
   return %s.map((q) => {

@@ -140,6 +140,9 @@ type builder struct {
 	// search names the files of the browser search, shared by every
 	// language's builder; set before pages are rendered (searchfiles.go).
 	search *searchNames
+	// engineScripts are the theme's scripts that start the engine, by
+	// their content-named path in the site (searchNames.nameScripts).
+	engineScripts map[string][]byte
 
 	lessonsOnce sync.Once              // fills lessons, on first use
 	lessons     map[string][]kb.Lesson // practices and pilots by area, most tested first (kb.RankLessons)
@@ -273,6 +276,12 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	if cfg.Theme != nil {
 		b.theme = themes.Overlay(cfg.Theme, themes.Default())
 	}
+	scripts, err := b.search.nameScripts(cfg.Engine, b.theme)
+	if err != nil {
+		diags.Errorf(cfg.SrcRoot, diag.Pos{}, "%v", err)
+		return nil, diags
+	}
+	b.engineScripts = scripts
 	b.lang = content.Site.DefaultLanguage()
 	b.trs = i18n.Load(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, &diags)
 	b.tr = b.trs[b.lang]

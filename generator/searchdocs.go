@@ -234,6 +234,9 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 		return nil, err
 	}
 	files[SearchDir+"/meta.json"] = append(metaJSON, '\n')
+	for p, data := range b.engineScripts {
+		files[p] = data
+	}
 	return files, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -31,8 +32,41 @@ import (
 // Sections is the index of the pages' sections (search.BuildBoth),
 // "" when no page has sections: the page fetches it after its first
 // results, which do not need it.
+//
+// Worker and Loader are the theme's search-worker.js and
+// search-engine.js, which start the engine: named by their content in
+// the search folder too, so that a returning reader's browser starts the
+// engine without asking the host whether they changed.
 type searchNames struct {
 	Wasm, ExecJS, Index, Sections string
+	Worker, Loader                string
+}
+
+// engineScripts are the theme's scripts that start the engine, by their
+// name in the theme's static folder.
+var engineScriptNames = []string{"search-worker.js", "search-engine.js"}
+
+// nameScripts names the engine's scripts by their content, and returns
+// them by their path in the site; nothing when the build has no engine.
+func (n *searchNames) nameScripts(engine *SearchEngine, theme fs.FS) (map[string][]byte, error) {
+	if engine == nil {
+		return nil, nil
+	}
+	files := map[string][]byte{}
+	for _, name := range engineScriptNames {
+		data, err := fs.ReadFile(theme, "static/"+name)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		p := SearchDir + "/" + contentName(name, data)
+		files[p] = data
+		if name == "search-worker.js" {
+			n.Worker = p
+		} else {
+			n.Loader = p
+		}
+	}
+	return files, nil
 }
 
 // contentName inserts a hash of data before the extension of name:

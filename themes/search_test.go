@@ -173,7 +173,7 @@ func TestBrowserSearch(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
-	_, offline, srv := starterSites(t, ctx)
+	out, offline, srv := starterSites(t, ctx)
 	browser := startBrowser(t, ctx, chrome)
 
 	t.Run("http", func(t *testing.T) {
@@ -181,6 +181,33 @@ func TestBrowserSearch(t *testing.T) {
 	})
 	t.Run("file", func(t *testing.T) {
 		checkPage(t, browser, fileURL(offline, "search/index.html")+"?q=accreditation", axeJS, searchFlow(t, "file"))
+	})
+	// A host that does not send the engine as application/wasm: the page
+	// cannot compile it while it downloads, and the worker compiles it
+	// from its bytes.
+	t.Run("engine without its type", func(t *testing.T) {
+		files := http.FileServer(http.Dir(out))
+		plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.HasSuffix(r.URL.Path, ".wasm") {
+				w.Header().Set("Content-Type", "application/octet-stream")
+			}
+			files.ServeHTTP(w, r)
+		}))
+		defer plain.Close()
+		tab, cancel := chromedp.NewContext(browser)
+		defer cancel()
+		if err := chromedp.Do(tab, chromedp.Navigate(plain.URL+"/search/?q=accreditation")); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := waitStatus(tab, "results for “accreditation”"); err != nil {
+			t.Fatal(err)
+		}
+		// The page loads the engine's scripts itself only when the worker
+		// failed.
+		inPage, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.querySelector("script[src*='wasm_exec']") !== null`))
+		if err != nil || inPage {
+			t.Errorf("the engine ran in the page, not in the worker (%v)", err)
+		}
 	})
 	t.Run("header box leads to the search page", func(t *testing.T) {
 		tab, cancel := chromedp.NewContext(browser)

@@ -6,7 +6,7 @@
 //
 // Usage, from inside the polisee module:
 //
-//	go run ./cmd/polisee-searchbench [-n 1000] [-queries 50] [-seed 1]
+//	go run ./cmd/polisee-searchbench [-n 1000] [-queries 50] [-visits 5] [-seed 1]
 //		[-pagefind pagefind] [-chrome chromium] [-keep]
 //
 // cmd/polisee-bench runs the whole comparison (polisee against Hugo
@@ -51,10 +51,14 @@
 //     requests made before that moment: page, stylesheet, scripts, worker,
 //     engine and index. The browser stays open three seconds, is closed,
 //     and a browser started on the same profile opens the same address
-//     again: the warm visit, with the HTTP cache filled.
+//     again: the warm visit, with the HTTP cache filled. This is done
+//     -visits times, each pair on a fresh profile: a single visit varies
+//     by a hundred milliseconds and more from one to the next on a busy
+//     machine. The table gives the medians; the notes list every time,
+//     and the requests of the first pair.
 //  4. polisee queries: in another fresh browser, a blank page of the site
 //     (/404.html) starts the engine itself, as search.js does in the page
-//     (the Go runtime's loader, assets/search-engine.js,
+//     (the Go runtime's loader, the site's search-engine.js,
 //     polisee_compile, polisee_start), runs the cold word once, then
 //     times each polisee.search(q, "en", 10) of the query list with
 //     performance.now(). The start is reported broken down (scripts,
@@ -117,6 +121,7 @@ func main() {
 type options struct {
 	n        int
 	queries  int
+	visits   int
 	seed     int64
 	pagefind string // Pagefind binary; "" skips Pagefind
 	chrome   string
@@ -129,6 +134,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fl.SetOutput(stderr)
 	fl.IntVar(&o.n, "n", 1000, "corpus size (practices + profiles)")
 	fl.IntVar(&o.queries, "queries", 50, "queries timed per tool")
+	fl.IntVar(&o.visits, "visits", 5, "cold and warm visits per tool (the table gives their medians)")
 	fl.Int64Var(&o.seed, "seed", 1, "seed of the corpus and of the query picks")
 	fl.StringVar(&o.pagefind, "pagefind", "pagefind", `Pagefind binary to compare with ("" to skip Pagefind)`)
 	fl.StringVar(&o.chrome, "chrome", "", "Chromium binary (default $CHROME_PATH, then chromium, chromium-browser, google-chrome)")
@@ -143,6 +149,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, errors.New("-n must be at least 1")
 	case o.queries < 1:
 		return o, errors.New("-queries must be at least 1")
+	case o.visits < 1:
+		return o, errors.New("-visits must be at least 1")
 	}
 	return o, nil
 }
@@ -189,7 +197,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 	}
-	b := benchkit.Browser{Chrome: chrome, Cold: cold, Queries: queries, Logf: logf}
+	b := benchkit.Browser{Chrome: chrome, Cold: cold, Queries: queries, Logf: logf, Visits: o.visits}
 
 	rep := report{n: o.n, site: site, cold: cold, queries: len(queries)}
 	rep.polisee = &toolResult{build: site.index}

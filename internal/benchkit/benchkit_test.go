@@ -235,27 +235,29 @@ func TestContentHashed(t *testing.T) {
 
 func TestPoliseeFiles(t *testing.T) {
 	const page = `<html><body><script src="../assets/compare.js" defer></script>
-<script src="../assets/search.js" defer data-root="../" data-lang="en" data-wasm="search/search.0123456789ab.wasm" data-exec="search/wasm_exec.ba9876543210.js" data-index="search/index.00112233aabb.zap"></script></body></html>`
+<script src="../assets/search.js" defer data-root="../" data-lang="en" data-wasm="search/search.0123456789ab.wasm" data-exec="search/wasm_exec.ba9876543210.js" data-loader="search/search-engine.00000000abcd.js" data-index="search/index.00112233aabb.zap"></script></body></html>`
 	built := map[string]string{
-		"search/meta.json":                    `{"format": 3, "index": "index.00112233aabb.zap", "engine": "search.0123456789ab.wasm"}`,
-		"search/index.html":                   page,
-		"search/search.0123456789ab.wasm":     "wasm",
-		"search/wasm_exec.ba9876543210.js":    "js",
-		"search/index.00112233aabb.zap":       "zap",
-		"search/index.00112233aabb.zap.br":    "br",
-		"search/search.0123456789ab.wasm.br":  "br",
-		"search/search.0123456789ab.wasm.gz":  "gz",
-		"search/index.00112233aabb.zap.gz":    "gz",
-		"search/wasm_exec.0000000000ff.js.gz": "a stray file",
+		"search/meta.json":                     `{"format": 3, "index": "index.00112233aabb.zap", "engine": "search.0123456789ab.wasm"}`,
+		"search/index.html":                    page,
+		"search/search.0123456789ab.wasm":      "wasm",
+		"search/wasm_exec.ba9876543210.js":     "js",
+		"search/search-engine.00000000abcd.js": "js",
+		"search/index.00112233aabb.zap":        "zap",
+		"search/index.00112233aabb.zap.br":     "br",
+		"search/search.0123456789ab.wasm.br":   "br",
+		"search/search.0123456789ab.wasm.gz":   "gz",
+		"search/index.00112233aabb.zap.gz":     "gz",
+		"search/wasm_exec.0000000000ff.js.gz":  "a stray file",
 	}
 	dir := t.TempDir()
 	writeFiles(t, dir, built)
 	f, err := PoliseeFiles(dir)
-	want := SearchFiles{Wasm: "search/search.0123456789ab.wasm", ExecJS: "search/wasm_exec.ba9876543210.js", Index: "search/index.00112233aabb.zap"}
+	want := SearchFiles{Wasm: "search/search.0123456789ab.wasm", ExecJS: "search/wasm_exec.ba9876543210.js", Index: "search/index.00112233aabb.zap",
+		Loader: "search/search-engine.00000000abcd.js"}
 	if err != nil || f != want {
 		t.Errorf("PoliseeFiles = %+v, %v; want %+v", f, err, want)
 	}
-	if u := f.URLs(); u["wasm"] != "/"+want.Wasm || u["exec"] != "/"+want.ExecJS || u["index"] != "/"+want.Index {
+	if u := f.URLs(); u["wasm"] != "/"+want.Wasm || u["exec"] != "/"+want.ExecJS || u["index"] != "/"+want.Index || u["loader"] != "/"+want.Loader {
 		t.Errorf("URLs = %v", u)
 	}
 
@@ -287,8 +289,8 @@ func TestPoliseeFiles(t *testing.T) {
 	}
 	format2 := t.TempDir()
 	writeFiles(t, format2, map[string]string{"search/meta.json": `{"format": 2}`, "search/index.zap": "zap",
-		"search/search.wasm": "wasm", "search/wasm_exec.js": "js"})
-	if f, err := PoliseeFiles(format2); err != nil || f != (SearchFiles{Wasm: "search/search.wasm", ExecJS: "search/wasm_exec.js", Index: "search/index.zap"}) {
+		"search/search.wasm": "wasm", "search/wasm_exec.js": "js", "assets/search-engine.js": "js"})
+	if f, err := PoliseeFiles(format2); err != nil || f != (SearchFiles{Wasm: "search/search.wasm", ExecJS: "search/wasm_exec.js", Index: "search/index.zap", Loader: "assets/search-engine.js"}) {
 		t.Errorf("format 2: %+v, %v", f, err)
 	}
 	if _, err := PoliseeFiles(t.TempDir()); !errors.Is(err, fs.ErrNotExist) {

@@ -27,6 +27,10 @@ type Browser struct {
 	Cold    string   // the first query, in a cold browser
 	Queries []string // the timed queries
 	Logf    func(string, ...any)
+	// Visits is how many times the cold and warm visits are made, each
+	// pair in a browser with a fresh profile; the report gives their
+	// medians, the notes every time. 0 means 1.
+	Visits int
 }
 
 // SearchResult is what one tool's search measured.
@@ -228,13 +232,47 @@ func (v visit) note(what string) string {
 // cache), lets it settle and closes it, then visits u again in a browser
 // on the same profile (warm: the HTTP cache holds what the cold visit
 // fetched, and the server answers what it revalidates as a static host
-// does; see Server). watch is the page's timing script (see
-// firstResultWatch); then, when not nil, runs in the warm browser's tab
-// after its visit.
+// does; see Server). It does so b.Visits times, each pair on a new
+// profile, and records the medians of the times; the requests are the
+// first pair's. watch is the page's timing script (see
+// firstResultWatch); then, when not nil, runs in the first warm
+// browser's tab after its visit.
 func (b *Browser) coldAndWarm(ctx context.Context, srv *Server, u, watch string, r *SearchResult, then func(tab context.Context) error) error {
+	var cold, warm []time.Duration
+	for i := range max(b.Visits, 1) {
+		var next func(tab context.Context) error
+		if i == 0 {
+			next = then
+		}
+		c, w, err := b.visitPair(ctx, srv, u, watch, r, i == 0, next)
+		if err != nil {
+			return err
+		}
+		cold, warm = append(cold, c), append(warm, w)
+	}
+	r.FirstResult, r.WarmResult = Percentile(cold, 50), Percentile(warm, 50)
+	if len(cold) > 1 {
+		r.Notes = append(r.Notes, fmt.Sprintf("%d cold and warm visits, each pair on a fresh profile; the table gives the medians: cold %s; warm %s",
+			len(cold), durations(cold), durations(warm)))
+	}
+	return nil
+}
+
+// durations lists times in milliseconds.
+func durations(ds []time.Duration) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = MS(d)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// visitPair makes one cold and one warm visit (see coldAndWarm), and
+// records the requests and notes when first is set.
+func (b *Browser) visitPair(ctx context.Context, srv *Server, u, watch string, r *SearchResult, first bool, then func(tab context.Context) error) (cold, warm time.Duration, err error) {
 	profile, err := os.MkdirTemp("", "polisee-bench-profile-")
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
 	defer os.RemoveAll(profile)
 	err = b.withProfile(ctx, profile, func(tab context.Context) error {
@@ -242,26 +280,33 @@ func (b *Browser) coldAndWarm(ctx context.Context, srv *Server, u, watch string,
 		if err != nil {
 			return fmt.Errorf("cold visit: %w", err)
 		}
-		r.FirstResult, r.FirstRequests, r.First = v.First, v.Requests, Total(v.Requests)
-		r.Notes = append(r.Notes, v.note("cold visit"))
+		cold = v.First
+		if first {
+			r.FirstRequests, r.First = v.Requests, Total(v.Requests)
+			r.Notes = append(r.Notes, v.note("cold visit"))
+		}
 		time.Sleep(settle)
 		return nil
 	})
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
-	return b.withProfile(ctx, profile, func(tab context.Context) error {
+	err = b.withProfile(ctx, profile, func(tab context.Context) error {
 		v, err := visitPage(tab, srv, u, watch)
 		if err != nil {
 			return fmt.Errorf("warm visit: %w", err)
 		}
-		r.WarmResult, r.WarmRequests = v.First, v.Requests
-		r.Notes = append(r.Notes, v.note("warm visit, same profile"))
+		warm = v.First
+		if first {
+			r.WarmRequests = v.Requests
+			r.Notes = append(r.Notes, v.note("warm visit, same profile"))
+		}
 		if then != nil {
 			return then(tab)
 		}
 		return nil
 	})
+	return cold, warm, err
 }
 
 // visitPage opens u in the tab, where watch runs before the page's own
@@ -369,7 +414,7 @@ func waitFirstResult(tab context.Context, limit time.Duration) (pageStatus, erro
 
 // poliseeStart is a JavaScript function that starts polisee's engine in
 // the page as search.js does when it cannot use a worker: it loads the Go
-// runtime's loader and the site's (assets/search-engine.js), compiles the
+// runtime's loader and the site's (search-engine.js), compiles the
 // engine while it downloads and opens the index, fetched meanwhile. files
 // are SearchFiles.URLs. It resolves to the times of these steps.
 const poliseeStart = `async files => {
@@ -381,7 +426,7 @@ const poliseeStart = `async files => {
     document.head.appendChild(s);
   });
   const t0 = performance.now();
-  await Promise.all([script(files.exec), script("/assets/search-engine.js")]);
+  await Promise.all([script(files.exec), script(files.loader)]);
   const t1 = performance.now();
   const index = polisee_fetch(files.index);
   const module = await polisee_compile(files.wasm);

@@ -31,7 +31,7 @@
 //     visit fetched. Time and bytes as for the cold visit.
 //   - queries: in another fresh browser, a blank page of the site
 //     (/404.html) starts the engine as search.js does in the page (the Go
-//     runtime's loader and assets/search-engine.js, polisee_compile while
+//     runtime's loader and the site's search-engine.js, polisee_compile while
 //     downloading, polisee_start with the index), runs the cold word
 //     once, then times each polisee.search(q, "en", 10) of the query list
 //     with performance.now(). The engine returns an object; the JSON text

@@ -28,14 +28,17 @@ func Engine() *generator.SearchEngine {
 // slash, of the files polisee's browser search loads, e.g.
 // search/search.0123456789ab.wasm: their names carry a hash of their
 // content. Wasm and ExecJS are "" in a site built without the engine.
+// Loader is the site's script that starts the engine (search-engine.js,
+// content-named in the search folder since the search page names it in
+// data-loader; assets/search-engine.js before).
 type SearchFiles struct {
-	Wasm, ExecJS, Index string
+	Wasm, ExecJS, Index, Loader string
 }
 
 // URLs are the files' addresses on a server of the site's root, for the
 // scripts run in the browser.
 func (f SearchFiles) URLs() map[string]string {
-	return map[string]string{"wasm": "/" + f.Wasm, "exec": "/" + f.ExecJS, "index": "/" + f.Index}
+	return map[string]string{"wasm": "/" + f.Wasm, "exec": "/" + f.ExecJS, "index": "/" + f.Index, "loader": "/" + f.Loader}
 }
 
 // searchMeta is what PoliseeFiles reads of search/meta.json.
@@ -82,12 +85,15 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 	} else if f.Wasm != "" {
 		f.ExecJS = path.Join(generator.SearchDir, "wasm_exec.js")
 	}
+	if f.Loader = page.Loader; f.Loader == "" && f.Wasm != "" {
+		f.Loader = "assets/search-engine.js" // before the search page named it
+	}
 	if page.Wasm != "" && page.Wasm != f.Wasm || page.Index != "" && page.Index != f.Index {
 		return SearchFiles{}, fmt.Errorf("the search page loads %s and %s, %s/meta.json names %s and %s",
 			page.Wasm, page.Index, generator.SearchDir, f.Wasm, f.Index)
 	}
 	if f.Wasm != "" {
-		for _, p := range []string{f.Wasm, f.ExecJS} {
+		for _, p := range []string{f.Wasm, f.ExecJS, f.Loader} {
 			if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(p))); err != nil {
 				return SearchFiles{}, fmt.Errorf("the engine's file: %w", err)
 			}
@@ -99,7 +105,7 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 	return f, nil
 }
 
-// scriptFiles reads the data-wasm, data-exec and data-index attributes of
+// scriptFiles reads the data-wasm, data-exec, data-loader and data-index attributes of
 // the first script element of a page that has data-wasm.
 func scriptFiles(page string) (SearchFiles, error) {
 	data, err := os.ReadFile(page)
@@ -125,6 +131,8 @@ func scriptFiles(page string) (SearchFiles, error) {
 					f.ExecJS = a.Val
 				case "data-index":
 					f.Index = a.Val
+				case "data-loader":
+					f.Loader = a.Val
 				}
 			}
 			if f.Wasm != "" {

@@ -1,6 +1,7 @@
 /* polisee search worker: runs the WebAssembly search engine off the main
-   thread. The page sends the addresses of the engine's files first (their
-   names carry a hash of their content), then queries. */
+   thread. The page sends the addresses of the engine's scripts first
+   (init), then the compiled engine and the index (engine), then
+   queries. */
 "use strict";
 var ready = null;
 var sections = ""; // the sections' index, fetched when the page asks
@@ -18,9 +19,12 @@ onmessage = function (e) {
   if (m.type === "init") {
     importScripts(m.exec, m.loader);
     sections = m.sections || "";
-    // The index downloads while the engine compiles.
-    var index = polisee_fetch(m.index);
-    ready = polisee_compile(m.wasm).then(function (module) { return polisee_start(module, index); });
+    return;
+  }
+  if (m.type === "engine") {
+    // The page sends the compiled engine, or its address when it could
+    // not compile it, and the index's bytes.
+    ready = polisee_compile(m.module || m.wasm).then(function (module) { return polisee_start(module, m.index); });
     ready.then(function () {
       postMessage({ type: "ready" });
     }, function (err) {

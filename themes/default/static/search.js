@@ -29,10 +29,13 @@
   }
 
   // The engine's files are named by their content (data-wasm, data-exec,
-  // data-index, from the site's root): a host may keep them cached for good.
+  // data-worker, data-loader, data-index, from the site's root): a host
+  // may keep them cached for good.
   var files = {
     wasm: script.getAttribute("data-wasm") || "search/search.wasm",
     exec: script.getAttribute("data-exec") || "search/wasm_exec.js",
+    worker: script.getAttribute("data-worker") || "assets/search-worker.js",
+    loader: script.getAttribute("data-loader") || "assets/search-engine.js",
     index: script.getAttribute("data-index") || "search/index.zap",
     // The pages' sections, which say where in a page the words are: loaded
     // after the first results, which do not wait for them.
@@ -47,7 +50,7 @@
     var warm = function () {
       if (warmed) { return; }
       warmed = true;
-      [files.exec, files.wasm, files.index, "assets/search-worker.js", "assets/search-engine.js"].forEach(function (p) {
+      [files.exec, files.wasm, files.index, files.worker, files.loader].forEach(function (p) {
         var l = document.createElement("link");
         l.rel = "prefetch";
         l.href = at(p);
@@ -104,7 +107,7 @@
   // In the page: from disk the bytes come from classic scripts, because
   // browsers refuse fetch and workers for file:// addresses.
   function loadInPage() {
-    var started = Promise.all([loadScript(files.exec), loadScript("assets/search-engine.js")]).then(function () {
+    var started = Promise.all([loadScript(files.exec), loadScript(files.loader)]).then(function () {
       if (fromDisk) {
         return Promise.all([loadScript("search/engine.js"), loadScript("search/index.js")]).then(function () {
           var wasm = fromBase64(self.POLISEE_ENGINE), index = fromBase64(self.POLISEE_INDEX);
@@ -143,11 +146,23 @@
 
   // Over http the engine runs in a worker, so a slow query never blocks
   // typing.
+  // The page fetches and compiles the engine and fetches the index while
+  // the worker starts (the search page's head preloads both), then hands
+  // the compiled module and the index's bytes over; the worker compiles
+  // the engine itself when the page cannot.
   function loadInWorker() {
+    var wasm = at(files.wasm), index = at(files.index);
+    var module = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(wasm)).catch(function () { return null; }) : Promise.resolve(null);
+    var bytes = fetch(index).then(function (r) {
+      if (!r.ok) { throw new Error("could not load " + index + " (" + r.status + ")"); }
+      return r.arrayBuffer();
+    });
     return new Promise(function (resolve, reject) {
-      var worker = new Worker(at("assets/search-worker.js"));
-      worker.postMessage({ type: "init", exec: at(files.exec), loader: at("assets/search-engine.js"), wasm: at(files.wasm), index: at(files.index),
-        sections: files.sections ? at(files.sections) : "" });
+      var worker = new Worker(at(files.worker));
+      worker.postMessage({ type: "init", exec: at(files.exec), loader: at(files.loader), sections: files.sections ? at(files.sections) : "" });
+      Promise.all([module, bytes]).then(function (got) {
+        worker.postMessage({ type: "engine", module: got[0], wasm: wasm, index: got[1] }, [got[1]]);
+      }, reject);
       var next = 1;
       var waiting = {};
       worker.onmessage = function (e) {

@@ -1,0 +1,71 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/themes"
+)
+
+// The scripts that start the engine are named by their content in the
+// search folder, as the engine and the index are, so a returning reader's
+// browser need not ask the host about them; and the search page's head
+// preloads the engine and the index, so their download starts before the
+// page's scripts run. An offline copy, opened from disk, preloads nothing.
+func TestSearchPageNamesItsFilesByContent(t *testing.T) {
+	for _, offline := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), SrcRoot: "content", Out: out, Engine: withEngine(), Offline: offline}); err != nil {
+			t.Fatal(err)
+		}
+		page := read(t, out, "search/index.html")
+		tag := regexp.MustCompile(`<script src="\.\./assets/search\.js"[^>]*>`).FindString(page)
+		for _, s := range []struct{ attr, theme string }{{"data-worker", "search-worker.js"}, {"data-loader", "search-engine.js"}} {
+			m := regexp.MustCompile(s.attr + `="(search/` + regexp.QuoteMeta(s.theme[:len(s.theme)-3]) + `\.[0-9a-f]{12}\.js)"`).FindStringSubmatch(tag)
+			if m == nil {
+				t.Errorf("offline=%v: the search script names no content-named %s in %s: %s", offline, s.theme, s.attr, tag)
+				continue
+			}
+			got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(m[1])))
+			if err != nil {
+				t.Error(err)
+				continue
+			}
+			want, err := fs.ReadFile(themes.Default(), "static/"+s.theme)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s is not the theme's %s", m[1], s.theme)
+			}
+		}
+		wasm := regexp.MustCompile(`data-wasm="([^"]+)"`).FindStringSubmatch(tag)
+		index := regexp.MustCompile(`data-index="([^"]+)"`).FindStringSubmatch(tag)
+		if wasm == nil || index == nil {
+			t.Fatalf("no engine or index named: %s", tag)
+		}
+		preloads := regexp.MustCompile(`<link rel="preload"[^>]*>`).FindAllString(page, -1)
+		if offline {
+			if len(preloads) != 0 {
+				t.Errorf("an offline copy preloads %q: from disk browsers refuse it", preloads)
+			}
+			continue
+		}
+		for i, want := range []string{
+			`<link rel="preload" href="../` + wasm[1] + `" as="fetch" type="application/wasm" crossorigin>`,
+			`<link rel="preload" href="../` + index[1] + `" as="fetch" crossorigin>`,
+		} {
+			if i >= len(preloads) || preloads[i] != want {
+				t.Errorf("preloads %q, want %s", preloads, want)
+			}
+		}
+		// Other pages do not download the engine.
+		notContains(t, read(t, out, "practices/mi-cluster/index.html"), `rel="preload"`, "a practice page")
+	}
+}
