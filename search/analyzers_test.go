@@ -132,6 +132,7 @@ var analysisTexts = []string{
 	"tabs\tand\nnewlines\r\nand\vvertical\ffeeds",
 	"a'b a’b a＇b a''b 'a' ’a’ l' l’ 's’s ’s's",
 	"12:30 1.5.2024 1,5 -3 +4 3e10 0x1F ½ ² ³ ٣ ४ ๓",
+	"regional  Cooperation 2024 transfer ", " a 1 ab12 12ab 007 ", "  ", "x",
 	strings.Repeat("word ", 2500),
 	strings.Repeat("Ωmega's Ärzte l'amico Σ ", 600),
 }
