@@ -235,7 +235,7 @@ func TestContentHashed(t *testing.T) {
 
 func TestPoliseeFiles(t *testing.T) {
 	const page = `<html><body><script src="../assets/compare.js" defer></script>
-<script src="../assets/search.js" defer data-root="../" data-lang="en" data-wasm="search/search.0123456789ab.wasm" data-exec="search/wasm_exec.ba9876543210.js" data-loader="search/search-engine.00000000abcd.js" data-index="search/index.00112233aabb.zap"></script></body></html>`
+<script src="../assets/search.js" defer data-root="../" data-lang="en" data-wasm="search/search.0123456789ab.wasm" data-exec="search/wasm_exec.ba9876543210.js" data-loader="search/search-engine.00000000abcd.js" data-index="search/index.00112233aabb.zap" data-sections="search/sections.0000000000aa.zap"></script></body></html>`
 	built := map[string]string{
 		"search/meta.json":                     `{"format": 3, "index": "index.00112233aabb.zap", "engine": "search.0123456789ab.wasm"}`,
 		"search/index.html":                    page,
@@ -253,7 +253,7 @@ func TestPoliseeFiles(t *testing.T) {
 	writeFiles(t, dir, built)
 	f, err := PoliseeFiles(dir)
 	want := SearchFiles{Wasm: "search/search.0123456789ab.wasm", ExecJS: "search/wasm_exec.ba9876543210.js", Index: "search/index.00112233aabb.zap",
-		Loader: "search/search-engine.00000000abcd.js"}
+		Loader: "search/search-engine.00000000abcd.js", Sections: "search/sections.0000000000aa.zap"}
 	if err != nil || f != want {
 		t.Errorf("PoliseeFiles = %+v, %v; want %+v", f, err, want)
 	}

@@ -31,8 +31,12 @@ func Engine() *generator.SearchEngine {
 // Loader is the site's script that starts the engine (search-engine.js,
 // content-named in the search folder since the search page names it in
 // data-loader; assets/search-engine.js before).
+//
+// Sections is the sections' index the search page names (data-sections),
+// which it fetches only after its first results are shown; "" when none.
 type SearchFiles struct {
 	Wasm, ExecJS, Index, Loader string
+	Sections                    string
 }
 
 // URLs are the files' addresses on a server of the site's root, for the
@@ -85,6 +89,7 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 	} else if f.Wasm != "" {
 		f.ExecJS = path.Join(generator.SearchDir, "wasm_exec.js")
 	}
+	f.Sections = page.Sections
 	if f.Loader = page.Loader; f.Loader == "" && f.Wasm != "" {
 		f.Loader = "assets/search-engine.js" // before the search page named it
 	}
@@ -105,7 +110,7 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 	return f, nil
 }
 
-// scriptFiles reads the data-wasm, data-exec, data-loader and data-index attributes of
+// scriptFiles reads the data-wasm, data-exec, data-loader, data-index and data-sections attributes of
 // the first script element of a page that has data-wasm.
 func scriptFiles(page string) (SearchFiles, error) {
 	data, err := os.ReadFile(page)
@@ -133,6 +138,8 @@ func scriptFiles(page string) (SearchFiles, error) {
 					f.Index = a.Val
 				case "data-loader":
 					f.Loader = a.Val
+				case "data-sections":
+					f.Sections = a.Val
 				}
 			}
 			if f.Wasm != "" {
