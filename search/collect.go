@@ -76,9 +76,49 @@ func (ix *Index) top(ms []match, sortBy string, from, size int) ([]match, error)
 			return cmp.Compare(a.doc, b.doc)
 		}
 	}
-	slices.SortFunc(ms, order)
 	from = min(max(from, 0), len(ms))
-	return ms[from:min(from+size, len(ms))], nil
+	end := min(from+max(size, 0), len(ms))
+	return firstInOrder(ms, end, order)[from:], nil
+}
+
+// firstInOrder returns the first n of ms in order (a total order), in
+// order. When n is small beside len(ms), as a page of hits is beside a
+// large site's matches, it keeps the n best in a heap as it reads ms
+// instead of sorting them all; either way ms is reordered in place.
+func firstInOrder(ms []match, n int, order func(a, b match) int) []match {
+	if n >= len(ms)/8 {
+		slices.SortFunc(ms, order)
+		return ms[:n]
+	}
+	// ms[:n] is a heap whose root is the worst of the n best so far.
+	worse := func(i, j int) bool { return order(ms[i], ms[j]) > 0 }
+	down := func(i int) {
+		for {
+			w := i
+			if l := 2*i + 1; l < n && worse(l, w) {
+				w = l
+			}
+			if r := 2*i + 2; r < n && worse(r, w) {
+				w = r
+			}
+			if w == i {
+				return
+			}
+			ms[i], ms[w] = ms[w], ms[i]
+			i = w
+		}
+	}
+	for i := n/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for i := n; i < len(ms); i++ {
+		if n > 0 && order(ms[i], ms[0]) < 0 {
+			ms[0], ms[i] = ms[i], ms[0]
+			down(0)
+		}
+	}
+	slices.SortFunc(ms[:n], order)
+	return ms[:n]
 }
 
 // sortKeys are the values of a sort field of the matched documents.
