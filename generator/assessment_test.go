@@ -282,3 +282,38 @@ Overview.
 	contains(t, profile, "Ικανοποιούνται: 1· εν μέρει: 0· δεν ικανοποιούνται: 1· άγνωστα: 1.", "Greek judged lead")
 	contains(t, read(t, out, "el/assessment/innovation-rd/index.html"), "<td>ικανοποιούνται: 1, εν μέρει: 0, όχι: 1, άγνωστα: 1</td>", "Greek tally")
 }
+
+// TestCriteriaInEnglishOnGreekPages: criteria written only in English are
+// marked lang="en" on the Greek pages that show them, so that a screen
+// reader reads them as English: in a profile's judged table and on the
+// criteria set's own page.
+func TestCriteriaInEnglishOnGreekPages(t *testing.T) {
+	out, _ := build(t, with(t, criteriaSet+`
+-- site.yaml --
+title: Test site
+languages: [en, el]
+-- profiles/hu.md --
+---
+title: Hungary's cluster policy
+summary: Accredited clusters.
+scope: country
+country: HU
+period: 2007-2013
+areas: [innovation-rd]
+judgements:
+  innovation-rd:
+    - {criterion: rd-funding, state: met, source: "https://example.org/hu", note: Grants.}
+    - {criterion: labs, state: not-met, source: "https://example.org/hu", note: None.}
+sources: [https://example.org/hu]
+---
+Overview.
+`))
+	greek := read(t, out, "el/profiles/hu/index.html")
+	contains(t, greek, `<th scope="row" lang="en">It funds joint R&amp;D of cluster members.</th>`, "a judged criterion")
+	contains(t, greek, `<span lang="en">It opens research infrastructure to clusters.</span>`, "a gap's criterion")
+	contains(t, read(t, out, "el/assessment/innovation-rd/index.html"), `<ol class="criteria-list" lang="en">`, "the criteria set's page")
+	english := read(t, out, "profiles/hu/index.html")
+	contains(t, english, `<th scope="row">It funds joint R&amp;D of cluster members.</th>`, "the English page")
+	notContains(t, english, `lang="en">It `, "the English page")
+	contains(t, english, ` It opens research infrastructure to clusters.</p>`, "a gap's criterion on the English page")
+}

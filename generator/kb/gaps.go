@@ -18,6 +18,9 @@ type Gap struct {
 	Area   *model.Item
 	Score  int               // 1 or 2; 0 when the area has no score
 	NotMet []model.Criterion // the criteria judged not met
+	// Framework is the criteria set NotMet comes from (its language is
+	// theirs); nil when the area has no criteria.
+	Framework *model.Item
 	// Elsewhere are the practices and pilots of other countries on the
 	// area, the most tested first, at most maxLessons.
 	Elsewhere []Lesson
@@ -128,7 +131,7 @@ func Gaps(v Page, p *model.Item) []Gap {
 		if area == nil {
 			continue
 		}
-		g := Gap{Area: area, Score: s.Score, NotMet: notMet}
+		g := Gap{Area: area, Score: s.Score, NotMet: notMet, Framework: s.Framework}
 		lessons := v.Lessons(area)
 		for _, l := range lessons {
 			if len(g.Elsewhere) == maxLessons {
