@@ -58,8 +58,10 @@ type Config struct {
 	SrcDir  string
 	// Out is the output folder (default "public").
 	Out string
-	// Theme replaces files of the default theme when set.
-	Theme fs.FS
+	// Theme replaces files of the default theme when set; ThemeRoot is
+	// its folder as given, which names the theme's files in messages.
+	Theme     fs.FS
+	ThemeRoot string
 	// BaseURL overrides base_url of the site configuration.
 	BaseURL string
 	// Drafts includes items marked draft: true.
@@ -283,7 +285,7 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	}
 	b.engineScripts = scripts
 	b.lang = content.Site.DefaultLanguage()
-	b.trs = i18n.Load(b.theme, cfg.Src, cfg.SrcRoot, &content.Site, &diags)
+	b.trs = i18n.Load(cfg.Theme, cfg.ThemeRoot, cfg.Src, cfg.SrcRoot, &content.Site, &diags)
 	b.tr = b.trs[b.lang]
 	all := append(append([]*model.Item(nil), content.Items...), content.Translations...)
 	for _, it := range all {

@@ -214,7 +214,7 @@ func TestTranslatorFormats(t *testing.T) {
 	var diags diag.List
 	tr := func(lang string) *i18n.Translator {
 		site := model.Site{Languages: []string{lang, "en"}}
-		return i18n.Load(themes.Default(), nil, "content", &site, &diags)[lang]
+		return i18n.Load(nil, "", nil, "content", &site, &diags)[lang]
 	}
 	en, el := tr("en"), tr("el")
 	cases := []struct{ got, want string }{

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/internal/workers"
 	"github.com/clusterpolisee/polisee/generator/markdown"
 	"github.com/clusterpolisee/polisee/generator/model"
@@ -43,14 +45,38 @@ func (b *builder) templates() (map[string]*template.Template, error) {
 		}
 		t, err := template.New("base.html").Funcs(b.pageFuncs()).Parse(string(base))
 		if err != nil {
-			return nil, fmt.Errorf("theme layouts/base.html: %w", err)
+			return nil, b.layoutError("layouts/base.html", err)
 		}
 		if _, err := t.New(name + ".html").Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("theme %s: %w", file, err)
+			return nil, b.layoutError(file, err)
 		}
 		out[name] = t
 	}
 	return out, nil
+}
+
+// templateLine is where text/template's parser names a mistake:
+// "template: NAME:LINE: message".
+var templateLine = regexp.MustCompile(`^template: [^:]+:(\d+): (.*)$`)
+
+// layoutError reports a layout that does not parse. A theme folder's
+// layout is named by its path in the folder as given, at the line of the
+// mistake, so that the message points at the file to fix.
+func (b *builder) layoutError(file string, err error) error {
+	if b.cfg.Theme == nil {
+		return fmt.Errorf("theme %s: %w", file, err)
+	}
+	if _, serr := fs.Stat(b.cfg.Theme, file); serr != nil {
+		return fmt.Errorf("theme %s: %w", file, err)
+	}
+	var l diag.List
+	pos, msg := diag.Pos{}, err.Error()
+	if m := templateLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		pos, msg = diag.Pos{Line: line, Col: 1}, m[2]
+	}
+	l.Errorf(path.Join(b.cfg.ThemeRoot, file), pos, "the layout does not parse: %s", msg)
+	return l.Err()
 }
 
 // layoutNames are the page kinds' layouts and those the types name.

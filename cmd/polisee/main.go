@@ -228,7 +228,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil || !info.IsDir() {
 			return fmt.Errorf("theme folder %s: not found", *theme)
 		}
-		cfg.Theme = os.DirFS(*theme)
+		cfg.Theme, cfg.ThemeRoot = os.DirFS(*theme), *theme
 	}
 	setMemoryLimit(cfg.Src)
 	if !*noBrowserSearch {

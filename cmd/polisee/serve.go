@@ -35,7 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if info, err := os.Stat(*theme); err != nil || !info.IsDir() {
 			return fmt.Errorf("theme folder %s: not found", *theme)
 		}
-		cfg.Theme = os.DirFS(*theme)
+		cfg.Theme, cfg.ThemeRoot = os.DirFS(*theme), *theme
 	}
 	setMemoryLimit(cfg.Src)
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }

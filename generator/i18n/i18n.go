@@ -16,6 +16,7 @@ import (
 	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,19 +80,42 @@ func ReadStrings(theme fs.FS, lang string) (map[string]string, error) {
 // Load reads the UI strings of every language of the site over
 // English, in layers: the default theme's English, the theme folder's
 // English, the default theme's file of the language, the theme folder's
-// (theme is the theme as built, the theme folder over the default one).
-// So a theme folder's file may hold only the keys it changes. A file that
-// does not parse is an error; a language without a file in either theme
-// is a warning at the languages line of site.yaml.
-func Load(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, diags *diag.List) map[string]*Translator {
-	read := func(fsys fs.FS, l string, into ...map[string]string) bool {
-		m, err := ReadStrings(fsys, l)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
+// (folder is the theme folder, nil without one; folderRoot is its path as
+// given, which names its files in messages). So a theme folder's file may hold only the
+// keys it changes. A file that does not parse is an error at the line to
+// fix; a text of the theme folder's with a placeholder that the default
+// theme's English text of the same key lacks is a warning at its key
+// (the pages would show it as written); a language without a file in
+// either theme is a warning at the languages line of site.yaml.
+func Load(folder fs.FS, folderRoot string, src fs.FS, srcRoot string, site *model.Site, diags *diag.List) map[string]*Translator {
+	defaults := map[string]string{}
+	if m, err := ReadStrings(themes.Default(), fallbackLang); err == nil {
+		defaults = m
+	}
+	// read reads one file over into; own is set for the theme folder's.
+	read := func(fsys fs.FS, own bool, l string, into ...map[string]string) bool {
+		if fsys == nil {
 			return false
-		case err != nil:
-			diags.Errorf(Dir+"/"+l+".yaml", diag.Pos{}, "the theme's UI strings do not parse: %v", err)
+		}
+		file := Dir + "/" + l + ".yaml"
+		if own {
+			file = path.Join(folderRoot, file)
+		}
+		raw, err := fs.ReadFile(fsys, Dir+"/"+l+".yaml")
+		if errors.Is(err, fs.ErrNotExist) {
 			return false
+		}
+		m := map[string]string{}
+		if err == nil {
+			err = yaml.Unmarshal(raw, &m)
+		}
+		if err != nil {
+			line, col, msg := model.YAMLErrorPos(raw, err)
+			diags.Errorf(file, diag.Pos{Line: line, Col: col}, "the theme's UI strings do not parse: %s", msg)
+			return false
+		}
+		if own {
+			checkPlaceholders(file, raw, m, defaults, diags)
 		}
 		for k, v := range m {
 			if v != "" {
@@ -103,8 +127,8 @@ func Load(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, diags *diag.
 		return true
 	}
 	english := map[string]string{}
-	read(themes.Default(), fallbackLang, english)
-	read(theme, fallbackLang, english)
+	read(themes.Default(), false, fallbackLang, english)
+	read(folder, true, fallbackLang, english)
 
 	out := map[string]*Translator{}
 	for _, lang := range site.Languages {
@@ -115,8 +139,8 @@ func Load(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, diags *diag.
 		}
 		found := false
 		if langCode.MatchString(lang) {
-			found = read(themes.Default(), lang, t.strs, t.own)
-			found = read(theme, lang, t.strs, t.own) || found
+			found = read(themes.Default(), false, lang, t.strs, t.own)
+			found = read(folder, true, lang, t.strs, t.own) || found
 		}
 		switch {
 		case found:
@@ -131,6 +155,70 @@ func Load(theme fs.FS, src fs.FS, srcRoot string, site *model.Site, diags *diag.
 		}
 	}
 	return out
+}
+
+// placeholder is a {name} in a text.
+var placeholder = regexp.MustCompile(`\{[^{}\s]+\}`)
+
+// pluralForms are the endings of a text's CLDR plural forms.
+var pluralForms = []string{".zero", ".one", ".two", ".few", ".many", ".other"}
+
+// checkPlaceholders warns of each text of a theme folder's file m (raw,
+// named file) with a placeholder that the default theme's English text
+// of its key does not have, in any plural form: no layout of the
+// default theme fills it, so the pages show it as written. A key the
+// default theme lacks is the theme's own, and not checked. Texts the
+// theme folder leaves as they are cost nothing to check again.
+func checkPlaceholders(file string, raw []byte, m, defaults map[string]string, diags *diag.List) {
+	var doc yaml.Node
+	if yaml.Unmarshal(raw, &doc) != nil || len(doc.Content) == 0 {
+		return
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := root.Content[i], root.Content[i+1]
+		text := m[key.Value]
+		if text == "" || text == defaults[key.Value] || !strings.Contains(text, "{") {
+			continue
+		}
+		base := key.Value
+		for _, f := range pluralForms {
+			if strings.HasSuffix(base, f) {
+				base = strings.TrimSuffix(base, f)
+				break
+			}
+		}
+		known := map[string]bool{}
+		found := false
+		for _, k := range append([]string{key.Value}, func() []string {
+			var forms []string
+			for _, f := range pluralForms {
+				forms = append(forms, base+f)
+			}
+			return forms
+		}()...) {
+			if d, ok := defaults[k]; ok {
+				found = true
+				for _, p := range placeholder.FindAllString(d, -1) {
+					known[p] = true
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		for _, p := range placeholder.FindAllString(text, -1) {
+			if known[p] {
+				continue
+			}
+			fix := "take it out: this text has no placeholders"
+			if len(known) > 0 {
+				fix = "use one of this text's, " + strings.Join(slices.Sorted(maps.Keys(known)), ", ") + ", or take it out"
+			}
+			diags.Warnf(file, diag.Pos{Line: val.Line, Col: val.Column},
+				"%s: no layout fills %s in this text, so the pages would show it as written; %s", key.Value, p, fix)
+		}
+	}
 }
 
 // languagesPos finds the languages line of site.yaml, for the warning.

@@ -240,3 +240,10 @@ func skipQuoted(text string, i int) int {
 	}
 	return len(text)
 }
+
+// YAMLErrorPos is yamlErrorPos for a YAML file of another kind (a
+// theme's translation file): where in raw an editor must fix what
+// yaml.Unmarshal refused, and the message without yaml.v3's prefix.
+func YAMLErrorPos(raw []byte, err error) (line, col int, msg string) {
+	return yamlErrorPos(raw, err, false)
+}
