@@ -253,11 +253,9 @@ func TestAssessmentOnlyOnProfiles(t *testing.T) {
 	notContains(t, page, "No area of this profile has a score yet", "practice page")
 }
 
-// TestGreekTallyAgrees: the Greek pages count criteria met, partly met,
-// not met and unknown in a form that is right for any number, one too
-// ("1 ικανοποιούνται" was plural after one).
-func TestGreekTallyAgrees(t *testing.T) {
-	out, _ := build(t, with(t, criteriaSet+`
+// greekJudged is a two-language site with the criteria set and a profile
+// that judges three of them: met, not met and unknown.
+const greekJudged = criteriaSet + `
 -- site.yaml --
 title: Test site
 languages: [en, el]
@@ -277,7 +275,13 @@ judgements:
 sources: [https://example.org/hu]
 ---
 Overview.
-`))
+`
+
+// TestGreekTallyAgrees: the Greek pages count criteria met, partly met,
+// not met and unknown in a form that is right for any number, one too
+// ("1 ικανοποιούνται" was plural after one).
+func TestGreekTallyAgrees(t *testing.T) {
+	out, _ := build(t, with(t, greekJudged))
 	profile := read(t, out, "el/profiles/hu/index.html")
 	contains(t, profile, "Ικανοποιούνται: 1· εν μέρει: 0· δεν ικανοποιούνται: 1· άγνωστα: 1.", "Greek judged lead")
 	contains(t, read(t, out, "el/assessment/innovation-rd/index.html"), "<td>ικανοποιούνται: 1, εν μέρει: 0, όχι: 1, άγνωστα: 1</td>", "Greek tally")
@@ -285,29 +289,10 @@ Overview.
 
 // TestCriteriaInEnglishOnGreekPages: criteria written only in English are
 // marked lang="en" on the Greek pages that show them, so that a screen
-// reader reads them as English: in a profile's judged table and on the
-// criteria set's own page.
+// reader reads them as English: in a profile's judged table, among its
+// gaps and on the criteria set's own page.
 func TestCriteriaInEnglishOnGreekPages(t *testing.T) {
-	out, _ := build(t, with(t, criteriaSet+`
--- site.yaml --
-title: Test site
-languages: [en, el]
--- profiles/hu.md --
----
-title: Hungary's cluster policy
-summary: Accredited clusters.
-scope: country
-country: HU
-period: 2007-2013
-areas: [innovation-rd]
-judgements:
-  innovation-rd:
-    - {criterion: rd-funding, state: met, source: "https://example.org/hu", note: Grants.}
-    - {criterion: labs, state: not-met, source: "https://example.org/hu", note: None.}
-sources: [https://example.org/hu]
----
-Overview.
-`))
+	out, _ := build(t, with(t, greekJudged))
 	greek := read(t, out, "el/profiles/hu/index.html")
 	contains(t, greek, `<th scope="row" lang="en">It funds joint R&amp;D of cluster members.</th>`, "a judged criterion")
 	contains(t, greek, `<span lang="en">It opens research infrastructure to clusters.</span>`, "a gap's criterion")

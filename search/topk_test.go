@@ -7,16 +7,20 @@ import (
 	"testing"
 )
 
+// byScore is the relevance order of Index.top: higher scores first, ties
+// to the lower document number.
+func byScore(a, b match) int {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.doc, b.doc)
+}
+
 // firstInOrder gives what a full sort gives, for every page size, with
 // many equal scores (ties go to the document number), empty input and
 // sizes past the end.
 func TestFirstInOrderAsSort(t *testing.T) {
-	order := func(a, b match) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.doc, b.doc)
-	}
+	order := byScore
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, size := range []int{0, 1, 2, 7, 20, 100, 1000, 5000} {
 		for trial := 0; trial < 20; trial++ {
@@ -40,12 +44,7 @@ func TestFirstInOrderAsSort(t *testing.T) {
 }
 
 func BenchmarkFirstInOrder(b *testing.B) {
-	order := func(a, b match) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.doc, b.doc)
-	}
+	order := byScore
 	r := rand.New(rand.NewPCG(1, 2))
 	ms := make([]match, 100_000)
 	for i := range ms {
