@@ -408,10 +408,14 @@ func readCapped(fsys fs.FS, p string, size, max int64) ([]byte, error) {
 		return nil, unwrapPath(err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
+	// Read into a buffer of the size the folder listing gave (plus room to
+	// see a file that grew past max since): io.ReadAll would start small
+	// and grow it, copying, for every file.
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, max)+512))
+	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, unwrapPath(err)
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("file is larger than the limit of %s: split it into several pages", humanSize(max))
 	}
@@ -511,10 +515,16 @@ func splitFrontMatter(data []byte) frontMatter {
 	// The first non-blank line decides whether the file opens a block.
 	line := 0
 	opener := ""
-	for _, l := range bytes.SplitAfter(data, []byte("\n")) {
+	for rest := data; len(rest) > 0; {
+		l := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			l, rest = rest[:i+1], rest[i+1:]
+		} else {
+			rest = nil
+		}
 		line++
-		if t := strings.TrimSpace(string(l)); t != "" {
-			opener = t
+		if t := bytes.TrimSpace(l); len(t) > 0 {
+			opener = string(t)
 			break
 		}
 	}
