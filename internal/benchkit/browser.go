@@ -31,8 +31,14 @@ type Browser struct {
 	// pair in a browser with a fresh profile; the report gives their
 	// medians, the notes every time. 0 means 1.
 	Visits int
+}
 
-	after string // a path the page fetches after its first result (Polisee)
+// visitSpec is what a timed visit opens and how it is timed: the
+// address, the page's timing script (see firstResultWatch), and a path
+// the page fetches only after its first result, left out of the requests
+// before it ("" for none).
+type visitSpec struct {
+	url, watch, after string
 }
 
 // SearchResult is what one tool's search measured.
@@ -194,16 +200,14 @@ func (b *Browser) Polisee(ctx context.Context, public string) (*SearchResult, er
 	}
 	defer srv.Close()
 	b.Logf("polisee: cold and warm visits of the search page...")
-	u := srv.URL + "/search/?q=" + url.QueryEscape(b.Cold)
+	spec := visitSpec{url: srv.URL + "/search/?q=" + url.QueryEscape(b.Cold), watch: firstResultWatch}
 	// The page asks for the sections' index once its first results are
 	// shown, at about the time the watch asks for the mark: the request
 	// may reach the server first, but it was not waited for.
-	b.after = ""
 	if files.Sections != "" {
-		b.after = "/" + files.Sections
+		spec.after = "/" + files.Sections
 	}
-	defer func() { b.after = "" }()
-	if err := b.coldAndWarm(ctx, srv, u, firstResultWatch, r, nil); err != nil {
+	if err := b.coldAndWarm(ctx, srv, spec, r, nil); err != nil {
 		return nil, err
 	}
 	b.Logf("polisee: engine in the page, %d queries...", len(b.Queries))
@@ -252,23 +256,22 @@ func (v visit) note(what string) string {
 		what, MS(v.First), len(v.Requests), n304, KB(Wire(v.Requests)), v.Status)
 }
 
-// coldAndWarm visits u in a browser with a fresh profile (cold: empty
+// coldAndWarm visits spec.url in a browser with a fresh profile (cold: empty
 // cache), lets it settle and closes it, then visits u again in a browser
 // on the same profile (warm: the HTTP cache holds what the cold visit
 // fetched, and the server answers what it revalidates as a static host
 // does; see Server). It does so b.Visits times, each pair on a new
 // profile, and records the medians of the times; the requests are the
-// first pair's. watch is the page's timing script (see
-// firstResultWatch); then, when not nil, runs in the first warm
-// browser's tab after its visit.
-func (b *Browser) coldAndWarm(ctx context.Context, srv *Server, u, watch string, r *SearchResult, then func(tab context.Context) error) error {
+// first pair's. then, when not nil, runs in the first warm browser's tab
+// after its visit.
+func (b *Browser) coldAndWarm(ctx context.Context, srv *Server, spec visitSpec, r *SearchResult, then func(tab context.Context) error) error {
 	var cold, warm []time.Duration
 	for i := range max(b.Visits, 1) {
 		var next func(tab context.Context) error
 		if i == 0 {
 			next = then
 		}
-		c, w, err := b.visitPair(ctx, srv, u, watch, r, i == 0, next)
+		c, w, err := b.visitPair(ctx, srv, spec, r, i == 0, next)
 		if err != nil {
 			return err
 		}
@@ -293,18 +296,18 @@ func durations(ds []time.Duration) string {
 
 // visitPair makes one cold and one warm visit (see coldAndWarm), and
 // records the requests and notes when first is set.
-func (b *Browser) visitPair(ctx context.Context, srv *Server, u, watch string, r *SearchResult, first bool, then func(tab context.Context) error) (cold, warm time.Duration, err error) {
+func (b *Browser) visitPair(ctx context.Context, srv *Server, spec visitSpec, r *SearchResult, first bool, then func(tab context.Context) error) (cold, warm time.Duration, err error) {
 	profile, err := os.MkdirTemp("", "polisee-bench-profile-")
 	if err != nil {
 		return 0, 0, err
 	}
 	defer os.RemoveAll(profile)
 	err = b.withProfile(ctx, profile, func(tab context.Context) error {
-		v, err := visitPage(tab, srv, u, watch)
+		v, err := visitPage(tab, srv, spec.url, spec.watch)
 		if err != nil {
 			return fmt.Errorf("cold visit: %w", err)
 		}
-		v.Requests = without(v.Requests, b.after)
+		v.Requests = without(v.Requests, spec.after)
 		cold = v.First
 		if first {
 			r.FirstRequests, r.First = v.Requests, Total(v.Requests)
@@ -317,11 +320,11 @@ func (b *Browser) visitPair(ctx context.Context, srv *Server, u, watch string, r
 		return 0, 0, err
 	}
 	err = b.withProfile(ctx, profile, func(tab context.Context) error {
-		v, err := visitPage(tab, srv, u, watch)
+		v, err := visitPage(tab, srv, spec.url, spec.watch)
 		if err != nil {
 			return fmt.Errorf("warm visit: %w", err)
 		}
-		v.Requests = without(v.Requests, b.after)
+		v.Requests = without(v.Requests, spec.after)
 		warm = v.First
 		if first {
 			r.WarmRequests = v.Requests
@@ -606,7 +609,7 @@ func (b *Browser) Pagefind(ctx context.Context, site string, pf *PagefindIndex) 
 	defer srv.Close()
 	b.Logf("Pagefind: cold and warm visits, then %d queries...", len(b.Queries))
 	u := srv.URL + "/404.html?q=" + url.QueryEscape(b.Cold)
-	err = b.coldAndWarm(ctx, srv, u, pagefindVisit, r, func(tab context.Context) error {
+	err = b.coldAndWarm(ctx, srv, visitSpec{url: u, watch: pagefindVisit}, r, func(tab context.Context) error {
 		from := srv.Mark()
 		samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(pagefindQueries, jsValue(b.Queries)))
 		if err != nil {
