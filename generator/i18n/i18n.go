@@ -80,13 +80,14 @@ func ReadStrings(theme fs.FS, lang string) (map[string]string, error) {
 // Load reads the UI strings of every language of the site over
 // English, in layers: the default theme's English, the theme folder's
 // English, the default theme's file of the language, the theme folder's
-// (folder is the theme folder, nil without one; folderRoot is its path as
-// given, which names its files in messages). So a theme folder's file may hold only the
-// keys it changes. A file that does not parse is an error at the line to
-// fix; a text of the theme folder's with a placeholder that the default
-// theme's English text of the same key lacks is a warning at its key
-// (the pages would show it as written); a language without a file in
-// either theme is a warning at the languages line of site.yaml.
+// (folder is the theme folder, nil without one; folderRoot is its path
+// as given, which names its files in messages). So a theme folder's file
+// may hold only the keys it changes. A file that does not parse is an
+// error at the line to fix; a text of the theme folder's with a
+// placeholder that the default theme's English text of the same key
+// lacks is a warning at the text (the pages would show it as written); a
+// language without a file in either theme is a warning at the languages
+// line of site.yaml.
 func Load(folder fs.FS, folderRoot string, src fs.FS, srcRoot string, site *model.Site, diags *diag.List) map[string]*Translator {
 	defaults := map[string]string{}
 	if m, err := ReadStrings(themes.Default(), fallbackLang); err == nil {
@@ -167,8 +168,8 @@ var pluralForms = []string{".zero", ".one", ".two", ".few", ".many", ".other"}
 // named file) with a placeholder that the default theme's English text
 // of its key does not have, in any plural form: no layout of the
 // default theme fills it, so the pages show it as written. A key the
-// default theme lacks is the theme's own, and not checked. Texts the
-// theme folder leaves as they are cost nothing to check again.
+// default theme lacks is the theme's own, and a text equal to the
+// default theme's is its own too: neither is checked.
 func checkPlaceholders(file string, raw []byte, m, defaults map[string]string, diags *diag.List) {
 	var doc yaml.Node
 	if yaml.Unmarshal(raw, &doc) != nil || len(doc.Content) == 0 {
@@ -188,15 +189,13 @@ func checkPlaceholders(file string, raw []byte, m, defaults map[string]string, d
 				break
 			}
 		}
+		keys := []string{key.Value}
+		for _, f := range pluralForms {
+			keys = append(keys, base+f)
+		}
 		known := map[string]bool{}
 		found := false
-		for _, k := range append([]string{key.Value}, func() []string {
-			var forms []string
-			for _, f := range pluralForms {
-				forms = append(forms, base+f)
-			}
-			return forms
-		}()...) {
+		for _, k := range keys {
 			if d, ok := defaults[k]; ok {
 				found = true
 				for _, p := range placeholder.FindAllString(d, -1) {
