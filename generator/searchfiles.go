@@ -42,7 +42,7 @@ type searchNames struct {
 	Worker, Loader                string
 }
 
-// engineScripts are the theme's scripts that start the engine, by their
+// engineScriptNames are the theme's scripts that start the engine, by their
 // name in the theme's static folder.
 var engineScriptNames = []string{"search-worker.js", "search-engine.js"}
 
