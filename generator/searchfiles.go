@@ -42,29 +42,22 @@ type searchNames struct {
 	Worker, Loader                string
 }
 
-// engineScriptNames are the theme's scripts that start the engine, by their
-// name in the theme's static folder.
-var engineScriptNames = []string{"search-worker.js", "search-engine.js"}
-
-// nameScripts names the engine's scripts by their content, and returns
-// them by their path in the site; nothing when the build has no engine.
+// nameScripts names the theme's scripts that start the engine
+// (static/search-worker.js and static/search-engine.js) by their
+// content, and returns them by their path in the site; nothing when the
+// build has no engine.
 func (n *searchNames) nameScripts(engine *SearchEngine, theme fs.FS) (map[string][]byte, error) {
 	if engine == nil {
 		return nil, nil
 	}
 	files := map[string][]byte{}
-	for _, name := range engineScriptNames {
+	for name, field := range map[string]*string{"search-worker.js": &n.Worker, "search-engine.js": &n.Loader} {
 		data, err := fs.ReadFile(theme, "static/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
-		p := SearchDir + "/" + contentName(name, data)
-		files[p] = data
-		if name == "search-worker.js" {
-			n.Worker = p
-		} else {
-			n.Loader = p
-		}
+		*field = SearchDir + "/" + contentName(name, data)
+		files[*field] = data
 	}
 	return files, nil
 }

@@ -158,8 +158,8 @@ func Load(folder fs.FS, folderRoot string, src fs.FS, srcRoot string, site *mode
 	return out
 }
 
-// placeholder is a {name} in a text.
-var placeholder = regexp.MustCompile(`\{[^{}\s]+\}`)
+// placeholderPattern matches a {name} in a text.
+var placeholderPattern = regexp.MustCompile(`\{[^{}\s]+\}`)
 
 // pluralForms are the endings of a text's CLDR plural forms.
 var pluralForms = []string{".zero", ".one", ".two", ".few", ".many", ".other"}
@@ -198,7 +198,7 @@ func checkPlaceholders(file string, raw []byte, m, defaults map[string]string, d
 		for _, k := range keys {
 			if d, ok := defaults[k]; ok {
 				found = true
-				for _, p := range placeholder.FindAllString(d, -1) {
+				for _, p := range placeholderPattern.FindAllString(d, -1) {
 					known[p] = true
 				}
 			}
@@ -206,7 +206,7 @@ func checkPlaceholders(file string, raw []byte, m, defaults map[string]string, d
 		if !found {
 			continue
 		}
-		for _, p := range placeholder.FindAllString(text, -1) {
+		for _, p := range placeholderPattern.FindAllString(text, -1) {
 			if known[p] {
 				continue
 			}
