@@ -36,30 +36,43 @@ import (
 // Worker and Loader are the theme's search-worker.js and
 // search-engine.js, which start the engine: named by their content in
 // the search folder too, so that a returning reader's browser starts the
-// engine without asking the host whether they changed.
+// engine without asking the host whether they changed. The worker's file
+// carries the Go runtime's loader (wasm_exec.js) and search-engine.js
+// before its own code, so that a new worker runs at once: on a first
+// visit, fetching the two with importScripts, one after the other,
+// delayed the engine's start behind two more requests.
 type searchNames struct {
 	Wasm, ExecJS, Index, Sections string
 	Worker, Loader                string
 }
 
 // nameScripts names the theme's scripts that start the engine
-// (static/search-worker.js and static/search-engine.js) by their
-// content, and returns them by their path in the site; nothing when the
-// build has no engine.
+// (static/search-worker.js, with the loaders before it, and
+// static/search-engine.js) by their content, and returns them by their
+// path in the site; nothing when the build has no engine.
 func (n *searchNames) nameScripts(engine *SearchEngine, theme fs.FS) (map[string][]byte, error) {
 	if engine == nil {
 		return nil, nil
 	}
-	files := map[string][]byte{}
-	for name, field := range map[string]*string{"search-worker.js": &n.Worker, "search-engine.js": &n.Loader} {
+	read := func(name string) ([]byte, error) {
 		data, err := fs.ReadFile(theme, "static/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
-		*field = SearchDir + "/" + contentName(name, data)
-		files[*field] = data
+		return data, nil
 	}
-	return files, nil
+	loader, err := read("search-engine.js")
+	if err != nil {
+		return nil, err
+	}
+	worker, err := read("search-worker.js")
+	if err != nil {
+		return nil, err
+	}
+	worker = bytes.Join([][]byte{engine.ExecJS, loader, worker}, []byte("\n"))
+	n.Loader = SearchDir + "/" + contentName("search-engine.js", loader)
+	n.Worker = SearchDir + "/" + contentName("search-worker.js", worker)
+	return map[string][]byte{n.Loader: loader, n.Worker: worker}, nil
 }
 
 // contentName inserts a hash of data before the extension of name:

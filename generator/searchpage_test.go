@@ -15,7 +15,9 @@ import (
 
 // The scripts that start the engine are named by their content in the
 // search folder, as the engine and the index are, so a returning reader's
-// browser need not ask the host about them; and the search page's head
+// browser need not ask the host about them; the worker's file carries the
+// Go runtime's loader and search-engine.js before its own code, so that
+// it fetches nothing before it can start the engine; and the search page's head
 // preloads the engine and the index, so their download starts before the
 // page's scripts run. An offline copy, opened from disk, preloads nothing.
 func TestSearchPageNamesItsFilesByContent(t *testing.T) {
@@ -26,7 +28,18 @@ func TestSearchPageNamesItsFilesByContent(t *testing.T) {
 		}
 		page := read(t, out, "search/index.html")
 		tag := regexp.MustCompile(`<script src="\.\./assets/search\.js"[^>]*>`).FindString(page)
-		for _, s := range []struct{ attr, theme string }{{"data-worker", "search-worker.js"}, {"data-loader", "search-engine.js"}} {
+		theme := func(name string) []byte {
+			data, err := fs.ReadFile(themes.Default(), "static/"+name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return data
+		}
+		worker := bytes.Join([][]byte{withEngine().ExecJS, theme("search-engine.js"), theme("search-worker.js")}, []byte("\n"))
+		for _, s := range []struct {
+			attr, theme string
+			want        []byte
+		}{{"data-worker", "search-worker.js", worker}, {"data-loader", "search-engine.js", theme("search-engine.js")}} {
 			m := regexp.MustCompile(s.attr + `="(search/` + regexp.QuoteMeta(s.theme[:len(s.theme)-3]) + `\.[0-9a-f]{12}\.js)"`).FindStringSubmatch(tag)
 			if m == nil {
 				t.Errorf("offline=%v: the search script names no content-named %s in %s: %s", offline, s.theme, s.attr, tag)
@@ -37,12 +50,8 @@ func TestSearchPageNamesItsFilesByContent(t *testing.T) {
 				t.Error(err)
 				continue
 			}
-			want, err := fs.ReadFile(themes.Default(), "static/"+s.theme)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s is not the theme's %s", m[1], s.theme)
+			if !bytes.Equal(got, s.want) {
+				t.Errorf("%s is not what the theme's %s should give", m[1], s.theme)
 			}
 		}
 		wasm := regexp.MustCompile(`data-wasm="([^"]+)"`).FindStringSubmatch(tag)

@@ -255,7 +255,17 @@ func (p *planner) fuzzy(field, term string, prefix, fuzziness int, boost float64
 	return newAnyOf(parts, 0), nil
 }
 
-var errTooMany = fmt.Errorf("%w: a prefix, wildcard or fuzzy term matches too many words; make it longer", ErrQuery)
+// errTooMany is an ErrQuery. It is not made with fmt.Errorf: that would
+// run fmt when the package loads, and the browser's engine would compile
+// fmt's printer before its first query, which does not use it.
+var errTooMany error = queryMistake("a prefix, wildcard or fuzzy term matches too many words; make it longer")
+
+// queryMistake is a message about a query that errors.Is takes for
+// ErrQuery, worded as fmt.Errorf("%w: ...", ErrQuery) would word it.
+type queryMistake string
+
+func (e queryMistake) Error() string { return ErrQuery.Error() + ": " + string(e) }
+func (e queryMistake) Unwrap() error { return ErrQuery }
 
 // wildcard matches the terms of a field that the pattern matches as a
 // whole: * any letters, ? one letter, the rest as written.

@@ -13,7 +13,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -207,6 +209,75 @@ func TestBrowserSearch(t *testing.T) {
 		inPage, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.querySelector("script[src*='wasm_exec']") !== null`))
 		if err != nil || inPage {
 			t.Errorf("the engine ran in the page, not in the worker (%v)", err)
+		}
+	})
+	// The worker's file carries the engine's loaders: a search page
+	// over http fetches neither loader script on its own. A page with the
+	// header box fetches the engine, the index and the worker ahead when
+	// the box gets the focus, and nothing of the search before.
+	t.Run("requests", func(t *testing.T) {
+		var mu sync.Mutex
+		var paths []string
+		files := http.FileServer(http.Dir(out))
+		logged := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			paths = append(paths, r.URL.Path)
+			mu.Unlock()
+			files.ServeHTTP(w, r)
+		}))
+		defer logged.Close()
+		fetched := func(re string) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			for _, p := range paths {
+				if regexp.MustCompile(re).MatchString(p) {
+					return true
+				}
+			}
+			return false
+		}
+		tab, cancel := chromedp.NewContext(browser)
+		defer cancel()
+		if err := chromedp.Do(tab, chromedp.Navigate(logged.URL+"/search/?q=accreditation")); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := waitStatus(tab, "results for “accreditation”"); err != nil {
+			t.Fatal(err)
+		}
+		if !fetched(`^/search/search-worker\.[0-9a-f]{12}\.js$`) {
+			t.Errorf("the search page did not start its worker from the content-named file: %q", paths)
+		}
+		for _, re := range []string{`wasm_exec`, `search-engine`} {
+			if fetched(re) {
+				t.Errorf("the search page fetched %s, which the worker's file carries: %q", re, paths)
+			}
+		}
+
+		mu.Lock()
+		paths = nil
+		mu.Unlock()
+		tab2, cancel2 := chromedp.NewContext(browser)
+		defer cancel2()
+		if err := chromedp.Do(tab2, chromedp.Navigate(logged.URL+"/practices/")); err != nil {
+			t.Fatal(err)
+		}
+		engineFiles := []string{`^/search/search\.[0-9a-f]{12}\.wasm$`, `^/search/index\.[0-9a-f]{12}\.zap$`, `^/search/search-worker\.[0-9a-f]{12}\.js$`}
+		for _, re := range engineFiles {
+			if fetched(re) {
+				t.Errorf("a page fetched %s before its search box had the focus", re)
+			}
+		}
+		if _, err := chromedp.Run(tab2, chromedp.Evaluate[bool](`document.getElementById("site-q").focus(), true`)); err != nil {
+			t.Fatal(err)
+		}
+		for _, re := range engineFiles {
+			deadline := time.Now().Add(20 * time.Second)
+			for !fetched(re) && time.Now().Before(deadline) {
+				time.Sleep(50 * time.Millisecond)
+			}
+			if !fetched(re) {
+				t.Errorf("focusing the header box did not fetch %s ahead: %q", re, paths)
+			}
 		}
 	})
 	t.Run("header box leads to the search page", func(t *testing.T) {

@@ -116,38 +116,39 @@ func stemmable[T string | []byte](w T) bool {
 // returns the stem, which may share b's memory.
 func stemLetters(b []byte) []byte {
 	w := word{b: b}
+	r := rules()
 
 	// Irregular nouns (κρέας, φως, καθεστώς, γεγονός): the first group
 	// that matches rewrites the word.
-	for i := range irregular {
-		if w.apply(&irregular[i]) {
+	for i := range r.irregular {
+		if w.apply(&r.irregular[i]) {
 			break
 		}
 	}
 
 	// Saroukos's derivational steps, then Ntais's steps for nouns,
 	// adjectives and verbs, in the published order.
-	for _, r := range middleSteps {
-		w.apply(r)
+	for _, step := range r.middle {
+		w.apply(step)
 	}
 	if string(w.b) == "αγαμε" {
 		// Step 5a: the word άγαμε (vocative of άγαμος) alone is αγαμ,
 		// where the -αμε rule below would leave αγ.
 		w.b = w.b[:len(w.b)-2]
 	}
-	for _, r := range verbSteps {
-		w.apply(r)
+	for _, step := range r.verb {
+		w.apply(step)
 	}
 
 	// Step 6: the neuter -ματα/-ματος/-ματων becomes -μα; then, only if
 	// no step above took an ending off, the last inflectional ending goes.
-	w.apply(&step6Mata)
-	if !w.touched && !w.apply(&step6Iota) {
-		w.apply(&step6)
+	w.apply(r.step6Mata)
+	if !w.touched && !w.apply(r.step6Iota) {
+		w.apply(r.step6)
 	}
 
 	// Step 7: comparative and superlative -οτερ-, -οτατ-, -εστερ- …
-	w.apply(&step7)
+	w.apply(r.step7)
 	return w.b
 }
 

@@ -221,12 +221,13 @@ func TestNotGreekUnchanged(t *testing.T) {
 // allRules lists every rule, for the checks on the tables.
 func allRules() []*rule {
 	var all []*rule
-	for i := range irregular {
-		all = append(all, &irregular[i])
+	r := rules()
+	for i := range r.irregular {
+		all = append(all, &r.irregular[i])
 	}
-	all = append(all, middleSteps...)
-	all = append(all, verbSteps...)
-	return append(all, &step6Mata, &step6Iota, &step6, &step7)
+	all = append(all, r.middle...)
+	all = append(all, r.verb...)
+	return append(all, r.step6Mata, r.step6Iota, r.step6, r.step7)
 }
 
 func TestTables(t *testing.T) {
@@ -250,6 +251,7 @@ func TestTables(t *testing.T) {
 	// The groups of step 1 never overlap: the first group that matches is
 	// taken, which is only the longest match if no ending of one group
 	// ends another group's.
+	irregular := rules().irregular
 	for i := range irregular {
 		for j := range irregular {
 			if i == j {
@@ -266,9 +268,9 @@ func TestTables(t *testing.T) {
 	}
 	// Step 6 tries the endings that begin with ι first, which is only
 	// the longest match if no other ending of step 6 ends with one of them.
-	for _, list := range step6.endings.byLast {
+	for _, list := range rules().step6.endings.byLast {
 		for _, e := range list {
-			if step6Iota.endings.match([]byte(e)) {
+			if rules().step6Iota.endings.match([]byte(e)) {
 				t.Errorf("step 6 ending %q ends with an ending that begins with ι", e)
 			}
 		}

@@ -3,6 +3,7 @@ package elstem
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // A rule takes one ending off a word and may then add letters back, when
@@ -159,31 +160,45 @@ var (
 	vowelsNoY = newLetters("αεηιοω")
 )
 
-// irregular is step 1: nouns whose stem changes within the paradigm
-// (κρέας, κρέατος; φως, φωτός). The groups share no ending, so the first
-// that matches is the one. polisee: the group -ολογια/-ολογιου/-ολογιων
-// (ρολόγια) is left out; see the package comment.
-var irregular = []rule{
-	{endings: newEndings("φαγια φαγιου φαγιων"), whole: true, then: []then{{add: "φα"}}},
-	{endings: newEndings("σκαγια σκαγιου σκαγιων"), whole: true, then: []then{{add: "σκα"}}},
-	{endings: newEndings("σογια σογιου σογιων"), whole: true, then: []then{{add: "σο"}}},
-	{endings: newEndings("τατογια τατογιου τατογιων"), whole: true, then: []then{{add: "τατο"}}},
-	{endings: newEndings("κρεασ κρεατοσ κρεατα κρεατων"), whole: true, then: []then{{add: "κρε"}}},
-	{endings: newEndings("περασ περατοσ περατη περατα περατων"), whole: true, then: []then{{add: "περ"}}},
-	{endings: newEndings("τερασ τερατοσ τερατα τερατων"), whole: true, then: []then{{add: "τερ"}}},
-	{endings: newEndings("φωσ φωτοσ φωτα φωτων"), whole: true, then: []then{{add: "φω"}}},
-	{endings: newEndings("καθεστωσ καθεστωτοσ καθεστωτα καθεστωτων"), whole: true, then: []then{{add: "καθεστ"}}},
-	{endings: newEndings("γεγονοσ γεγονοτοσ γεγονοτα γεγονοτων"), whole: true, then: []then{{add: "γεγον"}}},
+// ruleSet is the stemmer's steps in the order they run.
+type ruleSet struct {
+	irregular                          []rule
+	middle, verb                       []*rule
+	step6Mata, step6Iota, step6, step7 *rule
 }
 
-// Saroukos's steps S1 to S10 (derivational endings: verbs in -ίζω,
-// aorists in -ισα, -ωθηκα, nouns in -ισμός, -ιστής, diminutives), then
-// Ntais's steps 2a to 3.
-var (
+// rules builds the steps on first use, not when the package loads: a site
+// without Greek never needs them, and the browser's search engine starts
+// sooner without building them (about 1,700 allocations).
+var rules = sync.OnceValue(buildRules)
+
+// buildRules is one flat table of the published steps, kept whole so that
+// it reads in their order.
+func buildRules() *ruleSet {
+	// irregular is step 1: nouns whose stem changes within the paradigm
+	// (κρέας, κρέατος; φως, φωτός). The groups share no ending, so the first
+	// that matches is the one. polisee: the group -ολογια/-ολογιου/-ολογιων
+	// (ρολόγια) is left out; see the package comment.
+	irregular := []rule{
+		{endings: newEndings("φαγια φαγιου φαγιων"), whole: true, then: []then{{add: "φα"}}},
+		{endings: newEndings("σκαγια σκαγιου σκαγιων"), whole: true, then: []then{{add: "σκα"}}},
+		{endings: newEndings("σογια σογιου σογιων"), whole: true, then: []then{{add: "σο"}}},
+		{endings: newEndings("τατογια τατογιου τατογιων"), whole: true, then: []then{{add: "τατο"}}},
+		{endings: newEndings("κρεασ κρεατοσ κρεατα κρεατων"), whole: true, then: []then{{add: "κρε"}}},
+		{endings: newEndings("περασ περατοσ περατη περατα περατων"), whole: true, then: []then{{add: "περ"}}},
+		{endings: newEndings("τερασ τερατοσ τερατα τερατων"), whole: true, then: []then{{add: "τερ"}}},
+		{endings: newEndings("φωσ φωτοσ φωτα φωτων"), whole: true, then: []then{{add: "φω"}}},
+		{endings: newEndings("καθεστωσ καθεστωτοσ καθεστωτα καθεστωτων"), whole: true, then: []then{{add: "καθεστ"}}},
+		{endings: newEndings("γεγονοσ γεγονοτοσ γεγονοτα γεγονοτων"), whole: true, then: []then{{add: "γεγον"}}},
+	}
+
+	// Saroukos's steps S1 to S10 (derivational endings: verbs in -ίζω,
+	// aorists in -ισα, -ωθηκα, nouns in -ισμός, -ιστής, diminutives), then
+	// Ntais's steps 2a to 3.
 	// S1: -ιζ- verbs (ορίζω, όριζα …). polisee: also the passive and the
 	// participle, from ιζομαι to ιζοντουσαν and ιζοντας, which kept their
 	// -ιζ- (υποστηρίζει was υποστηρ, υποστηρίζονται υποστηριζ).
-	stepS1 = rule{
+	stepS1 := rule{
 		endings: newEndings(`ιζα ιζεσ ιζε ιζαμε ιζατε ιζαν ιζανε ιζω ιζεισ ιζει ιζουμε ιζετε ιζουν ιζουνε
 			ιζομαι ιζεσαι ιζεται ιζομαστε ιζεστε ιζονται ιζομουν ιζομουνα ιζοσουν ιζοσουνα
 			ιζοταν ιζομασταν ιζοσασταν ιζονταν ιζοντουσαν ιζοντασ ιζομε`),
@@ -193,12 +208,12 @@ var (
 		},
 	}
 	// S2: passive aorist -ωθηκ-.
-	stepS2 = rule{
+	stepS2 := rule{
 		endings: newEndings("ωθηκα ωθηκεσ ωθηκε ωθηκαμε ωθηκατε ωθηκαν ωθηκανε"),
 		then:    []then{{whole: newWords("αλ βι εν υψ λι ζω σ χ"), add: "ων"}},
 	}
 	// S3: aorist -ισα.
-	stepS3 = rule{
+	stepS3 := rule{
 		endings: newEndings("ισα ισεσ ισε ισαμε ισατε ισαν ισανε"),
 		then: []then{
 			{whole: newWords("αναμπα αθρο εμπα εσε εσωκλε επα ξαναπα επε περιπα συναθρο δανε κλε χαρτοπα εξαρχα μετεπε αποκλε απεκλε εκλε πε"), add: "ι"},
@@ -208,7 +223,7 @@ var (
 	// S4: subjunctive -ισω. polisee: after κρ (κρίσεις, εγκρίσεις,
 	// συγκρίσεις) and καταρτ (καταρτίσεις) the -ισ- stays: those are the
 	// plurals of nouns in -ιση, which were κρ, apart from κρίση, κρισ.
-	stepS4 = rule{
+	stepS4 := rule{
 		endings: newEndings("ισω ισεισ ισει ισουμε ισετε ισουν ισουνε"),
 		then: []then{
 			{whole: newWords("αναμπα εμπα εσε εσωκλε επα ξαναπα επε περιπα αθρο συναθρο δανε κλε χαρτοπα εξαρχα μετεπε αποκλε απεκλε εκλε πε"), add: "ι"},
@@ -217,7 +232,7 @@ var (
 		},
 	}
 	// S5: nouns and adjectives in -ιστ- (-ιστής, -ιστός).
-	stepS5 = rule{
+	stepS5 := rule{
 		endings: newEndings("ιστοσ ιστου ιστο ιστε ιστοι ιστων ιστουσ ιστη ιστησ ιστα ιστεσ"),
 		then: []then{
 			{whole: newWords("δανε συναθρο κλε σε εσωκλε ασε πλε"), add: "ι"},
@@ -225,7 +240,7 @@ var (
 		},
 	}
 	// S6: nouns in -ισμός.
-	stepS6 = rule{
+	stepS6 := rule{
 		endings: newEndings("ισμο ισμοι ισμοσ ισμου ισμουσ ισμων"),
 		then: []then{
 			// polisee: πολιτ keeps -ισμ-, so that πολιτισμός (culture)
@@ -237,12 +252,12 @@ var (
 		},
 	}
 	// S7: diminutives -αράκι, -ουδάκι.
-	stepS7 = rule{
+	stepS7 := rule{
 		endings: newEndings("αρακι αρακια ουδακι ουδακια"),
 		then:    []then{{whole: newWords("σ χ"), add: "αρακ"}},
 	}
 	// S8: diminutives -άκι, -ίτσα.
-	stepS8 = rule{
+	stepS8 := rule{
 		endings: newEndings("ακι ακια ιτσα ιτσασ ιτσεσ ιτσων αρακι αρακια"),
 		then: []then{
 			{whole: newWords("βαμβ βρ καιμ κον κορ λαβρ λουλ μερ μουστ ναγκασ πλ ρ ρυ σ σκ σοκ σπαν τζ φαρμ χ καπακ αλισφ αμβρ ανθρ κ φυλ κατραπ κλιμ μαλ σλοβ φ σφ τσεχοσλοβ"), add: "ακ"},
@@ -252,7 +267,7 @@ var (
 	}
 	// S9: diminutives -ίδιο. polisee: after πα the -ιδ- stays, so that
 	// παιδιά (children) is παιδ, as παιδί is, and not πα.
-	stepS9 = rule{
+	stepS9 := rule{
 		endings: newEndings("ιδιο ιδια ιδιων"),
 		then: []then{
 			{whole: newWords("αιφν ιρ ολο ψαλ"), add: "ιδ"},
@@ -260,13 +275,13 @@ var (
 		},
 	}
 	// S10: diminutives -ίσκος.
-	stepS10 = rule{
+	stepS10 := rule{
 		endings: newEndings("ισκοσ ισκου ισκο ισκε"),
 		then:    []then{{whole: newWords("δ ιβ μην ρ φραγκ λυκ οβελ"), add: "ισκ"}},
 	}
 
 	// 2a: plurals in -άδες (μπαμπάδες); -αδ- stays but after these.
-	step2a = rule{
+	step2a := rule{
 		endings: newEndings("αδεσ αδων"),
 		quiet:   true,
 		then: []then{
@@ -275,41 +290,42 @@ var (
 		},
 	}
 	// 2b: plurals in -έδες (καφέδες); -εδ- goes but after these.
-	step2b = rule{
+	step2b := rule{
 		endings: newEndings("εδεσ εδων"),
 		quiet:   true,
 		then:    []then{{tail: newEndings("οπ ιπ εμπ υπ γηπ δαπ κρασπ μιλ"), add: "εδ"}},
 	}
 	// 2c: plurals in -ούδες (παππούδες); -ουδ- goes but after these.
-	step2c = rule{
+	step2c := rule{
 		endings: newEndings("ουδεσ ουδων"),
 		quiet:   true,
 		then:    []then{{tail: newEndings("αρκ καλιακ πεταλ λιχ πλεξ σκ σ φλ φρ βελ λουλ χν σπ τραγ φε"), add: "ουδ"}},
 	}
+	// The stems after which steps 2d and its addition keep the ε.
+	step2dKeepE := newWords("θ δ ελ γαλ ν π ιδ παρ στερ γεν")
 	// 2d: -έως, -έων of nouns in -έας and -η.
-	step2d = rule{
+	step2d := rule{
 		endings: newEndings("εωσ εων"),
 		then:    []then{{whole: step2dKeepE, add: "ε"}},
 	}
 	// polisee: also -έα, -έας, -έες, so that τομέας, τομέα, τομείς, τομέων
 	// meet, and so do δωρεά, δωρεάς, δωρεές, δωρεών; after στερ and γεν
 	// the ε stays (Στερεά, γενεά), as it did after ιδ (ιδέα) and ν (νέα).
-	step2dMore = rule{
+	step2dMore := rule{
 		endings: newEndings("εα εασ εεσ"),
 		fresh:   true,
 		then:    []then{{whole: step2dKeepE, add: "ε"}},
 	}
-	step2dKeepE = newWords("θ δ ελ γαλ ν π ιδ παρ στερ γεν")
 
 	// 3: nouns in -ια and -ι (συνεργασία, παιδί): the ι stays after a
 	// vowel (περιφέρεια).
-	step3 = rule{
+	step3 := rule{
 		endings: newEndings("ια ιου ιων"),
 		then:    []then{{vowels: vowels, add: "ι"}},
 	}
 	// polisee: also -ιας, -ιες, -ιο, -ιος, -ιοι, -ιους, so that every case
 	// of these nouns meets (συνεργασίας, συνεργασίες; βιβλίο, βιβλία).
-	step3More = rule{
+	step3More := rule{
 		endings: newEndings("ιασ ιεσ ιο ιοσ ιοι ιουσ"),
 		fresh:   true,
 		then:    []then{{vowels: vowels, add: "ι"}},
@@ -318,26 +334,24 @@ var (
 	// (polisee: see the package comment); step 6 takes those endings off
 	// and -ικ- stays.
 
-	middleSteps = []*rule{
+	middleSteps := []*rule{
 		&stepS1, &stepS2, &stepS3, &stepS4, &stepS5, &stepS6, &stepS7, &stepS8, &stepS9, &stepS10,
 		&step2a, &step2b, &step2c, &step2d, &step2dMore, &step3, &step3More,
 	}
-)
 
-// Ntais's steps 5a to 5m: verb endings, and the participle -ούσα.
-var (
+	// Ntais's steps 5a to 5m: verb endings, and the participle -ούσα.
 	// 5a: -αμε (first person plural).
-	step5aLong = rule{endings: newEndings("αγαμε ησαμε ουσαμε ηκαμε ηθηκαμε")}
-	step5a     = rule{
+	step5aLong := rule{endings: newEndings("αγαμε ησαμε ουσαμε ηκαμε ηθηκαμε")}
+	step5a := rule{
 		endings: newEndings("αμε"),
 		then:    []then{{whole: newWords("αναπ αποθ αποκ αποστ βουβ ξεθ ουλ πεθ πικρ ποτ σιχ χ"), add: "αμ"}},
 	}
 	// 5b: -ανε (third person plural).
-	step5bLong = rule{
+	step5bLong := rule{
 		endings: newEndings("αγανε ησανε ουσανε ιοντανε ιοτανε ιουντανε οντανε οτανε ουντανε ηκανε ηθηκανε"),
 		then:    []then{{whole: newWords("τρ τσ"), add: "αγαν"}},
 	}
-	step5b = rule{
+	step5b := rule{
 		endings: newEndings("ανε"),
 		then: []then{
 			{vowels: vowelsNoY, add: "αν"},
@@ -352,8 +366,8 @@ var (
 		},
 	}
 	// 5c: -ετε (second person plural).
-	step5cLong = rule{endings: newEndings("ησετε")}
-	step5c     = rule{
+	step5cLong := rule{endings: newEndings("ησετε")}
+	step5c := rule{
 		endings: newEndings("ετε"),
 		then: []then{
 			{vowels: vowelsNoY, add: "ετ"},
@@ -364,7 +378,7 @@ var (
 		},
 	}
 	// 5d: participle -οντας, -ώντας.
-	step5d = rule{
+	step5d := rule{
 		endings: newEndings("οντασ ωντασ"),
 		then: []then{
 			{whole: newWords("αρχ"), add: "οντ"},
@@ -372,23 +386,23 @@ var (
 		},
 	}
 	// 5e: -όμαστε.
-	step5e = rule{
+	step5e := rule{
 		endings: newEndings("ομαστε ιομαστε"),
 		then:    []then{{whole: newWords("ον"), add: "ομαστ"}},
 	}
 	// 5f: -ιέστε, -έστε. polisee: after -εστε the ending put back is
 	// -εστ (Snowball: -ιεστ).
-	step5fLong = rule{
+	step5fLong := rule{
 		endings: newEndings("ιεστε"),
 		then:    []then{{whole: newWords("π απ συμπ ασυμπ ακαταπ αμεταμφ"), add: "ιεστ"}},
 	}
-	step5f = rule{
+	step5f := rule{
 		endings: newEndings("εστε"),
 		then:    []then{{whole: newWords("αλ αρ εκτελ ζ μ ξ παρακαλ προ νισ"), add: "εστ"}},
 	}
 	// 5g: passive aorist -ήκα, -ήθηκα.
-	step5gLong = rule{endings: newEndings("ηθηκα ηθηκεσ ηθηκε")}
-	step5g     = rule{
+	step5gLong := rule{endings: newEndings("ηθηκα ηθηκεσ ηθηκε")}
+	step5g := rule{
 		endings: newEndings("ηκα ηκεσ ηκε"),
 		then: []then{
 			{tail: newEndings("σκωλ σκουλ ναρθ σφ οθ πιθ"), add: "ηκ"},
@@ -396,7 +410,7 @@ var (
 		},
 	}
 	// 5h: -ούσα (imperfect, participle).
-	step5h = rule{
+	step5h := rule{
 		endings: newEndings("ουσα ουσεσ ουσε"),
 		then: []then{
 			{tail: newEndings("ποδαρ βλεπ πανταχ φρυδ μαντιλ μαλλ κυματ λαχ ληγ φαγ ομ πρωτ"), add: "ουσ"},
@@ -405,12 +419,12 @@ var (
 		},
 	}
 	// 5j: aorist -ησα, -ησε, imperative -ησου.
-	step5j = rule{
+	step5j := rule{
 		endings: newEndings("ησε ησου ησα"),
 		then:    []then{{whole: newWords("ν χερσον δωδεκαν ερημον μεγαλον επταν"), add: "ησ"}},
 	}
 	// 5i: -αγα, -αγε (πέταγα).
-	step5i = rule{
+	step5i := rule{
 		endings: newEndings("αγα αγεσ αγε"),
 		then: []then{
 			{tail: newEndings("κολλ"), add: "αγ"},
@@ -423,33 +437,31 @@ var (
 		},
 	}
 	// 5k: -ήστε.
-	step5k = rule{
+	step5k := rule{
 		endings: newEndings("ηστε"),
 		then:    []then{{whole: newWords("ασβ σβ αχρ χρ απλ αειμν δυσχρ ευχρ κοινοχρ παλιμψ"), add: "ηστ"}},
 	}
 	// 5l: -ουνε.
-	step5l = rule{
+	step5l := rule{
 		endings: newEndings("ουνε ησουνε ηθουνε"),
 		then:    []then{{whole: newWords("ν ρ σπι στραβομουτσ κακομουτσ εξων"), add: "ουν"}},
 	}
 	// 5m: -ουμε.
-	step5m = rule{
+	step5m := rule{
 		endings: newEndings("ουμε ησουμε ηθουμε"),
 		then:    []then{{whole: newWords("παρασουσ φ χ ωριοπλ αζ αλλοσουσ ασουσ"), add: "ουμ"}},
 	}
 
 	// In the published order, which runs 5j before 5i.
-	verbSteps = []*rule{
+	verbSteps := []*rule{
 		&step5aLong, &step5a, &step5bLong, &step5b, &step5cLong, &step5c, &step5d, &step5e,
 		&step5fLong, &step5f, &step5gLong, &step5g, &step5h, &step5j, &step5i, &step5k,
 		&step5l, &step5m,
 	}
-)
 
-var (
 	// 6, first part: -ματα, -ματος, -ματων become -μα (πρόβλημα,
 	// προβλήματα), whether or not a step above took an ending off.
-	step6Mata = rule{
+	step6Mata := rule{
 		endings: newEndings("ματα ματων ματοσ"),
 		whole:   true,
 		quiet:   true,
@@ -461,7 +473,7 @@ var (
 	// ending, so this takes the longest as the published step does.
 	// polisee: after a vowel the ι stays, as in step 3, for it belongs to
 	// the stem (χρησιμοποιούνται was χρησιμοπο, apart from χρησιμοποιώ).
-	step6Iota = rule{
+	step6Iota := rule{
 		endings: newEndings(`ιεμαι ιεμαστε ιεται ιεσαι ιεσαστε ιομασταν ιομουν ιομουνα ιονταν
 			ιοντουσαν ιοσασταν ιοσαστε ιοσουν ιοσουνα ιοταν ιουμα ιουμαστε ιουνται ιουνταν`),
 		then: []then{{vowels: vowels, add: "ι"}},
@@ -469,12 +481,14 @@ var (
 	// polisee: also the passive of the verbs in -ώ (-είται, -είσαι,
 	// -είστε, -ούμουν(α), -ούσουν(α)): χρησιμοποιείται was
 	// χρησιμοποιειτα.
-	step6 = rule{endings: newEndings(`ειται εισαι ειστε ουμουν ουμουνα ουσουν ουσουνα
+	step6 := rule{endings: newEndings(`ειται εισαι ειστε ουμουν ουμουνα ουσουν ουσουνα
 		α αγατε αγαν αει αμαι αν ασ ασαι αται αω ε ει εισ ειτε εσαι εσ εται ι
 		η ηδεσ ηδων ηθει ηθεισ ηθειτε ηθηκατε ηθηκαν ηθουν ηθω ηκατε ηκαν ησ ησαν
 		ησατε ησει ησεσ ησουν ησω ο οι ομαι ομασταν ομουν ομουνα ονται ονταν
 		οντουσαν οσ οσασταν οσαστε οσουν οσουνα οταν ου ουμαι ουμαστε ουν ουνται
 		ουνταν ουσ ουσαν ουσατε υ υσ ω ων`)}
 	// 7: comparative and superlative (ψηλότερος, ψηλότατος).
-	step7 = rule{endings: newEndings("εστερ εστατ οτερ οτατ υτερ υτατ ωτερ ωτατ")}
-)
+	step7 := rule{endings: newEndings("εστερ εστατ οτερ οτατ υτερ υτατ ωτερ ωτατ")}
+	return &ruleSet{irregular: irregular, middle: middleSteps, verb: verbSteps,
+		step6Mata: &step6Mata, step6Iota: &step6Iota, step6: &step6, step7: &step7}
+}

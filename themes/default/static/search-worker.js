@@ -1,7 +1,8 @@
 /* polisee search worker: runs the WebAssembly search engine off the main
-   thread. The page sends the addresses of the engine's scripts first
-   (init), then the compiled engine and the index (engine), then
-   queries. */
+   thread. polisee writes it into the search folder after wasm_exec.js
+   and search-engine.js, in one file. The page sends the addresses of
+   the engine's scripts first (init), then the compiled engine and the
+   index (engine), then queries. */
 "use strict";
 var ready = null;
 var sections = ""; // the sections' index, fetched when the page asks
@@ -17,7 +18,9 @@ function loadSections(engine) {
 onmessage = function (e) {
   var m = e.data;
   if (m.type === "init") {
-    importScripts(m.exec, m.loader);
+    // The worker's file built by polisee carries both loaders already;
+    // the theme's copy in assets/ does not.
+    if (!self.polisee_start) { importScripts(m.exec, m.loader); }
     sections = m.sections || "";
     return;
   }

@@ -50,7 +50,8 @@
     var warm = function () {
       if (warmed) { return; }
       warmed = true;
-      [files.exec, files.wasm, files.index, files.worker, files.loader].forEach(function (p) {
+      // The worker's file carries the loaders the in-page engine fetches.
+      [files.wasm, files.index, files.worker].forEach(function (p) {
         var l = document.createElement("link");
         l.rel = "prefetch";
         l.href = at(p);
