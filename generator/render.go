@@ -154,7 +154,11 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			}
 		}
 		errs := make([]error, len(t.pages))
-		workers.Each(len(t.pages), func(i int) {
+		// Each page is written as soon as it is rendered: with more
+		// workers than cores, another renders while one waits on the
+		// disk (10,000 documents, three builds each way: 17.5-19.0 s
+		// against 17.9-19.3 s, the same CPU).
+		workers.EachFile(len(t.pages), func(i int) {
 			if ctx.Err() != nil {
 				errs[i] = ctx.Err()
 				return
