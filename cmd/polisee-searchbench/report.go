@@ -90,7 +90,7 @@ func (r *report) printNotes(w io.Writer) {
 	fmt.Fprint(w, `
 Sizes: index = polisee's index.<hash>.zap, Pagefind's entry, meta, index chunks, fragments and filters; engine = the
 WebAssembly module (polisee's search.<hash>.wasm, Pagefind's wasm.<lang>.pagefind, gzip inside); all files = index, engine
-and loader script (wasm_exec.<hash>.js; Pagefind's whole folder, UI included). "before 1st result" is what the cold
+and the script that starts it (search-worker.<hash>.js, with the loaders; Pagefind's whole folder, UI included). "before 1st result" is what the cold
 visit fetched, raw and brotli; "on the wire" the bodies the server sent (brotli, as Chromium accepts it) before the
 first result of the cold and of the warm visit: the same page again, in a browser restarted on the same profile, whose
 HTTP cache holds what the cold visit fetched. The server sends files whose names carry a hash of their content with

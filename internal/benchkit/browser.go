@@ -187,13 +187,19 @@ func (b *Browser) Polisee(ctx context.Context, public string) (*SearchResult, er
 	if r.Engine, err = FileSize(at(files.Wasm)); err != nil {
 		return nil, err
 	}
-	exec, err := FileSize(at(files.ExecJS))
+	// The script that starts the engine: the worker's, which carries the
+	// Go runtime's loader, or in sites from before, the loader itself.
+	starter, what := files.Worker, "its worker's script, with the loaders,"
+	if starter == "" {
+		starter, what = files.ExecJS, "its loader"
+	}
+	script, err := FileSize(at(starter))
 	if err != nil {
 		return nil, err
 	}
-	r.All = r.Index.Add(r.Engine).Add(exec)
+	r.All = r.Index.Add(r.Engine).Add(script)
 	r.Notes = append(r.Notes,
-		fmt.Sprintf("engine %s: %s; its loader %s: %s; index %s: %s", files.Wasm, r.Engine, files.ExecJS, exec, files.Index, r.Index))
+		fmt.Sprintf("engine %s: %s; %s %s: %s; index %s: %s", files.Wasm, r.Engine, what, starter, script, files.Index, r.Index))
 	srv, err := Serve(public)
 	if err != nil {
 		return nil, err

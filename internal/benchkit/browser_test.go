@@ -68,7 +68,10 @@ func TestBrowserMeasures(t *testing.T) {
 		if p.Index != index || p.Engine != wasm || p.All.Raw <= index.Raw+wasm.Raw {
 			t.Errorf("polisee index %v, engine %v, all %v; the files are %v and %v", p.Index, p.Engine, p.All, index, wasm)
 		}
-		for _, f := range []string{files.Index, files.Wasm, files.ExecJS} {
+		if files.Worker == "" {
+			t.Errorf("the search page names no worker's script: %+v", files)
+		}
+		for _, f := range []string{files.Index, files.Wasm, files.Worker} {
 			if !fetched(p.FirstRequests, "/"+f) {
 				t.Errorf("%s is not among the requests before the first result: %+v", f, p.FirstRequests)
 			}
@@ -81,9 +84,9 @@ func TestBrowserMeasures(t *testing.T) {
 		if w := p.FirstWire(); w != p.First.Brotli {
 			t.Errorf("%d bytes on the wire before the first result; their brotli forms are %d bytes", w, p.First.Brotli)
 		}
-		// The warm visit takes the engine, its loader and the index from the
-		// cache, and revalidates the page.
-		for _, f := range []string{files.Index, files.Wasm, files.ExecJS} {
+		// The warm visit takes the engine, the worker's script and the
+		// index from the cache, and revalidates the page.
+		for _, f := range []string{files.Index, files.Wasm, files.Worker} {
 			if requested(p.WarmRequests, "/"+f) {
 				t.Errorf("the warm visit requested %s, whose name carries its hash: %+v", f, p.WarmRequests)
 			}

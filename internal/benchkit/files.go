@@ -30,13 +30,16 @@ func Engine() *generator.SearchEngine {
 // content. Wasm and ExecJS are "" in a site built without the engine.
 // Loader is the site's script that starts the engine (search-engine.js,
 // content-named in the search folder since the search page names it in
-// data-loader; assets/search-engine.js before).
+// data-loader; assets/search-engine.js before). Worker is the worker's
+// script the search page names (data-worker), which carries wasm_exec.js
+// and search-engine.js before its own code; "" in sites from before it
+// was named.
 //
 // Sections is the sections' index the search page names (data-sections),
 // which it fetches only after its first results are shown; "" when none.
 type SearchFiles struct {
 	Wasm, ExecJS, Index, Loader string
-	Sections                    string
+	Worker, Sections            string
 }
 
 // URLs are the files' addresses on a server of the site's root, for the
@@ -89,7 +92,7 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 	} else if f.Wasm != "" {
 		f.ExecJS = path.Join(generator.SearchDir, "wasm_exec.js")
 	}
-	f.Sections = page.Sections
+	f.Sections, f.Worker = page.Sections, page.Worker
 	if f.Loader = page.Loader; f.Loader == "" && f.Wasm != "" {
 		f.Loader = "assets/search-engine.js" // before the search page named it
 	}
@@ -98,7 +101,10 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 			page.Wasm, page.Index, generator.SearchDir, f.Wasm, f.Index)
 	}
 	if f.Wasm != "" {
-		for _, p := range []string{f.Wasm, f.ExecJS, f.Loader} {
+		for _, p := range []string{f.Wasm, f.ExecJS, f.Loader, f.Worker} {
+			if p == "" {
+				continue
+			}
 			if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(p))); err != nil {
 				return SearchFiles{}, fmt.Errorf("the engine's file: %w", err)
 			}
@@ -110,8 +116,9 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 	return f, nil
 }
 
-// scriptFiles reads the data-wasm, data-exec, data-loader, data-index and data-sections attributes of
-// the first script element of a page that has data-wasm.
+// scriptFiles reads the data-wasm, data-exec, data-loader, data-worker,
+// data-index and data-sections attributes of the first script element of
+// a page that has data-wasm.
 func scriptFiles(page string) (SearchFiles, error) {
 	data, err := os.ReadFile(page)
 	if err != nil {
@@ -140,6 +147,8 @@ func scriptFiles(page string) (SearchFiles, error) {
 					f.Loader = a.Val
 				case "data-sections":
 					f.Sections = a.Val
+				case "data-worker":
+					f.Worker = a.Val
 				}
 			}
 			if f.Wasm != "" {
