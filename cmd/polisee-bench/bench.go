@@ -241,13 +241,15 @@ func (s *sizeResult) runPeers(ctx context.Context, o options, dir, content strin
 	return nil
 }
 
-// measureBuild runs one build runs times into a fresh out folder and
-// describes the median run and what it wrote.
+// measureBuild runs one build runs times into a fresh out folder, on a
+// settled disk (benchkit.SettleDisk), and describes the median run and
+// what it wrote.
 func measureBuild(runs int, tool, out string, build func() (benchkit.Usage, error)) (result, error) {
 	u, err := medianRun(runs, func(u benchkit.Usage) time.Duration { return u.Wall }, func() (benchkit.Usage, error) {
 		if err := os.RemoveAll(out); err != nil {
 			return benchkit.Usage{}, err
 		}
+		benchkit.SettleDisk()
 		return build()
 	})
 	if err != nil {

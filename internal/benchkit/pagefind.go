@@ -25,13 +25,14 @@ type PagefindIndex struct {
 }
 
 // RunPagefind runs `pagefind --site SITE --output-subdir pagefind_bench`
-// as a measured child process, after removing what an earlier run wrote,
-// and measures its output folder.
+// as a measured child process, after removing what an earlier run wrote
+// and letting the disk settle, and measures its output folder.
 func RunPagefind(ctx context.Context, bin, site string) (*PagefindIndex, error) {
 	out := filepath.Join(site, PagefindDir)
 	if err := os.RemoveAll(out); err != nil {
 		return nil, err
 	}
+	SettleDisk()
 	use, text, err := Measure(ctx, nil, bin, "--site", site, "--output-subdir", PagefindDir)
 	if err != nil {
 		return nil, err
