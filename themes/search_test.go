@@ -196,14 +196,7 @@ func TestBrowserSearch(t *testing.T) {
 			files.ServeHTTP(w, r)
 		}))
 		defer plain.Close()
-		tab, cancel := chromedp.NewContext(browser)
-		defer cancel()
-		if err := chromedp.Do(tab, chromedp.Navigate(plain.URL+"/search/?q=accreditation")); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := waitStatus(tab, "results for “accreditation”"); err != nil {
-			t.Fatal(err)
-		}
+		tab := searchFor(t, browser, plain.URL, "accreditation")
 		// The page loads the engine's scripts itself only when the worker
 		// failed.
 		inPage, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.querySelector("script[src*='wasm_exec']") !== null`))
@@ -236,14 +229,7 @@ func TestBrowserSearch(t *testing.T) {
 			}
 			return false
 		}
-		tab, cancel := chromedp.NewContext(browser)
-		defer cancel()
-		if err := chromedp.Do(tab, chromedp.Navigate(logged.URL+"/search/?q=accreditation")); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := waitStatus(tab, "results for “accreditation”"); err != nil {
-			t.Fatal(err)
-		}
+		searchFor(t, browser, logged.URL, "accreditation")
 		if !fetched(`^/search/search-worker\.[0-9a-f]{12}\.js$`) {
 			t.Errorf("the search page did not start its worker from the content-named file: %q", paths)
 		}
@@ -294,6 +280,22 @@ func TestBrowserSearch(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// searchFor opens the search page of the site at base for word in a new
+// tab of browser, waits for its results, and returns the tab (closed when
+// the test ends).
+func searchFor(t *testing.T, browser context.Context, base, word string) context.Context {
+	t.Helper()
+	tab, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(tab, chromedp.Navigate(base+"/search/?q="+word)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := waitStatus(tab, "results for “"+word+"”"); err != nil {
+		t.Fatal(err)
+	}
+	return tab
 }
 
 // greekSite is a site whose language is Greek, with one practice.
