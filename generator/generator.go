@@ -138,6 +138,9 @@ type builder struct {
 	// trees are the builders of every language, the default (this one)
 	// first; set on the default builder by languageTrees.
 	trees []*builder
+	// anchorWarnings are the body links to parts of pages that the
+	// rendered pages lack (anchorCheck), found by write.
+	anchorWarnings diag.List
 
 	// search names the files of the browser search, shared by every
 	// language's builder; set before pages are rendered (searchfiles.go).
@@ -219,6 +222,7 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 		return nil, err
 	}
 	pr.end(len(files))
+	diags.Append(b.anchorWarnings)
 	site := &Site{Content: b.content, Pages: b.pages, Files: files, Warnings: diags.Warnings(), Snapshot: b.cfg.Snapshot}
 	for _, t := range trees[1:] {
 		if site.Translated == nil {
@@ -352,6 +356,9 @@ type body struct {
 	// shares (the open data, say): its links then differ in each
 	// language's pages.
 	sharedLinks bool
+	// anchors are its links to parts of pages (#id), checked once the
+	// pages are rendered.
+	anchors []anchorLink
 }
 
 // prepareBody guards against slow shapes, parses, checks links and
@@ -365,7 +372,7 @@ func (b *builder) prepareBody(it *model.Item) *body {
 		return &body{diags: diags}
 	}
 	doc := markdown.Parse(it.Body)
-	siteLinks, sharedLinks := b.resolveLinks(it, doc, &diags)
+	siteLinks, sharedLinks, anchors := b.resolveLinks(it, doc, &diags)
 	b.checkSections(it, doc, &diags)
 	checkHeadings(it, doc, &diags)
 	var buf bytes.Buffer
@@ -375,7 +382,7 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	// The body was checked and rendered without raw HTML; goldmark's
 	// renderer escapes text and drops dangerous URLs.
 	text, sections := doc.TextSections()
-	return &body{HTML: template.HTML(buf.String()), Text: text, Sections: sections, Headings: doc.Headings, diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks}
+	return &body{HTML: template.HTML(buf.String()), Text: text, Sections: sections, Headings: doc.Headings, diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks, anchors: anchors}
 }
 
 // newestDate is the latest date any item carries.

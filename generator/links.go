@@ -84,8 +84,10 @@ func scheme(dest string) string {
 // relative links. urls maps lowercased site paths to their canonical form.
 // It reports whether the body has links to pages of the site (resolved or
 // not), which depend on what pages exist, and whether it links to files
-// that every language shares, which depend on the language of the page.
-func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.List) (siteLinks, sharedLinks bool) {
+// that every language shares, which depend on the language of the page;
+// and it returns the links to parts of pages (#id), which build checks
+// once the pages are rendered (anchorCheck).
+func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.List) (siteLinks, sharedLinks bool, anchors []anchorLink) {
 	pos := func(offset int) diag.Pos {
 		p := model.PosAt(it.Body, offset)
 		p.Line += it.BodyLine - 1
@@ -111,7 +113,13 @@ func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.Li
 			diags.Errorf(it.DisplayPath, pos(l.Offset), "%s %q has no scheme; write https://...", what, dest)
 			continue
 		}
-		if dest == "" || strings.HasPrefix(dest, "#") {
+		if dest == "" {
+			continue
+		}
+		if strings.HasPrefix(dest, "#") {
+			if l.Kind == markdown.KindLink && len(dest) > 1 {
+				anchors = append(anchors, anchorLink{file: it.DisplayPath, pos: pos(l.Offset), href: dest})
+			}
 			continue
 		}
 		siteLinks = true
@@ -127,9 +135,13 @@ func (b *builder) resolveLinks(it *model.Item, doc *markdown.Doc, diags *diag.Li
 		if b.shared(target) {
 			sharedLinks = true
 		}
-		l.SetDest(relURL(b.prefix+pageURL(it), b.inTree(target), b.cfg.Offline))
+		href := relURL(b.prefix+pageURL(it), b.inTree(target), b.cfg.Offline)
+		l.SetDest(href)
+		if l.Kind == markdown.KindLink && strings.Contains(href, "#") {
+			anchors = append(anchors, anchorLink{file: it.DisplayPath, pos: pos(l.Offset), href: href})
+		}
 	}
-	return siteLinks, sharedLinks
+	return siteLinks, sharedLinks, anchors
 }
 
 // internalTarget resolves a site path (/practices/x/) or a relative path to

@@ -147,6 +147,8 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		}
 	}
 
+	// Links to parts of pages are checked against the pages as rendered.
+	anchors := newAnchorCheck(b.trees)
 	for _, t := range b.trees {
 		if t != b {
 			if tmpls, err = t.templates(); err != nil {
@@ -166,6 +168,7 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			buf := pageBuffers.Get().(*bytes.Buffer)
 			err := t.renderPageTo(buf, tmpls, t.pages[i], nil)
 			if err == nil {
+				anchors.observe(t.prefix+t.pages[i].URL, buf.Bytes())
 				err = tx.WriteFile(t.pages[i].File, buf.Bytes())
 			}
 			putPageBuffer(buf)
@@ -181,6 +184,7 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 	}
 
 	b.progress.end(total)
+	b.anchorWarnings = anchors.warnings()
 	assets, err := b.assets()
 	if err != nil {
 		return nil, err
