@@ -57,10 +57,8 @@ func newAnchorCheck(trees []*builder) *anchorCheck {
 			}
 			from := t.prefix + pageURL(it)
 			for _, a := range bd.anchors {
-				landing, frag, ok := followLink(from, a.href)
-				if ok {
-					c.uses[landing] = append(c.uses[landing], anchorUse{link: a, frag: frag})
-				}
+				landing, frag := followLink(from, a.href)
+				c.uses[landing] = append(c.uses[landing], anchorUse{link: a, frag: frag})
 			}
 		}
 	}
@@ -71,25 +69,23 @@ func newAnchorCheck(trees []*builder) *anchorCheck {
 }
 
 // followLink returns the site path of the page a relative link from the
-// page at from lands on, and the fragment's id unescaped.
-func followLink(from, href string) (landing, frag string, ok bool) {
-	i := strings.IndexByte(href, '#')
-	if i < 0 {
-		return "", "", false
-	}
-	target, frag := href[:i], href[i+1:]
+// page at from lands on, and its fragment's id unescaped. href has a
+// fragment (resolveLinks records no other), and names a folder with a
+// trailing slash, as relURL writes it.
+func followLink(from, href string) (landing, frag string) {
+	target, frag, _ := strings.Cut(href, "#")
 	if f, err := url.PathUnescape(frag); err == nil {
 		frag = f
 	}
 	target = strings.TrimSuffix(target, "index.html") // offline copies name the file
 	if target == "" {
-		return from, frag, true
+		return from, frag
 	}
 	landing = path.Join(from, target)
-	if strings.HasSuffix(target, "/") || target == "." || target == "./" || strings.HasSuffix(target, "..") {
+	if strings.HasSuffix(target, "/") {
 		landing = strings.TrimSuffix(landing, "/") + "/"
 	}
-	return landing, frag, true
+	return landing, frag
 }
 
 // idAttr matches an element's id in the HTML html/template writes.

@@ -220,10 +220,11 @@ func TestBrowserSearch(t *testing.T) {
 		}))
 		defer logged.Close()
 		fetched := func(re string) bool {
+			match := regexp.MustCompile(re)
 			mu.Lock()
 			defer mu.Unlock()
 			for _, p := range paths {
-				if regexp.MustCompile(re).MatchString(p) {
+				if match.MatchString(p) {
 					return true
 				}
 			}

@@ -17,6 +17,3 @@ func measure(ctx context.Context, env []string, out io.Writer, name string, args
 
 // peakRSS is unknown where the system reports no rusage.
 func peakRSS(*os.ProcessState) int64 { return 0 }
-
-// SettleDisk does nothing here (see the unix version).
-func SettleDisk() {}
