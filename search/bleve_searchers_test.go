@@ -437,7 +437,7 @@ func (ix *Index) addSectionsWithBleve(ctx context.Context, r Request, hits []Hit
 		at[h.ID] = i
 	}
 	q := query.NewConjunctionQuery([]query.Query{toBleve(words), query.NewDisjunctionQuery(parents)})
-	reader := segmentReader{seg: ix.sec}
+	reader := segmentReader{seg: ix.sec.(zapSource).seg}
 	s, err := q.Searcher(ctx, reader, testMapping(), search.SearcherOptions{})
 	if err != nil {
 		return queryError(ctx, err)

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	zapx "github.com/blevesearch/zapx/v17"
 )
 
 // Collecting: the matches of a query become the hits of one page of
@@ -180,9 +179,9 @@ func (ix *Index) facets(ms []match) (map[string][]FacetCount, error) {
 }
 
 // storedFields are a document's ID and its stored text fields.
-func storedFields(seg *zapx.SegmentBase, doc uint64) (id string, fields map[string]string, err error) {
+func storedFields(src source, doc uint64) (id string, fields map[string]string, err error) {
 	fields = map[string]string{}
-	err = seg.VisitStoredFields(doc, func(name string, typ byte, value []byte, _ []uint64) bool {
+	err = src.stored(doc, func(name string, typ byte, value []byte) bool {
 		switch {
 		case name == "_id":
 			id = string(value)

@@ -3,8 +3,6 @@ package search
 import (
 	"slices"
 	"sync"
-
-	zapx "github.com/blevesearch/zapx/v17"
 )
 
 // docValueTable holds, in memory and uncompressed, the terms of every
@@ -17,7 +15,7 @@ import (
 // the first query; the sort fields when a listing is sorted), and takes
 // 4 bytes a document and 4 a value besides its terms.
 type docValueTable struct {
-	seg     *zapx.SegmentBase
+	seg     source
 	numDocs uint64
 	mu      sync.Mutex
 	fields  map[string]*docValueField
@@ -33,8 +31,8 @@ type docValueField struct {
 }
 
 // newDocValueTable makes the (empty) table of a segment's doc values.
-func newDocValueTable(seg *zapx.SegmentBase) *docValueTable {
-	return &docValueTable{seg: seg, numDocs: seg.Count(), fields: map[string]*docValueField{}}
+func newDocValueTable(seg source) *docValueTable {
+	return &docValueTable{seg: seg, numDocs: seg.count(), fields: map[string]*docValueField{}}
 }
 
 // docValueFields are the fields that have doc values.
@@ -62,32 +60,28 @@ func (t *docValueTable) field(name string) (*docValueField, error) {
 
 // readDocValueField reads a field's postings, term by term, into
 // per-document lists of term numbers (in term order, as zap keeps them).
-func readDocValueField(seg *zapx.SegmentBase, field string, numDocs uint64) (*docValueField, error) {
-	d, err := seg.Dictionary(field)
-	if err != nil {
-		return nil, err
-	}
+func readDocValueField(seg source, field string, numDocs uint64) (*docValueField, error) {
 	f := &docValueField{start: make([]uint32, numDocs+1)}
 	type pair struct{ doc, ord uint32 }
 	var pairs []pair
-	it := d.AutomatonIterator(nil, nil, nil)
-	for e, err := it.Next(); e != nil || err != nil; e, err = it.Next() {
-		if err != nil {
-			return nil, err
-		}
+	err := seg.walk(field, nil, nil, func(term string) (bool, error) {
 		ord := uint32(len(f.terms))
-		f.terms = append(f.terms, []byte(e.Term))
-		pl, err := d.PostingsList([]byte(e.Term), nil, nil)
-		if err != nil {
-			return nil, err
+		f.terms = append(f.terms, []byte(term))
+		pl, err := seg.postings(field, []byte(term), false)
+		if err != nil || pl == nil {
+			return err == nil, err
 		}
-		postings := pl.Iterator(false, false, false, nil)
-		for p, err := postings.Next(); p != nil || err != nil; p, err = postings.Next() {
+		it := pl.iter()
+		for p, err := it.next(); p != nil || err != nil; p, err = it.next() {
 			if err != nil {
-				return nil, err
+				return false, err
 			}
-			pairs = append(pairs, pair{uint32(p.Number()), ord})
+			pairs = append(pairs, pair{uint32(p.doc), ord})
 		}
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Each document's numbers go in term order: count them per document,
 	// then place each pair after the ones before it (a counting sort,

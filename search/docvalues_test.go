@@ -29,9 +29,9 @@ func TestDocValueTableMatchesSegment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromSegment := &docValueReader{seg: ix.seg, fields: fields}
+	fromSegment := &docValueReader{seg: ix.zap, fields: fields}
 	values := 0
-	for n := range ix.seg.Count() {
+	for n := range ix.zap.Count() {
 		id := index.NewIndexInternalID(nil, n)
 		var a, b []string
 		if err := fromTable.VisitDocValues(id, func(f string, term []byte) { a = append(a, f+"="+string(term)) }); err != nil {

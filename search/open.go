@@ -18,10 +18,11 @@ import (
 // queries on a segment that never changes, and all of it would be
 // downloaded by every reader of the browser's engine.
 type Index struct {
-	seg     *zapx.SegmentBase
-	numDocs uint64 // pages: not the terms document
+	seg     source
+	zap     *zapx.SegmentBase // seg's segment; nil for an index in parts
+	numDocs uint64            // pages: not the terms document
 	// sec holds the pages' sections, once OpenSections has read them.
-	sec   *zapx.SegmentBase
+	sec   source
 	terms []term // cross-language terms (terms.go)
 	// hasTermsDoc is set when the index holds the terms document, which
 	// no query may find.
@@ -46,7 +47,7 @@ func Open(data []byte) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{seg: seg, numDocs: numDocs, dv: newDocValueTable(seg), analyzers: map[string]analysis.Analyzer{}}
+	ix := &Index{seg: zapSource{seg}, zap: seg, numDocs: numDocs, dv: newDocValueTable(zapSource{seg}), analyzers: map[string]analysis.Analyzer{}}
 	if err := ix.readTerms(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
@@ -61,7 +62,7 @@ func (ix *Index) OpenSections(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("sections: %w", err)
 	}
-	ix.sec = seg
+	ix.sec = zapSource{seg}
 	return nil
 }
 
@@ -95,11 +96,11 @@ func (ix *Index) readTerms() (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	nums, err := ix.seg.DocNumbers([]string{termsID})
-	if err != nil || nums.IsEmpty() {
+	nums, err := docNumbers(ix.seg, []string{termsID})
+	if err != nil || len(nums) == 0 {
 		return err
 	}
-	_, fields, err := storedFields(ix.seg, uint64(nums.Minimum()))
+	_, fields, err := storedFields(ix.seg, nums[0])
 	if err != nil {
 		return err
 	}

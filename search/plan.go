@@ -7,13 +7,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	zapx "github.com/blevesearch/zapx/v17"
 )
 
 // planner turns a query into scorers (score.go) over one segment, part
 // by part as bleve's query package made searchers of it.
 type planner struct {
-	seg     *zapx.SegmentBase
+	seg     source
 	analyze func(analyzer string, text string) (analysis.TokenStream, error)
 	// vectors keeps where terms are, for snippets and suggestions.
 	vectors bool
@@ -220,10 +219,6 @@ func (p *planner) fuzzy(field, term string, prefix, fuzziness int, boost float64
 			break
 		}
 	}
-	d, err := p.seg.Dictionary(field)
-	if err != nil {
-		return nil, err
-	}
 	var candidates []string
 	var edits []int
 	var end []byte
@@ -231,17 +226,17 @@ func (p *planner) fuzzy(field, term string, prefix, fuzziness int, boost float64
 		end = afterPrefix([]byte(start))
 	}
 	word := []rune(term)
-	it := d.AutomatonIterator(nil, []byte(start), end)
-	for e, err := it.Next(); e != nil || err != nil; e, err = it.Next() {
-		if err != nil {
-			return nil, err
-		}
-		if n := typoDistance(word, []rune(e.Term), fuzziness); n <= fuzziness {
-			candidates, edits = append(candidates, e.Term), append(edits, n)
+	err := p.seg.walk(field, []byte(start), end, func(t string) (bool, error) {
+		if n := typoDistance(word, []rune(t), fuzziness); n <= fuzziness {
+			candidates, edits = append(candidates, t), append(edits, n)
 			if len(candidates) > MaxExpansion {
-				return nil, errTooMany
+				return false, errTooMany
 			}
 		}
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(candidates) == 0 || (len(candidates) == 1 && candidates[0] == term) {
 		return newTermScorer(p.seg, field, term, boost, p.vectors)
@@ -270,10 +265,6 @@ func (e queryMistake) Unwrap() error { return ErrQuery }
 // wildcard matches the terms of a field that the pattern matches as a
 // whole: * any letters, ? one letter, the rest as written.
 func (p *planner) wildcard(q *wildcardQ) (scorer, error) {
-	d, err := p.seg.Dictionary(q.field)
-	if err != nil {
-		return nil, err
-	}
 	literal := q.pattern
 	if i := strings.IndexAny(literal, "*?"); i >= 0 {
 		literal = literal[:i]
@@ -284,17 +275,17 @@ func (p *planner) wildcard(q *wildcardQ) (scorer, error) {
 	}
 	pattern := []rune(q.pattern)
 	var candidates []string
-	it := d.AutomatonIterator(nil, []byte(literal), end)
-	for e, err := it.Next(); e != nil || err != nil; e, err = it.Next() {
-		if err != nil {
-			return nil, err
-		}
-		if globMatch(pattern, e.Term) {
-			candidates = append(candidates, e.Term)
+	err := p.seg.walk(q.field, []byte(literal), end, func(t string) (bool, error) {
+		if globMatch(pattern, t) {
+			candidates = append(candidates, t)
 			if len(candidates) > MaxExpansion {
-				return nil, errTooMany
+				return false, errTooMany
 			}
 		}
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	parts := make([]scorer, len(candidates))
 	for i, c := range candidates {
@@ -334,24 +325,20 @@ func globMatch(pattern []rune, s string) bool {
 
 // docIDs matches the documents with these IDs.
 func (p *planner) docIDs(ids []string, boost float64) (scorer, error) {
-	nums, err := p.seg.DocNumbers(ids)
+	docs, err := docNumbers(p.seg, ids)
 	if err != nil {
 		return nil, err
-	}
-	var docs []uint64
-	for _, n := range nums.ToArray() {
-		docs = append(docs, uint64(n))
 	}
 	return newConstScorer(docs, uint64(len(ids)), boost), nil
 }
 
 // all matches every document.
 func (p *planner) all(boost float64) scorer {
-	docs := make([]uint64, p.seg.Count())
+	docs := make([]uint64, p.seg.count())
 	for i := range docs {
 		docs[i] = uint64(i)
 	}
-	return newConstScorer(docs, p.seg.Count(), boost)
+	return newConstScorer(docs, p.seg.count(), boost)
 }
 
 // afterPrefix is the first key past every key that starts with prefix

@@ -15,7 +15,6 @@ import (
 	"github.com/clusterpolisee/polisee/search/internal/syntax"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Limits that keep every query bounded in time and memory.
@@ -106,9 +105,24 @@ type Result struct {
 // sections names the section where the query's words are found best
 // (Hit.Section), unless the words are close ones (Result.Near).
 func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error) {
+	parts, _ := ix.seg.(*partsSource)
+	if parts != nil {
+		parts.resetNeeds()
+	}
 	defer func() {
 		if p := recover(); p != nil {
+			if _, ok := p.(needParts); ok && parts != nil {
+				res, err = nil, &NeedError{Parts: parts.needs()}
+				return
+			}
 			res, err = nil, fmt.Errorf("%w: %v; rebuild the site", ErrCorrupt, p)
+			return
+		}
+		if parts != nil && err == nil {
+			// Nothing computed without a part may be returned.
+			if need := parts.needs(); len(need) > 0 {
+				res, err = nil, &NeedError{Parts: need}
+			}
 		}
 	}()
 	res, err = ix.find(ctx, r)
@@ -213,6 +227,10 @@ func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match
 	if err != nil {
 		return nil, queryError(ctx, err)
 	}
+	parts, _ := ix.seg.(*partsSource)
+	if parts != nil {
+		parts.checkpoint() // every term's postings, before scoring
+	}
 	ms, err := s.matches()
 	if err != nil {
 		return nil, queryError(ctx, err)
@@ -227,6 +245,13 @@ func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match
 	top, err := ix.top(ms, r.Sort, r.From, size)
 	if err != nil {
 		return nil, err
+	}
+	if parts != nil {
+		docs := make([]uint64, len(top))
+		for i, m := range top {
+			docs[i] = m.doc
+		}
+		parts.needDocs(docs) // the chunks of all the hits, at once
 	}
 	for _, m := range top {
 		id, fields, err := storedFields(ix.seg, m.doc)
@@ -606,12 +631,6 @@ func plainWords(text string) []string {
 // with the same first letter, up to what its length allows (typoEdits);
 // one with no such word maps to that most.
 func (ix *Index) unknownWords(words, langs []string) map[string]int {
-	var dicts []segment.TermDictionary
-	for _, f := range TextFields {
-		if d, err := ix.seg.Dictionary(f.Name); err == nil {
-			dicts = append(dicts, d)
-		}
-	}
 	unknown := map[string]int{}
 	for _, w := range words {
 		found, analysed := false, false
@@ -624,8 +643,8 @@ func (ix *Index) unknownWords(words, langs []string) map[string]int {
 			for _, tok := range a.Analyze([]byte(w)) {
 				analysed = true
 				terms = append(terms, tok.Term)
-				for _, d := range dicts {
-					if ok, err := d.Contains(tok.Term); err == nil && ok {
+				for _, f := range TextFields {
+					if ok, err := ix.seg.contains(f.Name, tok.Term); err == nil && ok {
 						found = true
 					}
 				}
@@ -637,7 +656,7 @@ func (ix *Index) unknownWords(words, langs []string) map[string]int {
 		max := typoEdits(w)
 		fewest := max
 		for _, t := range terms {
-			if n := closestWord(dicts, t, fewest); n < fewest {
+			if n := closestWord(ix.seg, t, fewest); n < fewest {
 				fewest = n
 			}
 		}
@@ -661,7 +680,7 @@ func typoEdits(w string) int {
 // closestWord is the fewest edits, below max, between term and a word of
 // the dictionaries that starts with the same letter; max when none is
 // closer.
-func closestWord(dicts []segment.TermDictionary, term []byte, max int) int {
+func closestWord(src source, term []byte, max int) int {
 	if max == 0 || len(term) == 0 {
 		return max
 	}
@@ -669,13 +688,16 @@ func closestWord(dicts []segment.TermDictionary, term []byte, max int) int {
 	prefix := term[:size]
 	word := []rune(string(term))
 	best := max + 1 // none yet
-	for _, d := range dicts {
-		it := d.AutomatonIterator(nil, prefix, afterPrefix(prefix))
-		for e, err := it.Next(); err == nil && e != nil && best > 1; e, err = it.Next() {
-			if n := typoDistance(word, []rune(e.Term), best-1); n < best {
+	for _, f := range TextFields {
+		if best <= 1 {
+			break
+		}
+		src.walk(f.Name, prefix, afterPrefix(prefix), func(t string) (bool, error) {
+			if n := typoDistance(word, []rune(t), best-1); n < best {
 				best = n
 			}
-		}
+			return best > 1, nil
+		})
 	}
 	return min(best, max)
 }
@@ -719,22 +741,18 @@ const minStart = 3
 // begin a word of the index's text fields, folded as the index holds
 // them.
 func (ix *Index) wordStarts(unknown map[string]int) map[string]bool {
-	var dicts []segment.TermDictionary
-	for _, f := range TextFields {
-		if d, err := ix.seg.Dictionary(f.Name); err == nil {
-			dicts = append(dicts, d)
-		}
-	}
 	starts := map[string]bool{}
 	for w := range unknown {
 		if utf8.RuneCountInString(w) < minStart {
 			continue
 		}
 		prefix := []byte(Fold(w))
-		for _, d := range dicts {
-			it := d.AutomatonIterator(nil, prefix, afterPrefix(prefix))
-			if e, err := it.Next(); err == nil && e != nil {
+		for _, f := range TextFields {
+			ix.seg.walk(f.Name, prefix, afterPrefix(prefix), func(string) (bool, error) {
 				starts[w] = true
+				return false, nil
+			})
+			if starts[w] {
 				break
 			}
 		}

@@ -3,9 +3,6 @@ package search
 import (
 	"math"
 	"slices"
-
-	segment "github.com/blevesearch/scorch_segment_api/v2"
-	zapx "github.com/blevesearch/zapx/v17"
 )
 
 // Scoring. polisee finds and ranks hits with its own code, run on the zap
@@ -71,7 +68,7 @@ type scorer interface {
 
 // termScorer matches one term of one field.
 type termScorer struct {
-	pl          segment.PostingsList // nil when the field lacks the term
+	pl          postingList // nil when the field lacks the term
 	n           uint64
 	field, term string
 	boost, idf  float64
@@ -79,20 +76,16 @@ type termScorer struct {
 	vectors     bool // keep where the term is (fields with positions)
 }
 
-func newTermScorer(seg *zapx.SegmentBase, field, term string, boost float64, vectors bool) (*termScorer, error) {
+func newTermScorer(src source, field, term string, boost float64, vectors bool) (*termScorer, error) {
 	s := &termScorer{field: field, term: term, boost: boost, queryWeight: 1, vectors: vectors}
-	d, err := seg.Dictionary(field)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := d.PostingsList([]byte(term), nil, nil)
+	pl, err := src.postings(field, []byte(term), vectors)
 	if err != nil {
 		return nil, err
 	}
 	if pl != nil {
-		s.pl, s.n = pl, pl.Count()
+		s.pl, s.n = pl, pl.count()
 	}
-	s.idf = 1 + math.Log(float64(seg.Count())/float64(s.n+1))
+	s.idf = 1 + math.Log(float64(src.count())/float64(s.n+1))
 	return s, nil
 }
 
@@ -107,23 +100,23 @@ func (s *termScorer) matches() ([]match, error) {
 		return nil, nil
 	}
 	out := make([]match, 0, s.n)
-	it := s.pl.Iterator(true, true, s.vectors, nil)
+	it := s.pl.iter()
 	for {
-		p, err := it.Next()
+		p, err := it.next()
 		if err != nil {
 			return nil, err
 		}
 		if p == nil {
 			return out, nil
 		}
-		score := math.Sqrt(float64(p.Frequency())) * p.Norm() * s.idf
+		score := math.Sqrt(float64(p.freq)) * p.norm * s.idf
 		if s.queryWeight != 1 {
 			score *= s.queryWeight
 		}
-		m := match{doc: p.Number(), score: score}
+		m := match{doc: p.doc, score: score}
 		if s.vectors {
-			for _, l := range p.Locations() {
-				m.locs = append(m.locs, termLoc{field: l.Field(), term: s.term, pos: l.Pos(), start: l.Start(), end: l.End()})
+			for _, l := range p.locs {
+				m.locs = append(m.locs, termLoc{field: l.field, term: s.term, pos: l.pos, start: l.start, end: l.end})
 			}
 		}
 		out = append(out, m)

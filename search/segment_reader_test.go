@@ -430,7 +430,7 @@ func (r *tableReader) BytesRead() uint64 { return 0 }
 var _ index.DocValueReader = (*tableReader)(nil)
 
 // reader reads the pages through bleve's index API.
-func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.seg, table: ix.dv} }
+func (ix *Index) reader() segmentReader { return segmentReader{seg: ix.zap, table: ix.dv} }
 
 // TestWithoutBracketsAsRegexp holds withoutBrackets to the regular
 // expression it replaced (\s*\([^)]*\) removed), on names with brackets

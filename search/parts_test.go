@@ -1,0 +1,132 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// searchInParts runs a request on an index in parts as the browser does:
+// when the search names parts it lacks, they are added and it is asked
+// again. It returns the result and the parts fetched, round by round.
+func searchInParts(t testing.TB, ix *Index, p *Parts, r Request) (*Result, [][]string, error) {
+	t.Helper()
+	var rounds [][]string
+	for range 20 {
+		res, err := ix.Search(context.Background(), r)
+		var need *NeedError
+		if !errors.As(err, &need) {
+			return res, rounds, err
+		}
+		if len(need.Parts) == 0 {
+			t.Fatalf("%q: a NeedError without parts", r.Query)
+		}
+		for _, name := range need.Parts {
+			data, ok := p.Parts[name]
+			if !ok {
+				t.Fatalf("%q: the search needs %s, which the parts lack", r.Query, name)
+			}
+			if err := ix.AddPart(name, data); err != nil {
+				t.Fatalf("%q: adding %s: %v", r.Query, name, err)
+			}
+		}
+		rounds = append(rounds, need.Parts)
+	}
+	t.Fatalf("%q: still needing parts after 20 rounds: %v", r.Query, rounds)
+	return nil, nil, nil
+}
+
+// TestPartsRankAsTheWholeIndex holds the index in parts against the
+// whole index, on 10,000 generated documents: every query of the
+// generated set, in four kinds of requests, gives the same result (hits,
+// scores, order, facets, suggestions), each on an index in parts opened
+// afresh, so that it fetches what it needs from nothing.
+func TestPartsRankAsTheWholeIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an index of 10,000 documents")
+	}
+	docs, vocab := generatedDocs(10000, 3)
+	data, err := Build(context.Background(), append(docs, TermsDocument(testTerms)), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, layout := range []PartsLayout{DefaultPartsLayout(len(docs)), {ShardBytes: 2 << 10, ChunkDocs: 7}} {
+		p, err := WriteParts(data, layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		queries := append(generatedQueries(vocab, 150, 5), "", "clstuer", "polcy innovaton", "tag:wine", "smart spec", "microelec", "εταιρείες")
+		compared, fetched, most, mostQ := 0, 0, 0, ""
+		for i, text := range queries {
+			for _, r := range []Request{
+				{Query: text, Langs: []string{"en"}, Shown: "en"},
+				{Query: text, Langs: []string{"el", "en"}, Shown: "el", Size: 20},
+				{Query: text, Langs: []string{"en"}, Sort: "date", Size: 20},
+				{Query: text, Langs: []string{"en", "el"}, Sort: "title", From: 10},
+			} {
+				want, wantErr := whole.Search(context.Background(), r)
+				ix, err := OpenParts(p.Head)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, rounds, err := searchInParts(t, ix, p, r)
+				if (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+					t.Fatalf("query %d %q %+v: error %v, the whole index's %v", i, text, r, err, wantErr)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("query %d %q %+v: in parts\n%+v\nwhole\n%+v", i, text, r, got, want)
+				}
+				for _, round := range rounds {
+					fetched += len(round)
+				}
+				if len(rounds) > most {
+					most, mostQ = len(rounds), text
+				}
+				compared++
+			}
+		}
+		if compared < 600 {
+			t.Fatalf("only %d requests compared", compared)
+		}
+		t.Logf("layout %+v: %d parts, head %d bytes; %d requests compared, %.1f parts fetched a request, at most %d rounds (%q)", layout, len(p.Parts), len(p.Head), compared, float64(fetched)/float64(compared), most, mostQ)
+	}
+}
+
+// TestPartsRefuseDamage: a damaged head or part is an error naming it,
+// never a crash.
+func TestPartsRefuseDamage(t *testing.T) {
+	docs, _ := generatedDocs(300, 4)
+	data, err := Build(context.Background(), docs, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := WriteParts(data, PartsLayout{ShardBytes: 1 << 10, ChunkDocs: 16})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cut := range len(p.Head) {
+		if _, err := OpenParts(p.Head[:cut]); err == nil {
+			t.Fatalf("a head cut at %d of %d bytes opened", cut, len(p.Head))
+		}
+	}
+	ix, err := OpenParts(p.Head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range p.Parts {
+		for _, cut := range []int{0, 1, len(b) / 2, len(b) - 1} {
+			if err := ix.AddPart(name, b[:cut]); err != nil && !strings.Contains(err.Error(), name) {
+				t.Errorf("part %s cut at %d: %v does not name the part", name, cut, err)
+			}
+		}
+	}
+	if err := ix.AddPart("nothing", nil); err == nil {
+		t.Error("a part the head does not name was taken")
+	}
+}

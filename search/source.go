@@ -1,0 +1,160 @@
+package search
+
+import (
+	"slices"
+
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zapx "github.com/blevesearch/zapx/v17"
+)
+
+// source is what queries read of an index: each field's terms in order,
+// the postings of a term, and the documents' stored fields. zapSource
+// reads a zap segment held whole (the command line, serve, offline
+// copies); partsSource (parts.go) reads the same data cut into parts
+// that the browser fetches as queries need them. Both give the same
+// numbers, so a query ranks the same pages the same way on either.
+type source interface {
+	// count is the number of documents, numbered from 0.
+	count() uint64
+	// postings are the documents whose field holds term, in document
+	// order, with the term's places when locs is set; nil when none.
+	postings(field string, term []byte, locs bool) (postingList, error)
+	// contains reports whether the field holds term.
+	contains(field string, term []byte) (bool, error)
+	// walk calls fn with the field's terms from start (inclusive; nil:
+	// the first) to end (exclusive; nil: past the last), in byte order,
+	// until fn returns false or an error.
+	walk(field string, start, end []byte, fn func(term string) (bool, error)) error
+	// stored calls fn with each stored field of a document.
+	stored(doc uint64, fn func(name string, typ byte, value []byte) bool) error
+}
+
+// posting is one document of a term's postings.
+type posting struct {
+	doc, freq uint64
+	norm      float64 // the field's length norm, as zap gives it
+	locs      []postingLoc
+}
+
+// postingLoc is where in the field a term is: its position in words
+// (from 1) and its bytes.
+type postingLoc struct {
+	field           string
+	pos, start, end uint64
+}
+
+// postingList is a term's postings.
+type postingList interface {
+	count() uint64
+	iter() postingIter
+}
+
+// postingIter goes through a term's postings. next returns nil after the
+// last; the posting it returns is only good until the next call.
+type postingIter interface {
+	next() (*posting, error)
+}
+
+// zapSource reads a zap segment.
+type zapSource struct{ seg *zapx.SegmentBase }
+
+func (z zapSource) count() uint64 { return z.seg.Count() }
+
+func (z zapSource) postings(field string, term []byte, locs bool) (postingList, error) {
+	d, err := z.seg.Dictionary(field)
+	if err != nil {
+		return nil, err
+	}
+	pl, err := d.PostingsList(term, nil, nil)
+	if err != nil || pl == nil || pl.Count() == 0 {
+		return nil, err
+	}
+	return zapList{pl, locs}, nil
+}
+
+// zapList is a zap postings list.
+type zapList struct {
+	pl   segment.PostingsList
+	locs bool
+}
+
+func (z zapList) count() uint64 { return z.pl.Count() }
+func (z zapList) iter() postingIter {
+	return &zapPostings{it: z.pl.Iterator(true, true, z.locs, nil), locs: z.locs}
+}
+
+func (z zapSource) contains(field string, term []byte) (bool, error) {
+	d, err := z.seg.Dictionary(field)
+	if err != nil {
+		return false, err
+	}
+	return d.Contains(term)
+}
+
+func (z zapSource) walk(field string, start, end []byte, fn func(string) (bool, error)) error {
+	d, err := z.seg.Dictionary(field)
+	if err != nil {
+		return err
+	}
+	it := d.AutomatonIterator(nil, start, end)
+	for e, err := it.Next(); e != nil || err != nil; e, err = it.Next() {
+		if err != nil {
+			return err
+		}
+		if more, err := fn(e.Term); err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+func (z zapSource) stored(doc uint64, fn func(name string, typ byte, value []byte) bool) error {
+	return z.seg.VisitStoredFields(doc, func(name string, typ byte, value []byte, _ []uint64) bool {
+		return fn(name, typ, value)
+	})
+}
+
+// zapPostings turns zap's postings into postings, reusing one.
+type zapPostings struct {
+	it   segment.PostingsIterator
+	locs bool
+	p    posting
+}
+
+func (z *zapPostings) next() (*posting, error) {
+	p, err := z.it.Next()
+	if err != nil || p == nil {
+		return nil, err
+	}
+	z.p.doc, z.p.freq, z.p.norm = p.Number(), p.Frequency(), p.Norm()
+	z.p.locs = z.p.locs[:0]
+	if z.locs {
+		for _, l := range p.Locations() {
+			z.p.locs = append(z.p.locs, postingLoc{field: l.Field(), pos: l.Pos(), start: l.Start(), end: l.End()})
+		}
+	}
+	return &z.p, nil
+}
+
+// docNumbers are the numbers of the documents with these IDs, in order.
+func docNumbers(src source, ids []string) ([]uint64, error) {
+	var nums []uint64
+	for _, id := range ids {
+		pl, err := src.postings("_id", []byte(id), false)
+		if err != nil {
+			return nil, err
+		}
+		if pl == nil {
+			continue
+		}
+		it := pl.iter()
+		for p, err := it.next(); p != nil || err != nil; p, err = it.next() {
+			if err != nil {
+				return nil, err
+			}
+			nums = append(nums, p.doc)
+		}
+	}
+	slices.Sort(nums)
+	return slices.Compact(nums), nil
+}
