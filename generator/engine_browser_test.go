@@ -24,7 +24,8 @@ import (
 // TestBrowserEngineRanksAsNative: the engine built into the binary,
 // running in Chromium on a generated site's index, gives the same hits in
 // the same order as package search natively (what polisee search and
-// polisee serve run), for 150 queries of every kind: words, several
+// polisee serve run), on the whole index and on the index in parts (which
+// the search page opens over http), for 150 queries of every kind: words, several
 // words, prefixes, phrases, fuzzy terms, field filters, typos (answered
 // with close words), words half typed (answered with the words they
 // begin) and questions (answered with partial matches).
@@ -101,7 +102,10 @@ func TestBrowserEngineRanksAsNative(t *testing.T) {
 	tab, closeTab := chromedp.NewContext(allocCtx)
 	defer closeTab()
 	qs, _ := json.Marshal(queries)
-	script := fmt.Sprintf(`(async () => {
+	// Twice: on the whole index, and on the index in parts, which the
+	// search page opens over http, fetching parts as queries need them.
+	for _, mode := range []string{"whole", "parts"} {
+		script := fmt.Sprintf(`(async () => {
   const load = (src) => new Promise((ok, fail) => {
     const s = document.createElement("script");
     s.src = src; s.onload = ok; s.onerror = () => fail(new Error("could not load " + src));
@@ -110,27 +114,31 @@ func TestBrowserEngineRanksAsNative(t *testing.T) {
   const page = document.querySelector("script[data-exec]");
   await load("/" + page.getAttribute("data-exec"));
   await load("/" + page.getAttribute("data-loader"));
-  const index = polisee_fetch("/" + page.getAttribute("data-index"));
+  const parts = %q === "parts";
+  if (parts && !page.getAttribute("data-head")) { return [["error: the page names no head of an index in parts"]]; }
+  const index = polisee_fetch("/" + page.getAttribute(parts ? "data-head" : "data-index"));
   const engine = await polisee_compile("/" + page.getAttribute("data-wasm")).then((m) => polisee_start(m, index));
-  return %s.map((q) => {
-    const r = engine.search(q, "en", 10, "");
-    if (r.error) { return ["error: " + r.error]; }
-    return r.hits.map((h) => h.id);
-  });
-})()`, qs)
-	if _, err := chromedp.Run(tab, chromedp.Navigate(srv.URL+"/404.html")); err != nil {
-		t.Fatal(err)
-	}
-	browser, err := chromedp.Run(tab, chromedp.Evaluate[[][]string](script, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(browser) != len(queries) {
-		t.Fatalf("the browser answered %d of %d queries", len(browser), len(queries))
-	}
-	for i, q := range queries {
-		if !slices.Equal(browser[i], native[i]) {
-			t.Errorf("%q:\n browser %v\n native  %v", q, browser[i], native[i])
+  const out = [];
+  for (const q of %s) {
+    const r = await polisee_search(engine, parts ? "/" + page.getAttribute("data-parts") : "", [q, "en", 10, ""]);
+    out.push(r.error ? ["error: " + r.error] : r.need ? ["error: still needing " + r.need] : r.hits.map((h) => h.id));
+  }
+  return out;
+})()`, mode, qs)
+		if _, err := chromedp.Run(tab, chromedp.Navigate(srv.URL+"/404.html")); err != nil {
+			t.Fatal(err)
+		}
+		browser, err := chromedp.Run(tab, chromedp.Evaluate[[][]string](script, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(browser) != len(queries) {
+			t.Fatalf("%s: the browser answered %d of %d queries", mode, len(browser), len(queries))
+		}
+		for i, q := range queries {
+			if !slices.Equal(browser[i], native[i]) {
+				t.Errorf("%s: %q:\n browser %v\n native  %v", mode, q, browser[i], native[i])
+			}
 		}
 	}
 }

@@ -175,6 +175,9 @@ type searchMeta struct {
 	// any (search.BuildBoth).
 	SectionsFile string `json:"sections,omitempty"`
 	Engine       string `json:"engine,omitempty"`
+	// Head is the head of the index in parts (parts/HEAD), which the
+	// search page opens over http; none in serve and offline copies.
+	Head string `json:"head,omitempty"`
 }
 
 // searchFiles builds the index and its description, and names them in
@@ -225,11 +228,23 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if names.Wasm != "" {
 		meta.Engine = path.Base(names.Wasm)
 	}
-	metaJSON, err := json.MarshalIndent(meta, "", "  ")
+	parts, head, err := partFiles(data, len(docs), b.cfg)
 	if err != nil {
 		return nil, err
 	}
+	names.Head, names.PartsDir = head, ""
+	if head != "" {
+		names.PartsDir = partsDir + "/"
+		meta.Head = strings.TrimPrefix(head, SearchDir+"/")
+	}
 	files, err := engineFiles(b.cfg.Engine, data, sections, names, b.cfg)
+	if err != nil {
+		return nil, err
+	}
+	for p, data := range parts {
+		files[p] = data
+	}
+	metaJSON, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {
 		return nil, err
 	}

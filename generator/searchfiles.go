@@ -16,6 +16,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"github.com/clusterpolisee/polisee/generator/internal/workers"
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/output"
 	"github.com/clusterpolisee/polisee/search"
@@ -41,10 +42,62 @@ import (
 // before its own code, so that a new worker runs at once: on a first
 // visit, fetching the two with importScripts, one after the other,
 // delayed the engine's start behind two more requests.
+//
+// Head is the head of the pages index in parts (search.WriteParts), ""
+// when the build writes none: over http the page opens it instead of the
+// whole index and fetches the parts its queries read from PartsDir. The
+// whole index stays beside it for polisee search, serve (which writes no
+// parts) and offline copies, whose pages read it from index.js.
 type searchNames struct {
 	Wasm, ExecJS, Index, Sections string
 	Worker, Loader                string
+	Head, PartsDir                string
 }
+
+// partsDir is the folder of the index's parts, in the search folder.
+const partsDir = SearchDir + "/parts"
+
+// partFiles are the parts of the pages index as files of partsDir, each
+// with its .br and .gz, and the head's path; nil for a build that writes
+// no parts: serve's (which rebuilds the whole index in the background),
+// offline copies' (read from disk, where the whole index is what a page
+// can load) and one without the browser's engine.
+func partFiles(index []byte, docs int, cfg Config) (files map[string][]byte, head string, err error) {
+	if cfg.Preview || cfg.Offline || cfg.Engine == nil {
+		return nil, "", nil
+	}
+	p, err := search.WriteParts(index, search.DefaultPartsLayout(docs))
+	if err != nil {
+		return nil, "", fmt.Errorf("search index in parts: %w", err)
+	}
+	head = partsDir + "/" + contentName("head.bin", p.Head)
+	names := make([]string, 0, len(p.Parts)+1)
+	data := map[string][]byte{head: p.Head}
+	names = append(names, head)
+	for name, b := range p.Parts {
+		path := partsDir + "/" + name + ".bin"
+		data[path] = b
+		names = append(names, path)
+	}
+	sort.Strings(names)
+	gz, br := make([][]byte, len(names)), make([][]byte, len(names))
+	errs := make([]error, len(names))
+	workers.Each(len(names), func(i int) {
+		gz[i], br[i], errs[i] = output.PrecompressWith(data[names[i]], partBrotli)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, "", fmt.Errorf("compress the search index's parts: %w", err)
+	}
+	files = make(map[string][]byte, 3*len(names))
+	for i, n := range names {
+		files[n], files[n+".gz"], files[n+".br"] = data[n], gz[i], br[i]
+	}
+	return files, head, nil
+}
+
+// partBrotli is the brotli setting of the index's parts, files of tens of
+// kilobytes: level 5, as for the whole index.
+var partBrotli = brotli.WriterOptions{Quality: 5}
 
 // nameScripts names the theme's scripts that start the engine
 // (static/search-worker.js, with the loaders before it, and
@@ -95,8 +148,9 @@ func (n *searchNames) nameEngine(engine *SearchEngine) {
 
 // engineFiles are the browser engine's files in the site's search folder,
 // under the names in n. Over http the page fetches the engine and the
-// index (hosts that serve precompressed files find .br and .gz beside
-// them). From file:// browsers refuse fetch, so offline copies also carry
+// index, in parts when the build wrote them (hosts that serve
+// precompressed files find .br and .gz beside each file the page
+// fetches). From file:// browsers refuse fetch, so offline copies also carry
 // the same bytes as classic scripts, engine.js, index.js and sections.js,
 // that set a global to their base64 text.
 func engineFiles(engine *SearchEngine, index, sections []byte, n *searchNames, cfg Config) (map[string][]byte, error) {
@@ -144,11 +198,20 @@ func engineFiles(engine *SearchEngine, index, sections []byte, n *searchNames, c
 		}
 		serr <- err
 	}()
-	igz, ibr, err := output.PrecompressWith(index, indexBrotli)
+	// Over http the page reads the index in parts when there are parts
+	// (n.Head): the whole index is then for polisee search, which reads
+	// it from disk, and needs no compressed copies.
+	var igz, ibr []byte
+	var err error
+	if n.Head == "" {
+		igz, ibr, err = output.PrecompressWith(index, indexBrotli)
+	}
 	if err := errors.Join(err, <-serr); err != nil {
 		return nil, fmt.Errorf("compress the search index: %w", err)
 	}
-	files[n.Index+".gz"], files[n.Index+".br"] = igz, ibr
+	if n.Head == "" {
+		files[n.Index+".gz"], files[n.Index+".br"] = igz, ibr
+	}
 	if sections != nil {
 		files[n.Sections+".gz"], files[n.Sections+".br"] = sgz, sbr
 	}

@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"hash/crc64"
 	"math"
 	"slices"
 	"sort"
@@ -23,9 +25,9 @@ import (
 //
 //   - The head, fetched first: the number of documents, the names of the
 //     other parts with the first key of each shard, and whatever every
-//     query reads: the keyword fields whole (type, country, area...: the
-//     facets and filters) and the terms document (the glossary's terms
-//     and the analyzers' word lists).
+//     query reads: the facets' fields whole (type, country, area...),
+//     the field that filters pages by language (shown), and the terms
+//     document (the glossary's terms and the analyzers' word lists).
 //   - Shards of postings. Keys, a term of a field, are in the order of
 //     (group, term, field): a word's postings in the title, summary, tags
 //     and body sit side by side, so a query of two words reads about two
@@ -50,13 +52,25 @@ import (
 // Sizes were chosen from measurements at 10,000 documents (see
 // WriteParts and the README's Measuring section).
 
-// partsMagic starts a head.
-const partsMagic = "polisee index parts 1\n"
+// partsMagic starts a head; partsFormat is its first line's prefix,
+// whatever the version.
+const (
+	partsMagic  = partsFormat + "1\n"
+	partsFormat = "polisee index parts "
+)
+
+// partName is a part's name: its kind, a dot and the CRC-64 (ECMA) of its
+// bytes in hex.
+func partName(kind string, data []byte) string {
+	return fmt.Sprintf("%s.%016x", kind, crc64.Checksum(data, crc64Table))
+}
+
+var crc64Table = crc64.MakeTable(crc64.ECMA)
 
 // Groups of fields: which part holds a field's terms.
 const (
-	groupHead  = 0 // in the head: keyword fields
-	groupText  = 1 // shards: text fields and document IDs
+	groupHead  = 0 // in the head: the facets' fields, and the pages' languages
+	groupText  = 1 // shards: text fields, other keyword fields, document IDs
 	groupDate  = 2 // shards: the date
 	groupTitle = 3 // shards: the folded title
 )
@@ -68,7 +82,7 @@ func fieldGroup(field string) int {
 		return groupDate
 	case field == "sorttitle":
 		return groupTitle
-	case slices.Contains(keywordFields, field):
+	case field == "shown" || slices.Contains(FacetFields, field):
 		return groupHead
 	}
 	return groupText
@@ -122,6 +136,53 @@ type partsSource struct {
 	chunksLoaded map[string][][]partsStored
 	wordsOf      map[int][]string // field → its terms, once the words are loaded
 	missing      map[string]bool
+
+	// searches counts the queries ranked by the current Search, and
+	// last is the latest one ranked (see keepRanked).
+	searches int
+	last     struct {
+		key    string
+		ranked *rankedQuery
+	}
+}
+
+// rankedQuery is a query ranked: the result without its hits, and the
+// matches of the hits.
+type rankedQuery struct {
+	out Result
+	top []match
+}
+
+// rankKey names the n-th query ranked by a Search of r.
+func rankKey(n int, r Request) string { return fmt.Sprintf("%d %q %v", n, r.Query, r) }
+
+// ranked returns the query that the current Search ranks next, when the
+// Search before it ranked it and stopped for the chunks of its hits:
+// the next round then reads their stored fields without ranking again.
+// A query's ranking depends on the postings it read, which were all
+// loaded when it was kept, and on nothing that a part added since
+// changes.
+func (s *partsSource) ranked(r Request) *rankedQuery {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.last.key == rankKey(s.searches, r) {
+		return s.last.ranked
+	}
+	return nil
+}
+
+// rankedOne counts a query ranked by the current Search.
+func (s *partsSource) rankedOne() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.searches++
+}
+
+// keepRanked keeps the query the current Search ranked last.
+func (s *partsSource) keepRanked(r Request, q *rankedQuery) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.last.key, s.last.ranked = rankKey(s.searches, r), q
 }
 
 type shardRef struct {
@@ -212,6 +273,10 @@ func (r *partsReader) count(min int) int {
 	return int(n)
 }
 
+// IsPartsHead reports whether data is the head of an index in parts
+// (of any version) rather than a whole index.
+func IsPartsHead(data []byte) bool { return bytes.HasPrefix(data, []byte(partsFormat)) }
+
 // OpenParts opens an index in parts from its head (see WriteParts). The
 // other parts are added as queries ask for them (NeedError, AddPart).
 func OpenParts(head []byte) (ix *Index, err error) {
@@ -220,10 +285,15 @@ func OpenParts(head []byte) (ix *Index, err error) {
 			ix, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, r)
 		}
 	}()
-	if !bytes.HasPrefix(head, []byte(partsMagic)) {
+	switch {
+	case !IsPartsHead(head):
 		return nil, fmt.Errorf("%w: not the head of an index in parts", ErrCorrupt)
+	case !bytes.HasPrefix(head, []byte(partsMagic)):
+		return nil, fmt.Errorf("%w: the index was written by another version of polisee; rebuild the site", ErrCorrupt)
+	case len(head) < len(partsMagic)+4 || crc32.ChecksumIEEE(head[:len(head)-4]) != binary.BigEndian.Uint32(head[len(head)-4:]):
+		return nil, fmt.Errorf("%w: checksum mismatch in the head of the index (the file was changed or cut short); rebuild the site", ErrCorrupt)
 	}
-	src, err := readHead(head[len(partsMagic):])
+	src, err := readHead(head[len(partsMagic) : len(head)-4])
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
@@ -312,6 +382,9 @@ func (ix *Index) AddPart(name string, data []byte) (err error) {
 			err = fmt.Errorf("%w: part %s: %v", ErrCorrupt, name, r)
 		}
 	}()
+	if partName(name[:max(0, strings.IndexByte(name, '.'))], data) != name {
+		return fmt.Errorf("%w: part %s does not have the bytes its name says (the file was changed or cut short); rebuild the site", ErrCorrupt, name)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
@@ -372,6 +445,7 @@ func (s *partsSource) resetNeeds() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	clear(s.missing)
+	s.searches = 0
 }
 
 // needs lists the parts noted missing, in order.
@@ -567,46 +641,55 @@ func (s *partsSource) stored(doc uint64, fn func(name string, typ byte, value []
 func (l *partsList) count() uint64 { return l.n }
 
 func (l *partsList) iter() postingIter {
-	return &partsIter{r: partsReader{b: l.data}, left: l.n, locs: l.locs, fields: l.src.fields}
+	it := &partsIter{left: l.n, locs: l.locs, fields: l.src.fields}
+	r := partsReader{b: l.data}
+	nd, nf, nn := r.uvarint(), r.uvarint(), r.uvarint()
+	if r.err != nil || nd+nf+nn > uint64(len(r.b)) {
+		it.err = fmt.Errorf("%w: postings: columns beyond their %d bytes", ErrCorrupt, len(l.data))
+		return it
+	}
+	it.docs = partsReader{b: r.b[:nd]}
+	it.freqs = partsReader{b: r.b[nd : nd+nf]}
+	it.norms = partsReader{b: r.b[nd+nf : nd+nf+nn]}
+	it.places = partsReader{b: r.b[nd+nf+nn:]}
+	return it
 }
 
-// partsIter decodes a partsList: for each posting, the document's
-// distance from the one before, the frequency, the field's length (the
-// norm is computed from it as zap computes it; 0 is followed by the
-// norm's bits, for a norm no length gives) and, in fields that keep
-// them, the term's places: field, position, start and length, each
-// position and start from the one before.
+// partsIter decodes a partsList, whose postings come in columns, each a
+// run of numbers (which compress better than postings one by one): the
+// documents, each as its distance from the one before; the frequencies;
+// the field's lengths (the norm is computed from a length as zap
+// computes it; 0 is followed by the norm's bits, for a norm no length
+// gives); and, in fields that keep them, the term's places: for each
+// posting their count, then for each its field, position, start and
+// length, each position and start from the one before.
 type partsIter struct {
-	r      partsReader
-	left   uint64
-	locs   bool
-	fields []string
-	p      posting
-	doc    uint64
-	first  bool
+	docs, freqs, norms, places partsReader
+	left                       uint64
+	locs                       bool
+	fields                     []string
+	p                          posting
+	err                        error
 }
 
 func (it *partsIter) next() (*posting, error) {
+	if it.err != nil {
+		return nil, it.err
+	}
 	if it.left == 0 {
 		return nil, nil
 	}
 	it.left--
-	r := &it.r
-	delta := r.uvarint()
-	if it.first {
-		it.doc += delta
-	} else {
-		it.doc, it.first = delta, true
-	}
-	it.p.doc = it.doc
-	it.p.freq = r.uvarint()
-	if n := r.uvarint(); n > 0 {
+	it.p.doc += it.docs.uvarint()
+	it.p.freq = it.freqs.uvarint()
+	if n := it.norms.uvarint(); n > 0 {
 		it.p.norm = lengthNorm(n)
 	} else {
-		it.p.norm = math.Float64frombits(r.uvarint())
+		it.p.norm = math.Float64frombits(it.norms.uvarint())
 	}
 	it.p.locs = it.p.locs[:0]
 	if it.locs {
+		r := &it.places
 		var pos, start uint64
 		for range r.count(4) {
 			f := r.uvarint()
@@ -619,8 +702,9 @@ func (it *partsIter) next() (*posting, error) {
 			it.p.locs = append(it.p.locs, postingLoc{field: it.fields[f], pos: pos, start: start, end: end})
 		}
 	}
-	if r.err != nil {
-		return nil, fmt.Errorf("%w: postings: %v", ErrCorrupt, r.err)
+	if err := errors.Join(it.docs.err, it.freqs.err, it.norms.err, it.places.err); err != nil {
+		it.err = fmt.Errorf("%w: postings: %v", ErrCorrupt, err)
+		return nil, it.err
 	}
 	return &it.p, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -121,10 +122,27 @@ func TestPartsRefuseDamage(t *testing.T) {
 	}
 	for name, b := range p.Parts {
 		for _, cut := range []int{0, 1, len(b) / 2, len(b) - 1} {
-			if err := ix.AddPart(name, b[:cut]); err != nil && !strings.Contains(err.Error(), name) {
-				t.Errorf("part %s cut at %d: %v does not name the part", name, cut, err)
+			err := ix.AddPart(name, b[:cut])
+			if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), name) {
+				t.Errorf("part %s cut at %d: %v does not say the part is damaged", name, cut, err)
 			}
 		}
+		flipped := slices.Clone(b)
+		flipped[len(b)/2] ^= 1
+		if err := ix.AddPart(name, flipped); !errors.Is(err, ErrCorrupt) {
+			t.Errorf("part %s with a byte changed: %v", name, err)
+		}
+	}
+	for i := range p.Head {
+		flipped := slices.Clone(p.Head)
+		flipped[i] ^= 0x10
+		if _, err := OpenParts(flipped); !errors.Is(err, ErrCorrupt) {
+			t.Fatalf("a head with byte %d changed: %v", i, err)
+		}
+	}
+	newer := append([]byte(partsFormat+"2\n"), p.Head[len(partsMagic):]...)
+	if _, err := OpenParts(newer); err == nil || !strings.Contains(err.Error(), "another version of polisee") {
+		t.Errorf("a head of another version: %v", err)
 	}
 	if err := ix.AddPart("nothing", nil); err == nil {
 		t.Error("a part the head does not name was taken")

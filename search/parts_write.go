@@ -3,13 +3,12 @@
 package search
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
+	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"slices"
-
 )
 
 // PartsLayout is how WriteParts cuts an index.
@@ -33,8 +32,9 @@ func DefaultPartsLayout(docs int) PartsLayout {
 
 // Parts is an index cut into parts: the head, and the other parts by
 // name (which the head gives). Names are made of the part's kind and a
-// hash of its bytes (s: shard, c: chunk, w: words), so a host may cache
-// them for good.
+// hash of its bytes (s.HASH: a shard, c.HASH: a chunk, w.HASH: the
+// words), so a host may cache them for good, and the engine checks each
+// part against its name. The head ends with a CRC-32 of its bytes.
 type Parts struct {
 	Head  []byte
 	Parts map[string][]byte
@@ -67,27 +67,37 @@ func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
 		termsDoc = int64(nums[0])
 	}
 
-	// Keys, encoded, in order.
-	var head, rest []encodedKey
+	// Keys, encoded on all cores, then put in order.
+	type fieldTerm struct {
+		group       int
+		field, term string
+	}
+	var all []fieldTerm
 	for _, f := range w.fields {
 		g := fieldGroup(f)
 		err := src.walk(f, nil, nil, func(term string) (bool, error) {
-			k, err := w.key(g, f, term)
-			if err != nil {
-				return false, err
-			}
-			if g == groupHead {
-				head = append(head, k)
-			} else {
-				rest = append(rest, k)
-			}
-			if f == "_id" && term == termsID {
-				head = append(head, k) // read when the index opens
-			}
+			all = append(all, fieldTerm{g, f, term})
 			return true, nil
 		})
 		if err != nil {
 			return nil, err
+		}
+	}
+	keys := make([]encodedKey, len(all))
+	errs := make([]error, len(all))
+	eachParallel(len(all), func(i int) { keys[i], errs[i] = w.key(all[i].group, all[i].field, all[i].term) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var head, rest []encodedKey
+	for i, k := range keys {
+		if all[i].group == groupHead {
+			head = append(head, k)
+		} else {
+			rest = append(rest, k)
+		}
+		if all[i].field == "_id" && all[i].term == termsID {
+			head = append(head, k) // read when the index opens
 		}
 	}
 	byKey := func(a, b encodedKey) int { return a.k.compare(b.k) }
@@ -109,17 +119,24 @@ func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
 	}
 
 	// Chunks of stored fields.
-	var chunks []string
-	for first := uint64(0); first < numDocs; first += uint64(layout.ChunkDocs) {
-		var b []byte
+	nChunks := int((numDocs + uint64(layout.ChunkDocs) - 1) / uint64(layout.ChunkDocs))
+	chunkBytes := make([][]byte, nChunks)
+	errs = make([]error, nChunks)
+	eachParallel(nChunks, func(c int) {
+		first := uint64(c * layout.ChunkDocs)
 		last := min(numDocs, first+uint64(layout.ChunkDocs))
-		b = binary.AppendUvarint(b, last-first)
-		for d := first; d < last; d++ {
-			if b, err = w.appendStored(b, d); err != nil {
-				return nil, err
-			}
+		b := binary.AppendUvarint(nil, last-first)
+		for d := first; d < last && errs[c] == nil; d++ {
+			b, errs[c] = w.appendStored(b, d)
 		}
-		chunks = append(chunks, w.add("c", b))
+		chunkBytes[c] = b
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	chunks := make([]string, nChunks)
+	for c, b := range chunkBytes {
+		chunks[c] = w.add("c", b)
 	}
 
 	// The words of the text fields.
@@ -177,7 +194,8 @@ func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
 			return nil, err
 		}
 	}
-	w.out.Head = append(h, shardBytes(head)...)
+	h = append(h, shardBytes(head)...)
+	w.out.Head = binary.BigEndian.AppendUint32(h, crc32.ChecksumIEEE(h))
 	return w.out, nil
 }
 
@@ -222,29 +240,38 @@ func (w *partsWriter) key(group int, field, term string) (encodedKey, error) {
 		hasLocs = hasLocs || len(c.locs) > 0
 		ps = append(ps, c)
 	}
-	var data []byte
+	var docs, freqs, norms, places []byte
 	prev := uint64(0)
 	for _, p := range ps {
-		data = binary.AppendUvarint(data, p.doc-prev)
+		docs = binary.AppendUvarint(docs, p.doc-prev)
 		prev = p.doc
-		data = binary.AppendUvarint(data, p.freq)
-		data = appendNorm(data, p.norm)
+		freqs = binary.AppendUvarint(freqs, p.freq)
+		norms = appendNorm(norms, p.norm)
 		if !hasLocs {
 			continue
 		}
-		data = binary.AppendUvarint(data, uint64(len(p.locs)))
+		places = binary.AppendUvarint(places, uint64(len(p.locs)))
 		var pos, start uint64
 		for _, l := range p.locs {
 			if l.pos < pos || l.start < start || l.end < l.start {
 				return encodedKey{}, fmt.Errorf("places of %s:%q out of order", field, term)
 			}
-			data = binary.AppendUvarint(data, uint64(w.field(l.field)))
-			data = binary.AppendUvarint(data, l.pos-pos)
-			data = binary.AppendUvarint(data, l.start-start)
-			data = binary.AppendUvarint(data, l.end-l.start)
+			f, ok := w.fieldNum[l.field]
+			if !ok {
+				return encodedKey{}, fmt.Errorf("places of %s:%q in an unknown field %q", field, term, l.field)
+			}
+			places = binary.AppendUvarint(places, uint64(f))
+			places = binary.AppendUvarint(places, l.pos-pos)
+			places = binary.AppendUvarint(places, l.start-start)
+			places = binary.AppendUvarint(places, l.end-l.start)
 			pos, start = l.pos, l.start
 		}
 	}
+	// In columns (see partsIter).
+	data := binary.AppendUvarint(nil, uint64(len(docs)))
+	data = binary.AppendUvarint(data, uint64(len(freqs)))
+	data = binary.AppendUvarint(data, uint64(len(norms)))
+	data = append(append(append(append(data, docs...), freqs...), norms...), places...)
 	b := binary.AppendUvarint(nil, uint64(k.group))
 	b = appendString(b, term)
 	b = binary.AppendUvarint(b, uint64(k.field))
@@ -280,10 +307,19 @@ func (w *partsWriter) appendStored(b []byte, doc uint64) ([]byte, error) {
 		value []byte
 	}
 	var fs []sf
+	var unknown string
 	err := w.src.stored(doc, func(name string, typ byte, value []byte) bool {
-		fs = append(fs, sf{w.field(name), typ, slices.Clone(value)})
+		f, ok := w.fieldNum[name]
+		if !ok {
+			unknown = name
+			return false
+		}
+		fs = append(fs, sf{f, typ, slices.Clone(value)})
 		return true
 	})
+	if err == nil && unknown != "" {
+		err = fmt.Errorf("document %d: stored field %q unknown", doc, unknown)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -309,10 +345,10 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// add names a part by its kind and bytes, and keeps it.
+// add names a part by its kind and bytes (partName), and keeps it (not
+// safe for use on several goroutines).
 func (w *partsWriter) add(kind string, data []byte) string {
-	sum := sha256.Sum256(data)
-	name := kind + hex.EncodeToString(sum[:8])
+	name := partName(kind, data)
 	w.out.Parts[name] = data
 	return name
 }

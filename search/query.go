@@ -210,42 +210,26 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 // search runs a parsed query; seen, if set, is shown each hit: its
 // match and its stored fields.
 func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match, map[string]string)) (*Result, error) {
-	if r.Shown != "" {
-		q = &andQ{parts: []qnode{q, &termQ{field: "shown", term: r.Shown, boost: 1}}}
-	}
-	if ix.hasTermsDoc {
-		// The terms document is found by no query.
-		q = newBool([]qnode{q}, nil, []qnode{&idsQ{ids: []string{termsID}, boost: 1}})
-	}
-	size := r.Size
-	if size <= 0 {
-		size = DefaultResult
-	}
-	size = min(size, MaxResults)
-	p := planner{seg: ix.seg, analyze: ix.analyze, vectors: true}
-	s, err := p.plan(q)
-	if err != nil {
-		return nil, queryError(ctx, err)
-	}
 	parts, _ := ix.seg.(*partsSource)
+	var ranked *rankedQuery
 	if parts != nil {
-		parts.checkpoint() // every term's postings, before scoring
+		ranked = parts.ranked(r)
 	}
-	ms, err := s.matches()
-	if err != nil {
-		return nil, queryError(ctx, err)
+	if ranked == nil {
+		out, top, err := ix.rank(ctx, q, r)
+		if err != nil {
+			return nil, err
+		}
+		ranked = &rankedQuery{out: *out, top: top}
+		if parts != nil {
+			parts.keepRanked(r, ranked)
+		}
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, queryError(ctx, err)
+	if parts != nil {
+		parts.rankedOne()
 	}
-	out := &Result{Total: len(ms), Hits: []Hit{}}
-	if out.Facets, err = ix.facets(ms); err != nil {
-		return nil, err
-	}
-	top, err := ix.top(ms, r.Sort, r.From, size)
-	if err != nil {
-		return nil, err
-	}
+	out, top := ranked.out, ranked.top
+	out.Hits = []Hit{}
 	if parts != nil {
 		docs := make([]uint64, len(top))
 		for i, m := range top {
@@ -265,7 +249,48 @@ func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match
 		hit.Snippet = markWords(fields["summary"], m.locs)
 		out.Hits = append(out.Hits, hit)
 	}
-	return out, nil
+	return &out, nil
+}
+
+// rank finds a query's hits, counts its facets and picks the hits of
+// the page asked for: all of a search but the hits' stored fields.
+func (ix *Index) rank(ctx context.Context, q qnode, r Request) (*Result, []match, error) {
+	if r.Shown != "" {
+		q = &andQ{parts: []qnode{q, &termQ{field: "shown", term: r.Shown, boost: 1}}}
+	}
+	if ix.hasTermsDoc {
+		// The terms document is found by no query.
+		q = newBool([]qnode{q}, nil, []qnode{&idsQ{ids: []string{termsID}, boost: 1}})
+	}
+	size := r.Size
+	if size <= 0 {
+		size = DefaultResult
+	}
+	size = min(size, MaxResults)
+	p := planner{seg: ix.seg, analyze: ix.analyze, vectors: true}
+	s, err := p.plan(q)
+	if err != nil {
+		return nil, nil, queryError(ctx, err)
+	}
+	if parts, ok := ix.seg.(*partsSource); ok {
+		parts.checkpoint() // every term's postings, before scoring
+	}
+	ms, err := s.matches()
+	if err != nil {
+		return nil, nil, queryError(ctx, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, queryError(ctx, err)
+	}
+	out := &Result{Total: len(ms)}
+	if out.Facets, err = ix.facets(ms); err != nil {
+		return nil, nil, err
+	}
+	top, err := ix.top(ms, r.Sort, r.From, size)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, top, nil
 }
 
 // markWords is the summary with the query's words marked, escaped for

@@ -1,9 +1,10 @@
 package themes_test
 
 // A damaged search index in the browser: the search page says that
-// search could not start and why, over http (engine in a worker, then in
-// the page) and from disk (index from a classic script), with no uncaught
-// exception.
+// search could not start and why, over http (the head of the index in
+// parts; engine in a worker, then in the page) and from disk (the whole
+// index from a classic script), with no uncaught exception; a damaged
+// part of the index, which a query fetches, makes the query say so.
 
 import (
 	"context"
@@ -79,19 +80,30 @@ func TestBrowserCorruptIndex(t *testing.T) {
 	defer cancel()
 	out, offline, srv := starterSites(t, ctx)
 	browser := startBrowser(t, ctx, chrome)
-	found, err := filepath.Glob(filepath.Join(out, "search", "index.*.zap"))
-	if err != nil || len(found) != 1 {
-		t.Fatalf("the index of %s: %v %v", out, found, err)
+	// Over http the page opens the head of the index in parts; from disk,
+	// the whole index.
+	only := func(pattern string) string {
+		found, err := filepath.Glob(pattern)
+		if err != nil || len(found) != 1 {
+			t.Fatalf("%s: %v %v", pattern, found, err)
+		}
+		return found[0]
 	}
-	indexFile := found[0]
-	good, err := os.ReadFile(indexFile)
+	headFile := only(filepath.Join(out, "search", "parts", "head.*.bin"))
+	goodHead, err := os.ReadFile(headFile)
 	if err != nil {
 		t.Fatal(err)
 	}
+	good, err := os.ReadFile(only(filepath.Join(offline, "search", "index.*.zap")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := damaged(goodHead)
+	heads["wrong version"] = append([]byte("polisee index parts 9\n"), goodHead[len("polisee index parts 1\n"):]...)
 	offlineIndex := filepath.Join(offline, "search", "index.js")
 	for name, data := range damaged(good) {
 		t.Run("http/"+name, func(t *testing.T) {
-			if err := os.WriteFile(indexFile, data, 0o644); err != nil {
+			if err := os.WriteFile(headFile, heads[name], 0o644); err != nil {
 				t.Fatal(err)
 			}
 			searchFails(t, browser, srv.URL+"/search/?q=cluster")
@@ -104,4 +116,36 @@ func TestBrowserCorruptIndex(t *testing.T) {
 			searchFails(t, browser, fileURL(offline, "search/index.html")+"?q=cluster")
 		})
 	}
+	// A damaged part, found when a query reads it: the query says so.
+	t.Run("http/damaged parts", func(t *testing.T) {
+		if err := os.WriteFile(headFile, goodHead, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		shards, err := filepath.Glob(filepath.Join(out, "search", "parts", "s.*.bin"))
+		if err != nil || len(shards) == 0 {
+			t.Fatalf("no shards: %v", err)
+		}
+		for _, f := range shards {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b[len(b)/2] ^= 0xff
+			if err := os.WriteFile(f, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tab, cancel := chromedp.NewContext(browser)
+		defer cancel()
+		if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/search/?q=cluster")); err != nil {
+			t.Fatal(err)
+		}
+		status, _, err := waitStatus(tab, "search index is corrupt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(status, "rebuild the site") {
+			t.Errorf("%q does not say what to do", status)
+		}
+	})
 }

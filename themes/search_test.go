@@ -206,7 +206,7 @@ func TestBrowserSearch(t *testing.T) {
 	})
 	// The worker's file carries the engine's loaders: a search page
 	// over http fetches neither loader script on its own. A page with the
-	// header box fetches the engine, the index and the worker ahead when
+	// header box fetches the engine, the index's head and the worker ahead when
 	// the box gets the focus, and nothing of the search before.
 	t.Run("requests", func(t *testing.T) {
 		var mu sync.Mutex
@@ -239,6 +239,16 @@ func TestBrowserSearch(t *testing.T) {
 				t.Errorf("the search page fetched %s, which the worker's file carries: %q", re, paths)
 			}
 		}
+		// The index comes in parts: the head, then shards of postings and
+		// chunks of stored fields, never the whole index.
+		for _, re := range []string{`^/search/parts/head\.[0-9a-f]{12}\.bin$`, `^/search/parts/s\.[0-9a-f]{16}\.bin$`, `^/search/parts/c\.[0-9a-f]{16}\.bin$`} {
+			if !fetched(re) {
+				t.Errorf("the search page did not fetch %s: %q", re, paths)
+			}
+		}
+		if fetched(`^/search/index\.`) {
+			t.Errorf("the search page fetched the whole index: %q", paths)
+		}
 
 		mu.Lock()
 		paths = nil
@@ -248,7 +258,7 @@ func TestBrowserSearch(t *testing.T) {
 		if err := chromedp.Do(tab2, chromedp.Navigate(logged.URL+"/practices/")); err != nil {
 			t.Fatal(err)
 		}
-		engineFiles := []string{`^/search/search\.[0-9a-f]{12}\.wasm$`, `^/search/index\.[0-9a-f]{12}\.zap$`, `^/search/search-worker\.[0-9a-f]{12}\.js$`}
+		engineFiles := []string{`^/search/search\.[0-9a-f]{12}\.wasm$`, `^/search/parts/head\.[0-9a-f]{12}\.bin$`, `^/search/search-worker\.[0-9a-f]{12}\.js$`}
 		for _, re := range engineFiles {
 			if fetched(re) {
 				t.Errorf("a page fetched %s before its search box had the focus", re)

@@ -181,7 +181,19 @@ func (b *Browser) Polisee(ctx context.Context, public string) (*SearchResult, er
 	}
 	r := &SearchResult{}
 	at := func(p string) string { return filepath.Join(public, filepath.FromSlash(p)) }
-	if r.Index, err = FileSize(at(files.Index)); err != nil {
+	indexNote := fmt.Sprintf("index %s", files.Index)
+	if files.Head != "" {
+		// Over http the page opens the index in parts.
+		var n int
+		if r.Index, n, err = PartsSize(at(files.Head)); err != nil {
+			return nil, err
+		}
+		head, err := FileSize(at(files.Head))
+		if err != nil {
+			return nil, err
+		}
+		indexNote = fmt.Sprintf("index in parts, %s with %d parts (head %s)", files.Head, n, head)
+	} else if r.Index, err = FileSize(at(files.Index)); err != nil {
 		return nil, err
 	}
 	if r.Engine, err = FileSize(at(files.Wasm)); err != nil {
@@ -199,7 +211,7 @@ func (b *Browser) Polisee(ctx context.Context, public string) (*SearchResult, er
 	}
 	r.All = r.Index.Add(r.Engine).Add(script)
 	r.Notes = append(r.Notes,
-		fmt.Sprintf("engine %s: %s; %s %s: %s; index %s: %s", files.Wasm, r.Engine, what, starter, script, files.Index, r.Index))
+		fmt.Sprintf("engine %s: %s; %s %s: %s; %s: %s", files.Wasm, r.Engine, what, starter, script, indexNote, r.Index))
 	srv, err := Serve(public)
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/content"
@@ -56,7 +57,16 @@ func TestBrowserMeasures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		index, err := FileSize(filepath.Join(public, files.Index))
+		// Over http the page opens the index in parts: its head, then the
+		// parts a query reads.
+		if files.Head == "" {
+			t.Fatalf("the search page names no head of an index in parts: %+v", files)
+		}
+		index, parts, err := PartsSize(filepath.Join(public, files.Head))
+		if err != nil {
+			t.Fatal(err)
+		}
+		head, err := FileSize(filepath.Join(public, files.Head))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,20 +75,24 @@ func TestBrowserMeasures(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkSearch(t, "polisee", p)
-		if p.Index != index || p.Engine != wasm || p.All.Raw <= index.Raw+wasm.Raw {
-			t.Errorf("polisee index %v, engine %v, all %v; the files are %v and %v", p.Index, p.Engine, p.All, index, wasm)
+		if parts < 3 || p.Index != index || p.Engine != wasm || p.All.Raw <= index.Raw+wasm.Raw {
+			t.Errorf("polisee index %v in %d parts, engine %v, all %v; the files are %v and %v", p.Index, parts, p.Engine, p.All, index, wasm)
 		}
 		if files.Worker == "" {
 			t.Errorf("the search page names no worker's script: %+v", files)
 		}
-		for _, f := range []string{files.Index, files.Wasm, files.Worker} {
+		for _, f := range []string{files.Head, files.Wasm, files.Worker} {
 			if !fetched(p.FirstRequests, "/"+f) {
 				t.Errorf("%s is not among the requests before the first result: %+v", f, p.FirstRequests)
 			}
 		}
-		// The cold page fetches the engine and the index, and more.
-		if p.First.Brotli < index.Brotli+wasm.Brotli || p.First.Raw < p.All.Raw {
-			t.Errorf("before the first result %v, below the engine and index %v", p.First, p.All)
+		if fetched(p.FirstRequests, "/"+files.Index) {
+			t.Errorf("the page fetched the whole index %s: %+v", files.Index, p.FirstRequests)
+		}
+		// The cold page fetches the engine, the head and some parts, not
+		// all of them.
+		if p.First.Brotli <= head.Brotli+wasm.Brotli || p.First.Raw >= p.All.Raw {
+			t.Errorf("before the first result %v; the engine and head are %v and %v, the engine and all the index %v", p.First, wasm, head, p.All)
 		}
 		// Chromium asks for brotli, and the engine and index come as their .br files.
 		if w := p.FirstWire(); w != p.First.Brotli {
@@ -86,9 +100,14 @@ func TestBrowserMeasures(t *testing.T) {
 		}
 		// The warm visit takes the engine, the worker's script and the
 		// index from the cache, and revalidates the page.
-		for _, f := range []string{files.Index, files.Wasm, files.Worker} {
+		for _, f := range []string{files.Head, files.Wasm, files.Worker} {
 			if requested(p.WarmRequests, "/"+f) {
 				t.Errorf("the warm visit requested %s, whose name carries its hash: %+v", f, p.WarmRequests)
+			}
+		}
+		for _, q := range p.WarmRequests {
+			if strings.HasPrefix(q.Path, "/search/parts/") {
+				t.Errorf("the warm visit requested the part %s, whose name carries its hash", q.Path)
 			}
 		}
 		if !revalidated(p.WarmRequests, "/search/") {

@@ -37,9 +37,13 @@ func Engine() *generator.SearchEngine {
 //
 // Sections is the sections' index the search page names (data-sections),
 // which it fetches only after its first results are shown; "" when none.
+//
+// Head is the head of the index in parts that the page opens over http
+// (data-head), in the folder of the parts; "" when the site has none.
 type SearchFiles struct {
 	Wasm, ExecJS, Index, Loader string
 	Worker, Sections            string
+	Head                        string
 }
 
 // URLs are the files' addresses on a server of the site's root, for the
@@ -92,7 +96,7 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 	} else if f.Wasm != "" {
 		f.ExecJS = path.Join(generator.SearchDir, "wasm_exec.js")
 	}
-	f.Sections, f.Worker = page.Sections, page.Worker
+	f.Sections, f.Worker, f.Head = page.Sections, page.Worker, page.Head
 	if f.Loader = page.Loader; f.Loader == "" && f.Wasm != "" {
 		f.Loader = "assets/search-engine.js" // before the search page named it
 	}
@@ -113,7 +117,37 @@ func PoliseeFiles(public string) (SearchFiles, error) {
 	if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(f.Index))); err != nil {
 		return SearchFiles{}, fmt.Errorf("the index: %w", err)
 	}
+	if f.Head != "" {
+		if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(f.Head))); err != nil {
+			return SearchFiles{}, fmt.Errorf("the head of the index in parts: %w", err)
+		}
+	}
 	return f, nil
+}
+
+// PartsSize is the size of the index in parts whose head is head: the
+// head and every part in its folder (their .br files, or brotli made
+// here), and the number of parts.
+func PartsSize(head string) (Size, int, error) {
+	entries, err := os.ReadDir(filepath.Dir(head))
+	if err != nil {
+		return Size{}, 0, err
+	}
+	var total Size
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || !e.Type().IsRegular() {
+			continue
+		}
+		s, err := FileSize(filepath.Join(filepath.Dir(head), name))
+		if err != nil {
+			return Size{}, 0, err
+		}
+		total = total.Add(s)
+		n++
+	}
+	return total, n - 1, nil
 }
 
 // scriptFiles reads the data-wasm, data-exec, data-loader, data-worker,
@@ -149,6 +183,8 @@ func scriptFiles(page string) (SearchFiles, error) {
 					f.Sections = a.Val
 				case "data-worker":
 					f.Worker = a.Val
+				case "data-head":
+					f.Head = a.Val
 				}
 			}
 			if f.Wasm != "" {

@@ -5,8 +5,15 @@
 // with three functions:
 //
 //	polisee.open(bytes: Uint8Array): string // "" or an error message
+//	polisee.addPart(name: string, bytes: Uint8Array): string // "" or an error message
 //	polisee.sections(bytes: Uint8Array): string // the sections' index, once open
 //	polisee.search(query: string, langs: string, n: number, shown?: string, sort?: string, exact?: boolean): object
+//
+// open takes the whole index (index.HASH.zap) or the head of the index
+// in parts (search.OpenParts). On an index in parts, search answers
+// {need: [names]} when the query reads parts not added yet: fetch each
+// from the parts' folder, add it with addPart, and search again
+// (polisee_search in search-engine.js does this).
 //
 // langs are the languages whose analyzers read the query, comma-separated,
 // the reader's first; shown, when given, is the language of the pages
@@ -19,6 +26,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"syscall/js"
 	"time"
@@ -34,7 +42,11 @@ func open(_ js.Value, args []js.Value) any {
 	}
 	data := make([]byte, args[0].Get("length").Int())
 	js.CopyBytesToGo(data, args[0])
-	opened, err := search.Open(data)
+	openIndex := search.Open
+	if search.IsPartsHead(data) {
+		openIndex = search.OpenParts
+	}
+	opened, err := openIndex(data)
 	if err != nil {
 		return err.Error()
 	}
@@ -42,6 +54,22 @@ func open(_ js.Value, args []js.Value) any {
 		ix.Close()
 	}
 	ix = opened
+	return ""
+}
+
+// addPart adds a part of an index in parts.
+func addPart(_ js.Value, args []js.Value) any {
+	if ix == nil {
+		return "the search index is not open"
+	}
+	if len(args) != 2 {
+		return "addPart takes a part's name and bytes"
+	}
+	data := make([]byte, args[1].Get("length").Int())
+	js.CopyBytesToGo(data, args[1])
+	if err := ix.AddPart(args[0].String(), data); err != nil {
+		return err.Error()
+	}
 	return ""
 }
 
@@ -85,6 +113,14 @@ func find(_ js.Value, args []js.Value) any {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	res, err := ix.Search(ctx, search.Request{Query: args[0].String(), Langs: langs, Size: args[2].Int(), Shown: shown, Sort: sort, Exact: exact})
+	var need *search.NeedError
+	if errors.As(err, &need) {
+		names := make([]any, len(need.Parts))
+		for i, n := range need.Parts {
+			names[i] = n
+		}
+		return js.ValueOf(map[string]any{"need": names})
+	}
 	if err != nil {
 		return errorValue(err.Error())
 	}
@@ -120,6 +156,7 @@ func errorValue(msg string) js.Value {
 func main() {
 	js.Global().Set("polisee", js.ValueOf(map[string]any{
 		"open":     js.FuncOf(open),
+		"addPart":  js.FuncOf(addPart),
 		"sections": js.FuncOf(openSections),
 		"search":   js.FuncOf(find),
 	}))

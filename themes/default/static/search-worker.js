@@ -6,6 +6,7 @@
 "use strict";
 var ready = null;
 var sections = ""; // the sections' index, fetched when the page asks
+var parts = ""; // the folder of the index's parts, when it comes in parts
 
 function loadSections(engine) {
   var url = sections;
@@ -22,6 +23,7 @@ onmessage = function (e) {
     // the theme's copy in assets/ does not.
     if (!self.polisee_start) { importScripts(m.exec, m.loader); }
     sections = m.sections || "";
+    parts = m.parts || "";
     return;
   }
   if (m.type === "engine") {
@@ -41,6 +43,8 @@ onmessage = function (e) {
     return;
   }
   ready.then(function (engine) {
-    postMessage({ id: m.id, result: engine.search(m.q, m.langs, m.n, m.shown || "", m.sort || "") });
+    return polisee_search(engine, parts, [m.q, m.langs, m.n, m.shown || "", m.sort || ""]);
+  }).then(function (result) {
+    postMessage({ id: m.id, result: result });
   });
 };

@@ -36,7 +36,11 @@
     exec: script.getAttribute("data-exec") || "search/wasm_exec.js",
     worker: script.getAttribute("data-worker") || "assets/search-worker.js",
     loader: script.getAttribute("data-loader") || "assets/search-engine.js",
-    index: script.getAttribute("data-index") || "search/index.zap",
+    // Over http the index comes in parts when the site has them: the
+    // head (data-head) first, then the parts (in data-parts) that
+    // queries read; else, and from disk, whole.
+    index: (!fromDisk && script.getAttribute("data-head")) || script.getAttribute("data-index") || "search/index.zap",
+    parts: (!fromDisk && script.getAttribute("data-head") && script.getAttribute("data-parts")) || "",
     // The pages' sections, which say where in a page the words are: loaded
     // after the first results, which do not wait for them.
     sections: script.getAttribute("data-sections") || ""
@@ -132,14 +136,16 @@
           if (!engine.sections(b)) { sectionsReady(); }
         }, function () { /* hits then name no section */ });
       }
+      var parts = files.parts ? at(files.parts) : "";
       return {
         search: function (q, sort) {
-          var res = engine.search(q, langs, RESULTS, pageLang, sort);
-          if (wanted) {
-            wanted = "";
-            setTimeout(loadSections, 0);
-          }
-          return Promise.resolve(res);
+          return polisee_search(engine, parts, [q, langs, RESULTS, pageLang, sort]).then(function (res) {
+            if (wanted) {
+              wanted = "";
+              setTimeout(loadSections, 0);
+            }
+            return res;
+          });
         }
       };
     });
@@ -160,7 +166,8 @@
     });
     return new Promise(function (resolve, reject) {
       var worker = new Worker(at(files.worker));
-      worker.postMessage({ type: "init", exec: at(files.exec), loader: at(files.loader), sections: files.sections ? at(files.sections) : "" });
+      worker.postMessage({ type: "init", exec: at(files.exec), loader: at(files.loader), sections: files.sections ? at(files.sections) : "",
+        parts: files.parts ? at(files.parts) : "" });
       Promise.all([module, bytes]).then(function (got) {
         worker.postMessage({ type: "engine", module: got[0], wasm: wasm, index: got[1] }, [got[1]]);
       }, reject);
