@@ -49,7 +49,7 @@ func TestBrowserEngineRanksAsNative(t *testing.T) {
 	}
 	e := engine.Get()
 	out := filepath.Join(t.TempDir(), "public")
-	cfg := generator.Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: out,
+	cfg := generator.Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: out, IndexParts: generator.IndexPartsAlways,
 		Engine: &generator.SearchEngine{Wasm: e.Wasm, ExecJS: e.ExecJS, WasmGz: e.WasmGz, WasmBr: e.WasmBr}}
 	if _, err := generator.Build(ctx, cfg); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"math/bits"
 	"path"
 	"sort"
 	"strings"
@@ -59,11 +60,22 @@ const partsDir = SearchDir + "/parts"
 
 // partFiles are the parts of the pages index as files of partsDir, each
 // with its .br and .gz, and the head's path; nil for a build that writes
-// no parts: serve's (which rebuilds the whole index in the background),
+// no parts: one whose index is small (see Config.IndexParts), serve's
+// (which rebuilds the whole index in the background),
 // offline copies' (read from disk, where the whole index is what a page
 // can load) and one without the browser's engine.
 func partFiles(index []byte, docs int, cfg Config) (files map[string][]byte, head string, err error) {
-	if cfg.Preview || cfg.Offline || cfg.Engine == nil {
+	switch cfg.IndexParts {
+	case IndexPartsBySize, IndexPartsAlways, IndexPartsNever:
+	default:
+		return nil, "", fmt.Errorf("index parts %q: give %q (by size), %q or %q", cfg.IndexParts, IndexPartsBySize, IndexPartsAlways, IndexPartsNever)
+	}
+	switch {
+	case cfg.Preview || cfg.Offline || cfg.Engine == nil:
+		return nil, "", nil
+	case cfg.IndexParts == IndexPartsNever:
+		return nil, "", nil
+	case cfg.IndexParts == IndexPartsBySize && len(index) <= PartsFrom:
 		return nil, "", nil
 	}
 	p, err := search.WriteParts(index, search.DefaultPartsLayout(docs))
@@ -83,7 +95,7 @@ func partFiles(index []byte, docs int, cfg Config) (files map[string][]byte, hea
 	gz, br := make([][]byte, len(names)), make([][]byte, len(names))
 	errs := make([]error, len(names))
 	workers.Each(len(names), func(i int) {
-		gz[i], br[i], errs[i] = output.PrecompressWith(data[names[i]], partBrotli)
+		gz[i], br[i], errs[i] = output.PrecompressWith(data[names[i]], partBrotli(len(data[names[i]])))
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, "", fmt.Errorf("compress the search index's parts: %w", err)
@@ -95,9 +107,14 @@ func partFiles(index []byte, docs int, cfg Config) (files map[string][]byte, hea
 	return files, head, nil
 }
 
-// partBrotli is the brotli setting of the index's parts, files of tens of
-// kilobytes: level 5, as for the whole index.
-var partBrotli = brotli.WriterOptions{Quality: 5}
+// partBrotli is the brotli setting of a part of the index, a file of
+// tens of kilobytes: level 5, as for the whole index, with a window no
+// larger than the file (brotli's default, 4 MB, gives the same bytes on
+// such a file, and each of the thousand writers of a build at 10,000
+// documents would allocate its tables).
+func partBrotli(size int) brotli.WriterOptions {
+	return brotli.WriterOptions{Quality: 5, LGWin: min(max(bits.Len(uint(size)), 10), 22)}
+}
 
 // nameScripts names the theme's scripts that start the engine
 // (static/search-worker.js, with the loaders before it, and

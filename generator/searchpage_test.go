@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator"
@@ -23,7 +24,7 @@ import (
 func TestSearchPageNamesItsFilesByContent(t *testing.T) {
 	for _, offline := range []bool{false, true} {
 		out := filepath.Join(t.TempDir(), "public")
-		if _, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), SrcRoot: "content", Out: out, Engine: withEngine(), Offline: offline}); err != nil {
+		if _, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), SrcRoot: "content", Out: out, Engine: withEngine(), Offline: offline, IndexParts: generator.IndexPartsAlways}); err != nil {
 			t.Fatal(err)
 		}
 		page := read(t, out, "search/index.html")
@@ -85,5 +86,37 @@ func TestSearchPageNamesItsFilesByContent(t *testing.T) {
 		}
 		// Other pages do not download the engine.
 		notContains(t, read(t, out, "practices/mi-cluster/index.html"), `rel="preload"`, "a practice page")
+	}
+}
+
+// TestIndexPartsBySize: a site's index comes in parts when it is larger
+// than generator.PartsFrom, unless the build says always or never; the
+// search page names the head only when there are parts.
+func TestIndexPartsBySize(t *testing.T) {
+	for _, c := range []struct {
+		mode  string
+		parts bool
+	}{{generator.IndexPartsBySize, false}, {generator.IndexPartsAlways, true}, {generator.IndexPartsNever, false}} {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), SrcRoot: "content", Out: out, Engine: withEngine(), IndexParts: c.mode}); err != nil {
+			t.Fatal(err)
+		}
+		heads, _ := filepath.Glob(filepath.Join(out, "search", "parts", "head.*.bin"))
+		page := read(t, out, "search/index.html")
+		if c.parts != (len(heads) == 1) || c.parts != strings.Contains(page, "data-head=") {
+			t.Errorf("IndexParts %q: heads %v, the page names one: %v; want parts: %v", c.mode, heads, strings.Contains(page, "data-head="), c.parts)
+		}
+		// Without parts the whole index comes compressed for the page.
+		if _, err := os.Stat(filepath.Join(out, "search", "meta.json")); err != nil {
+			t.Fatal(err)
+		}
+		zaps, _ := filepath.Glob(filepath.Join(out, "search", "index.*.zap.br"))
+		if c.parts == (len(zaps) == 1) {
+			t.Errorf("IndexParts %q: compressed whole index %v", c.mode, zaps)
+		}
+	}
+	_, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), SrcRoot: "content", Out: filepath.Join(t.TempDir(), "public"), Engine: withEngine(), IndexParts: "sometimes"})
+	if err == nil || !strings.Contains(err.Error(), "sometimes") {
+		t.Errorf("IndexParts \"sometimes\": %v", err)
 	}
 }

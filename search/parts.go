@@ -137,8 +137,9 @@ type partsSource struct {
 	wordsOf      map[int][]string // field → its terms, once the words are loaded
 	missing      map[string]bool
 
-	// searches counts the queries ranked by the current Search, and
-	// last is the latest one ranked (see keepRanked).
+	// searches counts the calls of Index.search made by the current
+	// Search, and last is the query the latest one ranked (see
+	// keepRanked).
 	searches int
 	last     struct {
 		key    string
@@ -153,36 +154,39 @@ type rankedQuery struct {
 	top []match
 }
 
-// rankKey names the n-th query ranked by a Search of r.
+// rankKey names the n-th call of Index.search by a Search of r: a Search
+// makes the same calls in the same order for the same request, whatever
+// parts are loaded, up to where it stops for one it lacks.
 func rankKey(n int, r Request) string { return fmt.Sprintf("%d %q %v", n, r.Query, r) }
 
-// ranked returns the query that the current Search ranks next, when the
-// Search before it ranked it and stopped for the chunks of its hits:
-// the next round then reads their stored fields without ranking again.
-// A query's ranking depends on the postings it read, which were all
-// loaded when it was kept, and on nothing that a part added since
-// changes.
-func (s *partsSource) ranked(r Request) *rankedQuery {
+// nextSearch counts a call of Index.search, and returns its number.
+func (s *partsSource) nextSearch() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.last.key == rankKey(s.searches, r) {
+	s.searches++
+	return s.searches - 1
+}
+
+// ranked returns the query that the n-th call of the current Search
+// ranks, when an earlier Search of the same request ranked it and
+// stopped for the chunks of its hits: the next round then reads their
+// stored fields without ranking again. A query's ranking depends on the
+// postings it read, which were all loaded when it was kept, and on
+// nothing that a part added since changes.
+func (s *partsSource) ranked(n int, r Request) *rankedQuery {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.last.key == rankKey(n, r) {
 		return s.last.ranked
 	}
 	return nil
 }
 
-// rankedOne counts a query ranked by the current Search.
-func (s *partsSource) rankedOne() {
+// keepRanked keeps the query the n-th call of the current Search ranked.
+func (s *partsSource) keepRanked(n int, r Request, q *rankedQuery) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.searches++
-}
-
-// keepRanked keeps the query the current Search ranked last.
-func (s *partsSource) keepRanked(r Request, q *rankedQuery) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.last.key, s.last.ranked = rankKey(s.searches, r), q
+	s.last.key, s.last.ranked = rankKey(n, r), q
 }
 
 type shardRef struct {
@@ -542,12 +546,18 @@ func (s *partsSource) walk(field string, start, end []byte, fn func(string) (boo
 			}
 		}
 	case groupText:
+		// A walk stops the search only for its own part: the shards
+		// noted missing before it are fetched with whatever the steps
+		// after it note.
 		s.mu.Lock()
-		if s.wordsOf == nil {
+		lacks := s.wordsOf == nil
+		if lacks {
 			s.missing[s.words] = true
 		}
 		s.mu.Unlock()
-		s.checkpoint()
+		if lacks {
+			panic(needParts{})
+		}
 		for _, t := range s.wordsOf[f] {
 			if in(t) {
 				terms = append(terms, t)
@@ -556,6 +566,7 @@ func (s *partsSource) walk(field string, start, end []byte, fn func(string) (boo
 	default:
 		// Every shard of the group (no shard holds two groups).
 		var shards []*shard
+		lacks := false
 		s.mu.Lock()
 		for _, ref := range s.shards {
 			if ref.first.group > g {
@@ -567,11 +578,14 @@ func (s *partsSource) walk(field string, start, end []byte, fn func(string) (boo
 			}
 			if sh == nil {
 				s.missing[ref.name] = true
+				lacks = true
 			}
 			shards = append(shards, sh)
 		}
 		s.mu.Unlock()
-		s.checkpoint()
+		if lacks {
+			panic(needParts{})
+		}
 		for _, sh := range shards {
 			for _, k := range sh.keys {
 				if k.group == g && k.field == f && in(k.term) {

@@ -174,11 +174,26 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 	// reach: the closest may be in pages the request leaves out. When the
 	// index holds every word, none is a typo: on to partial matches.
 	unknown := ix.unknownWords(words, r.Langs)
+	// Each retry in turn; on an index in parts, one that stops for parts
+	// it lacks leaves the answer open, and the others run on, to note
+	// their parts too, so that one round of fetches serves them all (see
+	// retry).
+	open := false
+	try := func(fn func() (*Result, bool)) *Result {
+		alt, ok, stopped := ix.retry(fn)
+		open = open || stopped
+		if ok && !open {
+			return alt
+		}
+		return nil
+	}
 	// A word the index lacks may be the start of one it holds, the
 	// reader still typing ("smart spec", "touris"): such words are
 	// searched as prefixes first, then as typos.
 	if starts := ix.wordStarts(unknown); len(starts) > 0 {
-		if alt, ok := ix.searchNear(ctx, r, words, prefixQuery(words, starts), starts); ok {
+		if alt := try(func() (*Result, bool) {
+			return ix.searchNear(ctx, r, words, prefixQuery(words, starts), starts)
+		}); alt != nil {
 			return alt, nil
 		}
 	}
@@ -186,7 +201,7 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 		if len(fuzz) == 0 {
 			break
 		}
-		if alt, ok := ix.searchNear(ctx, r, words, nearQuery(words, fuzz), nil); ok {
+		if alt := try(func() (*Result, bool) { return ix.searchNear(ctx, r, words, nearQuery(words, fuzz), nil) }); alt != nil {
 			return alt, nil
 		}
 		if maps.Equal(fuzz, widest(unknown)) {
@@ -198,11 +213,20 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 	if len(words) > 1 {
 		any, err := ix.parse(r.Query, r.Langs, rewriter{any: true})
 		if err == nil {
-			if alt, err := ix.search(ctx, any, r, nil); err == nil && alt.Total > 0 {
+			if alt := try(func() (*Result, bool) {
+				alt, err := ix.search(ctx, any, r, nil)
+				if err != nil || alt.Total == 0 {
+					return nil, false
+				}
 				alt.Partial = true
+				return alt, true
+			}); alt != nil {
 				return alt, nil
 			}
 		}
+	}
+	if open {
+		panic(needParts{}) // Search answers with the parts noted
 	}
 	return res, nil
 }
@@ -212,8 +236,10 @@ func (ix *Index) find(ctx context.Context, r Request) (res *Result, err error) {
 func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match, map[string]string)) (*Result, error) {
 	parts, _ := ix.seg.(*partsSource)
 	var ranked *rankedQuery
+	seq := 0
 	if parts != nil {
-		ranked = parts.ranked(r)
+		seq = parts.nextSearch()
+		ranked = parts.ranked(seq, r)
 	}
 	if ranked == nil {
 		out, top, err := ix.rank(ctx, q, r)
@@ -222,11 +248,8 @@ func (ix *Index) search(ctx context.Context, q qnode, r Request, seen func(match
 		}
 		ranked = &rankedQuery{out: *out, top: top}
 		if parts != nil {
-			parts.keepRanked(r, ranked)
+			parts.keepRanked(seq, r, ranked)
 		}
-	}
-	if parts != nil {
-		parts.rankedOne()
 	}
 	out, top := ranked.out, ranked.top
 	out.Hits = []Hit{}
@@ -656,7 +679,10 @@ func plainWords(text string) []string {
 // with the same first letter, up to what its length allows (typoEdits);
 // one with no such word maps to that most.
 func (ix *Index) unknownWords(words, langs []string) map[string]int {
-	unknown := map[string]int{}
+	// Which words the index lacks first, then their closest words: on an
+	// index in parts, the first loop notes every shard it needs before
+	// the second walks through the words.
+	termsOf := map[string][][]byte{}
 	for _, w := range words {
 		found, analysed := false, false
 		var terms [][]byte
@@ -675,9 +701,15 @@ func (ix *Index) unknownWords(words, langs []string) map[string]int {
 				}
 			}
 		}
-		if !analysed || found {
-			continue
+		if analysed && !found {
+			termsOf[w] = terms
 		}
+	}
+	if parts, ok := ix.seg.(*partsSource); ok {
+		parts.checkpoint() // which words are unknown, before looking for others
+	}
+	unknown := map[string]int{}
+	for w, terms := range termsOf {
 		max := typoEdits(w)
 		fewest := max
 		for _, t := range terms {
@@ -688,6 +720,27 @@ func (ix *Index) unknownWords(words, langs []string) map[string]int {
 		unknown[w] = fewest
 	}
 	return unknown
+}
+
+// retry runs one of find's retries. On an index in parts, a retry that
+// stops for a part the index lacks does not stop the search: stopped
+// says so, and the retries after it still run, noting the parts they
+// need, so that one round of fetches brings the parts of them all.
+func (ix *Index) retry(fn func() (*Result, bool)) (res *Result, ok, stopped bool) {
+	if _, inParts := ix.seg.(*partsSource); !inParts {
+		res, ok = fn()
+		return res, ok, false
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, need := r.(needParts); !need {
+				panic(r)
+			}
+			res, ok, stopped = nil, false, true
+		}
+	}()
+	res, ok = fn()
+	return res, ok, false
 }
 
 // typoEdits is how many edits a word of the reader's may hold: one in a

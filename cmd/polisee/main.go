@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline] [-zip FILE] [-no-browser-search]
+//	polisee build  [-src content] [-out public] [-theme DIR] [-base-url URL] [-drafts] [-offline] [-zip FILE] [-no-browser-search] [-index-parts auto|always|never]
 //	polisee check  [-src content] [-format text|github|json] [-strict] [-stale-after 2y [-today YYYY-MM-DD]]
 //	polisee search [-index public/search] [-json] [-n 10] [-facets] [-lang en,el] [-sort relevance|date|title] [-exact] QUERY
 //	polisee serve  [-addr 127.0.0.1:1313] [-src content] [-theme DIR] [-drafts] [-no-browser-search]
@@ -197,6 +197,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	drafts := fl.Bool("drafts", false, "include items marked draft: true")
 	offline := fl.Bool("offline", false, "link folders as folder/index.html so the site works opened from disk")
 	noBrowserSearch := fl.Bool("no-browser-search", false, "leave the browser search engine out (the index is still written)")
+	indexParts := fl.String("index-parts", "auto", "cut the browser's index into parts fetched as queries need them: auto (when the index is over 4 MB), always or never")
 	zipName := fl.String("zip", "", "with -offline: the archive to write (default NAME-offline-DATE.zip in the current folder; NAME-offline.zip when nothing dates the content)")
 	if err := parse(fl, args); err != nil {
 		return err
@@ -207,6 +208,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *out == "" {
 		return errors.New("-out: give the output folder, e.g. -out public")
 	}
+	parts := map[string]string{"auto": generator.IndexPartsBySize, "always": generator.IndexPartsAlways, "never": generator.IndexPartsNever}
+	mode, ok := parts[*indexParts]
+	if !ok {
+		return fmt.Errorf("-index-parts %q: give auto, always or never", *indexParts)
+	}
 	if u, err := url.Parse(*baseURL); *baseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
 		return fmt.Errorf("-base-url %q: give the full address the site is published at, e.g. https://example.org/kb/", *baseURL)
 	}
@@ -215,7 +221,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	noteStarter(stderr, cfg, "building")
-	cfg.Out, cfg.BaseURL, cfg.Drafts, cfg.Offline = *out, *baseURL, *drafts, *offline
+	cfg.Out, cfg.BaseURL, cfg.Drafts, cfg.Offline, cfg.IndexParts = *out, *baseURL, *drafts, *offline, mode
 	cfg.Logf = func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	if *offline {
 		if !flagSet(fl, "out") {

@@ -37,7 +37,7 @@ func TestBrowserMeasures(t *testing.T) {
 	chrome := testChrome(t)
 	ctx := context.Background()
 	public := filepath.Join(t.TempDir(), "public")
-	cfg := generator.Config{Src: content.Starter(), SrcRoot: "content", Out: public, Engine: Engine()}
+	cfg := generator.Config{Src: content.Starter(), SrcRoot: "content", Out: public, Engine: Engine(), IndexParts: generator.IndexPartsAlways}
 	if _, err := generator.Build(ctx, cfg); err != nil {
 		t.Fatal(err)
 	}
