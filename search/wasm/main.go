@@ -59,31 +59,31 @@ func open(_ js.Value, args []js.Value) any {
 
 // addPart adds a part of an index in parts.
 func addPart(_ js.Value, args []js.Value) any {
-	if ix == nil {
-		return "the search index is not open"
-	}
-	if len(args) != 2 {
-		return "addPart takes a part's name and bytes"
-	}
-	data := make([]byte, args[1].Get("length").Int())
-	js.CopyBytesToGo(data, args[1])
-	if err := ix.AddPart(args[0].String(), data); err != nil {
-		return err.Error()
-	}
-	return ""
+	return addToIndex(args, 2, "addPart takes a part's name and bytes", func(data []byte) error {
+		return ix.AddPart(args[0].String(), data)
+	})
 }
 
 // openSections adds the index of the pages' sections to the open index.
 func openSections(_ js.Value, args []js.Value) any {
+	return addToIndex(args, 1, "sections takes the sections' index bytes", func(data []byte) error {
+		return ix.OpenSections(data)
+	})
+}
+
+// addToIndex checks that an index is open and that there are n
+// arguments, and gives add the bytes of the last; it returns "" or an
+// error message.
+func addToIndex(args []js.Value, n int, usage string, add func(data []byte) error) any {
 	if ix == nil {
 		return "the search index is not open"
 	}
-	if len(args) != 1 {
-		return "sections takes the sections' index bytes"
+	if len(args) != n {
+		return usage
 	}
-	data := make([]byte, args[0].Get("length").Int())
-	js.CopyBytesToGo(data, args[0])
-	if err := ix.OpenSections(data); err != nil {
+	data := make([]byte, args[n-1].Get("length").Int())
+	js.CopyBytesToGo(data, args[n-1])
+	if err := add(data); err != nil {
 		return err.Error()
 	}
 	return ""
