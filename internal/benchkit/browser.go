@@ -487,26 +487,39 @@ const poliseeStart = `async files => {
 // of one from engines before the object.
 const poliseeResult = `raw => typeof raw === "string" ? JSON.parse(raw) : raw`
 
+// poliseeSearch is a JavaScript function that runs a query as the search
+// page does: on an index in parts (files.parts), with the fetches of the
+// parts it needs (polisee_search), else polisee.search alone.
+const poliseeSearch = `(files, q) => files.parts ? polisee_search(polisee, files.parts, [q, "en", 10]) : Promise.resolve(polisee.search(q, "en", 10))`
+
 // inPageLoad starts the engine in a blank page and runs the first query.
-// Its %s are poliseeStart, poliseeResult, the files and the query.
+// Its %s are poliseeStart, the files, poliseeResult, poliseeSearch and
+// the query.
 const inPageLoad = `(async () => {
-  const times = await (%s)(%s);
-  const result = %s;
+  const files = %[2]s;
+  const times = await (%[1]s)(files);
+  const result = %[3]s;
+  const search = %[4]s;
   const t = performance.now();
-  const raw = polisee.search(%s, "en", 10);
+  const raw = await search(files, %[5]s);
   const query = performance.now() - t;
   const res = result(raw);
   return {...times, query, hits: res.total || 0, error: res.error || ""};
 })()`
 
-// poliseeQueries times polisee.search alone: the result is read after the
-// clock stops. Its %s are poliseeResult and the queries.
-const poliseeQueries = `(() => {
+// poliseeQueries times each query, with the fetches of the parts it
+// needs on an index in parts (the parts fetched by the queries before it
+// are kept, as the search page keeps them); the result is read after the
+// clock stops. Its %s are the files, poliseeResult, poliseeSearch and the
+// queries.
+const poliseeQueries = `(async () => {
+  const files = %s;
   const result = %s;
+  const search = %s;
   const out = [];
   for (const q of %s) {
     const t = performance.now();
-    const raw = polisee.search(q, "en", 10);
+    const raw = await search(files, q);
     const ms = performance.now() - t;
     const res = result(raw);
     out.push({ms, hits: res.total || 0, error: res.error || ""});
@@ -542,7 +555,7 @@ func onBlankPage[T any](tab context.Context, srv *Server, script string) (T, int
 }
 
 func (b *Browser) enginePage(tab context.Context, srv *Server, files SearchFiles, r *SearchResult) error {
-	script := fmt.Sprintf(inPageLoad, poliseeStart, jsValue(files.URLs()), poliseeResult, jsValue(b.Cold))
+	script := fmt.Sprintf(inPageLoad, poliseeStart, jsValue(files.URLs()), poliseeResult, poliseeSearch, jsValue(b.Cold))
 	t, from, err := onBlankPage[inPageTimes](tab, srv, script)
 	if err != nil {
 		return fmt.Errorf("loading the engine in the page: %w", err)
@@ -557,7 +570,7 @@ func (b *Browser) enginePage(tab context.Context, srv *Server, files SearchFiles
 		return fmt.Errorf("loading the engine in the page again: %w", err)
 	}
 	r.Notes = append(r.Notes, t.note("warm", Total(srv.Requests(from, false))))
-	samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, poliseeResult, jsValue(b.Queries)))
+	samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, jsValue(files.URLs()), poliseeResult, poliseeSearch, jsValue(b.Queries)))
 	if err != nil {
 		return err
 	}

@@ -32,9 +32,13 @@
 //   - queries: in another fresh browser, a blank page of the site
 //     (/404.html) starts the engine as search.js does in the page (the Go
 //     runtime's loader and the site's search-engine.js, polisee_compile while
-//     downloading, polisee_start with the index), runs the cold word
-//     once, then times each polisee.search(q, "en", 10) of the query list
-//     with performance.now(). The engine returns an object; the JSON text
+//     downloading, polisee_start with the index, or with the head of the
+//     index in parts), runs the cold word once, then times each
+//     polisee.search(q, "en", 10) of the query list with
+//     performance.now(); on an index in parts, each through
+//     polisee_search, with the fetches of the parts it needs (the parts
+//     that the queries before it fetched are kept, as the search page
+//     keeps them). The engine returns an object; the JSON text
 //     of earlier engines is read too.
 //
 // For Pagefind, the same cold and warm visits of /404.html?q=WORD, where a

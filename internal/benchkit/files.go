@@ -48,8 +48,14 @@ type SearchFiles struct {
 
 // URLs are the files' addresses on a server of the site's root, for the
 // scripts run in the browser.
+// A site whose index comes in parts has its head as the index, and the
+// parts' folder as parts ("" for a whole index).
 func (f SearchFiles) URLs() map[string]string {
-	return map[string]string{"wasm": "/" + f.Wasm, "exec": "/" + f.ExecJS, "index": "/" + f.Index, "loader": "/" + f.Loader}
+	u := map[string]string{"wasm": "/" + f.Wasm, "exec": "/" + f.ExecJS, "index": "/" + f.Index, "loader": "/" + f.Loader, "parts": ""}
+	if f.Head != "" {
+		u["index"], u["parts"] = "/"+f.Head, "/"+path.Dir(f.Head)+"/"
+	}
+	return u
 }
 
 // searchMeta is what PoliseeFiles reads of search/meta.json.
