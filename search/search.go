@@ -8,7 +8,10 @@
 // order so that the same content gives the same bytes), and shipped as
 // plain bytes, with the pages' sections in a second segment that the
 // browser fetches after its first results (BuildBoth). Opening them never
-// touches the file system.
+// touches the file system. For a large site the browser reads the pages'
+// segment in parts that it fetches as queries need them (WriteParts,
+// OpenParts: see parts.go); queries read either form through one
+// interface (source.go), so they rank the same on both.
 //
 // Queries are polisee's own code, in steps: the query text is read by
 // package internal/syntax, rewritten into parts per field and language
