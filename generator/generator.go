@@ -109,8 +109,10 @@ const (
 // downloads, than from parts fetched in two rounds once the engine has
 // started: 80 ms sooner cold and 40 ms warm at the median of six visits
 // on the generated 1,000-document site (an index of 1.7 MB, 0.45 MB
-// brotli); at 10,000 documents (15 MB) the parts are 400 ms and more
-// sooner. See the README's Search section.
+// brotli); at 3,000 documents (5.1 MB) the parts were already about 100
+// ms sooner cold and 70 ms warm, and at 10,000 (15 MB) 400 ms and more.
+// The crossover lies between 1.7 and 5.1 MB; 4 MB is a choice within
+// that range. See the README's Search section.
 const PartsFrom = 4 << 20
 
 // Snapshot says which state of the content an offline copy holds.
