@@ -91,3 +91,56 @@ func TestSearchDamagedIndex(t *testing.T) {
 		ix.Close()
 	}
 }
+
+var goodParts = sync.OnceValues(func() (*Parts, error) {
+	data, err := goodIndex()
+	if err != nil {
+		return nil, err
+	}
+	return WriteParts(data, PartsLayout{ShardBytes: 1 << 10, ChunkDocs: 4})
+})
+
+// FuzzOpenParts opens heads of an index in parts damaged in ways that
+// pass their checksum, then searches them, adding the parts they ask for:
+// OpenParts must answer with an error wrapping ErrCorrupt or an index,
+// and the searches with results or errors, never a crash or a hang.
+func FuzzOpenParts(f *testing.F) {
+	f.Add([]byte{0, 0, 30, 0x01}, uint16(0))
+	f.Add([]byte{0, 0, 24, 0x7f}, uint16(0))
+	f.Add([]byte{0, 0, 60, 0x80, 0, 1, 0, 0x04}, uint16(0))
+	f.Add([]byte{}, uint16(9))
+	f.Fuzz(func(t *testing.T, edits []byte, cut uint16) {
+		p, err := goodParts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			ix, err := OpenParts(damage(p.Head, edits, cut))
+			if err != nil {
+				if !errors.Is(err, ErrCorrupt) {
+					t.Errorf("error %v does not wrap ErrCorrupt", err)
+				}
+				return
+			}
+			for _, q := range []string{"cluster", "innov*", "clustr polcy", "country:GR", ""} {
+				for range 10 {
+					_, err := ix.Search(context.Background(), Request{Query: q, Langs: []string{"en"}, Shown: "en"})
+					var need *NeedError
+					if !errors.As(err, &need) {
+						break
+					}
+					for _, name := range need.Parts {
+						ix.AddPart(name, p.Parts[name]) // an unknown name is an error, fine here
+					}
+				}
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("no answer within 10 s")
+		}
+	})
+}

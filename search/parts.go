@@ -59,6 +59,11 @@ const (
 	partsFormat = "polisee index parts "
 )
 
+// maxPartsDocs bounds the documents of an index in parts: far more than
+// a browser could search, far fewer than a damaged count could make it
+// allocate memory for.
+const maxPartsDocs = 1 << 24
+
 // partName is a part's name: its kind, a dot and the CRC-64 (ECMA) of its
 // bytes in hex.
 func partName(kind string, data []byte) string {
@@ -336,8 +341,14 @@ func readHead(b []byte) (*partsSource, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	if s.chunkDocs == 0 || uint64(len(s.chunks)) < (s.numDocs+s.chunkDocs-1)/s.chunkDocs {
-		return nil, errors.New("too few chunks of stored fields for its documents")
+	// The documents fill the chunks, the last one in part; a count past
+	// maxPartsDocs is damage, whatever the chunks say (a table of doc
+	// values takes 4 bytes a document).
+	switch {
+	case s.numDocs > maxPartsDocs || s.chunkDocs == 0 || s.chunkDocs > maxPartsDocs:
+		return nil, fmt.Errorf("%d documents in chunks of %d", s.numDocs, s.chunkDocs)
+	case s.numDocs > uint64(len(s.chunks))*s.chunkDocs || len(s.chunks) > 0 && s.numDocs <= uint64(len(s.chunks)-1)*s.chunkDocs:
+		return nil, fmt.Errorf("%d documents do not fill %d chunks of %d", s.numDocs, len(s.chunks), s.chunkDocs)
 	}
 	head, err := s.readShard(r.b)
 	if err != nil {
