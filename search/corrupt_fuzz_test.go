@@ -50,9 +50,7 @@ func FuzzOpenIndex(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
+		answersWithin(t, 5*time.Second, func() {
 			ix, err := Open(damage(good, edits, cut))
 			if err != nil {
 				if !errors.Is(err, ErrCorrupt) {
@@ -62,12 +60,7 @@ func FuzzOpenIndex(f *testing.F) {
 			}
 			ix.Len()
 			ix.Close()
-		}()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			t.Fatal("Open gave no answer within 5 s")
-		}
+		})
 	})
 }
 
@@ -114,9 +107,7 @@ func FuzzOpenParts(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
+		answersWithin(t, 10*time.Second, func() {
 			ix, err := OpenParts(damage(p.Head, edits, cut))
 			if err != nil {
 				if !errors.Is(err, ErrCorrupt) {
@@ -136,11 +127,22 @@ func FuzzOpenParts(f *testing.F) {
 					}
 				}
 			}
-		}()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			t.Fatal("no answer within 10 s")
-		}
+		})
 	})
+}
+
+// answersWithin runs fn, failing the test when it has not returned
+// within d (a hang).
+func answersWithin(t *testing.T, d time.Duration, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("no answer within %v", d)
+	}
 }

@@ -493,29 +493,30 @@ func (s *partsSource) shardFor(k partKey) int {
 	return i - 1
 }
 
-// find is the postings of a key, from the head or a loaded shard; a
-// shard not loaded is noted missing. ok is false when they are not known.
-func (s *partsSource) find(field string, term []byte) (l *partsList, ok bool) {
+// find is the postings of a key, from the head or a loaded shard; nil
+// when the index lacks the key, or when its shard is not loaded, which
+// is then noted missing.
+func (s *partsSource) find(field string, term []byte) *partsList {
 	f, known := s.fieldNum[field]
 	if !known {
-		return nil, true // no such field: no postings
+		return nil // no such field: no postings
 	}
 	k := partKey{group: fieldGroup(field), term: string(term), field: f}
 	if l := s.head.get(k); l != nil || k.group == groupHead {
-		return l, true // the head holds its keys, and the terms document's ID
+		return l // the head holds its keys, and the terms document's ID
 	}
 	i := s.shardFor(k)
 	if i < 0 || s.shards[i].first.group != k.group {
-		return nil, true // before the group's first key: not in the index
+		return nil // before the group's first key: not in the index
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sh := s.loaded[s.shards[i].name]
 	if sh == nil {
 		s.missing[s.shards[i].name] = true
-		return nil, false
+		return nil
 	}
-	return sh.get(k), true
+	return sh.get(k)
 }
 
 func (sh *shard) get(k partKey) *partsList {
@@ -527,16 +528,14 @@ func (sh *shard) get(k partKey) *partsList {
 }
 
 func (s *partsSource) postings(field string, term []byte, locs bool) (postingList, error) {
-	l, _ := s.find(field, term)
-	if l == nil {
-		return nil, nil
+	if l := s.find(field, term); l != nil {
+		return l, nil
 	}
-	return l, nil
+	return nil, nil
 }
 
 func (s *partsSource) contains(field string, term []byte) (bool, error) {
-	l, _ := s.find(field, term)
-	return l != nil, nil
+	return s.find(field, term) != nil, nil
 }
 
 func (s *partsSource) walk(field string, start, end []byte, fn func(string) (bool, error)) error {
