@@ -173,6 +173,9 @@ type builder struct {
 	// engineScripts are the theme's scripts that start the engine, by
 	// their content-named path in the site (searchNames.nameScripts).
 	engineScripts map[string][]byte
+	// keep says where bodies are kept; store holds them in a build.
+	keep  keepBodies
+	store *bodyStore
 
 	lessonsOnce sync.Once              // fills lessons, on first use
 	lessons     map[string][]kb.Lesson // practices and pilots by area, most tested first (kb.RankLessons)
@@ -186,7 +189,7 @@ type builder struct {
 // Check loads and validates the content, bodies and links included, and
 // returns every problem found, sorted. It writes nothing.
 func Check(ctx context.Context, cfg Config) diag.List {
-	_, diags := prepare(ctx, cfg, prepareOptions{})
+	_, diags := prepare(ctx, cfg, prepareOptions{bodies: bodiesDropped})
 	return diags
 }
 
@@ -199,7 +202,14 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	}
 	pr := &progress{report: cfg.Progress}
 	pr.begin("load", "items", 0)
-	b, diags := prepare(ctx, cfg, prepareOptions{})
+	opts := prepareOptions{bodies: bodiesStored}
+	if cfg.Preview {
+		opts.bodies = bodiesInMemory
+	}
+	b, diags := prepare(ctx, cfg, opts)
+	if b != nil {
+		defer b.store.close()
+	}
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
@@ -211,19 +221,6 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	pr.begin("relate", "items", 0)
 	b.rel = buildRelations(b.content)
 	trees := b.languageTrees()
-	if !cfg.Preview {
-		// Every body is parsed and rendered, in every language (bodies);
-		// nothing reads the files' bytes again.
-		lists := [][]*model.Item{b.content.Items, b.content.Translations}
-		for _, t := range trees {
-			lists = append(lists, t.content.Items)
-		}
-		for _, list := range lists {
-			for _, it := range list {
-				it.DropSource()
-			}
-		}
-	}
 	pr.end(len(b.content.Items))
 	tx, err := output.Begin(ctx, cfg.Out, output.Options{Forbidden: []string{cfg.SrcDir}, Waiting: func() {
 		if cfg.Logf != nil {
@@ -265,7 +262,23 @@ type prepareOptions struct {
 	// reuse, when set, is called once the pages are planned; the function
 	// it returns gives the body of an unchanged item from the last build.
 	reuse func(b *builder) func(it *model.Item) (*body, bool)
+	// bodies says what becomes of the rendered bodies.
+	bodies keepBodies
 }
+
+// keepBodies says where a build keeps its rendered bodies.
+type keepBodies int
+
+const (
+	// bodiesInMemory keeps them in memory, and the Markdown too, for
+	// polisee serve to tell what changed and reuse the rest.
+	bodiesInMemory keepBodies = iota
+	// bodiesStored writes them to a temporary file (bodyStore), for a
+	// build; the Markdown stays in its files (model.Options.BodiesOnDisk).
+	bodiesStored
+	// bodiesDropped keeps only what checking needs: their problems.
+	bodiesDropped
+)
 
 // prepare runs everything up to rendering: load, validate, parse bodies,
 // plan pages and check links. Relations (back-links, related items) are
@@ -276,7 +289,7 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		l.Errorf(cfg.SrcRoot, diag.Pos{}, "no content folder given")
 		return nil, l
 	}
-	content, diags := model.Load(cfg.Src, model.Options{Root: cfg.SrcRoot, Drafts: cfg.Drafts, MaxFileSize: cfg.MaxFileSize, Cache: opts.cache})
+	content, diags := model.Load(cfg.Src, model.Options{Root: cfg.SrcRoot, Drafts: cfg.Drafts, MaxFileSize: cfg.MaxFileSize, Cache: opts.cache, BodiesOnDisk: opts.bodies != bodiesInMemory})
 	if content == nil {
 		return nil, diags
 	}
@@ -326,10 +339,20 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	}
 
 	b.planPages(&diags)
+	b.keep = opts.bodies
+	if opts.bodies == bodiesStored {
+		store, err := newBodyStore()
+		if err != nil {
+			diags.Errorf(cfg.SrcRoot, diag.Pos{}, "%v", err)
+			return nil, diags
+		}
+		b.store = store
+	}
 
 	// Parse, check and render every body on all cores. Only the rendered
-	// HTML, the plain text and the headings are kept: the syntax trees of
-	// thousands of pages would hold hundreds of megabytes until the end.
+	// HTML, the plain text and the headings are kept (a build keeps the
+	// first two on disk: see bodyStore): the syntax trees of thousands of
+	// pages would hold hundreds of megabytes until the end.
 	var reuse func(*model.Item) (*body, bool)
 	if opts.reuse != nil {
 		reuse = opts.reuse(b)
@@ -344,6 +367,11 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		}
 		bodies[i] = b.prepareBody(all[i])
 	})
+	if err := b.store.seal(); err != nil {
+		b.store.close()
+		diags.Errorf(cfg.SrcRoot, diag.Pos{}, "%v", err)
+		return nil, diags
+	}
 	b.bodies = make(map[*model.Item]*body, len(all))
 	for i, it := range all {
 		b.bodies[it] = bodies[i]
@@ -384,12 +412,28 @@ type body struct {
 	// anchors are its links to parts of pages (#id), checked once the
 	// pages are rendered.
 	anchors []anchorLink
+	// store, when set, holds HTML and Text, which are then empty: see
+	// html and text (bodystore.go).
+	store                  *bodyStore
+	storedHTML, storedText storedText
 }
 
 // prepareBody guards against slow shapes, parses, checks links and
-// sections, rewrites links and renders one body.
+// sections, rewrites links and renders one body, which it keeps as b.keep
+// says.
 func (b *builder) prepareBody(it *model.Item) *body {
 	var diags diag.List
+	if it.Body == nil {
+		// Left in its file (model.Options.BodiesOnDisk): read it for
+		// this, and let it go after.
+		src, err := it.ReadBody(b.cfg.Src)
+		if err != nil {
+			diags.Errorf(it.DisplayPath, diag.Pos{}, "%v", err)
+			return &body{diags: diags}
+		}
+		it.Body = src
+		defer func() { it.Body = nil }()
+	}
 	if p := markdown.Guard(it.Body); p != nil {
 		pos := model.PosAt(it.Body, p.Offset)
 		pos.Line += it.BodyLine - 1
@@ -407,7 +451,15 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	// The body was checked and rendered without raw HTML; goldmark's
 	// renderer escapes text and drops dangerous URLs.
 	text, sections := doc.TextSections()
-	return &body{HTML: template.HTML(buf.String()), Text: text, Sections: sections, Headings: doc.Headings, diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks, anchors: anchors}
+	bd := &body{Sections: sections, Headings: doc.Headings, diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks, anchors: anchors}
+	switch b.keep {
+	case bodiesInMemory:
+		bd.HTML, bd.Text = template.HTML(buf.String()), text
+	case bodiesStored:
+		bd.store = b.store
+		bd.storedHTML, bd.storedText = b.store.put(buf.String()), b.store.put(text)
+	}
+	return bd
 }
 
 // newestDate is the latest date any item carries.

@@ -350,7 +350,14 @@ func (p *Preview) Index(ctx context.Context) error {
 	if last == nil {
 		return nil
 	}
-	files, err := last.b.searchFiles(ctx)
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	err := last.b.searchFiles(ctx, func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		files[name] = data
+		return nil
+	})
 	if err != nil {
 		return err
 	}

@@ -124,15 +124,18 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		return nil, err
 	}
 	var files []string
+	var filesMu sync.Mutex
 	add := func(name string, data []byte) error {
+		filesMu.Lock()
 		files = append(files, name)
+		filesMu.Unlock()
 		return tx.WriteFile(name, data)
 	}
 
-	// The index first: pages name it by its content.
+	// The index first: pages name it by its content. Its files are
+	// written as they are made.
 	b.progress.begin("index", "documents", 0)
-	searchFiles, err := b.searchFiles(ctx)
-	if err != nil {
+	if err := b.searchFiles(ctx, add); err != nil {
 		return nil, err
 	}
 	b.progress.end(b.indexed)
@@ -141,11 +144,6 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		total += len(t.pages)
 	}
 	b.progress.begin("render", "pages", total)
-	for _, name := range sortedKeys(searchFiles) {
-		if err := add(name, searchFiles[name]); err != nil {
-			return nil, err
-		}
-	}
 
 	// Links to parts of pages are checked against the pages as rendered.
 	anchors := newAnchorCheck(b.trees)
@@ -378,11 +376,11 @@ type navLink struct {
 func (v *view) Home() *model.Item { return v.Ref(model.FolderPages, homeSlug) }
 
 // Body is an item's Markdown body as HTML.
-func (v *view) Body(it *model.Item) template.HTML {
+func (v *view) Body(it *model.Item) (template.HTML, error) {
 	if b := v.body(it); b != nil {
-		return b.HTML
+		return b.html()
 	}
-	return ""
+	return "", nil
 }
 
 // Sections lists the second-level headings of an item's body, for an

@@ -26,7 +26,10 @@ const SearchDir = "search"
 // every language it has no translation into, whose pages fall back to
 // it. A document's URL is its page's path as in the default language;
 // the search page of each language puts it under its own folder.
-func (b *builder) searchDocuments() []search.Document {
+//
+// The documents come without their text: bodies gives each document's
+// body by its ID, for fillBody.
+func (b *builder) searchDocuments() (docs []search.Document, bodies map[string]*body) {
 	trees := b.trees
 	if trees == nil {
 		trees = []*builder{b}
@@ -40,7 +43,7 @@ func (b *builder) searchDocuments() []search.Document {
 			}
 		}
 	}
-	var docs []search.Document
+	bodies = map[string]*body{}
 	for _, t := range trees {
 		for _, p := range t.pages {
 			if p.Item == nil || p.Item.Lang != t.lang {
@@ -49,12 +52,15 @@ func (b *builder) searchDocuments() []search.Document {
 			d := t.searchDocument(p.Item)
 			d.Shown = shown[p.URL+" "+t.lang]
 			docs = append(docs, d)
+			if bd := t.bodies[p.Item]; bd != nil {
+				bodies[d.ID] = bd
+			}
 		}
 	}
 	if terms := b.searchTerms(); len(terms) > 0 {
 		docs = append(docs, search.TermsDocument(terms))
 	}
-	return docs
+	return docs, bodies
 }
 
 // searchTerms are the terms named by the items of a type that names
@@ -101,16 +107,12 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 		Type:    it.Type.Singular,
 		Title:   it.Title,
 		Summary: it.Summary,
-		Body:    b.bodies[it].Text,
 		Status:  it.String("status"),
 		Level:   it.String("level"),
 		Year:    itemYear(it),
 		Lang:    it.Lang,
 		Tags:    it.Strings("tags"),
 		Date:    itemDate(it).String(),
-	}
-	for _, s := range b.bodies[it].Sections {
-		d.Sections = append(d.Sections, search.Section{Anchor: s.ID, Heading: s.Heading, Text: d.Body[s.Start:s.End]})
 	}
 	d.Areas = it.Strings("areas")
 	if a := it.String("area"); a != "" {
@@ -131,6 +133,19 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 		d.Regions = []string{it.Key()}
 	}
 	return d
+}
+
+// fillBody sets d's Body and Sections from bd.
+func fillBody(d *search.Document, bd *body) error {
+	text, err := bd.text()
+	if err != nil {
+		return err
+	}
+	d.Body = text
+	for _, s := range bd.Sections {
+		d.Sections = append(d.Sections, search.Section{Anchor: s.ID, Heading: s.Heading, Text: text[s.Start:s.End]})
+	}
+	return nil
 }
 
 // itemDate is the date pages are browsed by, newest first: when a
@@ -180,34 +195,26 @@ type searchMeta struct {
 	Head string `json:"head,omitempty"`
 }
 
-// searchFiles builds the index and its description, and names them in
-// b.search (over http, by their content: see searchNames).
-func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
-	docs := b.searchDocuments()
+// searchFiles builds the index and its description, names them in
+// b.search (over http, by their content: see searchNames) and gives them
+// to put, which may be called from several goroutines at once.
+func (b *builder) searchFiles(ctx context.Context, put func(name string, data []byte) error) error {
+	docs, bodies := b.searchDocuments()
 	if len(docs) == 0 {
-		return nil, nil
+		return nil
 	}
 	b.indexed = len(docs)
-	if !b.cfg.Preview {
-		// The documents hold the bodies' text now, and nothing else reads
-		// it: the index lets it go a batch at a time (search.BuildBoth).
-		// polisee serve keeps it, with the bodies it reuses.
-		for _, t := range b.trees {
-			for _, bd := range t.bodies {
-				if bd != nil {
-					bd.Text = ""
-				}
-			}
+	// The index reads the bodies' text a batch at a time: from the
+	// bodies' store in a build, from memory in polisee serve.
+	fill := func(d *search.Document) error {
+		if bd := bodies[d.ID]; bd != nil {
+			return fillBody(d, bd)
 		}
-		for _, bd := range b.bodies {
-			if bd != nil {
-				bd.Text = ""
-			}
-		}
+		return nil
 	}
-	data, sections, err := search.BuildBoth(ctx, docs, "")
+	data, sections, err := search.BuildBothFilling(ctx, docs, fill, "")
 	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
+		return fmt.Errorf("search index: %w", err)
 	}
 	names := b.search
 	names.nameEngine(b.cfg.Engine)
@@ -228,9 +235,9 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	if names.Wasm != "" {
 		meta.Engine = path.Base(names.Wasm)
 	}
-	parts, head, err := partFiles(data, len(docs), b.cfg)
+	head, err := partFiles(data, len(docs), b.cfg, put)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	names.Head, names.PartsDir = head, ""
 	if head != "" {
@@ -239,20 +246,22 @@ func (b *builder) searchFiles(ctx context.Context) (map[string][]byte, error) {
 	}
 	files, err := engineFiles(b.cfg.Engine, data, sections, names, b.cfg)
 	if err != nil {
-		return nil, err
-	}
-	for p, data := range parts {
-		files[p] = data
+		return err
 	}
 	metaJSON, err := json.MarshalIndent(meta, "", "  ")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	files[SearchDir+"/meta.json"] = append(metaJSON, '\n')
 	for p, data := range b.engineScripts {
 		files[p] = data
 	}
-	return files, nil
+	for _, p := range sortedKeys(files) {
+		if err := put(p, files[p]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SearchDocuments returns the documents a build would index, without
@@ -263,5 +272,13 @@ func SearchDocuments(ctx context.Context, cfg Config) ([]search.Document, error)
 		return nil, err
 	}
 	b.plainLanguageTrees() // documents need pages and bodies, not relations
-	return b.searchDocuments(), nil
+	docs, bodies := b.searchDocuments()
+	for i := range docs {
+		if bd := bodies[docs[i].ID]; bd != nil {
+			if err := fillBody(&docs[i], bd); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return docs, nil
 }

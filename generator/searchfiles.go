@@ -58,53 +58,57 @@ type searchNames struct {
 // partsDir is the folder of the index's parts, in the search folder.
 const partsDir = SearchDir + "/parts"
 
-// partFiles are the parts of the pages index as files of partsDir, each
-// with its .br and .gz, and the head's path; nil for a build that writes
-// no parts: one whose index is small (see Config.IndexParts), serve's
+// partFiles gives put the parts of the pages index as files of partsDir,
+// each with its .br and .gz, as soon as each is compressed (from several
+// goroutines at once), and returns the head's path; "" for a build that
+// writes no parts: one whose index is small (see Config.IndexParts), serve's
 // (which rebuilds the whole index in the background),
 // offline copies' (read from disk, where the whole index is what a page
 // can load) and one without the browser's engine.
-func partFiles(index []byte, docs int, cfg Config) (files map[string][]byte, head string, err error) {
+func partFiles(index []byte, docs int, cfg Config, put func(name string, data []byte) error) (head string, err error) {
 	switch cfg.IndexParts {
 	case IndexPartsBySize, IndexPartsAlways, IndexPartsNever:
 	default:
-		return nil, "", fmt.Errorf("index parts %q: give %q (by size), %q or %q", cfg.IndexParts, IndexPartsBySize, IndexPartsAlways, IndexPartsNever)
+		return "", fmt.Errorf("index parts %q: give %q (by size), %q or %q", cfg.IndexParts, IndexPartsBySize, IndexPartsAlways, IndexPartsNever)
 	}
 	switch {
 	case cfg.Preview || cfg.Offline || cfg.Engine == nil:
-		return nil, "", nil
+		return "", nil
 	case cfg.IndexParts == IndexPartsNever:
-		return nil, "", nil
+		return "", nil
 	case cfg.IndexParts == IndexPartsBySize && len(index) <= PartsFrom:
-		return nil, "", nil
+		return "", nil
 	}
 	p, err := search.WriteParts(index, search.DefaultPartsLayout(docs))
 	if err != nil {
-		return nil, "", fmt.Errorf("search index in parts: %w", err)
+		return "", fmt.Errorf("search index in parts: %w", err)
 	}
 	head = partsDir + "/" + contentName("head.bin", p.Head)
 	names := make([]string, 0, len(p.Parts)+1)
-	data := map[string][]byte{head: p.Head}
-	names = append(names, head)
-	for name, b := range p.Parts {
-		path := partsDir + "/" + name + ".bin"
-		data[path] = b
-		names = append(names, path)
+	for name := range p.Parts {
+		names = append(names, name)
 	}
 	sort.Strings(names)
-	gz, br := make([][]byte, len(names)), make([][]byte, len(names))
-	errs := make([]error, len(names))
-	workers.Each(len(names), func(i int) {
-		gz[i], br[i], errs[i] = output.PrecompressWith(data[names[i]], partBrotli(len(data[names[i]])))
+	paths, data := []string{head}, [][]byte{p.Head}
+	for _, name := range names {
+		paths, data = append(paths, partsDir+"/"+name+".bin"), append(data, p.Parts[name])
+	}
+	p = nil
+	// Each part is let go once written: at 100,000 documents the parts
+	// and their compressed copies come to 230 MB.
+	errs := make([]error, len(paths))
+	workers.Each(len(paths), func(i int) {
+		gz, br, err := output.PrecompressWith(data[i], partBrotli(len(data[i])))
+		if err == nil {
+			err = errors.Join(put(paths[i], data[i]), put(paths[i]+".gz", gz), put(paths[i]+".br", br))
+		}
+		errs[i] = err
+		data[i] = nil
 	})
 	if err := errors.Join(errs...); err != nil {
-		return nil, "", fmt.Errorf("compress the search index's parts: %w", err)
+		return "", fmt.Errorf("the search index's parts: %w", err)
 	}
-	files = make(map[string][]byte, 3*len(names))
-	for i, n := range names {
-		files[n], files[n+".gz"], files[n+".br"] = data[n], gz[i], br[i]
-	}
-	return files, head, nil
+	return head, nil
 }
 
 // partBrotli is the brotli setting of a part of the index, a file of

@@ -38,7 +38,7 @@ func (d indexed) BleveType() string { return d.Lang }
 // the system's temporary folder).
 // The documents' sections are left out: BuildBoth indexes them too.
 func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
-	pages, _, err := build(ctx, docs, tmpDir, false, false)
+	pages, _, err := build(ctx, docs, nil, tmpDir, false, false)
 	return pages, err
 }
 
@@ -56,7 +56,17 @@ func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) 
 // build does) lets the garbage collector take them as the index grows,
 // rather than at the end. docs itself is not changed.
 func BuildBoth(ctx context.Context, docs []Document, tmpDir string) (pages, sections []byte, err error) {
-	return build(ctx, docs, tmpDir, true, true)
+	return build(ctx, docs, nil, tmpDir, true, true)
+}
+
+// BuildBothFilling is BuildBoth for documents whose texts are kept
+// elsewhere (a site's build keeps them on disk): fill is called for each
+// document just before its batch is analysed, from several goroutines at
+// once, to set its Body and Sections, which are let go once the batch is
+// analysed. So memory holds one batch's texts at a time. An error from
+// fill stops the build and is returned.
+func BuildBothFilling(ctx context.Context, docs []Document, fill func(*Document) error, tmpDir string) (pages, sections []byte, err error) {
+	return build(ctx, docs, fill, tmpDir, true, true)
 }
 
 // build writes the pages index, and the sections index when withSections
@@ -67,7 +77,7 @@ func BuildBoth(ctx context.Context, docs []Document, tmpDir string) (pages, sect
 // segments of each index are then merged into one. Without share, each
 // text is analysed where it is used (for tests: the bytes must not
 // differ).
-func build(ctx context.Context, docs []Document, tmpDir string, withSections, share bool) (pages, sections []byte, err error) {
+func build(ctx context.Context, docs []Document, fill func(*Document) error, tmpDir string, withSections, share bool) (pages, sections []byte, err error) {
 	sorted, err := sortedDocuments(docs)
 	if err != nil {
 		return nil, nil, err
@@ -97,6 +107,11 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 	var pageParts, sectionParts []string
 	for start := 0; start < len(sorted); start += batchSize {
 		batch := sorted[start:min(start+batchSize, len(sorted))]
+		if fill != nil {
+			if err := fillBatch(batch, fill); err != nil {
+				return nil, nil, err
+			}
+		}
 		pageDocs, sectionDocs, err := analyseBatch(ctx, m, batch, withSections, share)
 		if err != nil {
 			return nil, nil, err
@@ -136,6 +151,23 @@ func build(ctx context.Context, docs []Document, tmpDir string, withSections, sh
 		return nil, nil, err
 	}
 	return pages, sections, nil
+}
+
+// fillBatch calls fill for each document of batch on all cores, but the
+// terms document, which has no body (see withWordLists).
+func fillBatch(batch []Document, fill func(*Document) error) error {
+	errs := make([]error, len(batch))
+	eachParallel(len(batch), func(i int) {
+		if batch[i].ID != termsID {
+			errs[i] = fill(&batch[i])
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // analyseBatch analyses a batch of documents for the pages index and,
@@ -288,7 +320,7 @@ func canonicalize(data []byte) error {
 
 // batchSize is how many documents are analysed into one segment before
 // the segments are merged (a variable for tests only).
-var batchSize = 1000
+var batchSize = 250
 
 // entry is one bleve document: a page's (indexed) or a section's
 // (sectionIndexed), with its ID. bodyParts, when set, are the parts the

@@ -43,7 +43,7 @@ func TestBuildBothSharesAnalysis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages2, sections2, err := build(ctx, docs, t.TempDir(), true, false)
+	pages2, sections2, err := build(ctx, docs, nil, t.TempDir(), true, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -231,7 +231,7 @@ func TestBuildInBatches(t *testing.T) {
 	if ix.Len() != len(docs) {
 		t.Errorf("Len = %d, want %d", ix.Len(), len(docs))
 	}
-	for _, q := range []string{"word5", "word1500", fmt.Sprintf("word%d", len(docs)-1)} {
+	for _, q := range []string{"word5", fmt.Sprintf("word%d", batchSize+batchSize/2), fmt.Sprintf("word%d", len(docs)-1)} {
 		r, err := ix.Search(context.Background(), Request{Query: q})
 		if err != nil || r.Total != 1 {
 			t.Errorf("%s: %v, %+v", q, err, r)

@@ -49,16 +49,17 @@ type Item struct {
 	// frontMatter is the front matter as written, to tell a change of
 	// facts from a change of prose (see SameFrontMatter).
 	frontMatter []byte
+	// onDisk says where the body is, when it was left in its file
+	// (Options.BodiesOnDisk).
+	onDisk *bodyOnDisk
 }
 
-// DropSource forgets the bytes of the item's file, its Body and the
-// front matter as written, once a build has parsed and rendered them: at
-// thousands of pages they would hold as much memory as the whole content
-// until the end. Body is then empty and SameFrontMatter compares empty
-// front matter, so only a build that reads neither again may call it
-// (polisee serve keeps them, to tell what changed).
-func (it *Item) DropSource() {
-	it.Body, it.frontMatter = nil, nil
+// bodyOnDisk is where an item's body starts in its file, and the file's
+// size and CRC-32, to tell that it is still the file that was loaded.
+type bodyOnDisk struct {
+	size  int64
+	sum   uint32
+	start int
 }
 
 // SameFrontMatter reports whether two versions of a file have the same

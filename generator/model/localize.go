@@ -94,7 +94,7 @@ func localize(orig, tr *Item) *Item {
 	}
 	loc.FieldPos = tr.FieldPos
 	loc.Body, loc.BodyLine = tr.Body, tr.BodyLine
-	loc.frontMatter = tr.frontMatter
+	loc.frontMatter, loc.onDisk = tr.frontMatter, tr.onDisk
 	loc.Title = loc.String("title")
 	if loc.Title == "" {
 		loc.Title = orig.Title
