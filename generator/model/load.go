@@ -490,15 +490,15 @@ type frontMatter struct {
 	// file is the file as read, data the same without its byte order
 	// mark.
 	file, data []byte
-	raw       []byte
-	kind      fmKind
-	found     bool
-	openLine  int // line of the opening delimiter
-	body      []byte
-	bodyLine  int
-	unclosed  bool
-	bodyStart int  // byte offset of the body in the file
-	whole     bool // the whole file is YAML (site.yaml), not front matter
+	raw        []byte
+	kind       fmKind
+	found      bool
+	openLine   int // line of the opening delimiter
+	body       []byte
+	bodyLine   int
+	unclosed   bool
+	bodyStart  int  // byte offset of the body in the file
+	whole      bool // the whole file is YAML (site.yaml), not front matter
 }
 
 // splitFrontMatter separates the front matter from the body with
