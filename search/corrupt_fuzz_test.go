@@ -148,3 +148,15 @@ func answersWithin(t *testing.T, d time.Duration, fn func()) {
 		t.Fatalf("no answer within %v", d)
 	}
 }
+
+// TestZapPostingsFields: the fields checkChunkCounts reads are in the
+// zapx this module uses (they are unexported, so a new zapx may rename
+// them).
+func TestZapPostingsFields(t *testing.T) {
+	f := zapPostingsFields
+	for name, at := range map[string][]int{"sb": f.sb, "mem": f.mem, "freqOffset": f.freq, "locOffset": f.loc, "normBits1Hit": f.oneHit} {
+		if len(at) == 0 {
+			t.Errorf("zapx has no field %s: update checkChunkCounts", name)
+		}
+	}
+}

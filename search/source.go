@@ -1,6 +1,10 @@
 package search
 
 import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"reflect"
 	"slices"
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -69,7 +73,61 @@ func (z zapSource) postings(field string, term []byte, locs bool) (postingList, 
 	if err != nil || pl == nil || pl.Count() == 0 {
 		return nil, err
 	}
+	if err := checkChunkCounts(pl); err != nil {
+		return nil, fmt.Errorf("%w: postings of %s:%q: %v", ErrCorrupt, field, term, err)
+	}
 	return zapList{pl, locs}, nil
+}
+
+// zapPostingsFields are the fields of zapx's PostingsList that
+// checkChunkCounts reads: zapx keeps them unexported.
+var zapPostingsFields = func() (f struct{ sb, mem, freq, loc, oneHit []int }) {
+	pl := reflect.TypeFor[zapx.PostingsList]()
+	sb, _ := pl.FieldByName("sb")
+	mem, _ := reflect.TypeFor[zapx.SegmentBase]().FieldByName("mem")
+	freq, _ := pl.FieldByName("freqOffset")
+	loc, _ := pl.FieldByName("locOffset")
+	oneHit, _ := pl.FieldByName("normBits1Hit")
+	f.sb, f.mem, f.freq, f.loc, f.oneHit = sb.Index, mem.Index, freq.Index, loc.Index, oneHit.Index
+	return f
+}()
+
+// checkChunkCounts checks the chunk counts that zapx's postings iterator
+// allocates by before it reads them: a damaged count that passes the
+// checksum would otherwise make it ask for terabytes, which ends the
+// program with no error to recover (checkSizes does the same for doc
+// values when an index is opened). Each chunk takes at least a byte, so
+// a count is good when the segment has that many bytes after it.
+func checkChunkCounts(pl segment.PostingsList) error {
+	v := reflect.ValueOf(pl)
+	if _, ok := pl.(*zapx.PostingsList); !ok || v.IsNil() {
+		return nil
+	}
+	v = v.Elem()
+	if v.FieldByIndex(zapPostingsFields.oneHit).Uint() != 0 {
+		return nil // one hit, held in the term's entry: no chunks
+	}
+	sb := v.FieldByIndex(zapPostingsFields.sb)
+	if sb.IsNil() {
+		return nil
+	}
+	mem := sb.Elem().FieldByIndex(zapPostingsFields.mem)
+	size := uint64(mem.Len())
+	for _, at := range [][]int{zapPostingsFields.freq, zapPostingsFields.loc} {
+		off := v.FieldByIndex(at).Uint()
+		if off == 0 {
+			continue // not written
+		}
+		if off >= size {
+			return errors.New("chunks out of bounds")
+		}
+		head := mem.Slice(int(off), int(min(size, off+binary.MaxVarintLen64))).Bytes()
+		chunks, n := binary.Uvarint(head)
+		if n <= 0 || chunks > size-off {
+			return errors.New("chunk count out of bounds")
+		}
+	}
+	return nil
 }
 
 // zapList is a zap postings list.
