@@ -184,6 +184,12 @@ type builder struct {
 	lessonCounts map[string]map[string]int
 	localOnce    sync.Once               // fills local, on first use
 	local        map[string]*kb.LocalSet // practices and pilots by country (compare.go)
+	// listed holds each folder's items in their list order, sorted on
+	// first use (sortedFolder): pages ask for whole lists (every
+	// country's map reads every practice), and sorting them for each
+	// page grew with pages times items.
+	listedMu sync.Mutex
+	listed   map[string][]*model.Item
 }
 
 // Check loads and validates the content, bodies and links included, and

@@ -68,18 +68,16 @@ func (b *builder) planPages(diags *diag.List) {
 		if t.Present.AtRoot {
 			continue
 		}
-		items := append([]*model.Item(nil), c.ByFolder(t.Folder)...)
-		t.SortList(items)
-		b.addPage(&Page{URL: "/" + t.Folder + "/", Kind: "list", Title: b.tr.TypeTitle(t), Type: t, Items: items}, diags)
+		sorted := b.sortedFolder(t.Folder)
+		b.addPage(&Page{URL: "/" + t.Folder + "/", Kind: "list", Title: b.tr.TypeTitle(t), Type: t, Items: slices.Clone(sorted)}, diags)
 		for _, field := range t.Present.Facets {
 			for _, value := range t.Field(field).Values {
-				var items []*model.Item
-				for _, it := range c.ByFolder(t.Folder) {
+				var items []*model.Item // in list order, as sorted is
+				for _, it := range sorted {
 					if it.String(field) == value {
 						items = append(items, it)
 					}
 				}
-				t.SortList(items)
 				b.addPage(&Page{URL: t.FacetURL(field, value), Kind: "facet", Title: b.tr.FacetTitle(t, field, value),
 					Type: t, Items: items, FacetField: field, Facet: value}, diags)
 			}

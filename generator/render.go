@@ -313,8 +313,24 @@ func (v *view) Ref(folder, key string) *model.Item { return v.lookup(folder, key
 
 // Items lists the published items of a type.
 func (v *view) Items(folder string) []*model.Item {
-	items := append([]*model.Item(nil), v.folder(folder)...)
-	v.schema().Type(folder).SortList(items)
+	v.folder(folder) // records the use
+	return slices.Clone(v.b.sortedFolder(folder))
+}
+
+// sortedFolder is a folder's items in list order, sorted once a build;
+// the caller must not change it.
+func (b *builder) sortedFolder(folder string) []*model.Item {
+	b.listedMu.Lock()
+	defer b.listedMu.Unlock()
+	if items, ok := b.listed[folder]; ok {
+		return items
+	}
+	items := slices.Clone(b.content.ByFolder(folder))
+	b.content.Schema.Type(folder).SortList(items)
+	if b.listed == nil {
+		b.listed = map[string][]*model.Item{}
+	}
+	b.listed[folder] = items
 	return items
 }
 
