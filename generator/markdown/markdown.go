@@ -8,8 +8,8 @@
 package markdown
 
 import (
-	"bytes"
 	"io"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -136,7 +136,15 @@ func firstSegment(n ast.Node) int {
 }
 
 func plainText(n ast.Node, src []byte) string {
-	var b bytes.Buffer
+	// The text is at most the block's lines: room for them at once
+	// saves growing the buffer (and copying it out) for every block.
+	var b strings.Builder
+	size := 0
+	for i, lines := 0, n.Lines(); i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Len()
+	}
+	b.Grow(size)
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -206,7 +214,8 @@ const maxSectionLevel = 3
 // and the sections of that text. Text before the first heading belongs
 // to no section.
 func (d *Doc) TextSections() (string, []Section) {
-	var b bytes.Buffer
+	var b strings.Builder
+	b.Grow(len(d.src)) // the text is shorter than the Markdown
 	var sections []Section
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {

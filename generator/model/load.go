@@ -785,18 +785,20 @@ func (it *Item) ReadBody(fsys fs.FS) ([]byte, error) {
 	return data[d.start:], nil
 }
 
-// readUpTo reads at most n bytes of a file.
+// readUpTo reads at most n bytes of a file, into one buffer of n bytes
+// (bytes.Buffer.ReadFrom would double a full buffer to look for the end).
 func readUpTo(fsys fs.FS, p string, n int64) ([]byte, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
 	defer f.Close()
-	buf := bytes.NewBuffer(make([]byte, 0, n))
-	if _, err := buf.ReadFrom(io.LimitReader(f, n)); err != nil {
+	buf := make([]byte, n)
+	k, err := io.ReadFull(f, buf)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, unwrapPath(err)
 	}
-	return buf.Bytes(), nil
+	return buf[:k], nil
 }
 
 func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
