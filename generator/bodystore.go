@@ -47,14 +47,25 @@ func newBodyStore() (*bodyStore, error) {
 	return &bodyStore{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
-// put writes s to the file; an error is kept and returned by seal.
+// put writes text to the file; an error is kept and returned by seal.
 func (s *bodyStore) put(text string) storedText {
+	return s.write(len(text), func(w *bufio.Writer) (int, error) { return w.WriteString(text) })
+}
+
+// putBytes is put for bytes: a rendered body goes to the file from its
+// buffer, not through a copy as a string.
+func (s *bodyStore) putBytes(text []byte) storedText {
+	return s.write(len(text), func(w *bufio.Writer) (int, error) { return w.Write(text) })
+}
+
+// write reserves n bytes at the end of the file and writes them with fn.
+func (s *bodyStore) write(n int, fn func(*bufio.Writer) (int, error)) storedText {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	at := storedText{off: s.off, n: len(text)}
+	at := storedText{off: s.off, n: n}
 	if s.err == nil {
-		_, s.err = s.w.WriteString(text)
-		s.off += int64(len(text))
+		_, s.err = fn(s.w)
+		s.off += int64(n)
 	}
 	return at
 }

@@ -463,7 +463,7 @@ func (b *builder) prepareBody(it *model.Item) *body {
 		bd.HTML, bd.Text = template.HTML(buf.String()), text
 	case bodiesStored:
 		bd.store = b.store
-		bd.storedHTML, bd.storedText = b.store.put(buf.String()), b.store.put(text)
+		bd.storedHTML, bd.storedText = b.store.putBytes(buf.Bytes()), b.store.put(text)
 	}
 	return bd
 }
