@@ -27,9 +27,8 @@ const SearchDir = "search"
 // it. A document's URL is its page's path as in the default language;
 // the search page of each language puts it under its own folder.
 //
-// The documents come without their text: bodies gives each document's
-// body by its ID, for fillBody.
-func (b *builder) searchDocuments() (docs []search.Document, bodies map[string]*body) {
+// The documents come without their text: bodies.fill gives it.
+func (b *builder) searchDocuments() (docs []search.Document, bodies docBodies) {
 	trees := b.trees
 	if trees == nil {
 		trees = []*builder{b}
@@ -135,8 +134,15 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 	return d
 }
 
-// fillBody sets d's Body and Sections from bd.
-func fillBody(d *search.Document, bd *body) error {
+// docBodies are the bodies of search documents, by document ID.
+type docBodies map[string]*body
+
+// fill sets d's Body and Sections from its body, if it has one.
+func (bodies docBodies) fill(d *search.Document) error {
+	bd := bodies[d.ID]
+	if bd == nil {
+		return nil
+	}
 	text, err := bd.text()
 	if err != nil {
 		return err
@@ -206,13 +212,7 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 	b.indexed = len(docs)
 	// The index reads the bodies' text a batch at a time: from the
 	// bodies' store in a build, from memory in polisee serve.
-	fill := func(d *search.Document) error {
-		if bd := bodies[d.ID]; bd != nil {
-			return fillBody(d, bd)
-		}
-		return nil
-	}
-	data, sections, err := search.BuildBothFilling(ctx, docs, fill, "")
+	data, sections, err := search.BuildBothFilling(ctx, docs, bodies.fill, "")
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
@@ -274,10 +274,8 @@ func SearchDocuments(ctx context.Context, cfg Config) ([]search.Document, error)
 	b.plainLanguageTrees() // documents need pages and bodies, not relations
 	docs, bodies := b.searchDocuments()
 	for i := range docs {
-		if bd := bodies[docs[i].ID]; bd != nil {
-			if err := fillBody(&docs[i], bd); err != nil {
-				return nil, err
-			}
+		if err := bodies.fill(&docs[i]); err != nil {
+			return nil, err
 		}
 	}
 	return docs, nil
