@@ -7,3 +7,11 @@ func SetSitemapLimit(n int) (restore func()) {
 	sitemapLimit = n
 	return func() { sitemapLimit = old }
 }
+
+// SetListPageSize lets tests cut the lists of small sites into pages; it
+// returns a function that restores the size.
+func SetListPageSize(n int) (restore func()) {
+	old := listPageSize
+	listPageSize = n
+	return func() { listPageSize = old }
+}

@@ -3,6 +3,7 @@ package generator
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
@@ -24,8 +25,12 @@ type Page struct {
 	Title string
 	Item  *model.Item // item pages
 	Type  *model.Type // item and list pages
-	// Items are what a list or facet page lists.
+	// Items are what a list or facet page lists: on a list cut into
+	// pages (Pager), this page's share.
 	Items []*model.Item
+	// Pager places a list or facet page among the pages its list is cut
+	// into; nil on other pages.
+	Pager *Pager
 	// FacetField and Facet name the field and the value a facet page
 	// selects, e.g. status and piloted.
 	FacetField, Facet string
@@ -69,7 +74,7 @@ func (b *builder) planPages(diags *diag.List) {
 			continue
 		}
 		sorted := b.sortedFolder(t.Folder)
-		b.addPage(&Page{URL: "/" + t.Folder + "/", Kind: "list", Title: b.tr.TypeTitle(t), Type: t, Items: slices.Clone(sorted)}, diags)
+		b.addListPages(&Page{URL: "/" + t.Folder + "/", Kind: "list", Title: b.tr.TypeTitle(t), Type: t}, slices.Clone(sorted), diags)
 		for _, field := range t.Present.Facets {
 			for _, value := range t.Field(field).Values {
 				var items []*model.Item // in list order, as sorted is
@@ -78,8 +83,8 @@ func (b *builder) planPages(diags *diag.List) {
 						items = append(items, it)
 					}
 				}
-				b.addPage(&Page{URL: t.FacetURL(field, value), Kind: "facet", Title: b.tr.FacetTitle(t, field, value),
-					Type: t, Items: items, FacetField: field, Facet: value}, diags)
+				b.addListPages(&Page{URL: t.FacetURL(field, value), Kind: "facet", Title: b.tr.FacetTitle(t, field, value),
+					Type: t, FacetField: field, Facet: value}, items, diags)
 			}
 		}
 	}
@@ -90,6 +95,50 @@ func (b *builder) planPages(diags *diag.List) {
 		b.addPage(&Page{URL: it.URL(), Kind: "item", Title: it.Title, Item: it, Type: it.Type}, diags)
 	}
 	sort.Strings(b.urlList)
+}
+
+// listPageSize is the most items one list or facet page shows; a longer
+// list goes on over numbered pages (/practices/page/2/). A hundred cards
+// make a page of about 50 KB; one page for all of 70,000 generated
+// practices was 41 MB. Tests lower it.
+var listPageSize = 100
+
+// Pager is where a list or facet page stands among the pages its list is
+// cut into. The URLs are paths as in the default language.
+type Pager struct {
+	Number, Count           int    // this page's number, from 1, and how many pages
+	Total                   int    // items on all the pages
+	First, Prev, Next, Last string // "" where there is none, or it is this page
+}
+
+// pagedURL is the address of page n of the list at base.
+func pagedURL(base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(n) + "/"
+}
+
+// addListPages adds the list or facet page first, listing items: on one
+// page, or cut into pages of listPageSize (first.URL, then
+// first.URL/page/2/...), each a copy of first with its share of the items.
+func (b *builder) addListPages(first *Page, items []*model.Item, diags *diag.List) {
+	count := max(1, (len(items)+listPageSize-1)/listPageSize)
+	base := first.URL
+	for n := 1; n <= count; n++ {
+		p := *first
+		p.URL = pagedURL(base, n)
+		p.Items = items[(n-1)*listPageSize : min(n*listPageSize, len(items))]
+		p.Pager = &Pager{Number: n, Count: count, Total: len(items)}
+		if n > 1 {
+			p.Title = b.tr.T("pager.title", "title", first.Title, "n", n, "count", count)
+			p.Pager.First, p.Pager.Prev = base, pagedURL(base, n-1)
+		}
+		if n < count {
+			p.Pager.Next, p.Pager.Last = pagedURL(base, n+1), pagedURL(base, count)
+		}
+		b.addPage(&p, diags)
+	}
 }
 
 // relations are the links between items that pages show: back-links

@@ -1,0 +1,141 @@
+package generator_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/search"
+)
+
+// morePractices adds n piloted practices, p1... to a site.
+func morePractices(fsys fstest.MapFS, n int) {
+	for i := 1; i <= n; i++ {
+		fsys[fmt.Sprintf("practices/p%d.md", i)] = &fstest.MapFile{Mode: 0o644, Data: fmt.Appendf(nil, `---
+title: Practice %d
+summary: Practice number %d.
+countries: [GR]
+areas: [innovation-rd]
+level: national
+status: piloted
+sources: [https://example.org/p%d]
+---
+## Description
+## Resources needed
+## Evidence of success
+## Difficulties encountered
+## Potential for transfer
+`, i, i, i)}
+	}
+}
+
+func cardTitles(page string) []string {
+	var out []string
+	for _, m := range cardTitle.FindAllStringSubmatch(page, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// A list longer than a page goes on over numbered pages that link to
+// each other; the count stays the whole list's, and each item is on
+// exactly one page, in list order.
+func TestLongListsArePaged(t *testing.T) {
+	defer generator.SetListPageSize(2)()
+	fsys := site(t, base)
+	morePractices(fsys, 3) // five practices: three pages
+	out, _ := build(t, fsys)
+
+	var all []string
+	for n, file := range []string{"practices/index.html", "practices/page/2/index.html", "practices/page/3/index.html"} {
+		page := read(t, out, file)
+		titles := cardTitles(page)
+		want := 2
+		if n == 2 {
+			want = 1
+		}
+		if len(titles) != want {
+			t.Errorf("%s: %d cards %q, want %d", file, len(titles), titles, want)
+		}
+		all = append(all, titles...)
+		contains(t, page, "5 entries", file+" count")
+		contains(t, page, fmt.Sprintf("Page %d of 3", n+1), file+" position")
+	}
+	if got, want := strings.Join(all, "|"), "Cluster accreditation|mi-Cluster|Practice 1|Practice 2|Practice 3"; got != want {
+		t.Errorf("cards over the pages: %s, want %s", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(out, "practices/page/4/index.html")); err == nil {
+		t.Error("a fourth page was written for five items at two a page")
+	}
+
+	first := read(t, out, "practices/index.html")
+	contains(t, first, `<a href="page/2/" rel="next">Next page</a>`, "page 1 next")
+	contains(t, first, `<a href="page/3/">Last page</a>`, "page 1 last")
+	if strings.Contains(first, `rel="prev"`) {
+		t.Error("page 1 links to a previous page")
+	}
+	second := read(t, out, "practices/page/2/index.html")
+	contains(t, second, `<title>Good practices, page 2 of 3 ·`, "page 2 title")
+	contains(t, second, `<a href="../../" rel="prev">Previous page</a>`, "page 2 previous")
+	contains(t, second, `<a href="../3/" rel="next">Next page</a>`, "page 2 next")
+	last := read(t, out, "practices/page/3/index.html")
+	if strings.Contains(last, `rel="next"`) {
+		t.Error("the last page links to a next page")
+	}
+
+	// Facet pages are cut the same way: four piloted practices, two pages.
+	facet := read(t, out, "practices/status/piloted/index.html")
+	contains(t, facet, `<a href="page/2/" rel="next">`, "facet page 1 next")
+	if got := cardTitles(read(t, out, "practices/status/piloted/page/2/index.html")); strings.Join(got, "|") != "Practice 2|Practice 3" {
+		t.Errorf("facet page 2 lists %q", got)
+	}
+	// A list that fits on a page has no pager.
+	if strings.Contains(read(t, out, "practices/status/identified/index.html"), `class="pager"`) {
+		t.Error("a one-page facet has a pager")
+	}
+	contains(t, read(t, out, "sitemap.xml"), "practices/page/3/</loc>", "sitemap")
+}
+
+// An area's or a country's page lists the first maxListed (50) of what
+// names it, then says how many there are and links to the search for
+// them all, which the search finds.
+func TestLongListsOnItemPagesAreCut(t *testing.T) {
+	fsys := site(t, base)
+	morePractices(fsys, 51) // piloted, in Greece, on innovation-rd
+	out, _ := build(t, fsys)
+
+	area := read(t, out, "areas/innovation-rd/index.html")
+	group := area[strings.Index(area, `class="area-practices"`):]
+	group = group[strings.Index(group, "Piloted"):]
+	group = group[:strings.Index(group, "</ul>")]
+	if n := strings.Count(group, "<li>"); n != 50 {
+		t.Errorf("the area's piloted practices list %d entries, want 50", n)
+	}
+	contains(t, area, `The first 50 of 52 are listed here. <a href="../../search/?q=type%3Apractice%20area%3Ainnovation-rd%20status%3Apiloted">Find them all with search</a>`, "area page")
+
+	country := read(t, out, "countries/gr/index.html")
+	contains(t, country, `The first 50 of 52 are listed here. <a href="../../search/?q=type%3Apractice%20country%3Agr">`, "country page")
+	// The sustainability area names one practice: nothing is cut.
+	if strings.Contains(read(t, out, "areas/sustainability/index.html"), `class="more"`) {
+		t.Error("a short list was cut")
+	}
+
+	// The search behind the link finds them all.
+	ix, err := search.Open(builtIndex(t, out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	res, err := ix.Search(context.Background(), search.Request{Query: "type:practice area:innovation-rd status:piloted", Size: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 52 {
+		t.Errorf("the linked search finds %d practices, want 52", res.Total)
+	}
+}
