@@ -190,6 +190,11 @@ type builder struct {
 	// page grew with pages times items.
 	listedMu sync.Mutex
 	listed   map[string][]*model.Item
+	// valueCounts counts a folder's items by the value of a field (key:
+	// folder and field), counted on first use (valueCount): every page
+	// of a long list shows its type's facets.
+	valueCountsMu sync.Mutex
+	valueCounts   map[[2]string]map[string]int
 }
 
 // Check loads and validates the content, bodies and links included, and

@@ -334,6 +334,27 @@ func (b *builder) sortedFolder(folder string) []*model.Item {
 	return items
 }
 
+// valueCount counts a folder's items (given) by their value of field,
+// once a build: each of the hundreds of pages of a long list shows the
+// same facets.
+func (b *builder) valueCount(folder, field string, items []*model.Item) map[string]int {
+	b.valueCountsMu.Lock()
+	defer b.valueCountsMu.Unlock()
+	key := [2]string{folder, field}
+	if counts, ok := b.valueCounts[key]; ok {
+		return counts
+	}
+	counts := map[string]int{}
+	for _, it := range items {
+		counts[it.String(field)]++
+	}
+	if b.valueCounts == nil {
+		b.valueCounts = map[[2]string]map[string]int{}
+	}
+	b.valueCounts[key] = counts
+	return counts
+}
+
 // Nav lists the main sections of the site for the header.
 func (v *view) Nav() []navLink {
 	var out []navLink
@@ -456,14 +477,9 @@ func (v *view) Facets(t *model.Type) []facet {
 		items := v.folder(t.Folder)
 		f := facet{Field: field, Heading: v.b.tr.Either("list.by_"+field, "list.by", "field", strings.ToLower(v.b.tr.FieldLabel(field))),
 			Label: v.b.tr.TypeT(t, "by_"+field, "list.by_label", "type", v.b.tr.TypeTitle(t), "field", strings.ToLower(v.b.tr.FieldLabel(field)))}
+		counts := v.b.valueCount(t.Folder, field, items)
 		for _, value := range t.Field(field).Values {
-			n := 0
-			for _, it := range items {
-				if it.String(field) == value {
-					n++
-				}
-			}
-			f.Values = append(f.Values, facetCount{Value: value, Label: v.b.tr.ValuePlural(field, value), Count: n, URL: t.FacetURL(field, value)})
+			f.Values = append(f.Values, facetCount{Value: value, Label: v.b.tr.ValuePlural(field, value), Count: counts[value], URL: t.FacetURL(field, value)})
 		}
 		out = append(out, f)
 	}
