@@ -199,6 +199,9 @@ type searchMeta struct {
 	// Head is the head of the index in parts (parts/HEAD), which the
 	// search page opens over http; none in serve and offline copies.
 	Head string `json:"head,omitempty"`
+	// SectionsHead is the head of the sections' index in parts, which
+	// the search page opens over http when the pages' index is in parts.
+	SectionsHead string `json:"sections_head,omitempty"`
 }
 
 // searchFiles builds the index and its description, names them in
@@ -239,10 +242,16 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 	if err != nil {
 		return err
 	}
-	names.Head, names.PartsDir = head, ""
+	names.Head, names.PartsDir, names.SectionsHead = head, "", ""
 	if head != "" {
 		names.PartsDir = partsDir + "/"
 		meta.Head = strings.TrimPrefix(head, SearchDir+"/")
+		if sections != nil {
+			if names.SectionsHead, err = sectionPartFiles(sections, put); err != nil {
+				return err
+			}
+			meta.SectionsHead = strings.TrimPrefix(names.SectionsHead, SearchDir+"/")
+		}
 	}
 	files, err := engineFiles(b.cfg.Engine, data, sections, names, b.cfg)
 	if err != nil {

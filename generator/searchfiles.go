@@ -53,6 +53,9 @@ type searchNames struct {
 	Wasm, ExecJS, Index, Sections string
 	Worker, Loader                string
 	Head, PartsDir                string
+	// SectionsHead is the head of the sections' index in parts, which
+	// the search page then reads instead of the whole file (Sections).
+	SectionsHead string
 }
 
 // partsDir is the folder of the index's parts, in the search folder.
@@ -79,11 +82,31 @@ func partFiles(index []byte, docs int, cfg Config, put func(name string, data []
 	case cfg.IndexParts == IndexPartsBySize && len(index) <= PartsFrom:
 		return "", nil
 	}
+	return writePartFiles(index, docs, "head.bin", put)
+}
+
+// sectionPartFiles cuts the sections' index as partFiles cut the pages'
+// (it is called when they were): into the same folder, its head named
+// sections.HASH.bin. The search page then reads the sections a query's
+// hits are in, not the whole file: 5.0 MB brotli at 10,000 generated
+// documents, 62.7 MB at 100,000, which it fetched after the first results.
+func sectionPartFiles(sections []byte, put func(name string, data []byte) error) (head string, err error) {
+	docs, err := search.CountDocuments(sections)
+	if err != nil {
+		return "", fmt.Errorf("sections' index: %w", err)
+	}
+	return writePartFiles(sections, docs, "sections.bin", put)
+}
+
+// writePartFiles cuts an index of docs documents into parts, gives put
+// each part and its compressed copies, and returns the head's path, its
+// name made from headName and its content.
+func writePartFiles(index []byte, docs int, headName string, put func(name string, data []byte) error) (head string, err error) {
 	p, err := search.WriteParts(index, search.DefaultPartsLayout(docs))
 	if err != nil {
 		return "", fmt.Errorf("search index in parts: %w", err)
 	}
-	head = partsDir + "/" + contentName("head.bin", p.Head)
+	head = partsDir + "/" + contentName(headName, p.Head)
 	names := make([]string, 0, len(p.Parts)+1)
 	for name := range p.Parts {
 		names = append(names, name)
@@ -214,14 +237,15 @@ func engineFiles(engine *SearchEngine, index, sections []byte, n *searchNames, c
 	serr := make(chan error, 1)
 	go func() {
 		var err error
-		if sections != nil {
+		if sections != nil && n.SectionsHead == "" {
 			sgz, sbr, err = output.PrecompressWith(sections, sectionsBrotli(len(sections)))
 		}
 		serr <- err
 	}()
 	// Over http the page reads the index in parts when there are parts
-	// (n.Head): the whole index is then for polisee search, which reads
-	// it from disk, and needs no compressed copies.
+	// (n.Head), and the sections too (n.SectionsHead): the whole files
+	// are then for polisee search, which reads them from disk, and need
+	// no compressed copies.
 	var igz, ibr []byte
 	var err error
 	if n.Head == "" {
@@ -233,7 +257,7 @@ func engineFiles(engine *SearchEngine, index, sections []byte, n *searchNames, c
 	if n.Head == "" {
 		files[n.Index+".gz"], files[n.Index+".br"] = igz, ibr
 	}
-	if sections != nil {
+	if sections != nil && n.SectionsHead == "" {
 		files[n.Sections+".gz"], files[n.Sections+".br"] = sgz, sbr
 	}
 	return files, nil

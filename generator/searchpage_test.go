@@ -69,6 +69,25 @@ func TestSearchPageNamesItsFilesByContent(t *testing.T) {
 		if head != nil {
 			index = head // what the page fetches
 		}
+		// The sections come in parts with the pages: the page names their
+		// head, and the whole sections' index has no compressed copies,
+		// which only a page would read.
+		sections := regexp.MustCompile(`data-sections="([^"]+)"`).FindStringSubmatch(tag)
+		if sections == nil {
+			t.Fatalf("offline=%v: the search script names no sections: %s", offline, tag)
+		}
+		inParts := regexp.MustCompile(`^search/parts/sections\.[0-9a-f]{12}\.bin$`).MatchString(sections[1])
+		if inParts == offline {
+			t.Errorf("offline=%v: the page names the sections %s", offline, sections[1])
+		}
+		if inParts {
+			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(sections[1]))); err != nil {
+				t.Errorf("the sections' head: %v", err)
+			}
+			if br, _ := filepath.Glob(filepath.Join(out, "search", "sections.*.zap.br")); len(br) != 0 {
+				t.Errorf("the whole sections' index has a compressed copy: %v", br)
+			}
+		}
 		preloads := regexp.MustCompile(`<link rel="preload"[^>]*>`).FindAllString(page, -1)
 		if offline {
 			if len(preloads) != 0 {

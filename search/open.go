@@ -55,9 +55,20 @@ func Open(data []byte) (*Index, error) {
 }
 
 // OpenSections adds the index of the pages' sections, from the bytes
-// BuildBoth returned: from then on, hits name their section
-// (Hit.Section). The bytes are used in place.
+// BuildBoth returned, or from the head of that index in parts (WriteParts,
+// IsPartsHead): from then on, hits name their section (Hit.Section). On
+// sections in parts, Search answers with a NeedError naming the parts of
+// the sections that the hits' sections are in, as it does for the pages'
+// parts; AddPart takes both. The bytes are used in place.
 func (ix *Index) OpenSections(data []byte) error {
+	if IsPartsHead(data) {
+		src, err := openPartsHead(data)
+		if err != nil {
+			return fmt.Errorf("sections: %w", err)
+		}
+		ix.sec = src
+		return nil
+	}
 	seg, _, err := openSegment(data)
 	if err != nil {
 		return fmt.Errorf("sections: %w", err)

@@ -289,9 +289,28 @@ func IsPartsHead(data []byte) bool { return bytes.HasPrefix(data, []byte(partsFo
 // OpenParts opens an index in parts from its head (see WriteParts). The
 // other parts are added as queries ask for them (NeedError, AddPart).
 func OpenParts(head []byte) (ix *Index, err error) {
+	src, err := openPartsHead(head)
+	if err != nil {
+		return nil, err
+	}
+	ix = &Index{seg: src, numDocs: src.numDocs, dv: newDocValueTable(src), analyzers: map[string]analysis.Analyzer{}}
 	defer func() {
 		if r := recover(); r != nil {
 			ix, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	if err := ix.readTerms(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	}
+	return ix, nil
+}
+
+// openPartsHead checks and reads the head of an index in parts: the
+// pages' index or the sections'.
+func openPartsHead(head []byte) (src *partsSource, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			src, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, r)
 		}
 	}()
 	switch {
@@ -302,15 +321,11 @@ func OpenParts(head []byte) (ix *Index, err error) {
 	case len(head) < len(partsMagic)+4 || crc32.ChecksumIEEE(head[:len(head)-4]) != binary.BigEndian.Uint32(head[len(head)-4:]):
 		return nil, fmt.Errorf("%w: checksum mismatch in the head of the index (the file was changed or cut short); rebuild the site", ErrCorrupt)
 	}
-	src, err := readHead(head[len(partsMagic) : len(head)-4])
+	src, err = readHead(head[len(partsMagic) : len(head)-4])
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	ix = &Index{seg: src, numDocs: src.numDocs, dv: newDocValueTable(src), analyzers: map[string]analysis.Analyzer{}}
-	if err := ix.readTerms(); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
-	}
-	return ix, nil
+	return src, nil
 }
 
 func readHead(b []byte) (*partsSource, error) {
@@ -386,10 +401,12 @@ func (s *partsSource) readShard(b []byte) (*shard, error) {
 	return sh, r.err
 }
 
-// AddPart adds a part that a NeedError named.
+// AddPart adds a part that a NeedError named: of the pages' index, or of
+// the sections' when they are in parts too.
 func (ix *Index) AddPart(name string, data []byte) (err error) {
-	s, ok := ix.seg.(*partsSource)
-	if !ok {
+	pages, _ := ix.seg.(*partsSource)
+	sections, _ := ix.sec.(*partsSource)
+	if pages == nil && sections == nil {
 		return errors.New("the index is not in parts")
 	}
 	defer func() {
@@ -400,6 +417,21 @@ func (ix *Index) AddPart(name string, data []byte) (err error) {
 	if partName(name[:max(0, strings.IndexByte(name, '.'))], data) != name {
 		return fmt.Errorf("%w: part %s does not have the bytes its name says (the file was changed or cut short); rebuild the site", ErrCorrupt, name)
 	}
+	for _, s := range []*partsSource{pages, sections} {
+		if s != nil && s.has(name) {
+			return s.add(name, data)
+		}
+	}
+	return fmt.Errorf("the index has no part %s", name)
+}
+
+// has reports whether a part is one of this index's.
+func (s *partsSource) has(name string) bool {
+	return name == s.words || slices.Contains(s.chunks, name) || slices.ContainsFunc(s.shards, func(r shardRef) bool { return r.name == name })
+}
+
+// add decodes a part of this index (has) and keeps it.
+func (s *partsSource) add(name string, data []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
@@ -419,15 +451,13 @@ func (ix *Index) AddPart(name string, data []byte) (err error) {
 		}
 		s.chunksLoaded[name] = docs
 		return nil
-	case slices.ContainsFunc(s.shards, func(r shardRef) bool { return r.name == name }):
-		sh, err := s.readShard(data)
-		if err != nil {
-			return fmt.Errorf("%w: part %s: %v", ErrCorrupt, name, err)
-		}
-		s.loaded[name] = sh
-		return nil
 	}
-	return fmt.Errorf("the index has no part %s", name)
+	sh, err := s.readShard(data)
+	if err != nil {
+		return fmt.Errorf("%w: part %s: %v", ErrCorrupt, name, err)
+	}
+	s.loaded[name] = sh
+	return nil
 }
 
 func (s *partsSource) readWords(data []byte) error {

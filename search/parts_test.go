@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -147,4 +148,90 @@ func TestPartsRefuseDamage(t *testing.T) {
 	if err := ix.AddPart("nothing", nil); err == nil {
 		t.Error("a part the head does not name was taken")
 	}
+}
+
+// TestSectionsInPartsAsWhole holds the sections in parts against the
+// whole sections' index: on 3,000 generated documents with sections,
+// every query names the same section on the same hits, fetching the
+// sections' parts a query needs after the pages' parts, and only a few
+// of them.
+func TestSectionsInPartsAsWhole(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an index of 3,000 documents")
+	}
+	docs, vocab := generatedDocs(3000, 5)
+	pages, sections, err := BuildBoth(context.Background(), append(docs, TermsDocument(testTerms)), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := Open(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := whole.OpenSections(sections); err != nil {
+		t.Fatal(err)
+	}
+	pp, err := WriteParts(pages, DefaultPartsLayout(len(docs)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sectionDocs := 0
+	for _, d := range docs {
+		sectionDocs += len(d.Sections)
+	}
+	sp, err := WriteParts(sections, DefaultPartsLayout(sectionDocs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := &Parts{Parts: maps.Clone(pp.Parts)}
+	maps.Copy(both.Parts, sp.Parts)
+
+	ix, err := OpenParts(pp.Head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.OpenSections(sp.Head); err != nil {
+		t.Fatal(err)
+	}
+	named, sectionParts, compared := 0, 0, 0
+	for i, text := range append(generatedQueries(vocab, 120, 9), "cluster policy", "innovation", "συστάδες") {
+		for _, r := range []Request{
+			{Query: text, Langs: []string{"en"}, Shown: "en"},
+			{Query: text, Langs: []string{"en"}, Sort: "date", Size: 20},
+		} {
+			want, wantErr := whole.Search(context.Background(), r)
+			got, rounds, err := searchInParts(t, ix, both, r)
+			if (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+				t.Fatalf("query %d %q: error %v, the whole index's %v", i, text, err, wantErr)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("query %d %q %+v: in parts\n%+v\nwhole\n%+v", i, text, r, got, want)
+			}
+			compared++
+			if got == nil {
+				continue
+			}
+			for _, h := range got.Hits {
+				if h.Anchor != "" {
+					named++
+				}
+			}
+			for _, round := range rounds {
+				for _, name := range round {
+					if _, ok := sp.Parts[name]; ok {
+						sectionParts++
+					}
+				}
+			}
+		}
+	}
+	// The hits name sections often enough for the comparison to count.
+	if named < compared {
+		t.Fatalf("only %d hits named a section over %d requests", named, compared)
+	}
+	perQuery := float64(sectionParts) / float64(compared)
+	if perQuery > 30 {
+		t.Errorf("%.1f of the sections' parts fetched a request: more than the hits' sections need", perQuery)
+	}
+	t.Logf("%d requests, %d hits naming a section; %d sections' parts of %d fetched, %.1f a request", compared, named, sectionParts, len(sp.Parts), perQuery)
 }

@@ -40,6 +40,13 @@ type Parts struct {
 	Parts map[string][]byte
 }
 
+// CountDocuments is the number of documents in an index that Build or
+// BuildBoth wrote.
+func CountDocuments(index []byte) (int, error) {
+	_, n, err := openSegment(index)
+	return int(n), err
+}
+
 // WriteParts cuts the index that Build wrote into parts (see parts.go).
 func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
 	seg, numDocs, err := openSegment(index)

@@ -105,14 +105,24 @@ type Result struct {
 // sections names the section where the query's words are found best
 // (Hit.Section), unless the words are close ones (Result.Near).
 func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error) {
-	parts, _ := ix.seg.(*partsSource)
-	if parts != nil {
-		parts.resetNeeds()
+	var parts []*partsSource // the pages' and the sections', those in parts
+	for _, src := range []source{ix.seg, ix.sec} {
+		if p, ok := src.(*partsSource); ok {
+			p.resetNeeds()
+			parts = append(parts, p)
+		}
+	}
+	needs := func() []string {
+		var all []string
+		for _, p := range parts {
+			all = append(all, p.needs()...)
+		}
+		return all
 	}
 	defer func() {
 		if p := recover(); p != nil {
 			if _, ok := p.(needParts); ok && parts != nil {
-				res, err = nil, &NeedError{Parts: parts.needs()}
+				res, err = nil, &NeedError{Parts: needs()}
 				return
 			}
 			res, err = nil, fmt.Errorf("%w: %v; rebuild the site", ErrCorrupt, p)
@@ -120,7 +130,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 		}
 		if parts != nil && err == nil {
 			// Nothing computed without a part may be returned.
-			if need := parts.needs(); len(need) > 0 {
+			if need := needs(); len(need) > 0 {
 				res, err = nil, &NeedError{Parts: need}
 			}
 		}
@@ -128,6 +138,9 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 	res, err = ix.find(ctx, r)
 	if err != nil || res.Near || strings.TrimSpace(r.Query) == "" || ix.sec == nil {
 		return res, err
+	}
+	if pages, ok := ix.seg.(*partsSource); ok && len(pages.needs()) > 0 {
+		return res, nil // the hits first: their sections in a later round
 	}
 	if err := ix.addSections(ctx, r, res.Hits); err != nil {
 		return nil, err

@@ -36,6 +36,10 @@ func (ix *Index) addSections(ctx context.Context, r Request, hits []Hit) error {
 	if err != nil {
 		return queryError(ctx, err)
 	}
+	parts, _ := ix.sec.(*partsSource)
+	if parts != nil {
+		parts.checkpoint() // the postings, before scoring
+	}
 	ms, err := s.matches()
 	if err != nil {
 		return queryError(ctx, err)
@@ -43,6 +47,17 @@ func (ix *Index) addSections(ctx context.Context, r Request, hits []Hit) error {
 	best, err := ix.top(ms, "", 0, len(hits)*maxSectionsPerHit)
 	if err != nil {
 		return err
+	}
+	if parts != nil {
+		// Every chunk at once, in one round: a page's sections are
+		// neighbours (sorted by ID), so the hits of a page of results
+		// read a few chunks.
+		docs := make([]uint64, len(best))
+		for i, m := range best {
+			docs[i] = m.doc
+		}
+		parts.needDocs(docs)
+		parts.checkpoint()
 	}
 	for _, m := range best { // best first
 		id, fields, err := storedFields(ix.sec, m.doc)

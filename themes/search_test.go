@@ -254,6 +254,18 @@ func TestBrowserSearch(t *testing.T) {
 		if fetched(`^/search/index\.`) {
 			t.Errorf("the search page fetched the whole index: %q", paths)
 		}
+		// The sections come after the first results, in parts too: their
+		// head, then what the hits' sections are in.
+		sectionsHead := `^/search/parts/sections\.[0-9a-f]{12}\.bin$`
+		for deadline := time.Now().Add(20 * time.Second); !fetched(sectionsHead) && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if !fetched(sectionsHead) {
+			t.Errorf("the search page did not fetch the head of the sections: %q", paths)
+		}
+		if fetched(`^/search/sections\.`) {
+			t.Errorf("the search page fetched the whole sections' index: %q", paths)
+		}
 
 		mu.Lock()
 		paths = nil
