@@ -51,6 +51,10 @@ type Request struct {
 	Sort string
 	// Exact leaves out the other names of glossary terms (terms.go).
 	Exact bool
+	// NoSections leaves the hits without their sections (Hit.Section),
+	// even when the sections are open: on sections in parts, a page
+	// shows the hits first and asks again for their sections.
+	NoSections bool
 }
 
 // Sorts are the values of Request.Sort.
@@ -136,7 +140,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (res *Result, err error)
 		}
 	}()
 	res, err = ix.find(ctx, r)
-	if err != nil || res.Near || strings.TrimSpace(r.Query) == "" || ix.sec == nil {
+	if err != nil || res.Near || strings.TrimSpace(r.Query) == "" || ix.sec == nil || r.NoSections {
 		return res, err
 	}
 	if pages, ok := ix.seg.(*partsSource); ok && len(pages.needs()) > 0 {

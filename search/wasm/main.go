@@ -7,7 +7,7 @@
 //	polisee.open(bytes: Uint8Array): string // "" or an error message
 //	polisee.addPart(name: string, bytes: Uint8Array): string // "" or an error message
 //	polisee.sections(bytes: Uint8Array): string // the sections' index, once open
-//	polisee.search(query: string, langs: string, n: number, shown?: string, sort?: string, exact?: boolean): object
+//	polisee.search(query: string, langs: string, n: number, shown?: string, sort?: string, exact?: boolean, noSections?: boolean): object
 //
 // open takes the whole index (index.HASH.zap) or the head of the index
 // in parts (search.OpenParts). On an index in parts, search answers
@@ -19,7 +19,8 @@
 // the reader's first; shown, when given, is the language of the pages
 // searched (search.Request.Shown); sort is relevance, date or title
 // (search.Request.Sort); exact leaves out the other names of glossary
-// terms. search returns an object shaped as package search's Result in
+// terms; noSections leaves the hits without their sections
+// (search.Request.NoSections). search returns an object shaped as package search's Result in
 // JSON ({total, hits, facets, near, suggestion, partial}; a hit's section
 // and anchor once the sections are open), or {error} for a bad query.
 package main
@@ -110,9 +111,10 @@ func find(_ js.Value, args []js.Value) any {
 	if len(args) > 5 && args[5].Type() == js.TypeBoolean {
 		exact = args[5].Bool()
 	}
+	noSections := len(args) > 6 && args[6].Type() == js.TypeBoolean && args[6].Bool()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	res, err := ix.Search(ctx, search.Request{Query: args[0].String(), Langs: langs, Size: args[2].Int(), Shown: shown, Sort: sort, Exact: exact})
+	res, err := ix.Search(ctx, search.Request{Query: args[0].String(), Langs: langs, Size: args[2].Int(), Shown: shown, Sort: sort, Exact: exact, NoSections: noSections})
 	var need *search.NeedError
 	if errors.As(err, &need) {
 		names := make([]any, len(need.Parts))

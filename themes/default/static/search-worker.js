@@ -43,7 +43,7 @@ onmessage = function (e) {
     return;
   }
   ready.then(function (engine) {
-    return polisee_search(engine, parts, [m.q, m.langs, m.n, m.shown || "", m.sort || ""]);
+    return polisee_search(engine, parts, [m.q, m.langs, m.n, m.shown || "", m.sort || "", false, !!m.nosections]);
   }).then(function (result) {
     postMessage({ id: m.id, result: result });
   });

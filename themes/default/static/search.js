@@ -138,8 +138,8 @@
       }
       var parts = files.parts ? at(files.parts) : "";
       return {
-        search: function (q, sort) {
-          return polisee_search(engine, parts, [q, langs, RESULTS, pageLang, sort]).then(function (res) {
+        search: function (q, sort, sections) {
+          return polisee_search(engine, parts, [q, langs, RESULTS, pageLang, sort, false, !sections]).then(function (res) {
             if (wanted) {
               wanted = "";
               setTimeout(loadSections, 0);
@@ -178,11 +178,11 @@
         if (m.type === "ready") {
           var wanted = !!files.sections;
           resolve({
-            search: function (q, sort) {
+            search: function (q, sort, sections) {
               return new Promise(function (res) {
                 var id = next++;
                 waiting[id] = res;
-                worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS, shown: pageLang, sort: sort });
+                worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS, shown: pageLang, sort: sort, nosections: !sections });
               }).then(function (result) {
                 // The sections come after the first results are shown,
                 // which do not need them.
@@ -211,7 +211,32 @@
   // to name their sections, unless the reader is among them (a new list
   // would lose their place); the next query names them anyway.
   function sectionsReady() {
+    if (sectionsInParts) {
+      sectionsOpen = true;
+      if (onScreen) { nameSections(onScreen); }
+      return;
+    }
     if (input.value.trim() && !list.contains(document.activeElement)) { run(); }
+  }
+
+  // When the sections come in parts (with the index's parts), a query's
+  // hits are shown first and their sections asked for next, which reads
+  // more parts: each hit then gets its section line in place, and the
+  // reader's place in the list is kept. Sections read whole are named
+  // with the hits, in one search.
+  var sectionsInParts = !!files.parts && !!files.sections;
+  var sectionsOpen = false;
+  var onScreen = null; // the query whose hits are shown: {mine, q, sort}
+  function nameSections(shown) {
+    if (!sectionsOpen || !shown.q || shown.mine !== sequence) { return; }
+    ensureEngine().then(function (e) { return e.search(shown.q, shown.sort, true); }).then(function (res) {
+      if (shown.mine !== sequence || !res || res.error) { return; }
+      res.hits.forEach(function (h) {
+        if (!h.anchor) { return; }
+        var li = list.querySelector('li[data-id="' + CSS.escape(h.id) + '"]');
+        if (li && !li.querySelector(".hit-section")) { li.insertBefore(sectionLine(h, li.querySelector("h3 a")), li.lastChild); }
+      });
+    }, function () { /* the hits then name no section */ });
   }
 
   var engine = null;
@@ -317,6 +342,20 @@
     renderFacets(q, res.facets || {});
   }
 
+  // sectionLine says where in a hit's page the words are: the heading of
+  // that section, linked; a is the hit's link.
+  function sectionLine(h, a) {
+    var where = document.createElement("p");
+    where.className = "hit-section";
+    where.appendChild(document.createTextNode(str("in_section", "In the section") + ": "));
+    var sec = document.createElement("a");
+    sec.href = pageURL(h.url) + "#" + encodeURIComponent(h.anchor);
+    sec.textContent = h.section;
+    if (a.lang) { sec.lang = a.lang; }
+    where.appendChild(sec);
+    return where;
+  }
+
   function renderHits(res) {
     res.hits.forEach(function (h) {
       var li = document.createElement("li");
@@ -338,19 +377,8 @@
       title.appendChild(a);
       li.appendChild(title);
       li.appendChild(kind);
-      if (h.anchor) {
-        // Where in the page the words are: the heading of that section,
-        // linked.
-        var where = document.createElement("p");
-        where.className = "hit-section";
-        where.appendChild(document.createTextNode(str("in_section", "In the section") + ": "));
-        var sec = document.createElement("a");
-        sec.href = pageURL(h.url) + "#" + encodeURIComponent(h.anchor);
-        sec.textContent = h.section;
-        if (a.lang) { sec.lang = a.lang; }
-        where.appendChild(sec);
-        li.appendChild(where);
-      }
+      li.setAttribute("data-id", h.id);
+      if (h.anchor) { li.appendChild(sectionLine(h, a)); }
       li.appendChild(p);
       list.appendChild(li);
     });
@@ -373,8 +401,13 @@
     var mine = ++sequence;
     // An empty query lists every page of the language (newest first,
     // unless another order is chosen), with the filters.
-    ensureEngine().then(function (e) { return e.search(q, sort); }).then(function (res) {
-      if (mine === sequence) { render(q, res); }
+    ensureEngine().then(function (e) { return e.search(q, sort, !sectionsInParts); }).then(function (res) {
+      if (mine !== sequence) { return; }
+      render(q, res);
+      if (sectionsInParts && !res.error && !res.near && res.hits.length) {
+        onScreen = { mine: mine, q: q, sort: sort };
+        nameSections(onScreen);
+      }
     }, fail(mine));
   }
 
