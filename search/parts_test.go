@@ -235,3 +235,21 @@ func TestSectionsInPartsAsWhole(t *testing.T) {
 	}
 	t.Logf("%d requests, %d hits naming a section; %d sections' parts of %d fetched, %.1f a request", compared, named, sectionParts, len(sp.Parts), perQuery)
 }
+
+// BenchmarkWritePartsSections cuts the sections' index of 3,000 generated
+// documents into parts.
+func BenchmarkWritePartsSections(b *testing.B) {
+	docs, _ := generatedDocs(3000, 5)
+	_, sections, err := BuildBoth(context.Background(), docs, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, _ := CountDocuments(sections)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := WriteParts(sections, DefaultPartsLayout(n)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
