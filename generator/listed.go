@@ -55,7 +55,7 @@ type moreLink struct {
 }
 
 // More is the note under a list of total entries of folder's type that
-// Listed cut on it's page, with the search for them all, narrowed by
+// Listed cut on its page, with the search for them all, narrowed by
 // the field and value pairs in and (e.g. "status", "piloted"); nil when
 // the list was not cut.
 func (v *view) More(it *model.Item, total int, folder string, and ...string) *moreLink {

@@ -99,7 +99,7 @@ func (b *builder) planPages(diags *diag.List) {
 
 // listPageSize is the most items one list or facet page shows; a longer
 // list goes on over numbered pages (/practices/page/2/). A hundred cards
-// make a page of about 50 KB; one page for all of 70,000 generated
+// make a page of about 50 KB; one page for all of 80,000 generated
 // practices was 41 MB. Tests lower it.
 var listPageSize = 100
 
