@@ -225,6 +225,46 @@ func TestSectionsInPartsAsWhole(t *testing.T) {
 			}
 		}
 	}
+	// Without their sections (NoSections), the hits are the same and no
+	// part of the sections is read: a fresh index needs the pages' only.
+	fresh, err := OpenParts(pp.Head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.OpenSections(sp.Head); err != nil {
+		t.Fatal(err)
+	}
+	r := Request{Query: "cluster policy", Langs: []string{"en"}, Shown: "en", NoSections: true}
+	bare, rounds, err := searchInParts(t, fresh, both, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, round := range rounds {
+		for _, name := range round {
+			if _, ok := sp.Parts[name]; ok {
+				t.Errorf("a search without sections read the sections' part %s", name)
+			}
+		}
+	}
+	r.NoSections = false
+	full, err := whole.Search(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withAnchor := 0
+	for i, h := range full.Hits {
+		if h.Anchor != "" {
+			withAnchor++
+		}
+		h.Anchor, h.Section = "", ""
+		if !reflect.DeepEqual(h, bare.Hits[i]) {
+			t.Errorf("hit %d without sections: %+v, with them: %+v", i, bare.Hits[i], full.Hits[i])
+		}
+	}
+	if withAnchor == 0 || len(full.Hits) != len(bare.Hits) {
+		t.Errorf("%d hits with sections, %d of them naming one; %d without", len(full.Hits), withAnchor, len(bare.Hits))
+	}
+
 	// The hits name sections often enough for the comparison to count.
 	if named < compared {
 		t.Fatalf("only %d hits named a section over %d requests", named, compared)
