@@ -15,34 +15,44 @@ import (
 // generated documents.
 const maxListed = 50
 
-// searchFilter is the search field and value that select what names an
-// item (the area, country and region of a search document: see
-// searchDocument), or "" for items no search field selects; their lists
-// are not cut.
-func searchFilter(it *model.Item) (field, value string) {
-	if it == nil {
+// searchFilter is the search field and value that select the entries of
+// folder's type that name an item: the area, country or region of a
+// search document (see searchDocument), which it takes from the fields
+// below. It returns "" when no search field selects them: for items
+// other than areas, countries and regions, and for types without those
+// fields (they may refer to the item through another). Their lists are
+// not cut.
+func (v *view) searchFilter(it *model.Item, folder string) (field, value string) {
+	t := v.schema().Type(folder)
+	if it == nil || t == nil {
 		return "", ""
 	}
+	var fields []string
 	switch it.Type.Folder {
 	case model.FolderAreas:
-		return "area", it.Slug
+		field, value, fields = "area", it.Slug, []string{"areas", "area"}
 	case model.FolderCountries:
-		return "country", it.Key()
+		field, value, fields = "country", it.Key(), []string{"countries", "country"}
 	case model.FolderRegions:
-		return "region", it.Key()
+		field, value, fields = "region", it.Key(), []string{"regions", "region"}
+	}
+	for _, f := range fields {
+		if t.Field(f) != nil {
+			return field, value
+		}
 	}
 	return "", ""
 }
 
-// Listed is the part of list (a slice) that the page of it shows: the
-// first maxListed entries when search can find the rest (searchFilter),
-// else all of them.
-func (v *view) Listed(it *model.Item, list any) any {
+// Listed is the part of list (a slice of entries of folder's type) that
+// its page shows: the first maxListed entries when search can find the
+// rest (searchFilter), else all of them.
+func (v *view) Listed(it *model.Item, folder string, list any) any {
 	rv := reflect.ValueOf(list)
 	if rv.Kind() != reflect.Slice || rv.Len() <= maxListed {
 		return list
 	}
-	if field, _ := searchFilter(it); field == "" {
+	if field, _ := v.searchFilter(it, folder); field == "" {
 		return list
 	}
 	return rv.Slice(0, maxListed).Interface()
@@ -59,11 +69,11 @@ type moreLink struct {
 // the field and value pairs in and (e.g. "status", "piloted"); nil when
 // the list was not cut.
 func (v *view) More(it *model.Item, total int, folder string, and ...string) *moreLink {
-	field, value := searchFilter(it)
-	t := v.schema().Type(folder)
-	if total <= maxListed || field == "" || t == nil {
+	field, value := v.searchFilter(it, folder)
+	if total <= maxListed || field == "" {
 		return nil
 	}
+	t := v.schema().Type(folder)
 	q := []string{"type:" + t.Singular, field + ":" + strings.ToLower(value)}
 	for i := 0; i+1 < len(and); i += 2 {
 		q = append(q, and[i]+":"+and[i+1])
