@@ -15,6 +15,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -24,6 +25,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
@@ -73,6 +75,26 @@ func TestA11y(t *testing.T) {
 		}
 		t.Run("http/map"+strings.TrimSuffix(p, "/"), func(t *testing.T) {
 			checkPage(t, browser, srv.URL+p, axeJS, nil)
+		})
+	}
+
+	// Long lists: the starter with 120 more practices, so that the
+	// practices' list goes on over pages and an area's and a country's
+	// lists are cut, with a link to the search for the rest.
+	longSrv := httptest.NewServer(http.FileServer(http.Dir(buildLongLists(t, ctx))))
+	defer longSrv.Close()
+	for _, c := range []struct{ path, want string }{
+		{"/practices/page/2/", `class="pager"`}, {"/el/practices/page/2/", `class="pager"`},
+		{"/areas/innovation-rd/", `class="more"`}, {"/countries/gr/", `class="more"`},
+	} {
+		t.Run("http/long"+strings.TrimSuffix(c.path, "/"), func(t *testing.T) {
+			checkPage(t, browser, longSrv.URL+c.path, axeJS, func(ctx context.Context) error {
+				html, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.outerHTML`))
+				if err == nil && !strings.Contains(html, c.want) {
+					err = fmt.Errorf("the page has no %s", c.want)
+				}
+				return err
+			})
 		})
 	}
 
@@ -166,6 +188,47 @@ func buildStarter(t *testing.T, ctx context.Context, offline bool) (*generator.S
 		t.Fatalf("building the starter site (offline %v): %v", offline, err)
 	}
 	return site, out
+}
+
+// buildLongLists builds the starter site with 120 more practices, all
+// piloted, in Greece, on innovation and R&D (generated for the test, not
+// content), and returns its folder.
+func buildLongLists(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	src := fstest.MapFS{}
+	err := fs.WalkDir(content.Starter(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.Starter(), p)
+		src[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 120; i++ {
+		src[fmt.Sprintf("practices/generated-%03d.md", i)] = &fstest.MapFile{Mode: 0o644, Data: fmt.Appendf(nil, `---
+title: Generated practice %d
+summary: A practice generated for the test of long lists.
+countries: [GR]
+areas: [innovation-rd]
+level: national
+status: piloted
+sources: [https://example.org/generated-%d]
+---
+## Description
+## Resources needed
+## Evidence of success
+## Difficulties encountered
+## Potential for transfer
+`, i, i)}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(ctx, generator.Config{Src: src, SrcRoot: "content", Out: out}); err != nil {
+		t.Fatalf("building the starter with long lists: %v", err)
+	}
+	return out
 }
 
 // servedStarter builds the starter site (without the search engine) twice:

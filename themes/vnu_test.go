@@ -3,7 +3,9 @@ package themes_test
 // The Nu HTML Checker (vnu.jar) on every page of the starter site built
 // with the default theme, in both languages, the pages with maps among
 // them (the home page, a country, a region and an area page, which must
-// draw one). Any error fails the test; warnings are logged.
+// draw one), and three pages of the starter with 120 more practices,
+// whose lists are cut into pages or cut short (buildLongLists). Any error
+// fails the test; warnings are logged.
 //
 // It needs Java (apt-get install -y default-jre-headless) and vnu.jar
 // (npm ci --prefix .ci, which installs the npm package vnu-jar; or
@@ -38,7 +40,13 @@ func TestNuHTMLChecker(t *testing.T) {
 			t.Errorf("%s has no map", p)
 		}
 	}
+	// And the pages of long lists: a list page of a list cut into pages,
+	// and an area's and a country's page with lists cut short.
+	long := buildLongLists(t, ctx)
 	args := []string{"-jar", jar, "--format", "json", "--skip-non-html", out}
+	for _, p := range []string{"practices/page/2/index.html", "areas/innovation-rd/index.html", "countries/gr/index.html"} {
+		args = append(args, filepath.Join(long, filepath.FromSlash(p)))
+	}
 	cmd := exec.CommandContext(ctx, java, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr // vnu writes its report to stderr
@@ -54,7 +62,7 @@ func TestNuHTMLChecker(t *testing.T) {
 	}
 	errors := 0
 	for _, m := range report.Messages {
-		where := fmt.Sprintf("%s:%d:%d", strings.TrimPrefix(m.URL, "file:"+out+"/"), m.LastLine, m.FirstColumn)
+		where := fmt.Sprintf("%s:%d:%d", strings.TrimPrefix(strings.TrimPrefix(m.URL, "file:"+out+"/"), "file:"+long+"/"), m.LastLine, m.FirstColumn)
 		if m.Type == "error" || m.Type == "non-document-error" || m.SubType == "fatal" {
 			errors++
 			t.Errorf("%s: %s\n\t%s", where, m.Message, m.Extract)
