@@ -73,19 +73,26 @@ func TestLongListsArePaged(t *testing.T) {
 		t.Error("a fourth page was written for five items at two a page")
 	}
 
+	// Each page links to the previous and the next, and to the first and
+	// the last unless those are the previous or the next.
 	first := read(t, out, "practices/index.html")
 	contains(t, first, `<a href="page/2/" rel="next">Next page</a>`, "page 1 next")
 	contains(t, first, `<a href="page/3/">Last page</a>`, "page 1 last")
-	if strings.Contains(first, `rel="prev"`) {
-		t.Error("page 1 links to a previous page")
+	if strings.Contains(first, `rel="prev"`) || strings.Contains(first, "First page") {
+		t.Error("page 1 links to a previous or first page")
 	}
 	second := read(t, out, "practices/page/2/index.html")
 	contains(t, second, `<title>Good practices, page 2 of 3 ·`, "page 2 title")
 	contains(t, second, `<a href="../../" rel="prev">Previous page</a>`, "page 2 previous")
 	contains(t, second, `<a href="../3/" rel="next">Next page</a>`, "page 2 next")
+	if strings.Contains(second, "First page") || strings.Contains(second, "Last page") {
+		t.Error("page 2 of 3 repeats its previous and next links as the first and the last")
+	}
 	last := read(t, out, "practices/page/3/index.html")
-	if strings.Contains(last, `rel="next"`) {
-		t.Error("the last page links to a next page")
+	contains(t, last, `<a href="../../">First page</a>`, "page 3 first")
+	contains(t, last, `<a href="../2/" rel="prev">Previous page</a>`, "page 3 previous")
+	if strings.Contains(last, `rel="next"`) || strings.Contains(last, "Last page") {
+		t.Error("the last page links to a next or last page")
 	}
 
 	// Facet pages are cut the same way: four piloted practices, two pages.

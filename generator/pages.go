@@ -108,7 +108,7 @@ var listPageSize = 100
 type Pager struct {
 	Number, Count           int    // this page's number, from 1, and how many pages
 	Total                   int    // items on all the pages
-	First, Prev, Next, Last string // "" where there is none, or it is this page
+	First, Prev, Next, Last string // "" where there is none, it is this page, or Prev or Next is it
 }
 
 // pagedURL is the address of page n of the list at base.
@@ -132,10 +132,16 @@ func (b *builder) addListPages(first *Page, items []*model.Item, diags *diag.Lis
 		p.Pager = &Pager{Number: n, Count: count, Total: len(items)}
 		if n > 1 {
 			p.Title = b.tr.T("pager.title", "title", first.Title, "n", n, "count", count)
-			p.Pager.First, p.Pager.Prev = base, pagedURL(base, n-1)
+			p.Pager.Prev = pagedURL(base, n-1)
+		}
+		if n > 2 { // on page 2 the previous page is the first
+			p.Pager.First = base
 		}
 		if n < count {
-			p.Pager.Next, p.Pager.Last = pagedURL(base, n+1), pagedURL(base, count)
+			p.Pager.Next = pagedURL(base, n+1)
+		}
+		if n < count-1 { // on the last but one the next page is the last
+			p.Pager.Last = pagedURL(base, count)
 		}
 		b.addPage(&p, diags)
 	}
