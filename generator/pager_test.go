@@ -7,32 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/internal/testsites"
 	"github.com/clusterpolisee/polisee/search"
 )
-
-// morePractices adds n piloted practices, p1... to a site.
-func morePractices(fsys fstest.MapFS, n int) {
-	for i := 1; i <= n; i++ {
-		fsys[fmt.Sprintf("practices/p%d.md", i)] = &fstest.MapFile{Mode: 0o644, Data: fmt.Appendf(nil, `---
-title: Practice %d
-summary: Practice number %d.
-countries: [GR]
-areas: [innovation-rd]
-level: national
-status: piloted
-sources: [https://example.org/p%d]
----
-## Description
-## Resources needed
-## Evidence of success
-## Difficulties encountered
-## Potential for transfer
-`, i, i, i)}
-	}
-}
 
 func cardTitles(page string) []string {
 	var out []string
@@ -48,7 +27,7 @@ func cardTitles(page string) []string {
 func TestLongListsArePaged(t *testing.T) {
 	defer generator.SetListPageSize(2)()
 	fsys := site(t, base)
-	morePractices(fsys, 3) // five practices: three pages
+	testsites.AddPractices(fsys, 3) // five practices: three pages
 	out, _ := build(t, fsys)
 
 	var all []string
@@ -66,7 +45,7 @@ func TestLongListsArePaged(t *testing.T) {
 		contains(t, page, "5 entries", file+" count")
 		contains(t, page, fmt.Sprintf("Page %d of 3", n+1), file+" position")
 	}
-	if got, want := strings.Join(all, "|"), "Cluster accreditation|mi-Cluster|Practice 1|Practice 2|Practice 3"; got != want {
+	if got, want := strings.Join(all, "|"), "Cluster accreditation|Generated practice 001|Generated practice 002|Generated practice 003|mi-Cluster"; got != want {
 		t.Errorf("cards over the pages: %s, want %s", got, want)
 	}
 	if _, err := os.Stat(filepath.Join(out, "practices/page/4/index.html")); err == nil {
@@ -98,7 +77,7 @@ func TestLongListsArePaged(t *testing.T) {
 	// Facet pages are cut the same way: four piloted practices, two pages.
 	facet := read(t, out, "practices/status/piloted/index.html")
 	contains(t, facet, `<a href="page/2/" rel="next">`, "facet page 1 next")
-	if got := cardTitles(read(t, out, "practices/status/piloted/page/2/index.html")); strings.Join(got, "|") != "Practice 2|Practice 3" {
+	if got := cardTitles(read(t, out, "practices/status/piloted/page/2/index.html")); strings.Join(got, "|") != "Generated practice 002|Generated practice 003" {
 		t.Errorf("facet page 2 lists %q", got)
 	}
 	// A list that fits on a page has no pager.
@@ -113,7 +92,7 @@ func TestLongListsArePaged(t *testing.T) {
 // them all, which the search finds.
 func TestLongListsOnItemPagesAreCut(t *testing.T) {
 	fsys := site(t, base)
-	morePractices(fsys, 51) // piloted, in Greece, on innovation-rd
+	testsites.AddPractices(fsys, 51) // piloted, in Greece, on innovation-rd
 	out, _ := build(t, fsys)
 
 	area := read(t, out, "areas/innovation-rd/index.html")

@@ -15,7 +15,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -25,7 +24,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
@@ -34,6 +32,7 @@ import (
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/internal/benchkit"
+	"github.com/clusterpolisee/polisee/internal/testsites"
 )
 
 // axeTags are the rule sets the pages must pass.
@@ -190,40 +189,16 @@ func buildStarter(t *testing.T, ctx context.Context, offline bool) (*generator.S
 	return site, out
 }
 
-// buildLongLists builds the starter site with 120 more practices, all
-// piloted, in Greece, on innovation and R&D (generated for the test, not
-// content), and returns its folder.
+// buildLongLists builds the starter site with 120 more practices
+// (testsites.AddPractices: piloted, in Greece, on innovation and R&D) and
+// returns its folder.
 func buildLongLists(t *testing.T, ctx context.Context) string {
 	t.Helper()
-	src := fstest.MapFS{}
-	err := fs.WalkDir(content.Starter(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(content.Starter(), p)
-		src[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-		return err
-	})
+	src, err := testsites.Starter()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 1; i <= 120; i++ {
-		src[fmt.Sprintf("practices/generated-%03d.md", i)] = &fstest.MapFile{Mode: 0o644, Data: fmt.Appendf(nil, `---
-title: Generated practice %d
-summary: A practice generated for the test of long lists.
-countries: [GR]
-areas: [innovation-rd]
-level: national
-status: piloted
-sources: [https://example.org/generated-%d]
----
-## Description
-## Resources needed
-## Evidence of success
-## Difficulties encountered
-## Potential for transfer
-`, i, i)}
-	}
+	testsites.AddPractices(src, 120)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(ctx, generator.Config{Src: src, SrcRoot: "content", Out: out}); err != nil {
 		t.Fatalf("building the starter with long lists: %v", err)

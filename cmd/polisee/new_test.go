@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -13,24 +12,16 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/model"
+	"github.com/clusterpolisee/polisee/internal/testsites"
 )
 
 // starterFS copies the starter content into a map that a test can add to.
 func starterFS(t *testing.T) fstest.MapFS {
 	t.Helper()
-	out := fstest.MapFS{}
-	err := fs.WalkDir(content.Starter(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(content.Starter(), p)
-		out[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-		return err
-	})
+	out, err := testsites.Starter()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,7 @@ import (
 	"github.com/clusterpolisee/polisee/generator/cms"
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/internal/benchkit"
+	"github.com/clusterpolisee/polisee/internal/testsites"
 )
 
 // editor is the admin page served locally, in a browser tab.
@@ -449,15 +450,7 @@ func (e *editor) save(what string) {
 // files added, then builds it: the editor's files must pass both.
 func checkWith(t *testing.T, files map[string]string) {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(content.Starter(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(content.Starter(), p)
-		fsys[p] = &fstest.MapFile{Data: data, Mode: 0o644}
-		return err
-	})
+	fsys, err := testsites.Starter()
 	if err != nil {
 		t.Fatal(err)
 	}
