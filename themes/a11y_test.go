@@ -77,26 +77,6 @@ func TestA11y(t *testing.T) {
 		})
 	}
 
-	// Long lists: the starter with 120 more practices, so that the
-	// practices' list goes on over pages and an area's and a country's
-	// lists are cut, with a link to the search for the rest.
-	longSrv := httptest.NewServer(http.FileServer(http.Dir(buildLongLists(t, ctx))))
-	defer longSrv.Close()
-	for _, c := range []struct{ path, want string }{
-		{"/practices/page/2/", `class="pager"`}, {"/el/practices/page/2/", `class="pager"`},
-		{"/areas/innovation-rd/", `class="more"`}, {"/countries/gr/", `class="more"`},
-	} {
-		t.Run("http/long"+strings.TrimSuffix(c.path, "/"), func(t *testing.T) {
-			checkPage(t, browser, longSrv.URL+c.path, axeJS, func(ctx context.Context) error {
-				html, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.outerHTML`))
-				if err == nil && !strings.Contains(html, c.want) {
-					err = fmt.Errorf("the page has no %s", c.want)
-				}
-				return err
-			})
-		})
-	}
-
 	// The Greek pages: translated and untranslated items (with the
 	// fallback note and the English words marked), lists, the compare,
 	// contributing and 404 pages.
@@ -187,6 +167,33 @@ func buildStarter(t *testing.T, ctx context.Context, offline bool) (*generator.S
 		t.Fatalf("building the starter site (offline %v): %v", offline, err)
 	}
 	return site, out
+}
+
+// TestA11yLongLists checks the pages of long lists the same way: the
+// starter with 120 more practices, so that the practices' list goes on
+// over pages and an area's and a country's lists are cut, with a link
+// to the search for the rest.
+func TestA11yLongLists(t *testing.T) {
+	chrome, axeJS := a11yTools(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	srv := httptest.NewServer(http.FileServer(http.Dir(buildLongLists(t, ctx))))
+	defer srv.Close()
+	browser := startBrowser(t, ctx, chrome)
+	for _, c := range []struct{ path, want string }{
+		{"/practices/page/2/", `class="pager"`}, {"/el/practices/page/2/", `class="pager"`},
+		{"/areas/innovation-rd/", `class="more"`}, {"/countries/gr/", `class="more"`},
+	} {
+		t.Run("http"+strings.TrimSuffix(c.path, "/"), func(t *testing.T) {
+			checkPage(t, browser, srv.URL+c.path, axeJS, func(ctx context.Context) error {
+				html, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.outerHTML`))
+				if err == nil && !strings.Contains(html, c.want) {
+					err = fmt.Errorf("the page has no %s", c.want)
+				}
+				return err
+			})
+		})
+	}
 }
 
 // buildLongLists builds the starter site with 120 more practices
