@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"slices"
+	"sort"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -86,7 +86,7 @@ func (ix *Index) top(ms []match, sortBy string, from, size int) ([]match, error)
 // instead of sorting them all; either way ms is reordered in place.
 func firstInOrder(ms []match, n int, order func(a, b match) int) []match {
 	if n >= len(ms)/8 {
-		slices.SortFunc(ms, order)
+		sortMatches(ms, order)
 		return ms[:n]
 	}
 	// ms[:n] is a heap whose root is the worst of the n best so far.
@@ -116,8 +116,16 @@ func firstInOrder(ms []match, n int, order func(a, b match) int) []match {
 			down(0)
 		}
 	}
-	slices.SortFunc(ms[:n], order)
+	sortMatches(ms[:n], order)
 	return ms[:n]
+}
+
+// sortMatches sorts ms in order. The engine's sorts go through package
+// sort rather than the generic slices.SortFunc, which compiles a whole
+// sort for each element type: the WebAssembly engine is smaller by them.
+// Every order sorted here is total, so the result is the same.
+func sortMatches(ms []match, order func(a, b match) int) {
+	sort.Slice(ms, func(i, j int) bool { return order(ms[i], ms[j]) < 0 })
 }
 
 // sortKeys are the values of a sort field of the matched documents.
@@ -165,11 +173,12 @@ func (ix *Index) facets(ms []match) (map[string][]FacetCount, error) {
 					counts = append(counts, FacetCount{Value: string(f.terms[o]), Count: c})
 				}
 			}
-			slices.SortFunc(counts, func(a, b FacetCount) int {
-				if c := cmp.Compare(b.Count, a.Count); c != 0 {
-					return c
+			sort.Slice(counts, func(i, j int) bool {
+				a, b := counts[i], counts[j]
+				if a.Count != b.Count {
+					return a.Count > b.Count
 				}
-				return cmp.Compare(a.Value, b.Value)
+				return a.Value < b.Value
 			})
 			counts = counts[:min(len(counts), maxFacetValues)]
 		}

@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"slices"
+	"sort"
 )
 
 // Scoring. polisee finds and ranks hits with its own code, run on the zap
@@ -159,15 +160,7 @@ func (noneScorer) matches() ([]match, error) { return nil, nil }
 // byCount orders parts as bleve's searchers did: fewer documents first.
 func byCount(parts []scorer) []scorer {
 	out := slices.Clone(parts)
-	slices.SortStableFunc(out, func(a, b scorer) int {
-		switch ca, cb := a.count(), b.count(); {
-		case ca < cb:
-			return -1
-		case ca > cb:
-			return 1
-		}
-		return 0
-	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].count() < out[j].count() })
 	return out
 }
 

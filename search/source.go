@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sort"
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zapx "github.com/blevesearch/zapx/v17"
@@ -213,6 +214,6 @@ func docNumbers(src source, ids []string) ([]uint64, error) {
 			nums = append(nums, p.doc)
 		}
 	}
-	slices.Sort(nums)
+	sort.Slice(nums, func(i, j int) bool { return nums[i] < nums[j] })
 	return slices.Compact(nums), nil
 }
