@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"maps"
@@ -97,6 +98,59 @@ func TestPartsRankAsTheWholeIndex(t *testing.T) {
 			t.Fatalf("only %d requests compared", compared)
 		}
 		t.Logf("layout %+v: %d parts, head %d bytes; %d requests compared, %.1f parts fetched a request, at most %d rounds (%q)", layout, len(p.Parts), len(p.Head), compared, float64(fetched)/float64(compared), most, mostQ)
+	}
+}
+
+// TestWritePartsToStreams: WritePartsTo gives put each of WriteParts's
+// parts once, and returns its head, whatever the number of keys encoded
+// at a time; an error from put stops the cut and is returned.
+func TestWritePartsToStreams(t *testing.T) {
+	docs, _ := generatedDocs(300, 4)
+	data, err := Build(context.Background(), docs, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout := PartsLayout{ShardBytes: 1 << 10, ChunkDocs: 4} // 75 chunks: more than one batch of them
+	want, err := WriteParts(data, layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { keyBatch = n }(keyBatch)
+	for _, batch := range []int{1, 7, 1 << 20} {
+		keyBatch = batch
+		got := map[string][]byte{}
+		head, err := WritePartsTo(data, layout, func(name string, b []byte) error {
+			if _, twice := got[name]; twice {
+				t.Errorf("batch %d: part %s given twice", batch, name)
+			}
+			got[name] = b
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(head, want.Head) {
+			t.Errorf("batch %d: the head differs from WriteParts's", batch)
+		}
+		if len(got) != len(want.Parts) {
+			t.Errorf("batch %d: %d parts, WriteParts made %d", batch, len(got), len(want.Parts))
+		}
+		for name, b := range want.Parts {
+			if !bytes.Equal(got[name], b) {
+				t.Errorf("batch %d: part %s differs or is missing", batch, name)
+			}
+		}
+	}
+	full := errors.New("no space left on device")
+	calls := 0
+	_, err = WritePartsTo(data, layout, func(string, []byte) error {
+		if calls++; calls == 3 {
+			return full
+		}
+		return nil
+	})
+	if !errors.Is(err, full) || calls != 3 {
+		t.Errorf("put failed on its third part: WritePartsTo returned %v after %d calls", err, calls)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"math"
 	"slices"
+	"sort"
 )
 
 // PartsLayout is how WriteParts cuts an index.
@@ -49,6 +50,30 @@ func CountDocuments(index []byte) (int, error) {
 
 // WriteParts cuts the index that Build wrote into parts (see parts.go).
 func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
+	p := &Parts{Parts: map[string][]byte{}}
+	head, err := WritePartsTo(index, layout, func(name string, data []byte) error {
+		p.Parts[name] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.Head = head
+	return p, nil
+}
+
+// keyBatch is how many keys WritePartsTo encodes at a time, on all cores
+// (a variable for tests: the parts do not depend on it).
+var keyBatch = 4096
+
+// WritePartsTo cuts the index as WriteParts does, and gives each part but
+// the head to put as soon as it is made, once per name, from one
+// goroutine; it returns the head. Only a batch of keys and the shard
+// being filled are held at a time, besides the index: at 100,000
+// documents, all the encoded keys of the pages' index came to 250 MB,
+// and its shards to another 100 MB, at the build's peak. An error from
+// put stops the cut and is returned.
+func WritePartsTo(index []byte, layout PartsLayout, put func(name string, data []byte) error) ([]byte, error) {
 	seg, numDocs, err := openSegment(index)
 	if err != nil {
 		return nil, err
@@ -57,7 +82,7 @@ func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
 		return nil, fmt.Errorf("parts layout %+v: sizes must be positive", layout)
 	}
 	src := zapSource{seg}
-	w := &partsWriter{src: src, fieldNum: map[string]int{}, out: &Parts{Parts: map[string][]byte{}}}
+	w := &partsWriter{src: src, fieldNum: map[string]int{}, put: put, written: map[string]bool{}}
 	for _, f := range seg.Fields() {
 		w.field(f)
 	}
@@ -74,76 +99,96 @@ func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
 		termsDoc = int64(nums[0])
 	}
 
-	// Keys, encoded on all cores, then put in order.
-	type fieldTerm struct {
-		group       int
-		field, term string
-	}
-	var all []fieldTerm
+	// The keys in order: those of the head, and the others, which go
+	// into shards.
+	var head, rest []partKey
 	for _, f := range w.fields {
-		g := fieldGroup(f)
+		g, fn := fieldGroup(f), w.fieldNum[f]
 		err := src.walk(f, nil, nil, func(term string) (bool, error) {
-			all = append(all, fieldTerm{g, f, term})
+			k := partKey{group: g, term: term, field: fn}
+			if g == groupHead {
+				head = append(head, k)
+			} else {
+				rest = append(rest, k)
+			}
+			if f == "_id" && term == termsID {
+				head = append(head, k) // read when the index opens
+			}
 			return true, nil
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	keys := make([]encodedKey, len(all))
-	errs := make([]error, len(all))
-	eachParallel(len(all), func(i int) { keys[i], errs[i] = w.key(all[i].group, all[i].field, all[i].term) })
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	var head, rest []encodedKey
-	for i, k := range keys {
-		if all[i].group == groupHead {
-			head = append(head, k)
-		} else {
-			rest = append(rest, k)
-		}
-		if all[i].field == "_id" && all[i].term == termsID {
-			head = append(head, k) // read when the index opens
-		}
-	}
-	byKey := func(a, b encodedKey) int { return a.k.compare(b.k) }
-	slices.SortFunc(head, byKey)
-	slices.SortFunc(rest, byKey)
+	sort.Slice(head, func(i, j int) bool { return head[i].compare(head[j]) < 0 })
+	sort.Slice(rest, func(i, j int) bool { return rest[i].compare(rest[j]) < 0 })
 
 	// Shards: keys in order, a new shard when one is full or the group
-	// changes.
+	// changes. Keys are encoded a batch at a time.
 	var refs []shardRef
-	for i := 0; i < len(rest); {
-		j, size := i, 0
-		for j < len(rest) && (j == i || (size+len(rest[j].b) <= layout.ShardBytes && rest[j].k.group == rest[i].k.group)) {
-			size += len(rest[j].b)
-			j++
+	var shard []encodedKey
+	size := 0
+	closeShard := func() error {
+		name, err := w.add("s", shardBytes(shard))
+		if err != nil {
+			return err
 		}
-		name := w.add("s", shardBytes(rest[i:j]))
-		refs = append(refs, shardRef{name: name, first: rest[i].k})
-		i = j
+		refs = append(refs, shardRef{name: name, first: shard[0].k})
+		shard, size = shard[:0], 0
+		return nil
 	}
-
-	// Chunks of stored fields.
-	nChunks := int((numDocs + uint64(layout.ChunkDocs) - 1) / uint64(layout.ChunkDocs))
-	chunkBytes := make([][]byte, nChunks)
-	errs = make([]error, nChunks)
-	eachParallel(nChunks, func(c int) {
-		first := uint64(c * layout.ChunkDocs)
-		last := min(numDocs, first+uint64(layout.ChunkDocs))
-		b := binary.AppendUvarint(nil, last-first)
-		for d := first; d < last && errs[c] == nil; d++ {
-			b, errs[c] = w.appendStored(b, d)
+	for start := 0; start < len(rest); start += keyBatch {
+		batch, err := w.keys(rest[start:min(start+keyBatch, len(rest))])
+		if err != nil {
+			return nil, err
 		}
-		chunkBytes[c] = b
-	})
-	if err := errors.Join(errs...); err != nil {
+		for _, k := range batch {
+			if len(shard) > 0 && (size+len(k.b) > layout.ShardBytes || k.k.group != shard[0].k.group) {
+				if err := closeShard(); err != nil {
+					return nil, err
+				}
+			}
+			shard = append(shard, k)
+			size += len(k.b)
+		}
+	}
+	if len(shard) > 0 {
+		if err := closeShard(); err != nil {
+			return nil, err
+		}
+	}
+	headKeys, err := w.keys(head)
+	if err != nil {
 		return nil, err
 	}
-	chunks := make([]string, nChunks)
-	for c, b := range chunkBytes {
-		chunks[c] = w.add("c", b)
+
+	// Chunks of stored fields, made a batch at a time on all cores.
+	nChunks := int((numDocs + uint64(layout.ChunkDocs) - 1) / uint64(layout.ChunkDocs))
+	chunks := make([]string, 0, nChunks)
+	const chunkBatch = 64
+	for from := 0; from < nChunks; from += chunkBatch {
+		n := min(chunkBatch, nChunks-from)
+		chunkBytes := make([][]byte, n)
+		errs := make([]error, n)
+		eachParallel(n, func(i int) {
+			first := uint64((from + i) * layout.ChunkDocs)
+			last := min(numDocs, first+uint64(layout.ChunkDocs))
+			b := binary.AppendUvarint(nil, last-first)
+			for d := first; d < last && errs[i] == nil; d++ {
+				b, errs[i] = w.appendStored(b, d)
+			}
+			chunkBytes[i] = b
+		})
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
+		for _, b := range chunkBytes {
+			name, err := w.add("c", b)
+			if err != nil {
+				return nil, err
+			}
+			chunks = append(chunks, name)
+		}
 	}
 
 	// The words of the text fields.
@@ -173,7 +218,10 @@ func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
 			prev = t
 		}
 	}
-	wordsName := w.add("w", words)
+	wordsName, err := w.add("w", words)
+	if err != nil {
+		return nil, err
+	}
 
 	// The head.
 	h := []byte(partsMagic)
@@ -201,16 +249,27 @@ func WriteParts(index []byte, layout PartsLayout) (*Parts, error) {
 			return nil, err
 		}
 	}
-	h = append(h, shardBytes(head)...)
-	w.out.Head = binary.BigEndian.AppendUint32(h, crc32.ChecksumIEEE(h))
-	return w.out, nil
+	h = append(h, shardBytes(headKeys)...)
+	return binary.BigEndian.AppendUint32(h, crc32.ChecksumIEEE(h)), nil
+}
+
+// keys encodes the keys on all cores, in their order.
+func (w *partsWriter) keys(ks []partKey) ([]encodedKey, error) {
+	out := make([]encodedKey, len(ks))
+	errs := make([]error, len(ks))
+	eachParallel(len(ks), func(i int) { out[i], errs[i] = w.key(ks[i]) })
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 type partsWriter struct {
 	src      zapSource
 	fields   []string
 	fieldNum map[string]int
-	out      *Parts
+	put      func(name string, data []byte) error
+	written  map[string]bool
 }
 
 // encodedKey is a key with its entry in a shard: the key, the count, the
@@ -229,8 +288,8 @@ func (w *partsWriter) field(name string) int {
 	return len(w.fields) - 1
 }
 
-func (w *partsWriter) key(group int, field, term string) (encodedKey, error) {
-	k := partKey{group: group, term: term, field: w.fieldNum[field]}
+func (w *partsWriter) key(k partKey) (encodedKey, error) {
+	field, term := w.fields[k.field], k.term
 	pl, err := w.src.postings(field, []byte(term), true)
 	if err != nil || pl == nil {
 		return encodedKey{}, fmt.Errorf("postings of %s:%q: %v", field, term, err)
@@ -356,10 +415,14 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// add names a part by its kind and bytes (partName), and keeps it (not
-// safe for use on several goroutines).
-func (w *partsWriter) add(kind string, data []byte) string {
+// add names a part by its kind and bytes (partName) and gives it to put,
+// unless a part of that name was given already (not safe for use on
+// several goroutines).
+func (w *partsWriter) add(kind string, data []byte) (string, error) {
 	name := partName(kind, data)
-	w.out.Parts[name] = data
-	return name
+	if w.written[name] {
+		return name, nil
+	}
+	w.written[name] = true
+	return name, w.put(name, data)
 }

@@ -87,15 +87,17 @@ func (d *decoder) object(n *yaml.Node, fields []*Field, missing diag.Pos, topLev
 			continue // an empty value counts as absent
 		}
 		if topLevel {
-			d.top = name
+			d.top = f.Name
 		}
 		if val, ok := d.value(v, f); ok {
 			if l, isList := val.([]any); isList && f.Required && len(l) == 0 {
 				d.errorf(k, "required field %q is empty: give at least one entry", f.Name)
 				continue
 			}
-			out[name] = val
-			positions[name] = d.pos(v)
+			// The schema's name is the key: one string for every item,
+			// where the YAML parser gives each item its own copy.
+			out[f.Name] = val
+			positions[f.Name] = d.pos(v)
 		}
 	}
 	for _, f := range fields {
@@ -320,8 +322,8 @@ func (d *decoder) scalar(n *yaml.Node, f *Field) (any, bool) {
 		}
 		return s, true
 	case KindEnum:
-		if slices.Contains(f.Values, s) {
-			return s, true
+		if i := slices.Index(f.Values, s); i >= 0 {
+			return f.Values[i], true // the schema's string, shared by every item
 		}
 		d.errorf(n, "unknown %s %q%s; use one of: %s", label(f), clip(s), didYouMean(s, f.Values), strings.Join(f.Values, ", "))
 		return nil, false
