@@ -15,3 +15,6 @@ func SetListPageSize(n int) (restore func()) {
 	listPageSize = n
 	return func() { listPageSize = old }
 }
+
+// WritePartFiles cuts an index into parts and gives put their files.
+var WritePartFiles = writePartFiles

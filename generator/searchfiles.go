@@ -157,7 +157,11 @@ func writePartFiles(index []byte, docs int, headName string, put func(name strin
 		head = partsDir + "/" + contentName(headName, headBytes)
 		write(part{head, headBytes})
 	}
-	if err := errors.Join(err, failure()); err != nil {
+	// A failed write stops the cut with that write's error: report it once.
+	if f := failure(); f != nil {
+		err = f
+	}
+	if err != nil {
 		return "", fmt.Errorf("the search index's parts: %w", err)
 	}
 	return head, nil
