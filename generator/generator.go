@@ -232,6 +232,11 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	pr.begin("relate", "items", 0)
 	b.rel = buildRelations(b.content)
 	trees := b.languageTrees()
+	if !cfg.Preview {
+		for _, t := range trees {
+			t.content.ForgetRefs()
+		}
+	}
 	pr.end(len(b.content.Items))
 	tx, err := output.Begin(ctx, cfg.Out, output.Options{Forbidden: []string{cfg.SrcDir}, Waiting: func() {
 		if cfg.Logf != nil {

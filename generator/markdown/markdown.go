@@ -56,6 +56,10 @@ type Doc struct {
 	Headings []Heading
 	// RawHTML holds the offsets of raw HTML, which is not rendered.
 	RawHTML []int
+	// heading gives the index in Headings of a heading node, so that
+	// TextSections names a section with the same strings: a build keeps
+	// both for every page.
+	heading map[*ast.Heading]int
 }
 
 // Parse parses a Markdown body.
@@ -88,6 +92,10 @@ func Parse(src []byte) *Doc {
 					h.ID = string(b)
 				}
 			}
+			if d.heading == nil {
+				d.heading = map[*ast.Heading]int{}
+			}
+			d.heading[n] = len(d.Headings)
 			d.Headings = append(d.Headings, h)
 		}
 		return ast.WalkContinue, nil
@@ -231,7 +239,13 @@ func (d *Doc) TextSections() (string, []Section) {
 					if len(sections) > 0 {
 						sections[len(sections)-1].End = b.Len()
 					}
-					sections = append(sections, Section{ID: string(id), Heading: words, Start: b.Len()})
+					sec := Section{Heading: words, Start: b.Len()}
+					if i, ok := d.heading[h]; ok && d.Headings[i].ID == string(id) && d.Headings[i].Text == words {
+						sec.ID, sec.Heading = d.Headings[i].ID, d.Headings[i].Text
+					} else {
+						sec.ID = string(id)
+					}
+					sections = append(sections, sec)
 				}
 			}
 		}

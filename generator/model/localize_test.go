@@ -3,6 +3,8 @@ package model
 import (
 	"testing"
 	"testing/fstest"
+
+	"github.com/clusterpolisee/polisee/content"
 )
 
 // TestLocalized: the Greek view of the content takes the words of the
@@ -176,5 +178,35 @@ func TestLocalizedItemInItsOwnLanguage(t *testing.T) {
 	}
 	if term := c.Localized("en").Lookup("glossary", "cluster"); term.Has("lang") || term.Lang != "en" {
 		t.Errorf("the translation inherits lang: %q (Lang %q)", term.String("lang"), term.Lang)
+	}
+}
+
+// TestForgetRefs: once a build has related its items, ForgetRefs lets go
+// of the references of every item it could reach: the originals, their
+// translations and the localized copies.
+func TestForgetRefs(t *testing.T) {
+	c, diags := Load(content.Starter(), Options{Root: "content"})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	el := c.Localized("el")
+	if el == c {
+		t.Fatal("the starter content has no Greek translations")
+	}
+	count := func() int {
+		n := 0
+		for _, list := range [][]*Item{c.Items, c.Translations, el.Items} {
+			for _, it := range list {
+				n += len(it.Refs())
+			}
+		}
+		return n
+	}
+	if count() == 0 {
+		t.Fatal("the starter content's items refer to nothing")
+	}
+	el.ForgetRefs()
+	if n := count(); n != 0 {
+		t.Errorf("%d references left", n)
 	}
 }
