@@ -151,7 +151,7 @@ func loadSchema(fsys fs.FS, opts Options) (*Schema, diag.List) {
 func readSchema(fsys fs.FS, display string, size, max int64) (*Schema, diag.List) {
 	var diags diag.List
 	src := source{path: SchemaFile, size: size, isSite: true, display: display}
-	fm, vals, _, _, d := readFrontMatter(fsys, src, max, SchemaFileFields)
+	fm, vals, _, _, d := readFrontMatter(fsys, src, max, SchemaFileFields, nil)
 	diags.Append(d)
 	if vals == nil || d.HasErrors() {
 		return Builtin, diags

@@ -2,11 +2,13 @@ package model
 
 import (
 	"fmt"
+	"hash/maphash"
 	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -34,7 +36,46 @@ type decoder struct {
 	lineOffset int
 	diags      *diag.List
 	refs       []refUse
-	top        string // top-level field being decoded, for refs
+	top        string    // top-level field being decoded, for refs
+	values     *valueSet // nil: every value is the item's own
+}
+
+// valueSet keeps one copy of each value that names something (a
+// reference, an enum value, a language code), boxed as Item.Data holds
+// it: items repeat a few thousand such names over and over (a practice
+// names its countries, areas, owner, profile, sectors, level and
+// status), and each would otherwise keep its own string and box. It is
+// safe for use by several goroutines at once.
+type valueSet struct {
+	shards [16]struct {
+		sync.Mutex
+		m map[string]any
+	}
+}
+
+// maxSharedValue is the longest value a valueSet keeps: names are short.
+const maxSharedValue = 64
+
+var valueSeed = maphash.MakeSeed()
+
+// value returns s boxed, shared with every other item that gives it.
+func (vs *valueSet) value(s string) any {
+	if vs == nil || len(s) > maxSharedValue {
+		return s
+	}
+	sh := &vs.shards[maphash.String(valueSeed, s)%uint64(len(vs.shards))]
+	sh.Lock()
+	defer sh.Unlock()
+	if v, ok := sh.m[s]; ok {
+		return v
+	}
+	if sh.m == nil {
+		sh.m = map[string]any{}
+	}
+	own := strings.Clone(s) // not a part of a longer string
+	v := any(own)
+	sh.m[own] = v
+	return v
 }
 
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
@@ -323,7 +364,7 @@ func (d *decoder) scalar(n *yaml.Node, f *Field) (any, bool) {
 		return s, true
 	case KindEnum:
 		if i := slices.Index(f.Values, s); i >= 0 {
-			return f.Values[i], true // the schema's string, shared by every item
+			return d.values.value(f.Values[i]), true
 		}
 		d.errorf(n, "unknown %s %q%s; use one of: %s", label(f), clip(s), didYouMean(s, f.Values), strings.Join(f.Values, ", "))
 		return nil, false
@@ -333,14 +374,18 @@ func (d *decoder) scalar(n *yaml.Node, f *Field) (any, bool) {
 			d.errorf(n, "%s must not be empty", label(f))
 			return nil, false
 		}
+		v := d.values.value(s)
+		if shared, ok := v.(string); ok {
+			s = shared
+		}
 		d.refs = append(d.refs, refUse{field: d.top, folder: f.Ref, key: s, pos: d.pos(n)})
-		return s, true
+		return v, true
 	case KindLang:
 		if !langPattern.MatchString(s) {
 			d.errorf(n, "%q is not a language code; use a lowercase ISO 639-1 code such as en or el", clip(s))
 			return nil, false
 		}
-		return s, true
+		return d.values.value(s), true
 	}
 	d.errorf(n, "unsupported field kind")
 	return nil, false

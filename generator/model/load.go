@@ -53,6 +53,9 @@ type Options struct {
 	// pages then holds the front matter in memory, not the text (768 MB of
 	// Markdown at 100,000 documents). Item.Body is nil.
 	BodiesOnDisk bool
+
+	// values is the load's set of names (see valueSet).
+	values *valueSet
 }
 
 // Site is the validated site configuration.
@@ -145,6 +148,7 @@ func Load(fsys fs.FS, opts Options) (*Content, diag.List) {
 	items := make([]*Item, len(sources))
 	fileDiags := make([]diag.List, len(sources))
 	cache := opts.Cache.begin(opts, c.Site.DefaultLanguage(), schema)
+	opts.values = &valueSet{}
 	workers.EachFile(len(sources), func(i int) {
 		if it, d, ok := cache.get(sources[i]); ok {
 			items[i], fileDiags[i] = it, d
@@ -723,7 +727,7 @@ func tomlToNode(m map[string]any, raw []byte) *yaml.Node {
 
 // readFrontMatter reads a file and decodes its front matter against fields.
 // It returns nil values when the file cannot be used.
-func readFrontMatter(fsys fs.FS, src source, max int64, fields []*Field) (fm frontMatter, vals map[string]any, pos map[string]diag.Pos, d *decoder, diags diag.List) {
+func readFrontMatter(fsys fs.FS, src source, max int64, fields []*Field, values *valueSet) (fm frontMatter, vals map[string]any, pos map[string]diag.Pos, d *decoder, diags diag.List) {
 	data, err := readCapped(fsys, src.path, src.size, max)
 	if err != nil {
 		diags.Errorf(src.display, diag.Pos{}, "%v", err)
@@ -754,7 +758,7 @@ func readFrontMatter(fsys fs.FS, src source, max int64, fields []*Field) (fm fro
 		diags.Errorf(src.display, p, "%s", msg)
 		return fm, nil, nil, nil, diags
 	}
-	d = &decoder{path: src.display, lineOffset: fm.openLine, diags: &diags}
+	d = &decoder{path: src.display, lineOffset: fm.openLine, diags: &diags, values: values}
 	missing := diag.Pos{Line: max1(fm.openLine), Col: 1}
 	vals, pos = d.object(node, fields, missing, true)
 	return fm, vals, pos, d, diags
@@ -806,7 +810,7 @@ func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	if src.lang != "" {
 		fields = translationFields(fields)
 	}
-	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, fields)
+	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, fields, opts.values)
 	if vals == nil {
 		return nil, diags
 	}
@@ -841,7 +845,7 @@ func loadSite(fsys fs.FS, src *source, opts Options, diags diag.List) (Site, dia
 	if src == nil {
 		return site, diags
 	}
-	_, vals, pos, _, fileDiags := readFrontMatter(fsys, *src, opts.MaxFileSize, SiteFields)
+	_, vals, pos, _, fileDiags := readFrontMatter(fsys, *src, opts.MaxFileSize, SiteFields, nil)
 	diags.Append(fileDiags)
 	if vals == nil {
 		return site, diags

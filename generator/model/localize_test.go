@@ -3,6 +3,7 @@ package model
 import (
 	"testing"
 	"testing/fstest"
+	"unsafe"
 
 	"github.com/clusterpolisee/polisee/content"
 )
@@ -208,5 +209,33 @@ func TestForgetRefs(t *testing.T) {
 	el.ForgetRefs()
 	if n := count(); n != 0 {
 		t.Errorf("%d references left", n)
+	}
+}
+
+// TestItemsShareNames: items that name the same thing (a reference or an
+// enum value) share one copy of the name.
+func TestItemsShareNames(t *testing.T) {
+	c, diags := Load(content.Starter(), Options{Root: "content"})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]*byte{}
+	shared, names := 0, 0
+	for _, it := range c.Items {
+		for _, field := range []string{"countries", "areas", "status"} {
+			for _, s := range it.Strings(field) {
+				names++
+				if p, ok := seen[s]; !ok {
+					seen[s] = unsafe.StringData(s)
+				} else if p != unsafe.StringData(s) {
+					t.Errorf("%s: %s %q is a copy of its own", it.DisplayPath, field, s)
+				} else {
+					shared++
+				}
+			}
+		}
+	}
+	if shared == 0 {
+		t.Fatalf("no name given twice among %d", names)
 	}
 }
