@@ -56,10 +56,10 @@ type Doc struct {
 	Headings []Heading
 	// RawHTML holds the offsets of raw HTML, which is not rendered.
 	RawHTML []int
-	// heading gives the index in Headings of a heading node, so that
+	// headingNodes are the nodes of Headings, in the same order, so that
 	// TextSections names a section with the same strings: a build keeps
 	// both for every page.
-	heading map[*ast.Heading]int
+	headingNodes []*ast.Heading
 }
 
 // Parse parses a Markdown body.
@@ -92,10 +92,7 @@ func Parse(src []byte) *Doc {
 					h.ID = string(b)
 				}
 			}
-			if d.heading == nil {
-				d.heading = map[*ast.Heading]int{}
-			}
-			d.heading[n] = len(d.Headings)
+			d.headingNodes = append(d.headingNodes, n)
 			d.Headings = append(d.Headings, h)
 		}
 		return ast.WalkContinue, nil
@@ -225,6 +222,7 @@ func (d *Doc) TextSections() (string, []Section) {
 	var b strings.Builder
 	b.Grow(len(d.src)) // the text is shorter than the Markdown
 	var sections []Section
+	next := 0 // the first of headingNodes not passed yet
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			return ast.WalkContinue, nil
@@ -240,7 +238,11 @@ func (d *Doc) TextSections() (string, []Section) {
 						sections[len(sections)-1].End = b.Len()
 					}
 					sec := Section{Heading: words, Start: b.Len()}
-					if i, ok := d.heading[h]; ok && d.Headings[i].ID == string(id) && d.Headings[i].Text == words {
+					// Both walks meet the headings in document order.
+					for next < len(d.headingNodes) && d.headingNodes[next] != h {
+						next++
+					}
+					if i := next; i < len(d.Headings) && d.Headings[i].ID == string(id) && d.Headings[i].Text == words {
 						sec.ID, sec.Heading = d.Headings[i].ID, d.Headings[i].Text
 					} else {
 						sec.ID = string(id)

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestTextSectionsSplitAtHeadingsWithIDs(t *testing.T) {
@@ -59,5 +60,27 @@ func TestTextSectionsAreBounded(t *testing.T) {
 	}
 	if last := sections[len(sections)-1]; last.End != len(text) || last.ID != "notes-99" {
 		t.Errorf("the last section %+v ends at %d; want it to hold the rest of the text (%d bytes)", last, last.End, len(text))
+	}
+}
+
+// TestSectionsShareHeadingStrings: a section's heading text and ID are
+// the strings of the Heading of the same node, not copies of their own,
+// also after headings that start no section.
+func TestSectionsShareHeadingStrings(t *testing.T) {
+	doc := Parse([]byte("# Title\n\nIntro.\n\n## First\n\nOne.\n\n#### Deep\n\nTwo.\n\n##\n\n### Second *part*\n\nThree.\n"))
+	_, sections := doc.TextSections()
+	if len(sections) != 2 {
+		t.Fatalf("%d sections, want 2: %+v", len(sections), sections)
+	}
+	for _, sec := range sections {
+		shared := false
+		for _, h := range doc.Headings {
+			if unsafe.StringData(h.Text) == unsafe.StringData(sec.Heading) && unsafe.StringData(h.ID) == unsafe.StringData(sec.ID) {
+				shared = true
+			}
+		}
+		if !shared {
+			t.Errorf("section %q (%s) keeps strings of its own", sec.Heading, sec.ID)
+		}
 	}
 }
