@@ -2,7 +2,8 @@ package search
 
 import "github.com/clusterpolisee/polisee/search/internal/textan"
 
-// Languages maps each partner language to the analyzer its text gets.
+// languages are the partner languages, each with the analyzer its text
+// gets.
 // Every analyzer folds case and diacritics (Fold), so that a word typed
 // without its accents, or in capitals, finds the word written with them:
 // Alfold finds Alföld in any language's text, πολιτικη finds πολιτική.
@@ -24,19 +25,31 @@ import "github.com/clusterpolisee/polisee/search/internal/textan"
 //     engine that took 140 ms of every first search (Node 20, median of
 //     five runs), for one language of the eleven, so Croatian is read as
 //     Slovenian and Slovak are, folded and unstemmed.
-var Languages = map[string]string{
-	"en": "polisee_en",
-	"de": "polisee_de",
-	"it": "polisee_it",
-	"ro": "polisee_ro",
-	"hu": "polisee_hu",
-	"hr": plainAnalyzer,
-	"el": "polisee_el",
-	"bg": "polisee_bg",
-	"sr": "polisee_sr",
-	"sl": plainAnalyzer,
-	"sk": plainAnalyzer,
-	"sq": plainAnalyzer,
+var languages = [...]struct{ code, analyzer string }{
+	{"en", "polisee_en"},
+	{"de", "polisee_de"},
+	{"it", "polisee_it"},
+	{"ro", "polisee_ro"},
+	{"hu", "polisee_hu"},
+	{"hr", plainAnalyzer},
+	{"el", "polisee_el"},
+	{"bg", "polisee_bg"},
+	{"sr", "polisee_sr"},
+	{"sl", plainAnalyzer},
+	{"sk", plainAnalyzer},
+	{"sq", plainAnalyzer},
+}
+
+// languageAnalyzer returns the analyzer of a partner language, and false
+// for any other language. (languages is an array, not a map, so that it
+// is data in the browser's engine, not code that fills a map.)
+func languageAnalyzer(lang string) (string, bool) {
+	for _, l := range languages {
+		if l.code == lang {
+			return l.analyzer, true
+		}
+	}
+	return "", false
 }
 
 // plainAnalyzer is the analyzer of languages without their own.
@@ -45,7 +58,7 @@ const plainAnalyzer = "polisee_plain"
 // AnalyzerFor returns the analyzer name for a language code; languages
 // without their own get the plain analyzer.
 func AnalyzerFor(lang string) string {
-	if a, ok := Languages[lang]; ok {
+	if a, ok := languageAnalyzer(lang); ok {
 		return a
 	}
 	return plainAnalyzer

@@ -33,9 +33,9 @@ func Mapping() (*mapping.IndexMappingImpl, error) {
 	m.DocValuesDynamic = false
 	m.DefaultMapping = docMapping(plainAnalyzer)
 	m.AddDocumentMapping(sectionType(""), sectionMapping(plainAnalyzer))
-	for lang, analyzer := range Languages {
-		m.AddDocumentMapping(lang, docMapping(analyzer))
-		m.AddDocumentMapping(sectionType(lang), sectionMapping(analyzer))
+	for _, l := range languages {
+		m.AddDocumentMapping(l.code, docMapping(l.analyzer))
+		m.AddDocumentMapping(sectionType(l.code), sectionMapping(l.analyzer))
 	}
 	return m, nil
 }

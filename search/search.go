@@ -102,7 +102,7 @@ func (s sectionIndexed) BleveType() string { return s.Type }
 
 // sectionType names the document mapping of sections in a language.
 func sectionType(lang string) string {
-	if _, ok := Languages[lang]; !ok {
+	if _, ok := languageAnalyzer(lang); !ok {
 		lang = ""
 	}
 	return "section:" + lang

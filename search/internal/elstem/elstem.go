@@ -121,7 +121,7 @@ func stemLetters(b []byte) []byte {
 	// Irregular nouns (κρέας, φως, καθεστώς, γεγονός): the first group
 	// that matches rewrites the word.
 	for i := range r.irregular {
-		if w.apply(&r.irregular[i]) {
+		if w.apply(r.irregular[i]) {
 			break
 		}
 	}

@@ -223,7 +223,7 @@ func allRules() []*rule {
 	var all []*rule
 	r := rules()
 	for i := range r.irregular {
-		all = append(all, &r.irregular[i])
+		all = append(all, r.irregular[i])
 	}
 	all = append(all, r.middle...)
 	all = append(all, r.verb...)
@@ -362,5 +362,50 @@ func BenchmarkStem(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		Stem(words[i%len(words)])
+	}
+}
+
+// TestParseRule: the rules' text gives the rule it says, and a mistake
+// in it stops the build of the rules.
+func TestParseRule(t *testing.T) {
+	r := parseRule(`quiet fresh αδεσ
+		αδων
+		if μαμ πατερ: -1 αδ
+		after vowel-but-υ:
+		after οκ: α
+		always: αδ`)
+	if !r.quiet || !r.fresh || r.whole {
+		t.Errorf("flags whole %v quiet %v fresh %v, want quiet and fresh", r.whole, r.quiet, r.fresh)
+	}
+	if r.endings.longest([]byte("μαμαδων"), false) != "αδων" || r.endings.longest([]byte("μαμαδεσ"), false) != "αδεσ" {
+		t.Error("the endings over two lines are not both read")
+	}
+	if len(r.then) != 4 {
+		t.Fatalf("%d conditions, want 4", len(r.then))
+	}
+	if c := r.then[0]; !c.whole.has([]byte("πατερ")) || c.drop != 1 || c.add != "αδ" {
+		t.Errorf("condition 1 = %+v", c)
+	}
+	if c := r.then[1]; c.vowels != vowelsNoY || c.add != "" {
+		t.Errorf("condition 2 = %+v", c)
+	}
+	if c := r.then[2]; c.tail == nil || !c.tail.match([]byte("μοκ")) || c.add != "α" {
+		t.Errorf("condition 3 = %+v", c)
+	}
+	if c := r.then[3]; !c.holds([]byte("ζζ")) || c.add != "αδ" {
+		t.Errorf("condition 4 = %+v", c)
+	}
+	for _, bad := range []string{
+		"", "whole", "αδεσ if μαμ", "αδεσ if: αδ", "αδεσ after: α", "αδεσ unless μαμ: α",
+		"αδεσ always: -x", "αδεσ always: α β", "αδεσ always: abc", "αδεσ always: -0",
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("parseRule(%q) did not panic", bad)
+				}
+			}()
+			parseRule(bad)
+		}()
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/hungarian"
 	"github.com/blevesearch/snowballstem/romanian"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/clusterpolisee/polisee/search/internal/elstem"
 )
@@ -340,54 +339,6 @@ func porterStep(t *analysis.Token) bool {
 		t.Term = encode(porterstemmer.StemWithoutLowerCasing(runes(t.Term)))
 	}
 	return true
-}
-
-// foldStep is polisee's polisee_fold filter (package search).
-func foldStep(t *analysis.Token) bool {
-	t.Term = FoldTerm(t.Term)
-	return true
-}
-
-// FoldTerm is Fold on a token's term: the term itself when folding
-// leaves it as it is (ASCII without capitals: most words of most pages),
-// else a new slice.
-func FoldTerm(term []byte) []byte {
-	if plainLower(term) {
-		return term
-	}
-	return []byte(Fold(string(term)))
-}
-
-// plainLower reports whether b is ASCII without capitals, which Fold
-// leaves as it is.
-func plainLower[T string | []byte](b T) bool {
-	for i := 0; i < len(b); i++ {
-		if c := b[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
-			return false
-		}
-	}
-	return true
-}
-
-// Fold is the folding every analyzer applies (package search's Fold):
-// lowercase, no combining marks (accents, tonos, dialytika, háček...),
-// Greek final sigma as sigma.
-func Fold(s string) string {
-	if plainLower(s) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'ς':
-			b.WriteRune('σ')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }
 
 // serbianLatinStep is polisee's polisee_sr_latin filter (package search):
