@@ -17,7 +17,7 @@ const maxBrotli = 1_000_000
 func TestBrotliWithinBudget(t *testing.T) {
 	e := Get()
 	if n := len(e.WasmBr); n > maxBrotli {
-		t.Errorf("search.wasm.br is %d bytes, %d over the budget of %d: see what takes the space with the engine's size report (README, Measuring)", n, n-maxBrotli, maxBrotli)
+		t.Errorf("search.wasm.br is %d bytes, %d over the budget of %d: go run ./search/engine/gen -sizes reports what takes the space", n, n-maxBrotli, maxBrotli)
 	}
 	got, err := io.ReadAll(brotli.NewReader(bytes.NewReader(e.WasmBr)))
 	if err != nil || !bytes.Equal(got, e.Wasm) {

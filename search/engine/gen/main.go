@@ -5,7 +5,9 @@
 //
 //	go generate ./search/engine
 //
-// from the module's root. It refuses any Go version but the one go.mod's
+// from the module's root; with -sizes (go run ./search/engine/gen
+// -sizes) it writes nothing and reports what takes the engine's space,
+// package by package. It refuses any Go version but the one go.mod's
 // toolchain line names, so that regenerating gives the same bytes; CI
 // regenerates the engine and fails when the committed files differ.
 //
@@ -22,6 +24,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -48,7 +51,10 @@ var stubs = []struct{ module, dir string }{
 	{"github.com/json-iterator/go", "./search/engine/jsoniterstub"},
 }
 
+var sizes = flag.Bool("sizes", false, "write nothing: build the engine with its function names and report what takes its space, package by package")
+
 func main() {
+	flag.Parse()
 	if err := run(context.Background()); err != nil {
 		fmt.Fprintln(os.Stderr, "search/engine/gen:", err)
 		os.Exit(1)
@@ -103,14 +109,17 @@ func run(ctx context.Context) error {
 	if err := os.WriteFile(filepath.Join(tmp, "engine.sum"), sum, 0o644); err != nil {
 		return err
 	}
-	wasmFile := filepath.Join(tmp, "search.wasm")
-	cmd := exec.CommandContext(ctx, "go", "build", "-modfile="+modfile, "-trimpath", "-buildvcs=false",
-		"-ldflags=-s -w -buildid=", "-o", wasmFile, enginePkg)
-	cmd.Dir = root
-	cmd.Env = append(cleanEnv(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0", "GOFLAGS=", "GOWASM=")
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("compile the engine: %w", err)
+	if *sizes {
+		// The same build, but with the function names kept.
+		wasmFile, err := compile(ctx, root, modfile, tmp, "-ldflags=-buildid=")
+		if err != nil {
+			return err
+		}
+		return reportSizes(ctx, root, modfile, wasmFile, os.Stdout)
+	}
+	wasmFile, err := compile(ctx, root, modfile, tmp, "-ldflags=-s -w -buildid=")
+	if err != nil {
+		return err
 	}
 	wasm, err := os.ReadFile(wasmFile)
 	if err != nil {
@@ -136,6 +145,26 @@ func run(ctx context.Context) error {
 	}
 	fmt.Fprintf(os.Stderr, "search engine: %d bytes, %d gzip, %d brotli\n", len(wasm), len(gz), len(br))
 	return nil
+}
+
+// compile builds the engine into dir with the given -ldflags, and returns
+// the file's path.
+func compile(ctx context.Context, root, modfile, dir, ldflags string) (string, error) {
+	wasmFile := filepath.Join(dir, "search.wasm")
+	cmd := exec.CommandContext(ctx, "go", "build", "-modfile="+modfile, "-trimpath", "-buildvcs=false",
+		ldflags, "-o", wasmFile, enginePkg)
+	cmd.Dir = root
+	cmd.Env = engineEnv()
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("compile the engine: %w", err)
+	}
+	return wasmFile, nil
+}
+
+// engineEnv is the environment of the engine's build.
+func engineEnv() []string {
+	return append(cleanEnv(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0", "GOFLAGS=", "GOWASM=")
 }
 
 // cleanEnv is the environment without the settings that would change
