@@ -86,13 +86,17 @@ func paths(items []*model.Item) []string {
 // BenchmarkRelatedItems ranks the related items of a generated corpus of
 // 10,000 and 40,000 documents (the corpus is written and loaded before
 // the clock starts). Set POLISEE_BENCH_CONTENT_40K to a folder holding
-// `corpuswrite -n 40000` output to include the larger one.
+// `corpuswrite -n 40000` output to include the larger one, and
+// POLISEE_BENCH_CONTENT_100K to one of 100,000.
 func BenchmarkRelatedItems(b *testing.B) {
 	sizes := map[int]string{10000: ""}
 	if dir := os.Getenv("POLISEE_BENCH_CONTENT_40K"); dir != "" {
 		sizes[40000] = dir
 	}
-	for _, n := range []int{10000, 40000} {
+	if dir := os.Getenv("POLISEE_BENCH_CONTENT_100K"); dir != "" {
+		sizes[100000] = dir
+	}
+	for _, n := range []int{10000, 40000, 100000} {
 		dir, ok := sizes[n]
 		if !ok {
 			continue
