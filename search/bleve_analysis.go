@@ -18,7 +18,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/it"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ro"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
@@ -74,12 +73,27 @@ func analyzerNames() []string {
 func analyzerConfig(name string) map[string]any {
 	return map[string]any{
 		"type":          custom.Name,
-		"tokenizer":     unicodetok.Name,
+		"tokenizer":     wordTokenizer,
 		"token_filters": analyzerFilters[name],
 	}
 }
 
+// wordTokenizer is bleve's "unicode" tokenizer, by way of
+// textan.Tokenize, which gives the same tokens but splits ASCII text
+// without the Unicode word segmenter: four to five times as fast on
+// English text (textan's BenchmarkTokenize), and the index stage's CPU
+// at 10,000 generated documents 7% lower. textan's TestTokenizeAsBleve
+// and FuzzTokenizeAsBleve hold the two equal.
+const wordTokenizer = "polisee_unicode"
+
+type tokenizer func([]byte) analysis.TokenStream
+
+func (t tokenizer) Tokenize(input []byte) analysis.TokenStream { return t(input) }
+
 func init() {
+	registry.RegisterTokenizer(wordTokenizer, func(map[string]any, *registry.Cache) (analysis.Tokenizer, error) {
+		return tokenizer(textan.Tokenize), nil
+	})
 	registry.RegisterTokenFilter(foldFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldTokens{}, nil
 	})

@@ -1,41 +1,101 @@
 package textan
 
 import (
+	"unicode/utf8"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/segment"
 )
 
-// tokenize splits input into words as bleve's "unicode" tokenizer does:
+// Tokenize splits input into words as bleve's "unicode" tokenizer does:
 // the segments of the Unicode word segmenter (UAX #29) that have a type
 // (letters, numbers, ideographs, kana; not spaces or punctuation) are the
 // tokens, numbered from 1, with their byte offsets in input. Each term is
 // a piece of input, capped so that no filter can write past it.
-func tokenize(input []byte) analysis.TokenStream {
-	if stream, ok := tokenizeSimple(input); ok {
-		return stream
+//
+// ASCII text is split here (asciiWord), not by the segmenter: its one
+// large function took 8% of an index build's CPU (13% with bleve's
+// tokenizer around it), and the browser would compile it before the
+// first results. A stretch with other bytes in it
+// goes to the segmenter, from the start of the word it touches to a
+// space (before which UAX #29 always breaks). Input with invalid
+// UTF-8 goes to the segmenter whole.
+func Tokenize(input []byte) analysis.TokenStream {
+	words := tokens{stream: make(analysis.TokenStream, 0, len(input)/6+1)}
+	if !utf8.Valid(input) {
+		segmentWords(&words, input, 0)
+		return words.stream
 	}
-	seg := segment.NewWordSegmenterDirect(input)
-	var words []analysis.Token
-	start := 0
+	for i := 0; i < len(input); {
+		c := input[i]
+		if c >= utf8.RuneSelf {
+			i = segmentStretch(&words, input, i)
+			continue
+		}
+		if wordByte(c) == 0 {
+			i++ // a space or punctuation: no word
+			continue
+		}
+		end, typ, ok := asciiWord(input, i)
+		if !ok {
+			i = segmentStretch(&words, input, i)
+			continue
+		}
+		words.add(input, i, end, typ)
+		i = end
+	}
+	return words.stream
+}
+
+// tokens is a token stream being made. Its tokens are allocated a few
+// hundred at a time, as bleve's tokenizer does, so that none is copied
+// as the stream grows.
+type tokens struct {
+	stream analysis.TokenStream
+	chunk  []analysis.Token
+}
+
+// add appends the token input[start:end], its term capped so that no
+// filter can write past it.
+func (t *tokens) add(input []byte, start, end int, typ analysis.TokenType) {
+	if len(t.chunk) == cap(t.chunk) {
+		// About one word in six bytes of the text left, at most 1,024.
+		t.chunk = make([]analysis.Token, 0, min((len(input)-start)/6+16, 1024))
+	}
+	t.chunk = append(t.chunk, analysis.Token{
+		Term:     input[start:end:end],
+		Start:    start,
+		End:      end,
+		Position: len(t.stream) + 1,
+		Type:     typ,
+	})
+	t.stream = append(t.stream, &t.chunk[len(t.chunk)-1])
+}
+
+// segmentStretch gives the segmenter input from start, a word's start or
+// a byte over 0x7F after a word's end, up to the first space that an
+// ASCII character follows (so that a Greek paragraph is one stretch), and
+// returns where the stretch ends.
+func segmentStretch(words *tokens, input []byte, start int) int {
+	end := start + 1
+	for end < len(input) && (input[end] != ' ' || end+1 < len(input) && input[end+1] >= utf8.RuneSelf) {
+		end++
+	}
+	segmentWords(words, input[:end], start)
+	return end
+}
+
+// segmentWords adds the words the segmenter finds in input[from:].
+func segmentWords(words *tokens, input []byte, from int) {
+	seg := segment.NewWordSegmenterDirect(input[from:])
+	start := from
 	for seg.Segment() {
-		b := seg.Bytes()
-		end := start + len(b)
+		end := start + len(seg.Bytes())
 		if typ := seg.Type(); typ != segment.None {
-			words = append(words, analysis.Token{
-				Term:     b[:len(b):len(b)],
-				Start:    start,
-				End:      end,
-				Position: len(words) + 1,
-				Type:     tokenType(typ),
-			})
+			words.add(input, start, end, tokenType(typ))
 		}
 		start = end
 	}
-	stream := make(analysis.TokenStream, len(words))
-	for i := range words {
-		stream[i] = &words[i]
-	}
-	return stream
 }
 
 // tokenType is the token type bleve gives a segment type: ideographs and
@@ -50,49 +110,88 @@ func tokenType(segmentType int) analysis.TokenType {
 	return analysis.AlphaNumeric
 }
 
-// tokenizeSimple tokenizes the usual query, ASCII words and numbers
-// between spaces, without the Unicode word segmenter, whose one large
-// function the browser would otherwise compile before the first
-// results. For such text UAX #29 gives each run of letters and each run
-// of digits as a word; a run that mixes them, and any other byte, is
-// left to the segmenter (ok false).
-func tokenizeSimple(input []byte) (analysis.TokenStream, bool) {
-	var words []analysis.Token
-	for i := 0; i < len(input); {
+// The ASCII characters' word-break classes (UAX #29, as the segmenter
+// has them).
+const (
+	wbLetter     = 1 << iota // A-Z a-z: ALetter
+	wbDigit                  // 0-9: Numeric
+	wbUnderscore             // _: ExtendNumLet
+	wbMidLetter              // joins two letters: : (MidLetter), . (MidNumLet), ' (Single_Quote)
+	wbMidNum                 // joins two digits: , ; (MidNum), . (MidNumLet), ' (Single_Quote)
+)
+
+func wordByte(c byte) int {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		return wbLetter
+	case '0' <= c && c <= '9':
+		return wbDigit
+	case c == '_':
+		return wbUnderscore
+	}
+	return 0
+}
+
+func midByte(c byte) int {
+	switch c {
+	case ':':
+		return wbMidLetter
+	case ',', ';':
+		return wbMidNum
+	case '.', '\'':
+		return wbMidLetter | wbMidNum
+	}
+	return 0
+}
+
+// asciiWord reads the word starting at input[start], a letter, digit or
+// underscore, as the segmenter reads it: letters, digits and underscores
+// run together (WB5, WB8 to WB10, WB13a and b), a letter and a letter
+// join across one MidLetter (WB6, WB7), a digit and a digit across one
+// MidNum (WB11, WB12). The word is a number (Numeric) when it has digits
+// and no letter, else AlphaNumeric (an underscore alone is a word). ok is
+// false when the word meets a byte over 0x7F: the segmenter reads it.
+func asciiWord(input []byte, start int) (end int, typ analysis.TokenType, ok bool) {
+	letters, digits := false, false
+	i := start
+	for i < len(input) {
 		c := input[i]
-		if c == ' ' {
+		if c >= utf8.RuneSelf {
+			return 0, 0, false
+		}
+		if k := wordByte(c); k != 0 {
+			letters = letters || k == wbLetter
+			digits = digits || k == wbDigit
 			i++
 			continue
 		}
-		start, digits, letters := i, 0, 0
-		for ; i < len(input) && input[i] != ' '; i++ {
-			switch c := input[i]; {
-			case c >= '0' && c <= '9':
-				digits++
-			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-				letters++
-			default:
-				return nil, false
-			}
+		// A middle character joins only what is of the same kind on both
+		// sides.
+		m := midByte(c)
+		if m == 0 || i+1 >= len(input) {
+			break
 		}
-		if digits > 0 && letters > 0 {
-			return nil, false
+		next := input[i+1]
+		if next >= utf8.RuneSelf {
+			return 0, 0, false
 		}
-		typ := analysis.AlphaNumeric
-		if digits > 0 {
-			typ = analysis.Numeric
+		prev := wordByte(input[i-1])
+		if prev == wbLetter && m&wbMidLetter != 0 && wordByte(next) == wbLetter ||
+			prev == wbDigit && m&wbMidNum != 0 && wordByte(next) == wbDigit {
+			i += 2
+			continue
 		}
-		words = append(words, analysis.Token{
-			Term:     input[start:i:i],
-			Start:    start,
-			End:      i,
-			Position: len(words) + 1,
-			Type:     typ,
-		})
+		break
 	}
-	stream := make(analysis.TokenStream, len(words))
-	for i := range words {
-		stream[i] = &words[i]
+	// What follows the word may still join it: a non-spacing mark or a
+	// format character (WB4) is not ASCII, and is checked above only when
+	// it comes next.
+	if i < len(input) && input[i] >= utf8.RuneSelf {
+		return 0, 0, false
 	}
-	return stream, true
+	typ = analysis.AlphaNumeric
+	if digits && !letters {
+		typ = analysis.Numeric
+	}
+	return i, typ, true
 }
