@@ -61,7 +61,11 @@ func TestPrecompressReusesWriters(t *testing.T) {
 func fresh(t *testing.T, data []byte, o brotli.WriterOptions) (gz, br []byte) {
 	t.Helper()
 	var g, b bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&g, gzip.DefaultCompression)
+	level := GzipFast
+	if o.Quality == BrotliBest {
+		level = gzip.BestCompression
+	}
+	zw, _ := gzip.NewWriterLevel(&g, level)
 	zw.Write(data)
 	zw.Close()
 	bw := brotli.NewWriterOptions(&b, o)
