@@ -204,35 +204,37 @@ func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
 	sort.SliceStable(cands, func(i, j int) bool { return model.Less(cands[i], cands[j]) })
 	ix := relatedIndex{groups: map[[2]int32][]int32{}}
 	areaKeys, countryKeys := map[string]int32{}, map[string]int32{}
-	keys := make([][2]int32, len(cands))
-	var firsts []int // the first candidate of each group, in rank order
-	for i, it := range cands {
-		areas, countries := it.Strings("areas"), it.Countries()
-		key := [2]int32{setID(&ix.areaSets, areaKeys, areas), setID(&ix.countrySets, countryKeys, countries)}
-		keys[i] = key
-		if len(ix.groups[key]) == 0 {
-			firsts = append(firsts, i)
-		}
-		ix.groups[key] = append(ix.groups[key], int32(i))
-	}
 	// Candidates naming the same areas and countries have the same
 	// related items but for themselves: each group's best are found once,
 	// one more than needed, and each candidate leaves itself out. At
 	// 100,000 generated documents that is 7,359 searches instead of
 	// 100,000.
-	groupBest := make([][]int32, len(firsts))
-	workers.Each(len(firsts), func(g int) {
-		first := cands[firsts[g]]
-		groupBest[g] = ix.best(first.Strings("areas"), first.Countries(), maxRelated+1)
-	})
-	byKey := make(map[[2]int32][]int32, len(firsts))
-	for g, i := range firsts {
-		byKey[keys[i]] = groupBest[g]
+	type group struct {
+		areas, countries []string // as its first candidate names them
+		best             []int32
 	}
+	var groups []group
+	groupOf := make([]int, len(cands))
+	groupIDs := map[[2]int32]int{}
+	for i, it := range cands {
+		areas, countries := it.Strings("areas"), it.Countries()
+		key := [2]int32{setID(&ix.areaSets, areaKeys, areas), setID(&ix.countrySets, countryKeys, countries)}
+		g, ok := groupIDs[key]
+		if !ok {
+			g = len(groups)
+			groupIDs[key] = g
+			groups = append(groups, group{areas: areas, countries: countries})
+		}
+		groupOf[i] = g
+		ix.groups[key] = append(ix.groups[key], int32(i))
+	}
+	workers.Each(len(groups), func(g int) {
+		groups[g].best = ix.best(groups[g].areas, groups[g].countries, maxRelated+1)
+	})
 	related := make(map[*model.Item][]*model.Item, len(cands))
 	for i, it := range cands {
 		items := make([]*model.Item, 0, maxRelated)
-		for _, r := range byKey[keys[i]] {
+		for _, r := range groups[groupOf[i]].best {
 			if r != int32(i) && len(items) < maxRelated {
 				items = append(items, cands[r])
 			}

@@ -47,9 +47,9 @@ func Tokenize(input []byte) analysis.TokenStream {
 	return words.stream
 }
 
-// tokens is a token stream being made. Its tokens are allocated a few
-// hundred at a time, as bleve's tokenizer does, so that none is copied
-// as the stream grows.
+// tokens is a token stream being made. Its tokens are allocated in
+// chunks (up to 1,024 at a time), as bleve's tokenizer does, so that none
+// is copied as the stream grows.
 type tokens struct {
 	stream analysis.TokenStream
 	chunk  []analysis.Token
