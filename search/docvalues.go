@@ -71,7 +71,7 @@ func readDocValueField(seg source, field string, numDocs uint64) (*docValueField
 		if err != nil || pl == nil {
 			return err == nil, err
 		}
-		it := pl.iter()
+		it := pl.iter(false)
 		for p, err := it.next(); p != nil || err != nil; p, err = it.next() {
 			if err != nil {
 				return false, err

@@ -694,8 +694,8 @@ func (s *partsSource) stored(doc uint64, fn func(name string, typ byte, value []
 
 func (l *partsList) count() uint64 { return l.n }
 
-func (l *partsList) iter() postingIter {
-	it := &partsIter{left: l.n, locs: l.locs, fields: l.src.fields}
+func (l *partsList) iter(locs bool) postingIter {
+	it := &partsIter{left: l.n, locs: l.locs && locs, fields: l.src.fields}
 	r := partsReader{b: l.data}
 	nd, nf, nn := r.uvarint(), r.uvarint(), r.uvarint()
 	if r.err != nil || nd+nf+nn > uint64(len(r.b)) {

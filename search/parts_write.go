@@ -302,7 +302,7 @@ func (w *partsWriter) key(k partKey) (encodedKey, error) {
 	var places []byte
 	hasLocs := false
 	prev := uint64(0)
-	it := pl.iter()
+	it := pl.iter(true)
 	for p, err := it.next(); p != nil || err != nil; p, err = it.next() {
 		if err != nil {
 			return encodedKey{}, err

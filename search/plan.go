@@ -14,8 +14,9 @@ import (
 type planner struct {
 	seg     source
 	analyze func(analyzer string, text string) (analysis.TokenStream, error)
-	// vectors keeps where terms are, for snippets and suggestions.
-	vectors bool
+	// loc, when set, finds where the terms are in the hits shown, for
+	// snippets and suggestions (locating).
+	loc *locating
 }
 
 // plan is the scorer of a whole query, its norm set.
@@ -37,7 +38,7 @@ func (p *planner) plan(q qnode) (scorer, error) {
 func (p *planner) scorer(q qnode) (scorer, error) {
 	switch q := q.(type) {
 	case *termQ:
-		return newTermScorer(p.seg, q.field, q.term, q.boost, p.vectors)
+		return newTermScorer(p.seg, q.field, q.term, q.boost, false, p.loc)
 	case *matchQ:
 		return p.match(q)
 	case *phraseQ:
@@ -59,7 +60,7 @@ func (p *planner) scorer(q qnode) (scorer, error) {
 		if err != nil || len(parts) == 0 {
 			return noneScorer{}, err
 		}
-		return newAnyOf(parts, q.min), nil
+		return newAnyOf(p.seg, parts, q.min), nil
 	case *boolQ:
 		return p.boolean(q)
 	}
@@ -135,7 +136,7 @@ func (p *planner) match(q *matchQ) (scorer, error) {
 		if q.fuzziness != 0 {
 			parts[i], err = p.fuzzy(q.field, string(t.Term), q.prefix, q.fuzziness, q.boost)
 		} else {
-			parts[i], err = newTermScorer(p.seg, q.field, string(t.Term), q.boost, p.vectors)
+			parts[i], err = newTermScorer(p.seg, q.field, string(t.Term), q.boost, false, p.loc)
 		}
 		if err != nil {
 			return nil, err
@@ -144,7 +145,7 @@ func (p *planner) match(q *matchQ) (scorer, error) {
 	if q.all {
 		return newAllOf(parts), nil
 	}
-	return newAnyOf(parts, 1), nil
+	return newAnyOf(p.seg, parts, 1), nil
 }
 
 // phrase matches the analysed text as a phrase; a word the analysis
@@ -165,7 +166,7 @@ func (p *planner) phrase(q *phraseQ) (scorer, error) {
 			if t == "" {
 				continue
 			}
-			s, err := newTermScorer(p.seg, q.field, t, q.boost, true)
+			s, err := newTermScorer(p.seg, q.field, t, q.boost, true, p.loc)
 			if err != nil {
 				return nil, err
 			}
@@ -175,7 +176,7 @@ func (p *planner) phrase(q *phraseQ) (scorer, error) {
 		case len(at) == 1 && len(alts) == 1:
 			positions = append(positions, alts[0])
 		case len(at) > 1:
-			positions = append(positions, newAnyOf(alts, 1))
+			positions = append(positions, newAnyOf(p.seg, alts, 1))
 		}
 	}
 	return &phraseOf{all: newAllOf(positions), terms: terms}, nil
@@ -210,7 +211,7 @@ func (p *planner) fuzzy(field, term string, prefix, fuzziness int, boost float64
 		return nil, fmt.Errorf("%w: fuzziness ~%d; use ~1 or ~2", ErrQuery, fuzziness)
 	}
 	if fuzziness == 0 {
-		return newTermScorer(p.seg, field, term, boost, p.vectors)
+		return newTermScorer(p.seg, field, term, boost, false, p.loc)
 	}
 	start := term
 	for i := range term {
@@ -239,15 +240,15 @@ func (p *planner) fuzzy(field, term string, prefix, fuzziness int, boost float64
 		return nil, err
 	}
 	if len(candidates) == 0 || (len(candidates) == 1 && candidates[0] == term) {
-		return newTermScorer(p.seg, field, term, boost, p.vectors)
+		return newTermScorer(p.seg, field, term, boost, false, p.loc)
 	}
 	parts := make([]scorer, len(candidates))
 	for i, c := range candidates {
-		if parts[i], err = newTermScorer(p.seg, field, c, boost/float64(edits[i]+1), p.vectors); err != nil {
+		if parts[i], err = newTermScorer(p.seg, field, c, boost/float64(edits[i]+1), false, p.loc); err != nil {
 			return nil, err
 		}
 	}
-	return newAnyOf(parts, 0), nil
+	return newAnyOf(p.seg, parts, 0), nil
 }
 
 // errTooMany is an ErrQuery. It is not made with fmt.Errorf: that would
@@ -289,11 +290,11 @@ func (p *planner) wildcard(q *wildcardQ) (scorer, error) {
 	}
 	parts := make([]scorer, len(candidates))
 	for i, c := range candidates {
-		if parts[i], err = newTermScorer(p.seg, q.field, c, q.boost, p.vectors); err != nil {
+		if parts[i], err = newTermScorer(p.seg, q.field, c, q.boost, false, p.loc); err != nil {
 			return nil, err
 		}
 	}
-	return newAnyOf(parts, 0), nil
+	return newAnyOf(p.seg, parts, 0), nil
 }
 
 // globMatch reports whether the whole of s matches pattern, letter by

@@ -307,7 +307,7 @@ func (ix *Index) rank(ctx context.Context, q qnode, r Request) (*Result, []match
 		size = DefaultResult
 	}
 	size = min(size, MaxResults)
-	p := planner{seg: ix.seg, analyze: ix.analyze, vectors: true}
+	p := planner{seg: ix.seg, analyze: ix.analyze, loc: &locating{}}
 	s, err := p.plan(q)
 	if err != nil {
 		return nil, nil, queryError(ctx, err)
@@ -329,6 +329,9 @@ func (ix *Index) rank(ctx context.Context, q qnode, r Request) (*Result, []match
 	top, err := ix.top(ms, r.Sort, r.From, size)
 	if err != nil {
 		return nil, nil, err
+	}
+	if err := p.loc.locate(s, top); err != nil {
+		return nil, nil, queryError(ctx, err)
 	}
 	return out, top, nil
 }

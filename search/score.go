@@ -74,12 +74,56 @@ type termScorer struct {
 	field, term string
 	boost, idf  float64
 	queryWeight float64
-	vectors     bool // keep where the term is (fields with positions)
+	// vectors keeps where the term is (in fields with positions): in
+	// every pass when set, else in the pass of loc when loc is set.
+	vectors bool
+	loc     *locating
 }
 
-func newTermScorer(src source, field, term string, boost float64, vectors bool) (*termScorer, error) {
-	s := &termScorer{field: field, term: term, boost: boost, queryWeight: 1, vectors: vectors}
-	pl, err := src.postings(field, []byte(term), vectors)
+// locating is how the scorers of a query find where its terms are in
+// the hits shown, and only there: a query such as "cluster" matches
+// every page, and keeping the places of its words in all of them was
+// nearly all a search allocated (1.4 MB a query at 1,000 pages, which
+// the browser's engine then collected). The plan is run once for the
+// scores, without places (but a phrase's, which it needs to match),
+// then once more with docs set to the hits shown, whose places it
+// keeps. Every part of a plan scores and matches a document from that
+// document's postings alone, so the second run gives the hits shown
+// as the first did, with their places.
+type locating struct {
+	docs []uint64 // in order; nil in the first run
+}
+
+// locate runs s again for the documents of top and gives each of them
+// the places of the query's terms (match.locs).
+func (l *locating) locate(s scorer, top []match) error {
+	if len(top) == 0 {
+		return nil
+	}
+	l.docs = make([]uint64, len(top))
+	for i, m := range top {
+		l.docs[i] = m.doc
+	}
+	slices.Sort(l.docs)
+	defer func() { l.docs = nil }()
+	ms, err := s.matches()
+	if err != nil {
+		return err
+	}
+	for i := range top {
+		j := sort.Search(len(ms), func(j int) bool { return ms[j].doc >= top[i].doc })
+		if j < len(ms) && ms[j].doc == top[i].doc {
+			top[i].locs = ms[j].locs
+		}
+	}
+	return nil
+}
+
+// newTermScorer matches term in field. With loc set, it keeps where the
+// term is in the run of loc.locate; with vectors, in every run.
+func newTermScorer(src source, field, term string, boost float64, vectors bool, loc *locating) (*termScorer, error) {
+	s := &termScorer{field: field, term: term, boost: boost, queryWeight: 1, vectors: vectors, loc: loc}
+	pl, err := src.postings(field, []byte(term), vectors || loc != nil)
 	if err != nil {
 		return nil, err
 	}
@@ -100,9 +144,18 @@ func (s *termScorer) matches() ([]match, error) {
 	if s.pl == nil || s.n == 0 {
 		return nil, nil
 	}
-	out := make([]match, 0, s.n)
-	it := s.pl.iter()
-	for {
+	var only []uint64 // the documents of a run of locating
+	if s.loc != nil {
+		only = s.loc.docs
+	}
+	locs := s.vectors || only != nil
+	size := s.n
+	if only != nil {
+		size = min(size, uint64(len(only)))
+	}
+	out := make([]match, 0, size)
+	it := s.pl.iter(locs)
+	for next := 0; ; {
 		p, err := it.next()
 		if err != nil {
 			return nil, err
@@ -110,12 +163,23 @@ func (s *termScorer) matches() ([]match, error) {
 		if p == nil {
 			return out, nil
 		}
+		if only != nil {
+			for next < len(only) && only[next] < p.doc {
+				next++
+			}
+			if next == len(only) {
+				return out, nil
+			}
+			if only[next] != p.doc {
+				continue
+			}
+		}
 		score := math.Sqrt(float64(p.freq)) * p.norm * s.idf
 		if s.queryWeight != 1 {
 			score *= s.queryWeight
 		}
 		m := match{doc: p.doc, score: score}
-		if s.vectors {
+		if locs {
 			for _, l := range p.locs {
 				m.locs = append(m.locs, termLoc{field: l.field, term: s.term, pos: l.pos, start: l.start, end: l.end})
 			}
@@ -240,7 +304,11 @@ func without(a, b []match) []match {
 func join(a, b []match, keep func(m, other *match) bool) []match {
 	out := a[:0]
 	j := 0
-	for _, m := range a {
+	for i := range a {
+		// keep changes a[i] in place: out has not reached it (a copy
+		// would be a heap allocation for each match, as keep takes
+		// its address).
+		m := &a[i]
 		for j < len(b) && b[j].doc < m.doc {
 			j++
 		}
@@ -248,8 +316,8 @@ func join(a, b []match, keep func(m, other *match) bool) []match {
 		if j < len(b) && b[j].doc == m.doc {
 			other = &b[j]
 		}
-		if keep(&m, other) {
-			out = append(out, m)
+		if keep(m, other) {
+			out = append(out, *m)
 		}
 	}
 	return out
@@ -267,9 +335,12 @@ func (m *match) add(other *match) {
 type anyOf struct {
 	parts []scorer
 	min   int
+	docs  uint64 // the documents of the segment: no more can match
 }
 
-func newAnyOf(parts []scorer, min int) *anyOf { return &anyOf{parts: byCount(parts), min: min} }
+func newAnyOf(src source, parts []scorer, min int) *anyOf {
+	return &anyOf{parts: byCount(parts), min: min, docs: src.count()}
+}
 
 func (s *anyOf) weight() float64      { return sumWeights(s.parts) }
 func (s *anyOf) setNorm(norm float64) { setNorms(s.parts, norm) }
@@ -289,7 +360,7 @@ func (s *anyOf) matches() ([]match, error) {
 	// Merge the lists: a document's score adds its parts' scores in
 	// the parts' order.
 	next := make([]int, len(lists))
-	out := make([]match, 0, min(total, 1<<16))
+	out := make([]match, 0, min(uint64(total), s.docs, 1<<16))
 	for {
 		doc, found := uint64(math.MaxUint64), false
 		for i, l := range lists {

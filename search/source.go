@@ -51,7 +51,9 @@ type postingLoc struct {
 // postingList is a term's postings.
 type postingList interface {
 	count() uint64
-	iter() postingIter
+	// iter goes through the postings, with their locations when locs is
+	// set and the list was asked for them (source.postings).
+	iter(locs bool) postingIter
 }
 
 // postingIter goes through a term's postings. next returns nil after the
@@ -138,8 +140,9 @@ type zapList struct {
 }
 
 func (z zapList) count() uint64 { return z.pl.Count() }
-func (z zapList) iter() postingIter {
-	return &zapPostings{it: z.pl.Iterator(true, true, z.locs, nil), locs: z.locs}
+func (z zapList) iter(locs bool) postingIter {
+	locs = locs && z.locs
+	return &zapPostings{it: z.pl.Iterator(true, true, locs, nil), locs: locs}
 }
 
 func (z zapSource) contains(field string, term []byte) (bool, error) {
@@ -206,7 +209,7 @@ func docNumbers(src source, ids []string) ([]uint64, error) {
 		if pl == nil {
 			continue
 		}
-		it := pl.iter()
+		it := pl.iter(false)
 		for p, err := it.next(); p != nil || err != nil; p, err = it.next() {
 			if err != nil {
 				return nil, err
