@@ -1,7 +1,7 @@
 /* polisee search worker: runs the WebAssembly search engine off the main
    thread. polisee writes it into the search folder after wasm_exec.js
    and search-engine.js, in one file. The page sends the addresses of
-   the engine's scripts first (init), then the compiled engine and the
+   the engine's scripts first (init), then those of the engine and the
    index (engine), then queries. */
 "use strict";
 var ready = null;
@@ -27,9 +27,10 @@ onmessage = function (e) {
     return;
   }
   if (m.type === "engine") {
-    // The page sends the compiled engine, or its address when it could
-    // not compile it, and the index's bytes.
-    ready = polisee_compile(m.module || m.wasm).then(function (module) { return polisee_start(module, m.index); });
+    // The index downloads while the engine downloads and compiles.
+    var index = polisee_fetch(m.index);
+    index.catch(function () { /* polisee_start reports it */ });
+    ready = polisee_compile(m.wasm).then(function (module) { return polisee_start(module, index); });
     ready.then(function () {
       postMessage({ type: "ready" });
     }, function (err) {
