@@ -726,41 +726,51 @@ type partsIter struct {
 	err                        error
 }
 
-func (it *partsIter) next() (*posting, error) {
-	if it.err != nil {
-		return nil, it.err
-	}
-	if it.left == 0 {
-		return nil, nil
-	}
-	it.left--
-	it.p.doc += it.docs.uvarint()
-	it.p.freq = it.freqs.uvarint()
-	if n := it.norms.uvarint(); n > 0 {
-		it.p.norm = lengthNorm(n)
-	} else {
-		it.p.norm = math.Float64frombits(it.norms.uvarint())
-	}
-	it.p.locs = it.p.locs[:0]
-	if it.locs {
-		r := &it.places
-		var pos, start uint64
-		for range r.count(4) {
-			f := r.uvarint()
-			pos += r.uvarint()
-			start += r.uvarint()
-			end := start + r.uvarint()
-			if f >= uint64(len(it.fields)) {
-				return nil, fmt.Errorf("%w: field %d of %d", ErrCorrupt, f, len(it.fields))
+func (it *partsIter) next() (*posting, error) { return it.advance(0) }
+
+func (it *partsIter) advance(doc uint64) (*posting, error) {
+	for {
+		if it.err != nil {
+			return nil, it.err
+		}
+		if it.left == 0 {
+			return nil, nil
+		}
+		it.left--
+		it.p.doc += it.docs.uvarint()
+		it.p.freq = it.freqs.uvarint()
+		if n := it.norms.uvarint(); n > 0 {
+			it.p.norm = lengthNorm(n)
+		} else {
+			it.p.norm = math.Float64frombits(it.norms.uvarint())
+		}
+		wanted := it.p.doc >= doc
+		it.p.locs = it.p.locs[:0]
+		if it.locs {
+			r := &it.places
+			var pos, start uint64
+			for range r.count(4) {
+				f := r.uvarint()
+				pos += r.uvarint()
+				start += r.uvarint()
+				end := start + r.uvarint()
+				if !wanted {
+					continue
+				}
+				if f >= uint64(len(it.fields)) {
+					return nil, fmt.Errorf("%w: field %d of %d", ErrCorrupt, f, len(it.fields))
+				}
+				it.p.locs = append(it.p.locs, postingLoc{field: it.fields[f], pos: pos, start: start, end: end})
 			}
-			it.p.locs = append(it.p.locs, postingLoc{field: it.fields[f], pos: pos, start: start, end: end})
+		}
+		if err := errors.Join(it.docs.err, it.freqs.err, it.norms.err, it.places.err); err != nil {
+			it.err = fmt.Errorf("%w: postings: %v", ErrCorrupt, err)
+			return nil, it.err
+		}
+		if wanted {
+			return &it.p, nil
 		}
 	}
-	if err := errors.Join(it.docs.err, it.freqs.err, it.norms.err, it.places.err); err != nil {
-		it.err = fmt.Errorf("%w: postings: %v", ErrCorrupt, err)
-		return nil, it.err
-	}
-	return &it.p, nil
 }
 
 // lengthNorm is the norm of a field of n words, as zap computes it.

@@ -155,8 +155,25 @@ func (s *termScorer) matches() ([]match, error) {
 	}
 	out := make([]match, 0, size)
 	it := s.pl.iter(locs)
+	var p *posting
 	for next := 0; ; {
-		p, err := it.next()
+		var err error
+		if only == nil {
+			p, err = it.next()
+		} else {
+			// The next document asked for that the term may be in,
+			// found with advance (which passes over the rest): a
+			// posting found may be that of a later one.
+			for next < len(only) && p != nil && only[next] < p.doc {
+				next++
+			}
+			if next == len(only) {
+				return out, nil
+			}
+			if p == nil || p.doc < only[next] {
+				p, err = it.advance(only[next])
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -164,15 +181,10 @@ func (s *termScorer) matches() ([]match, error) {
 			return out, nil
 		}
 		if only != nil {
-			for next < len(only) && only[next] < p.doc {
-				next++
-			}
-			if next == len(only) {
-				return out, nil
-			}
-			if only[next] != p.doc {
+			if p.doc != only[next] {
 				continue
 			}
+			next++
 		}
 		score := math.Sqrt(float64(p.freq)) * p.norm * s.idf
 		if s.queryWeight != 1 {

@@ -60,6 +60,10 @@ type postingList interface {
 // last; the posting it returns is only good until the next call.
 type postingIter interface {
 	next() (*posting, error)
+	// advance returns the first posting of a document at or after doc
+	// (nil after the last), passing over those before it without
+	// decoding their places.
+	advance(doc uint64) (*posting, error)
 }
 
 // zapSource reads a zap segment.
@@ -185,6 +189,15 @@ type zapPostings struct {
 
 func (z *zapPostings) next() (*posting, error) {
 	p, err := z.it.Next()
+	return z.fill(p, err)
+}
+
+func (z *zapPostings) advance(doc uint64) (*posting, error) {
+	p, err := z.it.Advance(doc)
+	return z.fill(p, err)
+}
+
+func (z *zapPostings) fill(p segment.Posting, err error) (*posting, error) {
 	if err != nil || p == nil {
 		return nil, err
 	}
