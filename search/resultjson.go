@@ -15,10 +15,10 @@ import (
 // The browser's engine passes a result to JavaScript as this text, which
 // the page's JSON.parse reads in one step. Building the object through
 // syscall/js instead took a call into JavaScript for every field and
-// value, each value a reference the Go runtime then tracks: about 20 ms
-// of a first query at 1,000 documents. It is written by hand because
-// encoding/json in the engine would bring the JSON methods of bleve's
-// types with it.
+// value, each a reference the Go runtime then tracks: a query took 3.8
+// ms, against 3.0 now (Node, 1,000 documents). It is written by hand as
+// encoding/json in the engine would bring in bleve's JSON methods with
+// it.
 func (r *Result) AppendJSON(b []byte) []byte {
 	b = append(b, `{"total":`...)
 	b = strconv.AppendInt(b, int64(r.Total), 10)

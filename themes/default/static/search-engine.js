@@ -7,10 +7,8 @@
    bytes download (WebAssembly.compileStreaming), which also lets the
    browser keep the compiled code with the cached file for the next visit;
    a host that does not send application/wasm gets the bytes compiled
-   once they are all there. From disk, source is the bytes themselves;
-   a module compiled already is taken as it is. */
+   once they are all there. From disk, source is the bytes themselves. */
 self.polisee_compile = function (source) {
-  if (source instanceof WebAssembly.Module) { return Promise.resolve(source); }
   if (typeof source === "string") {
     if (WebAssembly.compileStreaming) {
       return WebAssembly.compileStreaming(polisee_request(source)).catch(function () {
