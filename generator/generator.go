@@ -234,7 +234,7 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	trees := b.languageTrees()
 	if !cfg.Preview {
 		for _, t := range trees {
-			t.content.ForgetRefs()
+			t.content.ForgetChecked()
 		}
 	}
 	pr.end(len(b.content.Items))

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // TestBuildBothSharesAnalysis: analysing each section's text once for
@@ -75,6 +78,33 @@ func TestBuildBothSharesAnalysis(t *testing.T) {
 	for _, h := range res.Hits {
 		if h.Anchor != "funding" {
 			t.Errorf("grants3: hit %s names the section %q, want funding", h.ID, h.Anchor)
+		}
+	}
+}
+
+// TestTermCountsAsBleve: termCounts gives the terms and counts that
+// bleve's analysis.TokenFrequency gives for a field without term vectors,
+// with and without counts, over texts with many repeated words.
+func TestTermCountsAsBleve(t *testing.T) {
+	words := strings.Fields("cluster policy cluster innovation vouchers Cluster policy regional smart smart smart specialisation ΚΑΙ και")
+	for n := range 60 {
+		var tokens analysis.TokenStream
+		for i := range n * 7 {
+			w := words[(i*i+n)%len(words)]
+			tokens = append(tokens, &analysis.Token{Term: []byte(w), Position: i + 1})
+		}
+		for _, opts := range []index.FieldIndexingOptions{index.IndexField, index.IndexField | index.SkipFreqNorm} {
+			want := analysis.TokenFrequency(tokens, nil, opts)
+			got := termCounts(tokens, !opts.SkipFreqNorm())
+			if len(got) != len(want) {
+				t.Fatalf("%d tokens: %d terms, want %d", len(tokens), len(got), len(want))
+			}
+			for k, w := range want {
+				g := got[k]
+				if g == nil || !bytes.Equal(g.Term, w.Term) || g.Frequency() != w.Frequency() || len(g.Locations) != 0 {
+					t.Fatalf("%d tokens, term %q: got %+v, want %+v", len(tokens), k, g, w)
+				}
+			}
 		}
 	}
 }

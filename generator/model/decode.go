@@ -94,16 +94,55 @@ func fieldNames(fields []*Field) []string {
 	return names
 }
 
+// nameSet is a set of names that costs no allocation for the few names
+// of an object and stays linear in time for many.
+type nameSet struct {
+	few  [16]string
+	n    int
+	many map[string]bool
+}
+
+func (s *nameSet) has(name string) bool {
+	if s.many != nil {
+		return s.many[name]
+	}
+	return slices.Contains(s.few[:s.n], name)
+}
+
+func (s *nameSet) add(name string) {
+	if s.many == nil && s.n < len(s.few) {
+		s.few[s.n] = name
+		s.n++
+		return
+	}
+	if s.many == nil {
+		s.many = make(map[string]bool, 2*len(s.few))
+		for _, f := range s.few[:s.n] {
+			s.many[f] = true
+		}
+	}
+	s.many[name] = true
+}
+
 // object decodes a mapping against fields. missing is where to report a
-// missing required field.
+// missing required field. The positions of the values come back for the
+// top level only (nil below it), which is all that messages name.
+//
+// A site holds every item's fields until the end of its build, and the
+// decoding of a hundred thousand files makes garbage in proportion: the
+// map of values is made at its final size, and the names already seen
+// are kept in a short list rather than a map of their own.
 func (d *decoder) object(n *yaml.Node, fields []*Field, missing diag.Pos, topLevel bool) (map[string]any, map[string]diag.Pos) {
-	out := map[string]any{}
-	positions := map[string]diag.Pos{}
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "expected a mapping of fields (name: value), got %s", describe(n))
-		return out, positions
+		return map[string]any{}, map[string]diag.Pos{}
 	}
-	seen := map[string]bool{}
+	out := make(map[string]any, len(n.Content)/2)
+	var positions map[string]diag.Pos
+	if topLevel {
+		positions = make(map[string]diag.Pos, len(n.Content)/2)
+	}
+	var seen nameSet
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !d.plain(k) || !d.plain(v) {
@@ -114,11 +153,11 @@ func (d *decoder) object(n *yaml.Node, fields []*Field, missing diag.Pos, topLev
 			continue
 		}
 		name := k.Value
-		if seen[name] {
+		if seen.has(name) {
 			d.errorf(k, "field %q is given twice", name)
 			continue
 		}
-		seen[name] = true
+		seen.add(name)
 		f := findField(fields, name)
 		if f == nil {
 			d.errorf(k, "unknown field %q%s", name, didYouMean(name, fieldNames(fields)))
@@ -138,13 +177,15 @@ func (d *decoder) object(n *yaml.Node, fields []*Field, missing diag.Pos, topLev
 			// The schema's name is the key: one string for every item,
 			// where the YAML parser gives each item its own copy.
 			out[f.Name] = val
-			positions[f.Name] = d.pos(v)
+			if positions != nil {
+				positions[f.Name] = d.pos(v)
+			}
 		}
 	}
 	for _, f := range fields {
-		if f.Required && !seen[f.Name] {
+		if f.Required && !seen.has(f.Name) {
 			d.diags.Errorf(d.path, missing, "missing required field %q", f.Name)
-		} else if f.Required && seen[f.Name] && out[f.Name] == nil {
+		} else if f.Required && out[f.Name] == nil {
 			// Present but empty or invalid: report empties here; invalid
 			// values already have their own message.
 			for i := 0; i+1 < len(n.Content); i += 2 {

@@ -182,10 +182,10 @@ func TestLocalizedItemInItsOwnLanguage(t *testing.T) {
 	}
 }
 
-// TestForgetRefs: once a build has related its items, ForgetRefs lets go
-// of the references of every item it could reach: the originals, their
-// translations and the localized copies.
-func TestForgetRefs(t *testing.T) {
+// TestForgetChecked: once a build has related its items, ForgetChecked
+// lets go of the references and field positions of every item it could
+// reach: the originals, their translations and the localized copies.
+func TestForgetChecked(t *testing.T) {
 	c, diags := Load(content.Starter(), Options{Root: "content"})
 	if err := diags.Err(); err != nil {
 		t.Fatal(err)
@@ -198,7 +198,7 @@ func TestForgetRefs(t *testing.T) {
 		n := 0
 		for _, list := range [][]*Item{c.Items, c.Translations, el.Items} {
 			for _, it := range list {
-				n += len(it.Refs())
+				n += len(it.Refs()) + len(it.FieldPos)
 			}
 		}
 		return n
@@ -206,9 +206,9 @@ func TestForgetRefs(t *testing.T) {
 	if count() == 0 {
 		t.Fatal("the starter content's items refer to nothing")
 	}
-	el.ForgetRefs()
+	el.ForgetChecked()
 	if n := count(); n != 0 {
-		t.Errorf("%d references left", n)
+		t.Errorf("%d references and positions left", n)
 	}
 }
 
