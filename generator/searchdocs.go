@@ -206,7 +206,8 @@ type searchMeta struct {
 
 // searchFiles builds the index and its description, names them in
 // b.search (over http, by their content: see searchNames) and gives them
-// to put, which may be called from several goroutines at once.
+// to put, which may be called from several goroutines at once, and
+// which in a build (not Preview) may not keep the bytes it is given.
 func (b *builder) searchFiles(ctx context.Context, put func(name string, data []byte) error) error {
 	docs, bodies := b.searchDocuments()
 	if len(docs) == 0 {
@@ -214,10 +215,23 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 	}
 	b.indexed = len(docs)
 	// The index reads the bodies' text a batch at a time: from the
-	// bodies' store in a build, from memory in polisee serve.
-	data, sections, err := search.BuildBothFilling(ctx, docs, bodies.fill, "")
-	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+	// bodies' store in a build, from memory in polisee serve. A build
+	// gives put the index's bytes only until it returns (output.Tx
+	// writes them as it is given them), so they can stay in their files,
+	// out of the heap (search.Segments); polisee serve keeps them.
+	var data, sections []byte
+	if b.cfg.Preview {
+		var err error
+		if data, sections, err = search.BuildBothFilling(ctx, docs, bodies.fill, ""); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	} else {
+		segs, err := search.BuildSegments(ctx, docs, bodies.fill, "")
+		if err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		defer segs.Close()
+		data, sections = segs.Pages, segs.Sections
 	}
 	names := b.search
 	names.nameEngine(b.cfg.Engine)

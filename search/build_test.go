@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -46,9 +47,26 @@ func TestBuildBothSharesAnalysis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages2, sections2, err := build(ctx, docs, nil, t.TempDir(), true, false)
+	pages2, sections2, err := inHeap(build(ctx, docs, nil, t.TempDir(), true, false))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// BuildSegments gives the same bytes from files it removed already
+	// (mapped, where the system allows).
+	work := t.TempDir()
+	segs, err := BuildSegments(ctx, docs, nil, work)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(work); len(left) != 0 {
+		t.Errorf("BuildSegments left %d files in its folder", len(left))
+	}
+	if !bytes.Equal(segs.Pages, pages) || !bytes.Equal(segs.Sections, sections) {
+		t.Errorf("BuildSegments: %d and %d bytes, unlike BuildBoth's %d and %d", len(segs.Pages), len(segs.Sections), len(pages), len(sections))
+	}
+	segs.Close()
+	if segs.Pages != nil || segs.Sections != nil {
+		t.Error("Close left the segments' bytes in place")
 	}
 	alone, err := Build(ctx, docs, t.TempDir())
 	if err != nil {
