@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"strconv"
@@ -213,21 +214,31 @@ func (b *builder) robots() ([]byte, error) {
 
 // records flattens the items of a type into open-data records, with the
 // type's Presentation.Columns, or every field of the schema, as columns,
-// in schema order, after slug and url.
-func (b *builder) records(t *model.Type) []opendata.Record {
-	var out []opendata.Record
-	for _, it := range b.content.ByFolder(t.Folder) {
-		r := opendata.Record{Cols: []string{"slug", "url"}, Vals: map[string]any{"slug": it.Slug, "url": b.absURL(it.URL())}}
-		for _, f := range t.Fields {
-			if f.Name == "draft" || (len(t.Present.Columns) > 0 && !slices.Contains(t.Present.Columns, f.Name)) {
-				continue
-			}
-			r.Cols = append(r.Cols, f.Name)
-			r.Vals[f.Name] = b.recordValue(it, f)
+// in schema order, after slug and url. They are made one at a time, as
+// the open data files read them (every record shares the columns), so
+// that no file holds a copy of every item's fields.
+func (b *builder) records(t *model.Type) iter.Seq[opendata.Record] {
+	cols := []string{"slug", "url"}
+	var fields []*model.Field
+	for _, f := range t.Fields {
+		if f.Name == "draft" || (len(t.Present.Columns) > 0 && !slices.Contains(t.Present.Columns, f.Name)) {
+			continue
 		}
-		out = append(out, r)
+		cols = append(cols, f.Name)
+		fields = append(fields, f)
 	}
-	return out
+	return func(yield func(opendata.Record) bool) {
+		for _, it := range b.content.ByFolder(t.Folder) {
+			r := opendata.Record{Cols: cols, Vals: make(map[string]any, len(cols))}
+			r.Vals["slug"], r.Vals["url"] = it.Slug, b.absURL(it.URL())
+			for _, f := range fields {
+				r.Vals[f.Name] = b.recordValue(it, f)
+			}
+			if !yield(r) {
+				return
+			}
+		}
+	}
 }
 
 // recordValue is a field of an item as open data gives it: the sources as

@@ -10,6 +10,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"iter"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,42 +53,42 @@ func jsonValue(v any) any {
 }
 
 // JSON writes the records as an indented JSON array, each record's
-// columns in its order.
-func JSON(records []Record) ([]byte, error) {
-	rows := make([]json.RawMessage, 0, len(records))
-	for _, r := range records {
-		var buf bytes.Buffer
-		buf.WriteByte('{')
+// columns in its order. It reads the records once, one at a time, and
+// keeps none of them: at 100,000 documents the records of the practices
+// and the rows made of them had come to several hundred megabytes.
+func JSON(records iter.Seq[Record]) ([]byte, error) {
+	var out, row bytes.Buffer
+	out.WriteByte('[')
+	n := 0
+	var err error
+	for r := range records {
+		row.Reset()
+		row.WriteByte('{')
 		for i, c := range r.Cols {
 			if i > 0 {
-				buf.WriteByte(',')
+				row.WriteByte(',')
 			}
 			k, _ := json.Marshal(c)
-			v, err := json.Marshal(jsonValue(r.Vals[c]))
-			if err != nil {
+			var v []byte
+			if v, err = json.Marshal(jsonValue(r.Vals[c])); err != nil {
 				return nil, err
 			}
-			buf.Write(k)
-			buf.WriteByte(':')
-			buf.Write(v)
+			row.Write(k)
+			row.WriteByte(':')
+			row.Write(v)
 		}
-		buf.WriteByte('}')
-		rows = append(rows, buf.Bytes())
-	}
-	// The same bytes as json.MarshalIndent(rows, "", "  "), without
-	// reading every row twice.
-	var out bytes.Buffer
-	out.WriteByte('[')
-	for i, row := range rows {
-		if i > 0 {
+		row.WriteByte('}')
+		// The same bytes as json.MarshalIndent of the rows, "" and "  ".
+		if n > 0 {
 			out.WriteByte(',')
 		}
 		out.WriteString("\n  ")
-		if err := json.Indent(&out, row, "  ", "  "); err != nil {
+		if err = json.Indent(&out, row.Bytes(), "  ", "  "); err != nil {
 			return nil, err
 		}
+		n++
 	}
-	if len(rows) > 0 {
+	if n > 0 {
 		out.WriteByte('\n')
 	}
 	out.WriteString("]\n")
@@ -95,37 +97,52 @@ func JSON(records []Record) ([]byte, error) {
 
 // CSV writes one row per record, with the first record's columns: lists
 // joined with "; ", a Spread over its columns, objects as JSON in one
-// cell, and no cell a spreadsheet would run as a formula.
-func CSV(records []Record) ([]byte, error) {
+// cell, and no cell a spreadsheet would run as a formula. It reads the
+// records twice, one at a time, keeping none: once for the header (a
+// Spread's keys across all records), once for the rows.
+func CSV(records iter.Seq[Record]) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	if len(records) == 0 {
+	var cols []string
+	// The keys of each spread column across all records, and its parts
+	// from the first record that has them.
+	seen := map[string]map[string]bool{}
+	parts := map[string][]string{}
+	first := true
+	for r := range records {
+		if first {
+			cols, first = r.Cols, false
+		}
+		for _, c := range cols {
+			s, ok := r.Vals[c].(Spread)
+			if !ok {
+				continue
+			}
+			if seen[c] == nil {
+				seen[c] = map[string]bool{}
+			}
+			for k := range s.Cells {
+				seen[c][k] = true
+			}
+			if _, ok := parts[c]; !ok && len(s.Parts) > 0 {
+				parts[c] = s.Parts
+			}
+		}
+	}
+	if first {
 		w.Flush()
 		return buf.Bytes(), w.Error()
 	}
-	cols := records[0].Cols
-	// The keys of each spread column, across all records.
 	keys := map[string][]string{}
-	for _, c := range cols {
-		seen := map[string]bool{}
-		for _, r := range records {
-			if s, ok := r.Vals[c].(Spread); ok {
-				for k := range s.Cells {
-					seen[k] = true
-				}
-			}
-		}
-		if len(seen) > 0 {
-			for k := range seen {
-				keys[c] = append(keys[c], k)
-			}
-			slices.Sort(keys[c])
+	for c, ks := range seen {
+		if len(ks) > 0 {
+			keys[c] = slices.Sorted(maps.Keys(ks))
 		}
 	}
 	var header []string
 	for _, c := range cols {
 		if ks, ok := keys[c]; ok {
-			for _, part := range spreadParts(records, c) {
+			for _, part := range parts[c] {
 				for _, k := range ks {
 					header = append(header, part+"_"+k)
 				}
@@ -137,12 +154,13 @@ func CSV(records []Record) ([]byte, error) {
 	if err := w.Write(header); err != nil {
 		return nil, err
 	}
-	for _, r := range records {
-		var row []string
+	var row []string
+	for r := range records {
+		row = row[:0]
 		for _, c := range cols {
 			if ks, ok := keys[c]; ok {
 				s, _ := r.Vals[c].(Spread)
-				for i := range spreadParts(records, c) {
+				for i := range parts[c] {
 					for _, k := range ks {
 						cell := ""
 						if cells := s.Cells[k]; i < len(cells) {
@@ -161,17 +179,6 @@ func CSV(records []Record) ([]byte, error) {
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
-}
-
-// spreadParts are the parts of a spread column, from its first record
-// that has them.
-func spreadParts(records []Record, col string) []string {
-	for _, r := range records {
-		if s, ok := r.Vals[col].(Spread); ok && len(s.Parts) > 0 {
-			return s.Parts
-		}
-	}
-	return nil
 }
 
 func cell(v any) string {

@@ -1,6 +1,8 @@
 package opendata
 
 import (
+	"encoding/json"
+	"slices"
 	"testing"
 )
 
@@ -20,7 +22,7 @@ func TestCSVAndJSON(t *testing.T) {
 			"assessment": Spread{Parts: []string{"score", "note"}, Cells: map[string][]string{"a": {"", "none"}}},
 		}},
 	}
-	got, err := CSV(records)
+	got, err := CSV(slices.Values(records))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,17 +32,32 @@ func TestCSVAndJSON(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("CSV:\n%s\nwant\n%s", got, want)
 	}
-	js, err := JSON(records[:1])
+	js, err := JSON(slices.Values(records[:1]))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := "[\n  {\n    \"slug\": \"hu\",\n    \"assessment\": [\n      \"b\"\n    ],\n    \"sources\": [\n      \"x\"\n    ],\n    \"tags\": [\n      \"one\",\n      \"-two\"\n    ]\n  }\n]\n"; string(js) != want {
 		t.Errorf("JSON:\n%s\nwant\n%s", js, want)
 	}
-	if js, _ := JSON(nil); string(js) != "[]\n" {
+	// Several records: the bytes of json.MarshalIndent of the rows.
+	js, err = JSON(slices.Values(records))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		Slug       string   `json:"slug"`
+		Assessment any      `json:"assessment"`
+		Sources    any      `json:"sources"`
+		Tags       []string `json:"tags"`
+	}
+	wantJS, _ := json.MarshalIndent([]row{{"hu", []string{"b"}, []string{"x"}, []string{"one", "-two"}}, {"gr", nil, nil, nil}}, "", "  ")
+	if string(js) != string(wantJS)+"\n" {
+		t.Errorf("JSON of two records:\n%s\nwant\n%s", js, wantJS)
+	}
+	if js, _ := JSON(slices.Values([]Record(nil))); string(js) != "[]\n" {
 		t.Errorf("no records: %q", js)
 	}
-	if c, _ := CSV(nil); string(c) != "" {
+	if c, _ := CSV(slices.Values([]Record(nil))); string(c) != "" {
 		t.Errorf("no records, CSV: %q", c)
 	}
 }
