@@ -220,18 +220,18 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 	// writes them as it is given them), so they can stay in their files,
 	// out of the heap (search.Segments); polisee serve keeps them.
 	var data, sections []byte
+	var err error
 	if b.cfg.Preview {
-		var err error
-		if data, sections, err = search.BuildBothFilling(ctx, docs, bodies.fill, ""); err != nil {
-			return fmt.Errorf("search index: %w", err)
-		}
+		data, sections, err = search.BuildBothFilling(ctx, docs, bodies.fill, "")
 	} else {
-		segs, err := search.BuildSegments(ctx, docs, bodies.fill, "")
-		if err != nil {
-			return fmt.Errorf("search index: %w", err)
+		var segs *search.Segments
+		if segs, err = search.BuildSegments(ctx, docs, bodies.fill, ""); err == nil {
+			defer segs.Close()
+			data, sections = segs.Pages, segs.Sections
 		}
-		defer segs.Close()
-		data, sections = segs.Pages, segs.Sections
+	}
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
 	}
 	names := b.search
 	names.nameEngine(b.cfg.Engine)

@@ -133,15 +133,15 @@ func (s *nameSet) add(name string) {
 // map of values is made at its final size, and the names already seen
 // are kept in a short list rather than a map of their own.
 func (d *decoder) object(n *yaml.Node, fields []*Field, missing diag.Pos, topLevel bool) (map[string]any, map[string]diag.Pos) {
-	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "expected a mapping of fields (name: value), got %s", describe(n))
-		return map[string]any{}, map[string]diag.Pos{}
-	}
-	out := make(map[string]any, len(n.Content)/2)
 	var positions map[string]diag.Pos
 	if topLevel {
 		positions = make(map[string]diag.Pos, len(n.Content)/2)
 	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "expected a mapping of fields (name: value), got %s", describe(n))
+		return map[string]any{}, positions
+	}
+	out := make(map[string]any, len(n.Content)/2)
 	var seen nameSet
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]

@@ -4,8 +4,9 @@
 "use strict";
 
 /* polisee_compile compiles the engine. Over http it compiles while the
-   bytes download (WebAssembly.compileStreaming), which also lets the
-   browser keep the compiled code with the cached file for the next visit;
+   bytes download (WebAssembly.compileStreaming), which is also the one
+   way a browser may keep the compiled code with the cached file (Chromium
+   did not, for this engine: see the README's Measuring);
    a host that does not send application/wasm gets the bytes compiled
    once they are all there. From disk, source is the bytes themselves. */
 self.polisee_compile = function (source) {
