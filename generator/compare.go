@@ -3,6 +3,8 @@ package generator
 import (
 	"sort"
 
+	"github.com/clusterpolisee/polisee/generator/diag"
+
 	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
@@ -11,8 +13,65 @@ import (
 // gathers what it shows).
 const compareURL = "/compare/"
 
-func (b *builder) comparePage() *Page {
-	return &Page{URL: compareURL, Kind: "compare", Title: b.tr.T("compare.title")}
+// addComparePages plans the comparison of profiles. While every profile
+// fits on one page (listPageSize, as a list), /compare/ compares them
+// all. Past that, one page of every profile grew with the profiles times
+// the areas (8.4 MB of HTML for 2,000 generated profiles, 85 MB for
+// 20,000), so /compare/ lists the countries instead, and each country's
+// profiles are compared on their own page (/compare/gr/, where gr is the
+// country's slug), cut into pages of listPageSize like a list. Profiles
+// of different countries are then compared through their own pages.
+func (b *builder) addComparePages(diags *diag.List) {
+	first := &Page{URL: compareURL, Kind: "compare", Title: b.tr.T("compare.title")}
+	b.addPage(first, diags)
+	profiles := b.sortedFolder(model.FolderProfiles)
+	if len(profiles) <= listPageSize {
+		return
+	}
+	b.compareURLs = map[*model.Item]string{}
+	for _, g := range b.compareGroups() {
+		page := &Page{URL: compareURL + g.Country.Slug + "/", Kind: "compare",
+			Title: b.tr.T("compare.country_title", "country", g.Country.Title), CompareCountry: g.Country}
+		b.addListPages(page, g.Profiles, diags)
+		for i, p := range g.Profiles {
+			b.compareURLs[p] = pagedURL(page.URL, i/listPageSize+1)
+		}
+	}
+}
+
+// compareGroup is a country's profiles, in list order.
+type compareGroup struct {
+	Country  *model.Item
+	Profiles []*model.Item
+}
+
+// compareGroups are the profiles by country, the countries in title
+// order, when the comparison is cut by country (addComparePages); nil
+// otherwise. A profile's country is required and checked, so each
+// resolves.
+func (b *builder) compareGroups() []compareGroup {
+	b.compareOnce.Do(func() {
+		profiles := b.sortedFolder(model.FolderProfiles)
+		if len(profiles) <= listPageSize {
+			return
+		}
+		at := map[*model.Item]int{}
+		for _, p := range profiles {
+			c := b.content.Lookup(model.FolderCountries, p.String("country"))
+			if c == nil {
+				continue
+			}
+			i, ok := at[c]
+			if !ok {
+				i = len(b.compareBy)
+				at[c] = i
+				b.compareBy = append(b.compareBy, compareGroup{Country: c})
+			}
+			b.compareBy[i].Profiles = append(b.compareBy[i].Profiles, p)
+		}
+		sort.SliceStable(b.compareBy, func(i, j int) bool { return model.Less(b.compareBy[i].Country, b.compareBy[j].Country) })
+	})
+	return b.compareBy
 }
 
 // localCandidates are the practices and pilots of a country (found among

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -565,4 +566,69 @@ func TestProfileLocalIsCapped(t *testing.T) {
 	}
 	contains(t, local, `../../countries/gr/">All 14 good practices and pilots of Greece</a>`, "link to all of them")
 	notContains(t, local, "Greek extra 11", "a practice beyond the ten best")
+}
+
+// TestCompareByCountry: past one page of profiles (the list page size,
+// lowered here), /compare/ lists the countries and each country's
+// profiles are compared on their own pages, cut like a list; a profile's
+// page links to the page that holds it.
+func TestCompareByCountry(t *testing.T) {
+	defer generator.SetListPageSize(1)()
+	out, s := build(t, with(t, scored))
+	var urls []string
+	for _, p := range s.Pages {
+		if p.Kind == "compare" && p.Lang == "en" {
+			urls = append(urls, p.URL)
+		}
+	}
+	want := "/compare/ /compare/at/ /compare/gr/ /compare/gr/page/2/ /compare/hu/"
+	if got := strings.Join(sortedCopy(urls), " "); got != want {
+		t.Fatalf("compare pages:\n got %s\nwant %s", got, want)
+	}
+
+	overview := read(t, out, "compare/index.html")
+	notContains(t, overview, `id="matrix"`, "the list of countries has no matrix")
+	notContains(t, overview, `id="side-by-side"`, "the list of countries has no side-by-side table")
+	contains(t, overview, "4 policy profiles, compared country by country.", "the count of all profiles")
+	for _, li := range []string{
+		`<li><a href="at/">Austria</a>: 1 profile</li>`,
+		`<li><a href="gr/">Greece</a>: 2 profiles, 2 with scores</li>`,
+		`<li><a href="hu/">Hungary</a>: 1 profile, 1 with scores</li>`,
+	} {
+		contains(t, overview, li, "a country's compare page, counted")
+	}
+	if i, j := strings.Index(overview, `href="at/"`), strings.Index(overview, `href="hu/"`); i < 0 || j < i {
+		t.Error("countries are not in title order")
+	}
+
+	gr := read(t, out, "compare/gr/index.html")
+	// Profiles in list order (by title): Attica, then Greece national.
+	if rows := rowCells(t, gr, "matrix"); len(rows) != 1 || rows["attica"] == nil {
+		t.Errorf("first page of Greece: matrix rows %v, want attica alone", rows)
+	}
+	contains(t, gr, "<h1>Compare policy profiles: Greece</h1>", "the country's title")
+	contains(t, gr, `<li><a href="../">Compare</a></li><li aria-current="page">Greece</li>`, "crumbs back to the list of countries")
+	contains(t, gr, `<a href="page/2/" rel="next">`, "the pager")
+	notContains(t, gr, `id="filter-country"`, "a country filter on one country's page")
+	contains(t, gr, `<script src="../../assets/compare.js" defer></script>`, "the enhancement script")
+	gr2 := read(t, out, "compare/gr/page/2/index.html")
+	if rows := rowCells(t, gr2, "matrix"); len(rows) != 1 || rows["gr-national"] == nil {
+		t.Errorf("second page of Greece: matrix rows %v, want gr-national alone", rows)
+	}
+	if rows := rowCells(t, read(t, out, "compare/hu/index.html"), "matrix"); len(rows) != 1 || rows["hu-pole"] == nil {
+		t.Errorf("Hungary: matrix rows %v, want hu-pole alone", rows)
+	}
+	// The gaps listed are the page's own profiles'.
+	for _, other := range []string{"hu-pole", "at-none"} {
+		notContains(t, gr, `href="../../profiles/`+other+`/`, "another country's profile on Greece's page")
+	}
+
+	contains(t, read(t, out, "profiles/gr-national/index.html"), `<a href="../../compare/gr/page/2/">`, "a profile's link to its compare page")
+	contains(t, read(t, out, "profiles/hu-pole/index.html"), `<a href="../../compare/hu/">`, "a profile's link to its compare page")
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
 }

@@ -184,6 +184,12 @@ type builder struct {
 	lessonCounts map[string]map[string]int
 	localOnce    sync.Once               // fills local, on first use
 	local        map[string]*kb.LocalSet // practices and pilots by country (compare.go)
+	// compareBy holds the profiles by country when the comparison is cut
+	// by country (compare.go), filled once; compareURLs then gives each
+	// profile's compare page.
+	compareOnce sync.Once
+	compareBy   []compareGroup
+	compareURLs map[*model.Item]string
 	// listed holds each folder's items in their list order, sorted on
 	// first use (sortedFolder): pages ask for whole lists (every
 	// country's map reads every practice), and sorting them for each

@@ -34,8 +34,50 @@ func (p kbPage) SearchEnabled() bool        { return p.v.SearchEnabled() }
 
 func (v *view) kb() kbPage { return kbPage{v} }
 
-// Compare gathers every profile against every area (the compare page).
-func (v *view) Compare() kb.CompareData { return kb.Compare(v.kb()) }
+// Compare gathers what a compare page shows: every profile against every
+// area, or, when the comparison is cut by country (compare.go), the
+// page's profiles, or on /compare/ the countries' pages.
+func (v *view) Compare() kb.CompareData {
+	if v.Page.CompareCountry != nil || v.b.compareGroups() == nil {
+		return kb.Compare(v.kb(), v.compared())
+	}
+	d := kb.CompareData{Areas: v.Items(model.FolderAreas), Total: len(v.Items(model.FolderProfiles))}
+	for _, g := range v.b.compareGroups() {
+		v.useItem(g.Country)
+		c := kb.CountryGroup{Country: g.Country, URL: compareURL + g.Country.Slug + "/", Profiles: len(g.Profiles)}
+		for _, p := range g.Profiles {
+			if kb.Row(v.kb(), p).Scored > 0 {
+				c.Scored++
+			}
+		}
+		if c.Scored > 0 {
+			d.Scored++
+		}
+		d.Groups = append(d.Groups, c)
+	}
+	return d
+}
+
+// compared are the profiles a compare page compares: its share of its
+// country's, every profile, or none on the list of countries.
+func (v *view) compared() []*model.Item {
+	switch {
+	case v.Page.CompareCountry != nil:
+		return v.Page.Items
+	case v.b.compareGroups() == nil:
+		return v.Items(model.FolderProfiles)
+	}
+	return nil
+}
+
+// CompareURL is the compare page that holds a profile: /compare/, or its
+// country's page when the comparison is cut by country.
+func (v *view) CompareURL(p *model.Item) string {
+	if u, ok := v.b.compareURLs[p]; ok {
+		return u
+	}
+	return compareURL
+}
 
 // ProfileRow is one profile against every area, for its own page.
 func (v *view) ProfileRow(p *model.Item) kb.ProfileRow { return kb.Row(v.kb(), p) }
@@ -106,9 +148,9 @@ func (v *view) SchemaType(folder string) *model.Type { return v.schema().Type(fo
 func (v *view) HasCriteria() bool { return len(v.Items(model.FolderAssessment)) > 0 }
 
 // Gaps lists a profile's weak areas with what worked elsewhere; AllGaps
-// those of every profile (the compare page); GapAnchor a gap's id.
+// those of the profiles a compare page compares; GapAnchor a gap's id.
 func (v *view) Gaps(p *model.Item) []kb.Gap  { return kb.Gaps(v.kb(), p) }
-func (v *view) AllGaps() []kb.ProfileGaps    { return kb.AllGaps(v.kb()) }
+func (v *view) AllGaps() []kb.ProfileGaps    { return kb.AllGaps(v.kb(), v.compared()) }
 func (v *view) GapAnchor(area string) string { return kb.GapAnchor(area) }
 
 // Changes compares a profile with its previous version, or is nil.

@@ -34,6 +34,9 @@ type Page struct {
 	// FacetField and Facet name the field and the value a facet page
 	// selects, e.g. status and piloted.
 	FacetField, Facet string
+	// CompareCountry is the country whose profiles a compare page
+	// compares, when the comparison is cut by country (compare.go).
+	CompareCountry *model.Item
 }
 
 // The files every site has besides its pages.
@@ -68,7 +71,7 @@ func (b *builder) planPages(diags *diag.List) {
 	b.pages = append(b.pages, &Page{URL: "/404.html", File: outputFile(b.prefix + "/404.html"), Lang: b.lang, Kind: "404", Title: b.tr.T("notfound.title")})
 	b.addPage(&Page{URL: "/search/", Kind: "search", Title: b.tr.T("search.title")}, diags)
 	b.addPage(b.contributingPage(), diags)
-	b.addPage(b.comparePage(), diags)
+	b.addComparePages(diags)
 	for _, t := range c.Schema.Types {
 		if t.Present.AtRoot {
 			continue

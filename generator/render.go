@@ -376,7 +376,7 @@ func (v *view) Nav() []navLink {
 func (v *view) viewLink(name string) (navLink, bool) {
 	switch name {
 	case "compare":
-		return navLink{Title: v.T("site.nav_compare"), URL: compareURL, Current: v.Page.URL == compareURL}, true
+		return navLink{Title: v.T("site.nav_compare"), URL: compareURL, Current: strings.HasPrefix(v.Page.URL, compareURL)}, true
 	}
 	return navLink{}, false
 }

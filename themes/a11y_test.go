@@ -172,7 +172,8 @@ func buildStarter(t *testing.T, ctx context.Context, offline bool) (*generator.S
 // TestA11yLongLists checks the pages of long lists the same way: the
 // starter with 120 more practices, so that the practices' list goes on
 // over pages and an area's and a country's lists are cut, with a link
-// to the search for the rest.
+// to the search for the rest, and 120 more profiles, so that the
+// comparison is cut by country (/compare/ lists the countries).
 func TestA11yLongLists(t *testing.T) {
 	chrome, axeJS := a11yTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -183,6 +184,7 @@ func TestA11yLongLists(t *testing.T) {
 	for _, c := range []struct{ path, want string }{
 		{"/practices/page/2/", `class="pager"`}, {"/el/practices/page/2/", `class="pager"`},
 		{"/areas/innovation-rd/", `class="more"`}, {"/countries/gr/", `class="more"`},
+		{"/compare/", `id="countries-heading"`}, {"/compare/gr/", `class="pager"`}, {"/el/compare/gr/page/2/", `class="pager"`},
 	} {
 		t.Run("http"+strings.TrimSuffix(c.path, "/"), func(t *testing.T) {
 			checkPage(t, browser, srv.URL+c.path, axeJS, func(ctx context.Context) error {
@@ -198,7 +200,8 @@ func TestA11yLongLists(t *testing.T) {
 
 // buildLongLists builds the starter site with 120 more practices
 // (testsites.AddPractices: piloted, in Greece, on innovation and R&D) and
-// returns its folder.
+// 120 more profiles (testsites.AddProfiles, in Greece) and returns its
+// folder.
 func buildLongLists(t *testing.T, ctx context.Context) string {
 	t.Helper()
 	src, err := testsites.Starter()
@@ -206,6 +209,7 @@ func buildLongLists(t *testing.T, ctx context.Context) string {
 		t.Fatal(err)
 	}
 	testsites.AddPractices(src, 120)
+	testsites.AddProfiles(src, 120)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(ctx, generator.Config{Src: src, SrcRoot: "content", Out: out}); err != nil {
 		t.Fatalf("building the starter with long lists: %v", err)

@@ -41,10 +41,12 @@ func TestNuHTMLChecker(t *testing.T) {
 		}
 	}
 	// And the pages of long lists: a list page of a list cut into pages,
-	// and an area's and a country's page with lists cut short.
+	// an area's and a country's page with lists cut short, and the
+	// comparison cut by country.
 	long := buildLongLists(t, ctx)
 	args := []string{"-jar", jar, "--format", "json", "--skip-non-html", out}
-	for _, p := range []string{"practices/page/2/index.html", "areas/innovation-rd/index.html", "countries/gr/index.html"} {
+	for _, p := range []string{"practices/page/2/index.html", "areas/innovation-rd/index.html", "countries/gr/index.html",
+		"compare/index.html", "compare/gr/page/2/index.html"} {
 		args = append(args, filepath.Join(long, filepath.FromSlash(p)))
 	}
 	cmd := exec.CommandContext(ctx, java, args...)

@@ -10,11 +10,13 @@ import (
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
-// The comparison of policy profiles (/compare/): a matrix of every profile
-// against every thematic area, and a side-by-side table of every profile
+// The comparison of policy profiles (/compare/): a matrix of the profiles
+// against every thematic area, and a side-by-side table of the profiles
 // (area by area, instruments, period) whose columns a script narrows to
 // the two or three a reader picks. Without the script both tables are
-// whole and readable; the filters and the picker are an enhancement.
+// whole and readable; the filters and the picker are an enhancement. A
+// site with more profiles than one page holds compares each country's on
+// its own pages (the generator decides the pages).
 
 // MaxScore is the top of the assessment scale (1 weak - 4 strong).
 const MaxScore = 4
@@ -75,22 +77,35 @@ func (r ProfileRow) Place() string {
 // CountryCode is the profile's ISO country code.
 func (r ProfileRow) CountryCode() string { return strings.ToUpper(r.Item.String("country")) }
 
-// CompareData is what the compare page shows.
+// CompareData is what a compare page shows.
 type CompareData struct {
 	Areas     []*model.Item
 	Profiles  []ProfileRow
 	Countries []Option
 	Years     []int // every year some profile's period covers, for the period filter
 	Scored    int   // profiles with at least one score
+	// Groups are set instead of Profiles on the page that lists the
+	// countries, when the comparison is cut by country: each country's
+	// compare page. Total counts the profiles of them all.
+	Groups []CountryGroup
+	Total  int
+}
+
+// CountryGroup is a country's compare page, as the list of countries
+// shows it.
+type CountryGroup struct {
+	Country  *model.Item
+	URL      string // site path of its first page
+	Profiles int
+	Scored   int // profiles with at least one score
 }
 
 type Option struct{ Value, Label string }
 
-// Compare gathers every profile against every area.
-func Compare(v Page) CompareData {
+// Compare gathers the profiles (in their order) against every area.
+func Compare(v Page, profiles []*model.Item) CompareData {
 	areas := v.Items(model.FolderAreas)
-	profiles := v.Items(model.FolderProfiles)
-	d := CompareData{Areas: areas}
+	d := CompareData{Areas: areas, Total: len(profiles)}
 	countries := map[string]string{}
 	years := map[int]bool{}
 	for _, p := range profiles {

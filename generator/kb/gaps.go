@@ -154,10 +154,11 @@ type ProfileGaps struct {
 	Gaps []Gap
 }
 
-// AllGaps lists the gaps of every profile that has some, in list order.
-func AllGaps(v Page) []ProfileGaps {
+// AllGaps lists the gaps of each of the profiles that has some, in their
+// order.
+func AllGaps(v Page, profiles []*model.Item) []ProfileGaps {
 	var out []ProfileGaps
-	for _, p := range v.Items(model.FolderProfiles) {
+	for _, p := range profiles {
 		if g := Gaps(v, p); len(g) > 0 {
 			out = append(out, ProfileGaps{Item: p, Gaps: g})
 		}

@@ -75,3 +75,26 @@ sources: [https://example.org/generated-%03d]
 `, i, i)}
 	}
 }
+
+// AddProfiles adds n policy profiles to a content tree,
+// profiles/generated-001.md and on, titled "Generated profile 001" and
+// on: national, in Greece, 2014-2020, on innovation and R&D (not scored:
+// the starter judges that area by its criteria).
+// With the starter's, they are more than one compare page holds, so the
+// comparison is cut by country. They are made for tests, not content.
+func AddProfiles(fsys fstest.MapFS, n int) {
+	for i := 1; i <= n; i++ {
+		fsys[fmt.Sprintf("profiles/generated-%03d.md", i)] = &fstest.MapFile{Mode: 0o644, Data: fmt.Appendf(nil, `---
+title: Generated profile %03d
+summary: A profile generated for a test of long comparisons.
+scope: country
+country: GR
+period: 2014-2020
+areas: [innovation-rd]
+assessment:
+  innovation-rd: {note: Generated.}
+sources: [https://example.org/generated-profile-%03d]
+---
+`, i, i)}
+	}
+}
