@@ -167,6 +167,24 @@ Overview.
 	}
 }
 
+// TestFeedHoldsTheNewest: past the feed's limit (lowered here), the
+// feed keeps the newest entries.
+func TestFeedHoldsTheNewest(t *testing.T) {
+	defer generator.SetFeedLimit(1)()
+	out, _ := build(t, site(t, base))
+	var feed struct {
+		Entries []struct {
+			Title string `xml:"title"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(read(t, out, "feed.xml")), &feed); err != nil {
+		t.Fatal(err)
+	}
+	if len(feed.Entries) != 1 || feed.Entries[0].Title != "mi-Cluster" {
+		t.Errorf("feed entries = %+v; want the newest practice alone", feed.Entries)
+	}
+}
+
 func TestBaseURLMakesSitemapAbsolute(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	_, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), Out: out, BaseURL: "https://example.org/kb"})

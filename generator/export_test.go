@@ -18,3 +18,11 @@ func SetListPageSize(n int) (restore func()) {
 
 // WritePartFiles cuts an index into parts and gives put their files.
 var WritePartFiles = writePartFiles
+
+// SetFeedLimit lets tests cut the feeds of small sites; it returns a
+// function that restores the limit.
+func SetFeedLimit(n int) (restore func()) {
+	old := feedLimit
+	feedLimit = n
+	return func() { feedLimit = old }
+}

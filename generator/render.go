@@ -145,10 +145,61 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 	}
 	b.progress.begin("render", "pages", total)
 
+	// The other files (feeds, sitemaps, open data) are pure functions of
+	// the content: they are made while the pages render, so that no core
+	// waits at the end on one file (at 100,000 documents they took 9 s
+	// after the pages, on one core).
+	extras := make(chan error, 1)
+	go func() { extras <- b.writeExtraFiles(ctx, add) }()
+	pageFiles, err := b.writePages(ctx, tx, tmpls)
+	if xerr := <-extras; err == nil {
+		err = xerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, pageFiles...)
+	b.progress.end(total)
+	assets, err := b.assets()
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range sortedKeys(assets) {
+		if err := add(name, assets[name]); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// writeExtraFiles makes and writes the files besides the pages and the
+// index, in every language, one after the other.
+func (b *builder) writeExtraFiles(ctx context.Context, add func(name string, data []byte) error) error {
+	for _, f := range b.allExtraFiles() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := f.make()
+		if err != nil {
+			return fmt.Errorf("write %s: %w", f.name, err)
+		}
+		if err := add(f.name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writePages renders and writes the pages of every language, and returns
+// their files.
+func (b *builder) writePages(ctx context.Context, tx *output.Tx, tmpls map[string]*template.Template) ([]string, error) {
+	var files []string
 	// Links to parts of pages are checked against the pages as rendered.
 	anchors := newAnchorCheck(b.trees)
 	for _, t := range b.trees {
 		if t != b {
+			var err error
 			if tmpls, err = t.templates(); err != nil {
 				return nil, err
 			}
@@ -180,28 +231,7 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 			files = append(files, t.pages[i].File)
 		}
 	}
-
-	b.progress.end(total)
 	b.anchorWarnings = anchors.warnings()
-	assets, err := b.assets()
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range sortedKeys(assets) {
-		if err := add(name, assets[name]); err != nil {
-			return nil, err
-		}
-	}
-	for _, f := range b.allExtraFiles() {
-		data, err := f.make()
-		if err != nil {
-			return nil, fmt.Errorf("write %s: %w", f.name, err)
-		}
-		if err := add(f.name, data); err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(files)
 	return files, nil
 }
 
