@@ -63,6 +63,11 @@ func (v *view) Compare() kb.CompareData {
 func (v *view) compared() []*model.Item {
 	switch {
 	case v.Page.CompareCountry != nil:
+		// Which profiles the country's pages hold, and in what order,
+		// follows from the country's profiles.
+		for _, cc := range v.Page.Items[0].Countries() {
+			v.useFolderIn(model.FolderProfiles, cc)
+		}
 		return v.Page.Items
 	case v.b.compareGroups() == nil:
 		return v.Items(model.FolderProfiles)
@@ -73,6 +78,9 @@ func (v *view) compared() []*model.Item {
 // CompareURL is the compare page that holds a profile: /compare/, or its
 // country's page when the comparison is cut by country.
 func (v *view) CompareURL(p *model.Item) string {
+	// The page that holds a profile follows from every profile: whether
+	// the comparison is cut, and the profile's place in its country.
+	v.useFolder(model.FolderProfiles)
 	if u, ok := v.b.compareURLs[p]; ok {
 		return u
 	}

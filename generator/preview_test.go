@@ -31,14 +31,24 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 		name  string
 		steps int
 		write func(t *testing.T, dir string)
+		// pageSize, when set, cuts lists and the comparison into pages
+		// of that many.
+		pageSize int
 	}{
-		{"starter", 40, func(t *testing.T, dir string) { copyTree(t, "../content", dir) }},
+		{"starter", 40, func(t *testing.T, dir string) { copyTree(t, "../content", dir) }, 0},
 		{"corpus", 50, func(t *testing.T, dir string) {
 			if err := corpus.Write(dir, 150, 7); err != nil {
 				t.Fatal(err)
 			}
 			inTwoLanguages(t, dir)
-		}},
+		}, 0},
+		{"paged", 20, func(t *testing.T, dir string) {
+			// Lists in pages, and the comparison cut by country.
+			if err := corpus.Write(dir, 80, 11); err != nil {
+				t.Fatal(err)
+			}
+			inTwoLanguages(t, dir)
+		}, 4},
 		{"declared", 30, func(t *testing.T, dir string) {
 			// A type of the site's own, with every part of a declared
 			// presentation, beside the built-in ones.
@@ -47,10 +57,13 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 			}
 			inTwoLanguages(t, dir)
 			writeEvents(t, dir)
-		}},
+		}, 0},
 	}
 	for _, tree := range trees {
 		t.Run(tree.name, func(t *testing.T) {
+			if tree.pageSize > 0 {
+				defer generator.SetListPageSize(tree.pageSize)()
+			}
 			tmp := t.TempDir()
 			dir := filepath.Join(tmp, "content")
 			tree.write(t, dir)
@@ -271,6 +284,9 @@ var (
 	statusLine    = regexp.MustCompile(`(?m)^status: .*$`)
 	countriesLine = regexp.MustCompile(`(?m)^countries: \[.*\]$`)
 	regionsLine   = regexp.MustCompile(`(?m)^regions: \[.*\]\n`)
+	countryLine   = regexp.MustCompile(`(?m)^country: .*$`)
+	scopeLine     = regexp.MustCompile(`(?m)^scope: .*$`)
+	regionLine    = regexp.MustCompile(`(?m)^region: .*\n`)
 )
 
 // edit makes one change and returns what it did and the files it touched.
@@ -347,19 +363,35 @@ func (e *editor) edit(step int) (string, []string) {
 		}
 		return "untranslate " + f, []string{f}
 	case 12:
-		// A practice moves to another country (and leaves its regions).
-		f := pick("practices/")
-		data := e.read(f)
+		// A practice moves to another country (and leaves its regions),
+		// or a profile does (and becomes national).
 		var countries []string
 		for _, c := range files {
 			if strings.HasPrefix(c, "countries/") && strings.Count(c, ".") == 1 {
 				countries = append(countries, strings.ToUpper(strings.TrimSuffix(strings.TrimPrefix(c, "countries/"), ".md")))
 			}
 		}
-		if !countriesLine.Match(data) || strings.Count(f, ".") > 1 || len(countries) == 0 {
+		if len(countries) == 0 {
 			return "none", nil
 		}
-		data = countriesLine.ReplaceAll(data, []byte("countries: ["+countries[e.rng.IntN(len(countries))]+"]"))
+		to := countries[e.rng.IntN(len(countries))]
+		if e.rng.IntN(2) == 0 && slices.ContainsFunc(files, func(f string) bool { return strings.HasPrefix(f, "profiles/") }) {
+			f := pick("profiles/")
+			data := e.read(f)
+			if !countryLine.Match(data) || !scopeLine.Match(data) {
+				return "none", nil
+			}
+			data = countryLine.ReplaceAll(data, []byte(`country: "`+to+`"`))
+			data = scopeLine.ReplaceAll(data, []byte(`scope: "country"`))
+			e.write(f, regionLine.ReplaceAll(data, nil))
+			return "country " + f, []string{f}
+		}
+		f := pick("practices/")
+		data := e.read(f)
+		if !countriesLine.Match(data) || strings.Count(f, ".") > 1 {
+			return "none", nil
+		}
+		data = countriesLine.ReplaceAll(data, []byte("countries: ["+to+"]"))
 		e.write(f, regionsLine.ReplaceAll(data, nil))
 		return "countries " + f, []string{f}
 	case 0, 1, 2:
@@ -548,4 +580,88 @@ func copyTree(t *testing.T, from, to string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestPreviewCompareByCountry: with the comparison cut by country (pages
+// of two, so that the generated corpus's profiles need several), serve's
+// rebuilds give the pages a full build gives when a profile moves to
+// another country, is renamed (and so moves among its country's pages),
+// is added and is removed. A profile's page links to the compare page
+// that holds it, so these edits reach other profiles' pages too.
+func TestPreviewCompareByCountry(t *testing.T) {
+	defer generator.SetListPageSize(2)()
+	tmp := t.TempDir()
+	dir := filepath.Join(tmp, "content")
+	if err := corpus.Write(dir, 60, 5); err != nil {
+		t.Fatal(err)
+	}
+	cfg := generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}
+	previewCfg := cfg
+	previewCfg.Out = filepath.Join(tmp, "preview")
+	p := generator.NewPreview(previewCfg)
+	ctx := context.Background()
+	if _, err := p.Build(ctx, generator.Change{}); err != nil {
+		t.Fatal(err)
+	}
+	fullCfg := cfg
+	fullCfg.Preview = true
+	fullCfg.Out = filepath.Join(tmp, "full")
+	e := &editor{t: t, dir: dir}
+	profiles, err := filepath.Glob(filepath.Join(dir, "profiles", "*.md"))
+	if err != nil || len(profiles) < 6 {
+		t.Fatalf("the corpus has %d profiles (%v)", len(profiles), err)
+	}
+	first, second := "profiles/"+filepath.Base(profiles[0]), "profiles/"+filepath.Base(profiles[1])
+	data := e.read(first)
+	moved := countryLine.ReplaceAll(data, []byte(`country: "`+otherCountry(t, data)+`"`))
+	moved = regionLine.ReplaceAll(scopeLine.ReplaceAll(moved, []byte(`scope: "country"`)), nil)
+	steps := []struct {
+		what string
+		do   func() string
+	}{
+		{"a profile moves to another country", func() string { e.write(first, moved); return first }},
+		{"a profile is renamed", func() string {
+			e.write(second, titleLine.ReplaceAll(e.read(second), []byte(`title: "Aardvark profile"`)))
+			return second
+		}},
+		{"a profile is added", func() string { e.write("profiles/added.md", moved); return "profiles/added.md" }},
+		{"a profile is removed", func() string {
+			if err := os.Remove(filepath.Join(dir, "profiles", "added.md")); err != nil {
+				t.Fatal(err)
+			}
+			return "profiles/added.md"
+		}},
+	}
+	for _, s := range steps {
+		changed := s.do()
+		if _, err := p.Build(ctx, generator.Change{Content: []string{changed}}); err != nil {
+			t.Fatalf("%s: preview: %v", s.what, err)
+		}
+		if err := p.Index(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := generator.Build(ctx, fullCfg); err != nil {
+			t.Fatalf("%s: full build: %v", s.what, err)
+		}
+		compareTrees(t, s.what, fullCfg.Out, previewCfg.Out)
+	}
+	if _, err := os.Stat(filepath.Join(fullCfg.Out, "compare", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(filepath.Join(fullCfg.Out, "compare", "index.html")); err != nil || !strings.Contains(string(data), `id="countries-heading"`) {
+		t.Fatalf("the comparison is not cut by country (%v)", err)
+	}
+}
+
+// otherCountry is a country of the generated corpus that a profile's
+// front matter does not name.
+func otherCountry(t *testing.T, data []byte) string {
+	t.Helper()
+	for _, c := range []string{"AT", "GR"} {
+		if !strings.Contains(string(data), `country: "`+c+`"`) {
+			return c
+		}
+	}
+	t.Fatal("no other country")
+	return ""
 }
