@@ -27,7 +27,7 @@ func TestBuildWritesEveryPage(t *testing.T) {
 			t.Errorf("missing %s", name)
 		}
 	}
-	contains(t, read(t, out, "404.html"), `href="/assets/style.css"`, "404 without a base URL links from the root")
+	contains(t, read(t, out, "404.html"), `href="/assets/`+hashedAsset(t, out, "style.css")+`"`, "404 without a base URL links from the root")
 	if len(s.Content.Items) != 8 {
 		t.Errorf("items = %d, want 8", len(s.Content.Items))
 	}
@@ -39,7 +39,7 @@ func TestPracticePage(t *testing.T) {
 	// Links are relative, and .md links become page links with their fragment.
 	contains(t, page, `href="../../organisations/corallia/"`, "site-path link")
 	contains(t, page, `href="../accreditation/#description"`, "relative .md link")
-	contains(t, page, `href="../../assets/style.css"`, "stylesheet")
+	contains(t, page, `href="../../assets/`+hashedAsset(t, out, "style.css")+`"`, "stylesheet")
 	for _, section := range []string{"Description", "Resources needed", "Evidence of success", "Difficulties encountered", "Potential for transfer"} {
 		contains(t, page, ">"+section+"</h2>", "section "+section)
 	}
@@ -52,7 +52,7 @@ func TestPracticePage(t *testing.T) {
 	if n := strings.Count(page, "<script"); n != 1 {
 		t.Errorf("%d script elements; want only the search script", n)
 	}
-	contains(t, page, `<script src="../../assets/search.js" defer`, "search script")
+	contains(t, page, `<script src="../../assets/`+hashedAsset(t, out, "search.js")+`" defer`, "search script")
 	contains(t, page, `<form class="site-search" role="search" action="../../search/" method="get">`, "search box")
 }
 
@@ -196,7 +196,7 @@ func TestBaseURLMakesSitemapAbsolute(t *testing.T) {
 	contains(t, read(t, out, "sitemap.xml"), "<loc>https://example.org/kb/practices/mi-cluster/</loc>", "sitemap")
 	contains(t, read(t, out, "robots.txt"), "Sitemap: https://example.org/kb/sitemap.xml", "robots")
 	// The 404 page is served at any address: its links are absolute.
-	contains(t, read(t, out, "404.html"), `href="https://example.org/kb/assets/style.css"`, "404 stylesheet")
+	contains(t, read(t, out, "404.html"), `href="https://example.org/kb/assets/`+hashedAsset(t, out, "style.css")+`"`, "404 stylesheet")
 	// Pages stay relative.
 	notContains(t, read(t, out, "practices/mi-cluster/index.html"), `href="https://example.org/kb/organisations`, "relative links")
 }

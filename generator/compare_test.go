@@ -217,7 +217,7 @@ func TestCompareMatrix(t *testing.T) {
 	contains(t, page, `<form id="compare-form" class="compare-form" hidden data-strings=`, "the form is hidden without script")
 	contains(t, page, `<option value="AT">Austria</option>`, "country filter")
 	contains(t, page, `<option value="2020">2020</option>`, "period filter")
-	contains(t, page, `<script src="../assets/compare.js" defer></script>`, "the enhancement script")
+	contains(t, page, `<script src="../assets/`+hashedAsset(t, out, "compare.js")+`" defer></script>`, "the enhancement script")
 	notContains(t, read(t, out, "index.html"), "compare.js", "the script on other pages")
 	contains(t, page, "Only a note &lt;b&gt;here&lt;/b&gt;.", "notes are escaped")
 	notContains(t, page, "No profile has a score yet", "the no-score notice on a scored site")
@@ -610,7 +610,7 @@ func TestCompareByCountry(t *testing.T) {
 	contains(t, gr, `<li><a href="../">Compare</a></li><li aria-current="page">Greece</li>`, "crumbs back to the list of countries")
 	contains(t, gr, `<a href="page/2/" rel="next">`, "the pager")
 	notContains(t, gr, `id="filter-country"`, "a country filter on one country's page")
-	contains(t, gr, `<script src="../../assets/compare.js" defer></script>`, "the enhancement script")
+	contains(t, gr, `<script src="../../assets/`+hashedAsset(t, out, "compare.js")+`" defer></script>`, "the enhancement script")
 	gr2 := read(t, out, "compare/gr/page/2/index.html")
 	if rows := rowCells(t, gr2, "matrix"); len(rows) != 1 || rows["gr-national"] == nil {
 		t.Errorf("second page of Greece: matrix rows %v, want gr-national alone", rows)

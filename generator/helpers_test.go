@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -180,3 +182,28 @@ func builtIndex(t *testing.T, out string) []byte {
 	}
 	return data
 }
+
+// hashedAsset is the name that a file of the theme's static folder has
+// in the pages' links: assets/style.css as style.0123456789ab.css, a copy
+// with a hash of its content in its name. It fails the test when there
+// is no such copy.
+func hashedAsset(t testing.TB, out, name string) string {
+	t.Helper()
+	ext := path.Ext(name)
+	matches, err := filepath.Glob(filepath.Join(out, "assets", strings.TrimSuffix(name, ext)+".*"+ext))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := read(t, out, "assets/"+name)
+	for _, m := range matches {
+		b := filepath.Base(m)
+		if hashedName.MatchString(b) && read(t, out, "assets/"+b) == plain {
+			return b
+		}
+	}
+	t.Fatalf("no content-named copy of assets/%s among %v", name, matches)
+	return ""
+}
+
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{12}\.[a-z]+$`)
+

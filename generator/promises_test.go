@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -342,15 +343,19 @@ Text with [a link](https://example.org/"onmouseover="alert(4)) and **bold**.
 
 // themeScript reports whether a script element is one the theme writes:
 // the search script or the compare page's script (external files in
-// assets/), or a JSON data block.
+// assets/, named by their content), or a JSON data block.
 func themeScript(tok html.Token) bool {
 	if len(tok.Attr) == 0 {
 		return false
 	}
 	a := tok.Attr[0]
-	return (a.Key == "src" && (strings.HasSuffix(a.Val, "assets/search.js") || strings.HasSuffix(a.Val, "assets/compare.js"))) ||
+	return (a.Key == "src" && themeScriptSrc.MatchString(a.Val)) ||
 		(a.Key == "type" && a.Val == "application/json")
 }
+
+// themeScriptSrc is where the theme's scripts are: their copies named by
+// their content.
+var themeScriptSrc = regexp.MustCompile(`assets/(search|compare)\.[0-9a-f]{12}\.js$`)
 
 // activeContent lists what in a page could run script: script elements,
 // event-handler attributes and script URLs.

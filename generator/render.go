@@ -287,20 +287,35 @@ func (b *builder) renderPageTo(buf *bytes.Buffer, tmpls map[string]*template.Tem
 }
 
 // assets are the theme's static files, by their name in the site.
+//
+// Each is written twice: under its own name (assets/style.css), for
+// whatever links to it by name, and under a name that carries a hash of
+// its content (assets/style.0123456789ab.css), which the pages link to
+// (Asset): a host may then let browsers keep it for good, and a page seen
+// before asks the host for none of its stylesheet and scripts again.
 func (b *builder) assets() (map[string][]byte, error) {
-	files := map[string][]byte{}
-	err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	b.assetsOnce.Do(func() {
+		files := map[string][]byte{}
+		named := map[string]string{}
+		err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(b.theme, p)
+			name := strings.TrimPrefix(p, "static/")
+			hashed := contentName(name, data)
+			files["assets/"+name] = data
+			files["assets/"+hashed] = data
+			named[name] = hashed
 			return err
+		})
+		if err != nil {
+			b.assetsErr = fmt.Errorf("theme static files: %w", err)
+			return
 		}
-		data, err := fs.ReadFile(b.theme, p)
-		files["assets/"+strings.TrimPrefix(p, "static/")] = data
-		return err
+		b.assetFiles, b.assetNames = files, named
 	})
-	if err != nil {
-		return nil, fmt.Errorf("theme static files: %w", err)
-	}
-	return files, nil
+	return b.assetFiles, b.assetsErr
 }
 
 // view is what a template sees.
@@ -336,7 +351,14 @@ func (v *view) rel(to string) string {
 }
 
 // Asset links to a file of the theme's static folder.
-func (v *view) Asset(name string) string { return v.Rel("/assets/" + name) }
+func (v *view) Asset(name string) string {
+	if _, err := v.b.assets(); err == nil {
+		if hashed, ok := v.b.assetNames[name]; ok {
+			name = hashed
+		}
+	}
+	return v.Rel("/assets/" + name)
+}
 
 // Ref finds an item by type folder and key, or nil.
 func (v *view) Ref(folder, key string) *model.Item { return v.lookup(folder, key) }

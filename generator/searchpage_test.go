@@ -29,7 +29,7 @@ func TestSearchPageNamesItsFilesByContent(t *testing.T) {
 			t.Fatal(err)
 		}
 		page := read(t, out, "search/index.html")
-		tag := regexp.MustCompile(`<script src="\.\./assets/search\.js"[^>]*>`).FindString(page)
+		tag := regexp.MustCompile(`<script src="\.\./assets/` + regexp.QuoteMeta(hashedAsset(t, out, "search.js")) + `"[^>]*>`).FindString(page)
 		theme := func(name string) []byte {
 			data, err := fs.ReadFile(themes.Default(), "static/"+name)
 			if err != nil {
