@@ -206,4 +206,3 @@ func hashedAsset(t testing.TB, out, name string) string {
 }
 
 var hashedName = regexp.MustCompile(`\.[0-9a-f]{12}\.[a-z]+$`)
-
