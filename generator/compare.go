@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
-
 	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
