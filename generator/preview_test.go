@@ -67,18 +67,9 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 			tmp := t.TempDir()
 			dir := filepath.Join(tmp, "content")
 			tree.write(t, dir)
-			cfg := generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}
-			previewCfg := cfg
-			previewCfg.Out = filepath.Join(tmp, "preview")
-			p := generator.NewPreview(previewCfg)
+			p, previewCfg, fullCfg := startPreview(t, tmp, dir)
 			ctx := context.Background()
-			if _, err := p.Build(ctx, generator.Change{}); err != nil {
-				t.Fatal(err)
-			}
 			e := &editor{t: t, dir: dir, rng: rand.New(rand.NewPCG(1, uint64(len(tree.name)))), events: tree.name == "declared"}
-			fullCfg := cfg
-			fullCfg.Preview = true
-			fullCfg.Out = filepath.Join(tmp, "full")
 			kinds := map[string]int{}
 			rendered, pages := 0, 0
 			for step := range tree.steps {
@@ -111,6 +102,24 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 			}
 		})
 	}
+}
+
+// startPreview starts serve's preview of the content in dir, built once
+// into tmp/preview, and gives the configuration of the full builds (into
+// tmp/full) that it is compared with.
+func startPreview(t *testing.T, tmp, dir string) (p *generator.Preview, previewCfg, fullCfg generator.Config) {
+	t.Helper()
+	cfg := generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}
+	previewCfg = cfg
+	previewCfg.Out = filepath.Join(tmp, "preview")
+	p = generator.NewPreview(previewCfg)
+	if _, err := p.Build(context.Background(), generator.Change{}); err != nil {
+		t.Fatal(err)
+	}
+	fullCfg = cfg
+	fullCfg.Preview = true
+	fullCfg.Out = filepath.Join(tmp, "full")
+	return p, previewCfg, fullCfg
 }
 
 // editor changes a content tree the way editors do.
@@ -595,17 +604,8 @@ func TestPreviewCompareByCountry(t *testing.T) {
 	if err := corpus.Write(dir, 60, 5); err != nil {
 		t.Fatal(err)
 	}
-	cfg := generator.Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir}
-	previewCfg := cfg
-	previewCfg.Out = filepath.Join(tmp, "preview")
-	p := generator.NewPreview(previewCfg)
+	p, previewCfg, fullCfg := startPreview(t, tmp, dir)
 	ctx := context.Background()
-	if _, err := p.Build(ctx, generator.Change{}); err != nil {
-		t.Fatal(err)
-	}
-	fullCfg := cfg
-	fullCfg.Preview = true
-	fullCfg.Out = filepath.Join(tmp, "full")
 	e := &editor{t: t, dir: dir}
 	profiles, err := filepath.Glob(filepath.Join(dir, "profiles", "*.md"))
 	if err != nil || len(profiles) < 6 {
