@@ -21,15 +21,14 @@ const compareURL = "/compare/"
 // country's slug), cut into pages of listPageSize like a list. Profiles
 // of different countries are then compared through their own pages.
 func (b *builder) addComparePages(diags *diag.List) {
-	first := &Page{URL: compareURL, Kind: "compare", Title: b.tr.T("compare.title")}
-	b.addPage(first, diags)
-	profiles := b.sortedFolder(model.FolderProfiles)
-	if len(profiles) <= listPageSize {
+	b.addPage(&Page{URL: compareURL, Kind: "compare", Title: b.tr.T("compare.title")}, diags)
+	groups := b.compareGroups()
+	if groups == nil {
 		return
 	}
 	b.compareURLs = map[*model.Item]string{}
-	for _, g := range b.compareGroups() {
-		page := &Page{URL: compareURL + g.Country.Slug + "/", Kind: "compare",
+	for _, g := range groups {
+		page := &Page{URL: compareCountryURL(g.Country), Kind: "compare",
 			Title: b.tr.T("compare.country_title", "country", g.Country.Title), CompareCountry: g.Country}
 		b.addListPages(page, g.Profiles, diags)
 		for i, p := range g.Profiles {
@@ -37,6 +36,9 @@ func (b *builder) addComparePages(diags *diag.List) {
 		}
 	}
 }
+
+// compareCountryURL is the first compare page of a country's profiles.
+func compareCountryURL(country *model.Item) string { return compareURL + country.Slug + "/" }
 
 // compareGroup is a country's profiles, in list order.
 type compareGroup struct {

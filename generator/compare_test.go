@@ -5,7 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -582,7 +582,7 @@ func TestCompareByCountry(t *testing.T) {
 		}
 	}
 	want := "/compare/ /compare/at/ /compare/gr/ /compare/gr/page/2/ /compare/hu/"
-	if got := strings.Join(sortedCopy(urls), " "); got != want {
+	if got := strings.Join(slices.Sorted(slices.Values(urls)), " "); got != want {
 		t.Fatalf("compare pages:\n got %s\nwant %s", got, want)
 	}
 
@@ -625,10 +625,4 @@ func TestCompareByCountry(t *testing.T) {
 
 	contains(t, read(t, out, "profiles/gr-national/index.html"), `<a href="../../compare/gr/page/2/">`, "a profile's link to its compare page")
 	contains(t, read(t, out, "profiles/hu-pole/index.html"), `<a href="../../compare/hu/">`, "a profile's link to its compare page")
-}
-
-func sortedCopy(s []string) []string {
-	out := append([]string(nil), s...)
-	sort.Strings(out)
-	return out
 }

@@ -44,7 +44,7 @@ func (v *view) Compare() kb.CompareData {
 	d := kb.CompareData{Areas: v.Items(model.FolderAreas), Total: len(v.Items(model.FolderProfiles))}
 	for _, g := range v.b.compareGroups() {
 		v.useItem(g.Country)
-		c := kb.CountryGroup{Country: g.Country, URL: compareURL + g.Country.Slug + "/", Profiles: len(g.Profiles)}
+		c := kb.CountryGroup{Country: g.Country, URL: compareCountryURL(g.Country), Profiles: len(g.Profiles)}
 		for _, p := range g.Profiles {
 			if kb.Row(v.kb(), p).Scored > 0 {
 				c.Scored++
