@@ -401,9 +401,9 @@ func analyseEntries(ctx context.Context, m *mapping.IndexMappingImpl, docs []ent
 			errs[i] = fmt.Errorf("index %s: %w", docs[i].id, err)
 			return
 		}
-		memo.use(doc, docs[i].bodyParts)
 		doc.AddIDField()
 		countTerms(doc)
+		memo.use(doc, docs[i].bodyParts)
 		analyze(doc)
 		analysed[i] = doc
 	})
@@ -431,13 +431,30 @@ func persistSegment(analysed []index.Document, path string) error {
 }
 
 // analysisMemo keeps the analysis of one batch's texts, by analyzer and
-// text, so that a section's text, analysed as a part of its page's body,
-// is not analysed again for the sections index. A nil memo keeps nothing.
-// (The texts are keys of a map per analyzer, where looking one up does
-// not copy it: a key of analyzer and text together did, for every look.)
+// text: the length and term counts of each, so that a section's text,
+// analysed as a part of its page's body, is not analysed again for the
+// sections index, and its words are counted once. Its tokens are let go
+// as soon as they are counted. A nil memo keeps nothing. (The texts are
+// keys of a map per analyzer, where looking one up does not copy it: a
+// key of analyzer and text together did, for every look.)
 type analysisMemo struct {
-	mu     sync.Mutex
-	tokens map[analysis.Analyzer]map[string]analysis.TokenStream
+	mu    sync.Mutex
+	texts map[memoKey]map[string]*analysedText
+}
+
+// memoKey is what, beside the text, decides its analysis: the analyzer,
+// and whether the counts are kept (see termCounts).
+type memoKey struct {
+	analyzer analysis.Analyzer
+	freq     bool
+}
+
+// analysedText is the analysis of one text: its length in words and the
+// count of each term. Counts may be shared by several fields, so nothing
+// may change them once made.
+type analysedText struct {
+	length int
+	freqs  index.TokenFrequencies
 }
 
 // newAnalysisMemo returns a memo, or nil when no text will be asked for
@@ -446,62 +463,80 @@ func newAnalysisMemo(on bool) *analysisMemo {
 	if !on {
 		return nil
 	}
-	return &analysisMemo{tokens: map[analysis.Analyzer]map[string]analysis.TokenStream{}}
+	return &analysisMemo{texts: map[memoKey]map[string]*analysedText{}}
 }
 
-// use makes the mapped document analyse its body (in parts, when parts
-// are given) and its section text through the memo. The fields keep their
-// place: the parts of a body take the place of the body.
+// use has the mapped document's body (in parts, when parts are given)
+// and section text analysed through the memo. The body stays one field:
+// its counts are the sum of its parts'.
 func (mm *analysisMemo) use(doc *document.Document, parts []string) {
 	if mm == nil {
 		return
 	}
-	fields := make([]document.Field, 0, len(doc.Fields)+len(parts))
 	for _, f := range doc.Fields {
-		tf, ok := f.(*document.TextField)
-		if !ok || tf.Analyzer() == nil || (f.Name() != bodyField && f.Name() != sectionText) {
-			fields = append(fields, f)
+		ct, ok := f.(*countedText)
+		if !ok || (f.Name() != bodyField && f.Name() != sectionText) {
 			continue
 		}
-		a := memoAnalyzer{tf.Analyzer(), mm}
-		if f.Name() != bodyField || len(parts) == 0 {
-			fields = append(fields, document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), f.Value(), f.Options(), a))
-			continue
-		}
-		for _, p := range parts {
-			fields = append(fields, document.NewTextFieldCustom(f.Name(), f.ArrayPositions(), []byte(p), f.Options(), a))
+		ct.memo = mm
+		if f.Name() == bodyField {
+			ct.parts = parts
 		}
 	}
-	doc.Fields = fields
 }
 
-// memoAnalyzer analyses through a memo.
-type memoAnalyzer struct {
-	analyzer analysis.Analyzer
-	memo     *analysisMemo
-}
-
-// Analyze returns the memo's tokens for the text, analysing it the first
-// time. Two goroutines may analyse the same text at once; either's tokens
-// are right. Tokens are only read once made.
-func (a memoAnalyzer) Analyze(text []byte) analysis.TokenStream {
-	a.memo.mu.Lock()
-	tokens, ok := a.memo.tokens[a.analyzer][string(text)]
-	a.memo.mu.Unlock()
+// analysis returns the memo's analysis of text, analysing it the first
+// time. Two goroutines may analyse the same text at once; either's
+// analysis is right.
+func (mm *analysisMemo) analysis(a analysis.Analyzer, freq bool, text []byte) *analysedText {
+	k := memoKey{a, freq}
+	mm.mu.Lock()
+	got, ok := mm.texts[k][string(text)]
+	mm.mu.Unlock()
 	if ok {
-		return tokens
+		return got
 	}
 	key := string(text) // before the analyzer, which may change text in place
-	tokens = a.analyzer.Analyze(text)
-	a.memo.mu.Lock()
-	byText := a.memo.tokens[a.analyzer]
+	got = &analysedText{}
+	got.length, got.freqs = countWords(a, text, freq)
+	mm.mu.Lock()
+	byText := mm.texts[k]
 	if byText == nil {
-		byText = map[string]analysis.TokenStream{}
-		a.memo.tokens[a.analyzer] = byText
+		byText = map[string]*analysedText{}
+		mm.texts[k] = byText
 	}
-	byText[key] = tokens
-	a.memo.mu.Unlock()
-	return tokens
+	byText[key] = got
+	mm.mu.Unlock()
+	return got
+}
+
+// addCounts adds the counts of texts into one map, made for the purpose:
+// the counts of a body analysed in parts. Counts stay 0 when freq is not
+// set, as termCounts leaves them.
+func addCounts(texts []*analysedText, freq bool) index.TokenFrequencies {
+	n := 0
+	for _, t := range texts {
+		n += len(t.freqs)
+	}
+	out := make(index.TokenFrequencies, n)
+	counts := make([]index.TokenFreq, 0, n) // never grown: out points into it
+	for _, t := range texts {
+		for k, tf := range t.freqs {
+			if c, ok := out[k]; ok {
+				if freq {
+					c.SetFrequency(c.Frequency() + tf.Frequency())
+				}
+				continue
+			}
+			counts = append(counts, index.TokenFreq{Term: tf.Term})
+			c := &counts[len(counts)-1]
+			if freq {
+				c.SetFrequency(tf.Frequency())
+			}
+			out[k] = c
+		}
+	}
+	return out
 }
 
 // mergeSegments merges segment files, in order, into one.
@@ -547,19 +582,67 @@ type countedText struct {
 	*document.TextField
 	length int
 	freqs  index.TokenFrequencies
+	// memo, when set, analyses the text, or each of parts, which are
+	// then the text (see analysisMemo.use).
+	memo  *analysisMemo
+	parts []string
 }
 
 func (f *countedText) Analyze() {
+	freq := !f.Options().SkipFreqNorm()
+	if f.memo != nil && len(f.parts) == 0 {
+		a := f.memo.analysis(f.Analyzer(), freq, f.Value())
+		f.length, f.freqs = a.length, a.freqs
+		return
+	}
+	if f.memo != nil {
+		texts := make([]*analysedText, len(f.parts))
+		f.length = 0
+		for i, p := range f.parts {
+			texts[i] = f.memo.analysis(f.Analyzer(), freq, []byte(p))
+			f.length += texts[i].length
+		}
+		f.freqs = addCounts(texts, freq)
+		return
+	}
 	text := f.Value()
 	if f.Options().IsStored() {
 		// The analyzers may change the bytes they are given in place
 		// (as bleve's TextField.Analyze guards against too).
 		text = bytes.Clone(text)
 	}
-	tokens := f.Analyzer().Analyze(text)
-	f.length = len(tokens)
-	f.freqs = termCounts(tokens, !f.Options().SkipFreqNorm())
+	f.length, f.freqs = countWords(f.Analyzer(), text, freq)
 }
+
+// countWords analyses text with a and returns how many words it has and
+// the count of each term (termCounts). With polisee's analyzers the tokens
+// are made in scratch memory, used again for the next text once they are
+// counted; the analysis is the analyzer's own (analysis.DefaultAnalyzer's
+// steps, in its order).
+func countWords(a analysis.Analyzer, text []byte, freq bool) (int, index.TokenFrequencies) {
+	da, ok := a.(*analysis.DefaultAnalyzer)
+	if ok {
+		_, ok = da.Tokenizer.(tokenizer)
+	}
+	if !ok {
+		tokens := a.Analyze(text)
+		return len(tokens), termCounts(tokens, freq)
+	}
+	s := tokenScratch.Get().(*textan.Scratch)
+	defer tokenScratch.Put(s)
+	defer s.Reset()
+	for _, cf := range da.CharFilters {
+		text = cf.Filter(text)
+	}
+	tokens := textan.TokenizeWith(s, text)
+	for _, tf := range da.TokenFilters {
+		tokens = tf.Filter(tokens)
+	}
+	return len(tokens), termCounts(tokens, freq)
+}
+
+// tokenScratch holds memory for the tokens of countWords.
+var tokenScratch = sync.Pool{New: func() any { return new(textan.Scratch) }}
 
 func (f *countedText) AnalyzedLength() int                              { return f.length }
 func (f *countedText) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }

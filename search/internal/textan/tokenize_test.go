@@ -98,3 +98,56 @@ func BenchmarkTokenize(b *testing.B) {
 		}
 	})
 }
+
+// TestTokenizeWithScratch: TokenizeWith gives Tokenize's tokens, text
+// after text in the same Scratch (long texts take several chunks); Reset
+// drops every reference to the last text; and once the scratch has grown
+// to a text's size, tokenizing it again allocates nothing.
+func TestTokenizeWithScratch(t *testing.T) {
+	var s Scratch
+	rng := rand.New(rand.NewPCG(5, 6))
+	texts := []string{string(tokenizeText), "", "one two", string(tokenizeText[:300])}
+	for range 300 {
+		var b strings.Builder
+		for range 1 + rng.IntN(200) {
+			b.WriteString(tokenPieces[rng.IntN(len(tokenPieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		want := Tokenize([]byte(text))
+		got := TokenizeWith(&s, []byte(text))
+		if terms(got) != terms(want) || len(got) != len(want) {
+			t.Fatalf("%q: TokenizeWith gives %s, Tokenize %s", text, terms(got), terms(want))
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			if string(g.Term) != string(w.Term) || g.Start != w.Start || g.End != w.End || g.Position != w.Position || g.Type != w.Type {
+				t.Fatalf("%q: token %d is %+v, Tokenize's %+v", text, i, *got[i], *want[i])
+			}
+		}
+		s.Reset()
+		for _, c := range s.chunks {
+			for _, tok := range c[:cap(c)] {
+				if tok.Term != nil || tok.Position != 0 {
+					t.Fatalf("after Reset, a chunk still holds %+v", tok)
+				}
+			}
+		}
+		for _, tok := range s.words.stream[:cap(s.words.stream)] {
+			if tok != nil {
+				t.Fatalf("after Reset, the stream still holds %+v", *tok)
+			}
+		}
+	}
+	if len(s.chunks) < 2 {
+		t.Fatalf("the long text took %d chunks; the test needs several", len(s.chunks))
+	}
+	allocs := testing.AllocsPerRun(20, func() {
+		TokenizeWith(&s, tokenizeText)
+		s.Reset()
+	})
+	if allocs != 0 {
+		t.Errorf("TokenizeWith allocates %.0f times a text on a grown Scratch, want 0", allocs)
+	}
+}
