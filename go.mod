@@ -7,7 +7,6 @@ toolchain go1.26.10
 require (
 	github.com/BurntSushi/toml v0.3.1
 	github.com/RoaringBitmap/roaring/v2 v2.30.0
-	github.com/adrg/frontmatter v0.2.0
 	github.com/andybalholm/brotli v1.3.0
 	github.com/blevesearch/bleve/v2 v2.6.3
 	github.com/blevesearch/bleve_index_api v1.4.1
@@ -40,5 +39,4 @@ require (
 	github.com/mschoch/smat v0.2.0 // indirect
 	go.etcd.io/bbolt v1.4.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
-	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

@@ -17,7 +17,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
-	"github.com/adrg/frontmatter"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
@@ -505,46 +504,63 @@ type frontMatter struct {
 	whole      bool // the whole file is YAML (site.yaml), not front matter
 }
 
-// splitFrontMatter separates the front matter from the body with
-// github.com/adrg/frontmatter, and works out the line numbers that let
-// positions count from the top of the file.
+// closers are the closing delimiters of the front matter each opening
+// one starts.
+var closers = map[string]string{"---": "---", "---yaml": "---", "+++": "+++", "---toml": "---", ";;;": ";;;", "---json": "---"}
+
+// splitFrontMatter separates the front matter from the body, and works
+// out the line numbers that let positions count from the top of the file.
+// It reads delimiters as github.com/adrg/frontmatter did (which it
+// replaces, to split the file where it lies rather than copy it): the
+// first line that is not blank, spaces trimmed, opens the front matter
+// if it is an opener (see openers) and a line end follows it; the first
+// line after it that is the opener's closer, spaces trimmed, closes it,
+// even as the file's last line.
 func splitFrontMatter(data []byte) frontMatter {
 	var fm frontMatter
-	capture := func(kind fmKind) frontmatter.UnmarshalFunc {
-		return func(raw []byte, _ any) error {
-			fm.raw = append([]byte(nil), raw...)
-			fm.kind = kind
-			fm.found = true
-			return nil
-		}
-	}
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", capture(fmYAML)),
-		frontmatter.NewFormat("---yaml", "---", capture(fmYAML)),
-		frontmatter.NewFormat("+++", "+++", capture(fmTOML)),
-		frontmatter.NewFormat("---toml", "---", capture(fmTOML)),
-		frontmatter.NewFormat(";;;", ";;;", capture(fmJSON)),
-		frontmatter.NewFormat("---json", "---", capture(fmJSON)),
-	}
-	// The first non-blank line decides whether the file opens a block.
-	line := 0
-	opener := ""
-	for rest := data; len(rest) > 0; {
-		l := rest
+	pos := 0
+	// nextLine returns the line at pos, its end included, and moves past
+	// it; last is set for a line no line end closes (the file's end).
+	nextLine := func() (line []byte, last bool) {
+		rest := data[pos:]
 		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			l, rest = rest[:i+1], rest[i+1:]
-		} else {
-			rest = nil
+			pos += i + 1
+			return rest[:i+1], false
 		}
-		line++
-		if t := bytes.TrimSpace(l); len(t) > 0 {
-			opener = string(t)
-			break
+		pos = len(data)
+		return rest, true
+	}
+	opener, closer := "", ""
+	for line := 1; pos < len(data); line++ {
+		l, last := nextLine()
+		fm.openLine = line
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 {
+			continue
+		}
+		opener = string(t)
+		if !last {
+			closer = closers[opener]
+		}
+		break
+	}
+	if closer != "" {
+		start := pos
+		for {
+			before := pos
+			l, last := nextLine()
+			if string(bytes.TrimSpace(l)) == closer {
+				fm.raw = append([]byte(nil), data[start:before]...)
+				fm.kind = openers[opener]
+				fm.found = true
+				break
+			}
+			if last {
+				break
+			}
 		}
 	}
-	fm.openLine = line
-	rest, err := frontmatter.Parse(bytes.NewReader(data), nil, formats...)
-	if err != nil || !fm.found {
+	if !fm.found {
 		if _, ok := openers[opener]; ok {
 			fm.unclosed = true
 		}
@@ -552,7 +568,7 @@ func splitFrontMatter(data []byte) frontMatter {
 		fm.bodyLine = 1
 		return fm
 	}
-	fm.bodyStart = len(data) - len(rest)
+	fm.bodyStart = pos
 	fm.body = data[fm.bodyStart:]
 	fm.bodyLine = bytes.Count(data[:fm.bodyStart], []byte("\n")) + 1
 	return fm
