@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"unsafe"
 )
 
 // bodyStore keeps a build's rendered bodies (HTML and plain text) in a
@@ -99,11 +100,17 @@ func (s *bodyStore) get(at storedText) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("bodies: writing %s: %w", s.f.Name(), err)
 	}
+	if at.n == 0 {
+		return "", nil
+	}
 	buf := make([]byte, at.n)
 	if _, err := s.f.ReadAt(buf, at.off); err != nil {
 		return "", fmt.Errorf("bodies: reading %s: %w", s.f.Name(), err)
 	}
-	return string(buf), nil
+	// buf is not written again nor kept: the string takes its memory
+	// rather than a copy (every body is read back once for the index
+	// and once for its page).
+	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
 }
 
 // close closes and removes the file.

@@ -473,8 +473,10 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	siteLinks, sharedLinks, anchors := b.resolveLinks(it, doc, &diags)
 	b.checkSections(it, doc, &diags)
 	checkHeadings(it, doc, &diags)
-	var buf bytes.Buffer
-	if err := doc.Render(&buf); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer putPageBuffer(buf)
+	if err := doc.Render(buf); err != nil {
 		diags.Errorf(it.DisplayPath, diag.Pos{Line: it.BodyLine, Col: 1}, "cannot render the body: %v", err)
 	}
 	// The body was checked and rendered without raw HTML; goldmark's
