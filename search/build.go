@@ -512,31 +512,24 @@ func (mm *analysisMemo) analysis(a analysis.Analyzer, freq bool, text []byte) *a
 
 // addCounts adds the counts of texts into one map, made for the purpose:
 // the counts of a body analysed in parts. Counts stay 0 when freq is not
-// set, as termCounts leaves them.
+// set, as termCounts leaves them. The parts share most of their words:
+// the distinct terms are tallied first (in termCounts' scratch), so that
+// the map and its counts are made at their final size.
 func addCounts(texts []*analysedText, freq bool) index.TokenFrequencies {
-	n := 0
-	for _, t := range texts {
-		n += len(t.freqs)
-	}
-	out := make(index.TokenFrequencies, n)
-	counts := make([]index.TokenFreq, 0, n) // never grown: out points into it
-	for _, t := range texts {
-		for k, tf := range t.freqs {
-			if c, ok := out[k]; ok {
-				if freq {
-					c.SetFrequency(c.Frequency() + tf.Frequency())
-				}
+	t := termScratch.Get().(*termTally)
+	for _, text := range texts {
+		for k, tf := range text.freqs {
+			if i, ok := t.seen[k]; ok {
+				t.counts[i] += tf.Frequency()
 				continue
 			}
-			counts = append(counts, index.TokenFreq{Term: tf.Term})
-			c := &counts[len(counts)-1]
-			if freq {
-				c.SetFrequency(tf.Frequency())
-			}
-			out[k] = c
+			t.seen[k] = int32(len(t.keys))
+			t.keys = append(t.keys, k)
+			t.terms = append(t.terms, tf.Term)
+			t.counts = append(t.counts, tf.Frequency())
 		}
 	}
-	return out
+	return t.counted(freq)
 }
 
 // mergeSegments merges segment files, in order, into one.
@@ -676,6 +669,12 @@ func termCounts(tokens analysis.TokenStream, freq bool) index.TokenFrequencies {
 		t.terms = append(t.terms, tok.Term)
 		t.counts = append(t.counts, 1)
 	}
+	return t.counted(freq)
+}
+
+// counted makes the map of the terms tallied in t, with their counts
+// when freq is set, and puts t back for the next tally.
+func (t *termTally) counted(freq bool) index.TokenFrequencies {
 	out := make(index.TokenFrequencies, len(t.keys))
 	counts := make([]index.TokenFreq, len(t.keys))
 	for i, k := range t.keys {
