@@ -225,9 +225,15 @@ func analyseBatch(ctx context.Context, m *mapping.IndexMappingImpl, batch []Docu
 	memo := newAnalysisMemo(withSections && share)
 	entries := make([]entry, len(batch))
 	for i, d := range batch {
-		entries[i] = entry{id: d.ID, v: d.indexed()}
+		v := d.indexed()
+		entries[i] = entry{id: d.ID, v: v}
 		if memo != nil {
-			entries[i].bodyParts = bodyParts(d)
+			// The parts are the body: bleve need not copy it into a
+			// field that is neither stored nor analysed as a whole.
+			if entries[i].parts = bodyParts(d); entries[i].parts != nil {
+				v.Body = ""
+				entries[i].v = v
+			}
 		}
 	}
 	if pages, err = analyseEntries(ctx, m, entries, memo); err != nil || !withSections {
@@ -237,7 +243,15 @@ func analyseBatch(ctx context.Context, m *mapping.IndexMappingImpl, batch []Docu
 	for _, d := range batch {
 		ids, docs := d.sectionDocuments()
 		for i := range ids {
-			entries = append(entries, entry{id: ids[i], v: docs[i]})
+			e := entry{id: ids[i], v: docs[i]}
+			if memo != nil {
+				// The same for the section's text, analysed already
+				// as a part of its page's body.
+				e.parts = []string{docs[i].Section}
+				docs[i].Section = ""
+				e.v = docs[i]
+			}
+			entries = append(entries, e)
 		}
 	}
 	if len(entries) > 0 {
@@ -373,12 +387,14 @@ func canonicalize(data []byte) error {
 var batchSize = 250
 
 // entry is one bleve document: a page's (indexed) or a section's
-// (sectionIndexed), with its ID. bodyParts, when set, are the parts the
-// page's body is analysed in (see bodyParts).
+// (sectionIndexed), with its ID. parts, when set, are the text of its
+// body or section, which v then leaves empty: the parts a page's body is
+// analysed in (see bodyParts), or a section's text (see
+// analysisMemo.use).
 type entry struct {
-	id        string
-	v         any
-	bodyParts []string
+	id    string
+	v     any
+	parts []string
 }
 
 // bodyField is the pages' field whose text the sections index shares
@@ -403,7 +419,7 @@ func analyseEntries(ctx context.Context, m *mapping.IndexMappingImpl, docs []ent
 		}
 		doc.AddIDField()
 		countTerms(doc)
-		memo.use(doc, docs[i].bodyParts)
+		memo.use(doc, docs[i].parts)
 		analyze(doc)
 		analysed[i] = doc
 	})
@@ -466,9 +482,10 @@ func newAnalysisMemo(on bool) *analysisMemo {
 	return &analysisMemo{texts: map[memoKey]map[string]*analysedText{}}
 }
 
-// use has the mapped document's body (in parts, when parts are given)
-// and section text analysed through the memo. The body stays one field:
-// its counts are the sum of its parts'.
+// use has the mapped document's body and section text analysed through
+// the memo. parts, when given, are the field's text, which the mapped
+// document then leaves empty (see analyseBatch): a body's parts (its
+// counts are then the sum of theirs), or a section's one text.
 func (mm *analysisMemo) use(doc *document.Document, parts []string) {
 	if mm == nil {
 		return
@@ -478,34 +495,31 @@ func (mm *analysisMemo) use(doc *document.Document, parts []string) {
 		if !ok || (f.Name() != bodyField && f.Name() != sectionText) {
 			continue
 		}
-		ct.memo = mm
-		if f.Name() == bodyField {
-			ct.parts = parts
-		}
+		ct.memo, ct.parts = mm, parts
 	}
 }
 
 // analysis returns the memo's analysis of text, analysing it the first
 // time. Two goroutines may analyse the same text at once; either's
 // analysis is right.
-func (mm *analysisMemo) analysis(a analysis.Analyzer, freq bool, text []byte) *analysedText {
+func (mm *analysisMemo) analysis(a analysis.Analyzer, freq bool, text string) *analysedText {
 	k := memoKey{a, freq}
 	mm.mu.Lock()
-	got, ok := mm.texts[k][string(text)]
+	got, ok := mm.texts[k][text]
 	mm.mu.Unlock()
 	if ok {
 		return got
 	}
-	key := string(text) // before the analyzer, which may change text in place
 	got = &analysedText{}
-	got.length, got.freqs = countWords(a, text, freq)
+	// The analyzer may change the bytes it is given in place.
+	got.length, got.freqs = countWords(a, []byte(text), freq)
 	mm.mu.Lock()
 	byText := mm.texts[k]
 	if byText == nil {
 		byText = map[string]*analysedText{}
 		mm.texts[k] = byText
 	}
-	byText[key] = got
+	byText[text] = got
 	mm.mu.Unlock()
 	return got
 }
@@ -583,16 +597,23 @@ type countedText struct {
 
 func (f *countedText) Analyze() {
 	freq := !f.Options().SkipFreqNorm()
-	if f.memo != nil && len(f.parts) == 0 {
-		a := f.memo.analysis(f.Analyzer(), freq, f.Value())
+	switch {
+	case f.memo != nil && len(f.parts) <= 1:
+		// One text: its counts are the memo's, shared with every field
+		// of the same text (a field of its own name in its document,
+		// so that zap merges no other into them).
+		text := string(f.Value())
+		if len(f.parts) == 1 {
+			text = f.parts[0]
+		}
+		a := f.memo.analysis(f.Analyzer(), freq, text)
 		f.length, f.freqs = a.length, a.freqs
 		return
-	}
-	if f.memo != nil {
+	case f.memo != nil:
 		texts := make([]*analysedText, len(f.parts))
 		f.length = 0
 		for i, p := range f.parts {
-			texts[i] = f.memo.analysis(f.Analyzer(), freq, []byte(p))
+			texts[i] = f.memo.analysis(f.Analyzer(), freq, p)
 			f.length += texts[i].length
 		}
 		f.freqs = addCounts(texts, freq)
