@@ -184,16 +184,16 @@ type builder struct {
 	lessonCounts map[string]map[string]int
 	localOnce    sync.Once               // fills local, on first use
 	local        map[string]*kb.LocalSet // practices and pilots by country (compare.go)
-	// compareBy holds the profiles by country when the comparison is cut
-	// by country (compare.go), filled once; compareURLs then gives each
-	// profile's compare page.
 	// assetFiles are the theme's static files as the site has them, and
 	// assetNames each one's name with its content hash (assets, Asset);
 	// made once.
-	assetsOnce  sync.Once
-	assetFiles  map[string][]byte
-	assetNames  map[string]string
-	assetsErr   error
+	assetsOnce sync.Once
+	assetFiles map[string][]byte
+	assetNames map[string]string
+	assetsErr  error
+	// compareBy holds the profiles by country when the comparison is cut
+	// by country (compare.go), filled once; compareURLs then gives each
+	// profile's compare page.
 	compareOnce sync.Once
 	compareBy   []compareGroup
 	compareURLs map[*model.Item]string

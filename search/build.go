@@ -483,12 +483,14 @@ func newAnalysisMemo(on bool) *analysisMemo {
 }
 
 // use has the mapped document's body and section text analysed through
-// the memo. parts, when given, are the field's text, which the mapped
-// document then leaves empty (see analyseBatch): a body's parts (its
-// counts are then the sum of theirs), or a section's one text.
+// the memo when parts are given: they are the field's text, which the
+// mapped document then leaves empty (see analyseBatch), a body's parts
+// (its counts are then the sum of theirs) or a section's one text. A body
+// not cut in parts shares its text with no other field: it is analysed
+// where it is, without the memo.
 func (mm *analysisMemo) use(doc *document.Document, parts []string) {
-	if mm == nil {
-		return
+	if mm == nil || parts == nil {
+		return // a text no other field shares: analysed where it is
 	}
 	for _, f := range doc.Fields {
 		ct, ok := f.(*countedText)
@@ -589,8 +591,8 @@ type countedText struct {
 	*document.TextField
 	length int
 	freqs  index.TokenFrequencies
-	// memo, when set, analyses the text, or each of parts, which are
-	// then the text (see analysisMemo.use).
+	// memo, when set, analyses each of parts, which are then the text
+	// (see analysisMemo.use).
 	memo  *analysisMemo
 	parts []string
 }
@@ -598,15 +600,11 @@ type countedText struct {
 func (f *countedText) Analyze() {
 	freq := !f.Options().SkipFreqNorm()
 	switch {
-	case f.memo != nil && len(f.parts) <= 1:
+	case f.memo != nil && len(f.parts) == 1:
 		// One text: its counts are the memo's, shared with every field
 		// of the same text (a field of its own name in its document,
 		// so that zap merges no other into them).
-		text := string(f.Value())
-		if len(f.parts) == 1 {
-			text = f.parts[0]
-		}
-		a := f.memo.analysis(f.Analyzer(), freq, text)
+		a := f.memo.analysis(f.Analyzer(), freq, f.parts[0])
 		f.length, f.freqs = a.length, a.freqs
 		return
 	case f.memo != nil:

@@ -487,7 +487,16 @@ const (
 	fmJSON
 )
 
-var openers = map[string]fmKind{"---": fmYAML, "---yaml": fmYAML, "+++": fmTOML, "---toml": fmTOML, ";;;": fmJSON, "---json": fmJSON}
+// openers are the lines that open front matter: the format each opens
+// and the line that closes it.
+var openers = map[string]struct {
+	kind   fmKind
+	closer string
+}{
+	"---": {fmYAML, "---"}, "---yaml": {fmYAML, "---"},
+	"+++": {fmTOML, "+++"}, "---toml": {fmTOML, "---"},
+	";;;": {fmJSON, ";;;"}, "---json": {fmJSON, "---"},
+}
 
 type frontMatter struct {
 	// file is the file as read, data the same without its byte order
@@ -503,10 +512,6 @@ type frontMatter struct {
 	bodyStart  int  // byte offset of the body in the file
 	whole      bool // the whole file is YAML (site.yaml), not front matter
 }
-
-// closers are the closing delimiters of the front matter each opening
-// one starts.
-var closers = map[string]string{"---": "---", "---yaml": "---", "+++": "+++", "---toml": "---", ";;;": ";;;", "---json": "---"}
 
 // splitFrontMatter separates the front matter from the body, and works
 // out the line numbers that let positions count from the top of the file.
@@ -540,7 +545,7 @@ func splitFrontMatter(data []byte) frontMatter {
 		}
 		opener = string(t)
 		if !last {
-			closer = closers[opener]
+			closer = openers[opener].closer
 		}
 		break
 	}
@@ -551,7 +556,7 @@ func splitFrontMatter(data []byte) frontMatter {
 			l, last := nextLine()
 			if string(bytes.TrimSpace(l)) == closer {
 				fm.raw = append([]byte(nil), data[start:before]...)
-				fm.kind = openers[opener]
+				fm.kind = openers[opener].kind
 				fm.found = true
 				break
 			}
