@@ -7,7 +7,7 @@
 // Usage, from inside the polisee module:
 //
 //	go run ./cmd/polisee-searchbench [-n 1000] [-queries 50] [-visits 5] [-seed 1]
-//		[-pagefind pagefind] [-chrome chromium] [-keep]
+//		[-index-parts auto] [-pagefind pagefind] [-chrome chromium] [-keep]
 //
 // cmd/polisee-bench runs the whole comparison (polisee against Hugo
 // followed by Pagefind, at several sizes, in one table); this command
@@ -88,6 +88,11 @@
 // documents' bodies, without English stop words (polisee drops them, which
 // would make a query without results): half are one word, half two words,
 // which both tools treat as "both words". The same list goes to both tools.
+// -index-parts is polisee build's flag of that name: auto (the default:
+// the index in parts past generator.PartsFrom bytes), always or never.
+// With never, the browser loads the whole index before its first result,
+// as every site did before the index came in parts: the query times then
+// hold the engine's work and no fetches.
 // -keep keeps the corpus, the site and both indexes and prints where.
 package main
 
@@ -101,6 +106,7 @@ import (
 	"os/exec"
 	"os/signal"
 
+	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/internal/benchkit"
 )
 
@@ -126,6 +132,7 @@ type options struct {
 	pagefind string // Pagefind binary; "" skips Pagefind
 	chrome   string
 	keep     bool
+	parts    string // generator.Config.IndexParts
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -139,6 +146,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fl.StringVar(&o.pagefind, "pagefind", "pagefind", `Pagefind binary to compare with ("" to skip Pagefind)`)
 	fl.StringVar(&o.chrome, "chrome", "", "Chromium binary (default $CHROME_PATH, then chromium, chromium-browser, google-chrome)")
 	fl.BoolVar(&o.keep, "keep", false, "keep the corpus, the site and the indexes, and print where")
+	parts := fl.String("index-parts", "auto", "when the browser's index comes in parts: auto, always or never (polisee build's flag)")
 	if err := fl.Parse(args); err != nil {
 		return o, err
 	}
@@ -152,6 +160,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	case o.visits < 1:
 		return o, errors.New("-visits must be at least 1")
 	}
+	modes := map[string]string{"auto": generator.IndexPartsBySize, "always": generator.IndexPartsAlways, "never": generator.IndexPartsNever}
+	mode, ok := modes[*parts]
+	if !ok {
+		return o, fmt.Errorf("-index-parts %q: give auto, always or never", *parts)
+	}
+	o.parts = mode
 	return o, nil
 }
 
@@ -183,7 +197,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	loadBefore := benchkit.LoadAverage()
 
-	site, err := buildSite(ctx, work, o.n, o.seed, logf)
+	site, err := buildSite(ctx, work, o.n, o.seed, o.parts, logf)
 	if err != nil {
 		return err
 	}
@@ -199,7 +213,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	b := benchkit.Browser{Chrome: chrome, Cold: cold, Queries: queries, Logf: logf, Visits: o.visits}
 
-	rep := report{n: o.n, site: site, cold: cold, queries: len(queries)}
+	parts := map[string]string{generator.IndexPartsBySize: "auto", generator.IndexPartsAlways: "always", generator.IndexPartsNever: "never"}[o.parts]
+	rep := report{n: o.n, parts: parts, site: site, cold: cold, queries: len(queries)}
 	rep.polisee = &toolResult{build: site.index}
 	if rep.polisee.SearchResult, err = b.Polisee(ctx, site.public); err != nil {
 		return fmt.Errorf("polisee in the browser: %w", err)

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/content"
@@ -40,5 +42,21 @@ func TestSearchDocumentsMatchGenerator(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Error("generator.SearchDocuments gives another index than the build's")
+	}
+}
+
+// -index-parts takes polisee build's words for generator.Config.IndexParts.
+func TestIndexPartsFlag(t *testing.T) {
+	for word, want := range map[string]string{"auto": generator.IndexPartsBySize, "always": generator.IndexPartsAlways, "never": generator.IndexPartsNever} {
+		o, err := parseFlags([]string{"-index-parts", word}, io.Discard)
+		if err != nil || o.parts != want {
+			t.Errorf("-index-parts %s: parts %q, %v; want %q", word, o.parts, err, want)
+		}
+	}
+	if o, err := parseFlags(nil, io.Discard); err != nil || o.parts != generator.IndexPartsBySize {
+		t.Errorf("no -index-parts: parts %q, %v; want by size", o.parts, err)
+	}
+	if _, err := parseFlags([]string{"-index-parts", "sometimes"}, io.Discard); err == nil || !strings.Contains(err.Error(), "sometimes") {
+		t.Errorf("-index-parts sometimes: error %v, want one naming the word", err)
 	}
 }

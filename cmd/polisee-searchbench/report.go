@@ -20,6 +20,7 @@ type toolResult struct {
 // report is everything one run measured.
 type report struct {
 	n                 int
+	parts             string    // -index-parts
 	load              [2]string // load average before and after the run, when known
 	site              *builtSite
 	cold              string
@@ -70,6 +71,11 @@ func (r *report) printNotes(w io.Writer) {
 		fmt.Fprintln(w, "  (search.Build gave bytes identical to the site's index: the time is that of the index shipped.)")
 	} else {
 		fmt.Fprintln(w, "  WARNING: the rebuilt documents gave an index other than the site's: the generator's search documents changed; update searchDocuments.")
+	}
+	if s.inParts {
+		fmt.Fprintf(w, "  The browser read the index in parts (-index-parts %s): queries fetch the parts they read.\n", r.parts)
+	} else {
+		fmt.Fprintf(w, "  The browser loaded the whole index before its first result (-index-parts %s): queries fetch nothing.\n", r.parts)
 	}
 	fmt.Fprintln(w)
 	r.polisee.WriteDetails(w, "polisee")

@@ -27,11 +27,13 @@ type builtSite struct {
 	// the bytes of the site's index, i.e. whether index times exactly
 	// the index the site ships.
 	sameIndex bool
+	inParts   bool // the site's search page reads the index in parts
 }
 
 // buildSite writes the corpus into work/content, builds it into
-// work/public and times the index.
-func buildSite(ctx context.Context, work string, n int, seed int64, logf func(string, ...any)) (*builtSite, error) {
+// work/public, with the index in parts as parts says
+// (generator.Config.IndexParts), and times the index.
+func buildSite(ctx context.Context, work string, n int, seed int64, parts string, logf func(string, ...any)) (*builtSite, error) {
 	content := filepath.Join(work, "content")
 	logf("writing a corpus of %d documents...", n)
 	if err := writeCorpus(ctx, content, n, seed); err != nil {
@@ -40,7 +42,7 @@ func buildSite(ctx context.Context, work string, n int, seed int64, logf func(st
 	s := &builtSite{public: filepath.Join(work, "public")}
 	cfg := generator.Config{
 		Src: os.DirFS(content), SrcRoot: "content", SrcDir: content, Out: s.public,
-		Engine: benchkit.Engine(),
+		Engine: benchkit.Engine(), IndexParts: parts,
 	}
 	logf("building the site...")
 	start := time.Now()
@@ -70,6 +72,7 @@ func buildSite(ctx context.Context, work string, n int, seed int64, logf func(st
 		return nil, err
 	}
 	s.sameIndex = bytes.Equal(index, shipped)
+	s.inParts = files.Head != ""
 	return s, nil
 }
 
