@@ -195,7 +195,7 @@ func TestPartsRefuseDamage(t *testing.T) {
 			t.Fatalf("a head with byte %d changed: %v", i, err)
 		}
 	}
-	newer := append([]byte(partsFormat+"2\n"), p.Head[len(partsMagic):]...)
+	newer := append([]byte(partsFormat+"3\n"), p.Head[len(partsMagic):]...)
 	if _, err := OpenParts(newer); err == nil || !strings.Contains(err.Error(), "another version of polisee") {
 		t.Errorf("a head of another version: %v", err)
 	}
@@ -344,6 +344,131 @@ func BenchmarkWritePartsSections(b *testing.B) {
 	for range b.N {
 		if _, err := WriteParts(sections, DefaultPartsLayout(n)); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestPartsBundle: where the chunks fit in PartsLayout.BundleBytes, the
+// parts hold them once more as one bundle, which the head names for the
+// pages' index and the sections' alike (Index.Bundles). Added, it loads
+// every chunk: queries then fetch postings only and rank as on the whole
+// index. Past the bound, or with BundleBytes 0, there is none; a bundle
+// whose bytes are not those its name says is refused.
+func TestPartsBundle(t *testing.T) {
+	docs, vocab := generatedDocs(600, 8)
+	pages, sections, err := BuildBoth(context.Background(), append(docs, TermsDocument(testTerms)), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := Open(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := whole.OpenSections(sections); err != nil {
+		t.Fatal(err)
+	}
+	layout := PartsLayout{ShardBytes: 2 << 10, ChunkDocs: 8, BundleBytes: 8 << 20}
+	pp, err := WriteParts(pages, layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := WriteParts(sections, layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := func(p *Parts) map[string][]string {
+		out := map[string][]string{}
+		for name := range p.Parts {
+			kind := name[:strings.IndexByte(name, '.')]
+			out[kind] = append(out[kind], name)
+		}
+		return out
+	}
+	pk, sk := kinds(pp), kinds(sp)
+	if len(pk["b"]) != 1 || len(sk["b"]) != 1 {
+		t.Fatalf("bundles: pages %v, sections %v; want one each", pk["b"], sk["b"])
+	}
+	chunkBytes := 0
+	for _, c := range pk["c"] {
+		chunkBytes += len(pp.Parts[c])
+	}
+	if n := len(pp.Parts[pk["b"][0]]); n < chunkBytes || n > chunkBytes+4*len(pk["c"])+4 {
+		t.Errorf("the pages' bundle is %d bytes; its %d chunks come to %d", n, len(pk["c"]), chunkBytes)
+	}
+	both := &Parts{Parts: maps.Clone(pp.Parts)}
+	maps.Copy(both.Parts, sp.Parts)
+
+	ix, err := OpenParts(pp.Head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ix.Bundles(); !slices.Equal(got, pk["b"]) {
+		t.Errorf("Bundles before the sections = %v, want %v", got, pk["b"])
+	}
+	if err := ix.OpenSections(sp.Head); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ix.Bundles(), []string{pk["b"][0], sk["b"][0]}; !slices.Equal(got, want) {
+		t.Errorf("Bundles = %v, want %v", got, want)
+	}
+	// A bundle with another's bytes, or cut short, is refused, and loads
+	// nothing.
+	if err := ix.AddPart(pk["b"][0], sp.Parts[sk["b"][0]]); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("the pages' bundle with the sections' bytes: %v, want ErrCorrupt", err)
+	}
+	b := pp.Parts[pk["b"][0]]
+	if err := ix.AddPart(pk["b"][0], b[:len(b)-1]); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("the pages' bundle cut short: %v, want ErrCorrupt", err)
+	}
+	if got := ix.Bundles(); len(got) != 2 {
+		t.Errorf("Bundles after refused bundles = %v, want both still", got)
+	}
+	for _, name := range ix.Bundles() {
+		if err := ix.AddPart(name, both.Parts[name]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := ix.Bundles(); len(got) != 0 {
+		t.Errorf("Bundles once added = %v, want none", got)
+	}
+	fetched := 0
+	for i, text := range append(generatedQueries(vocab, 60, 3), "cluster policy", "clstuer") {
+		r := Request{Query: text, Langs: []string{"en"}, Shown: "en", Size: 20}
+		want, wantErr := whole.Search(context.Background(), r)
+		got, rounds, err := searchInParts(t, ix, both, r)
+		if (err == nil) != (wantErr == nil) || err != nil && err.Error() != wantErr.Error() {
+			t.Fatalf("query %d %q: error %v, the whole index's %v", i, text, err, wantErr)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("query %d %q: with the bundles\n%+v\nwhole\n%+v", i, text, got, want)
+		}
+		for _, round := range rounds {
+			for _, name := range round {
+				fetched++
+				if strings.HasPrefix(name, "c.") {
+					t.Errorf("query %d %q fetched the chunk %s, which the bundle holds", i, text, name)
+				}
+			}
+		}
+	}
+	if fetched == 0 {
+		t.Error("no query fetched a shard: the test reads nothing from parts")
+	}
+
+	for _, small := range []PartsLayout{{ShardBytes: 2 << 10, ChunkDocs: 8, BundleBytes: chunkBytes / 2}, {ShardBytes: 2 << 10, ChunkDocs: 8}} {
+		p, err := WriteParts(pages, small)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := kinds(p)["b"]; len(b) != 0 {
+			t.Errorf("layout %+v: bundle %v, want none", small, b)
+		}
+		ix, err := OpenParts(p.Head)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ix.Bundles(); len(got) != 0 {
+			t.Errorf("layout %+v: Bundles = %v, want none", small, got)
 		}
 	}
 }

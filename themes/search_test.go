@@ -235,7 +235,7 @@ func TestBrowserSearch(t *testing.T) {
 			}
 			return false
 		}
-		searchFor(t, browser, logged.URL, "accreditation")
+		tab := searchFor(t, browser, logged.URL, "accreditation")
 		if !fetched(`^/search/search-worker\.[0-9a-f]{12}\.js$`) {
 			t.Errorf("the search page did not start its worker from the content-named file: %q", paths)
 		}
@@ -265,6 +265,44 @@ func TestBrowserSearch(t *testing.T) {
 		}
 		if fetched(`^/search/sections\.`) {
 			t.Errorf("the search page fetched the whole sections' index: %q", paths)
+		}
+		// After the first results the worker fetches the bundles of
+		// stored fields, the pages' and the sections': a later query then
+		// fetches no chunk, for its hits or for their sections.
+		bundle := regexp.MustCompile(`^/search/parts/b\.[0-9a-f]{16}\.bin$`)
+		bundles := func() int {
+			mu.Lock()
+			defer mu.Unlock()
+			n := 0
+			for _, p := range paths {
+				if bundle.MatchString(p) {
+					n++
+				}
+			}
+			return n
+		}
+		for deadline := time.Now().Add(20 * time.Second); bundles() < 2 && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if n := bundles(); n != 2 {
+			t.Errorf("the search page fetched %d bundles after its first results, want 2 (the pages' and the sections'): %q", n, paths)
+		}
+		time.Sleep(500 * time.Millisecond) // the bundles are added once fetched
+		mu.Lock()
+		paths = nil
+		mu.Unlock()
+		if err := typeQuery(tab, "cluster policy"); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := waitStatus(tab, "results for “cluster policy”"); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(500 * time.Millisecond) // the sections of the hits on screen
+		if fetched(`^/search/parts/c\.`) {
+			t.Errorf("a query after the bundles fetched chunks of stored fields: %q", paths)
+		}
+		if !fetched(`^/search/parts/s\.`) {
+			t.Errorf("a query of new words after the bundles fetched no shard: the test saw none of its requests: %q", paths)
 		}
 
 		mu.Lock()

@@ -2,10 +2,11 @@
 
 // Command wasm is the search engine of the site's search page: package
 // search compiled to WebAssembly. It exposes one global object, polisee,
-// with three functions:
+// with five functions:
 //
 //	polisee.open(bytes: Uint8Array): string // "" or an error message
 //	polisee.addPart(name: string, bytes: Uint8Array): string // "" or an error message
+//	polisee.bundles(): string[] // parts worth fetching once the first results are shown
 //	polisee.sections(bytes: Uint8Array): string // the sections' index, once open
 //	polisee.search(query: string, langs: string, n: number, shown?: string, sort?: string, exact?: boolean, noSections?: boolean): object
 //
@@ -13,7 +14,10 @@
 // in parts (search.OpenParts). On an index in parts, search answers
 // {need: [names]} when the query reads parts not added yet: fetch each
 // from the parts' folder, add it with addPart, and search again
-// (polisee_search in search-engine.js does this).
+// (polisee_search in search-engine.js does this). bundles names the
+// parts that hold the stored fields of every hit (search.Index.Bundles),
+// where the build wrote them: fetched and added after the first results
+// (polisee_prefetch), they spare later queries a fetch per hit.
 //
 // langs are the languages whose analyzers read the query, comma-separated,
 // the reader's first; shown, when given, is the language of the pages
@@ -63,6 +67,18 @@ func addPart(_ js.Value, args []js.Value) any {
 	return addToIndex(args, 2, "addPart takes a part's name and bytes", func(data []byte) error {
 		return ix.AddPart(args[0].String(), data)
 	})
+}
+
+// bundles names the parts to fetch after the first results
+// (Index.Bundles).
+func bundles(_ js.Value, _ []js.Value) any {
+	out := []any{}
+	if ix != nil {
+		for _, b := range ix.Bundles() {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // openSections adds the index of the pages' sections to the open index.
@@ -160,6 +176,7 @@ func main() {
 	js.Global().Set("polisee", js.ValueOf(map[string]any{
 		"open":     js.FuncOf(open),
 		"addPart":  js.FuncOf(addPart),
+		"bundles":  js.FuncOf(bundles),
 		"sections": js.FuncOf(openSections),
 		"search":   js.FuncOf(find),
 	}))

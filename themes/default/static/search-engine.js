@@ -48,30 +48,49 @@ self.polisee_fetch = function (url) {
   return polisee_request(url).then(function (r) { return r.arrayBuffer(); });
 };
 
+/* polisee_part fetches a part of the index in parts from the folder
+   parts and adds it to the engine, once for every query that needs it:
+   one that fails to load is tried again by the next caller. */
+var polisee_parts = {};
+self.polisee_part = function (engine, parts, name) {
+  if (!polisee_parts[name]) {
+    polisee_parts[name] = polisee_fetch(parts + name + ".bin").then(function (bytes) {
+      var err = engine.addPart(name, new Uint8Array(bytes));
+      if (err) { throw new Error(err); }
+    });
+    polisee_parts[name].catch(function () { delete polisee_parts[name]; });
+  }
+  return polisee_parts[name];
+};
+
 /* polisee_search runs a query (args: the arguments of engine.search) and
    resolves with its result. On an index in parts the engine may answer
    {need: [names]}: the parts are fetched from the folder parts, all at
-   once, added, and the query asked again. A part is fetched once, for
-   every query that needs it; one that fails to load is tried again by the
-   next query, and this one answers {error}. */
-var polisee_parts = {};
+   once, added, and the query asked again; one that fails to load makes
+   this query answer {error}. */
 self.polisee_search = function (engine, parts, args) {
   function attempt(round) {
     var res = engine.search.apply(engine, args);
     if (!res || !res.need || !parts) { return Promise.resolve(res); }
     if (round >= 50) { return Promise.resolve({ error: "the search needed more parts of the index than it should" }); }
-    return Promise.all(res.need.map(function (name) {
-      if (!polisee_parts[name]) {
-        polisee_parts[name] = polisee_fetch(parts + name + ".bin").then(function (bytes) {
-          var err = engine.addPart(name, new Uint8Array(bytes));
-          if (err) { throw new Error(err); }
-        });
-        polisee_parts[name].catch(function () { delete polisee_parts[name]; });
-      }
-      return polisee_parts[name];
-    })).then(function () { return attempt(round + 1); }, function (err) {
+    return Promise.all(res.need.map(function (name) { return polisee_part(engine, parts, name); })).then(function () {
+      return attempt(round + 1);
+    }, function (err) {
       return { error: String(err && err.message || err) };
     });
   }
   return attempt(0);
+};
+
+/* polisee_prefetch fetches and adds, in the background, the bundles of an
+   index in parts (engine.bundles(): every chunk of stored fields in one
+   file, where the build wrote one): called once the first results are
+   shown, so that later queries fetch their postings and no chunk per
+   hit. It resolves when they are in, or failed: queries then fetch the
+   chunks they need, as before. */
+self.polisee_prefetch = function (engine, parts) {
+  if (!parts || !engine.bundles) { return Promise.resolve(); }
+  return Promise.all(engine.bundles().map(function (name) {
+    return polisee_part(engine, parts, name).catch(function () { /* queries fetch chunks instead */ });
+  }));
 };

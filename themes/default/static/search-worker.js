@@ -7,12 +7,16 @@
 var ready = null;
 var sections = ""; // the sections' index, fetched when the page asks
 var parts = ""; // the folder of the index's parts, when it comes in parts
+var prefetched = false; // polisee_prefetch was called after the first results
 
 function loadSections(engine) {
   var url = sections;
   sections = "";
   polisee_fetch(url).then(function (bytes) {
-    if (!engine.sections(new Uint8Array(bytes))) { postMessage({ type: "sections" }); }
+    if (!engine.sections(new Uint8Array(bytes))) {
+      postMessage({ type: "sections" });
+      polisee_prefetch(engine, parts); // the sections' bundle, if any
+    }
   }, function () { /* hits then name no section */ });
 }
 
@@ -44,8 +48,14 @@ onmessage = function (e) {
     return;
   }
   ready.then(function (engine) {
-    return polisee_search(engine, parts, [m.q, m.langs, m.n, m.shown || "", m.sort || "", false, !!m.nosections]);
-  }).then(function (result) {
-    postMessage({ id: m.id, result: result });
+    return polisee_search(engine, parts, [m.q, m.langs, m.n, m.shown || "", m.sort || "", false, !!m.nosections]).then(function (result) {
+      postMessage({ id: m.id, result: result });
+      // Once the first results are out, the stored fields of every page
+      // come in the background, where the build bundled them.
+      if (!prefetched) {
+        prefetched = true;
+        polisee_prefetch(engine, parts);
+      }
+    });
   });
 };

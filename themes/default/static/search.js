@@ -133,16 +133,24 @@
           return b;
         }) : polisee_fetch(at(files.sections)).then(function (b) { return new Uint8Array(b); });
         bytes.then(function (b) {
-          if (!engine.sections(b)) { sectionsReady(); }
+          if (!engine.sections(b)) {
+            sectionsReady();
+            polisee_prefetch(engine, parts); // the sections' bundle, if any
+          }
         }, function () { /* hits then name no section */ });
       }
       var parts = files.parts ? at(files.parts) : "";
+      var prefetched = false;
       return {
         search: function (q, sort, sections) {
           return polisee_search(engine, parts, [q, langs, RESULTS, pageLang, sort, false, !sections]).then(function (res) {
             if (wanted) {
               wanted = "";
               setTimeout(loadSections, 0);
+            }
+            if (!prefetched) { // as the worker does
+              prefetched = true;
+              setTimeout(function () { polisee_prefetch(engine, parts); }, 0);
             }
             return res;
           });
