@@ -43,6 +43,10 @@ func cells(n int, r result) []string {
 		c[colFirst] = msCell(s.FirstResult) + " / " + msCell(s.WarmResult)
 		c[colP50] = msCell(s.P50())
 		c[colP95] = msCell(s.P95())
+		if len(s.Unsettled) > 0 {
+			c[colP50] += " (" + msCell(benchkit.Percentile(s.Unsettled, 50)) + ")"
+			c[colP95] += " (" + msCell(benchkit.Percentile(s.Unsettled, 95)) + ")"
+		}
 	}
 	return c
 }
@@ -171,7 +175,10 @@ server sends files whose names carry a hash of their content with Cache-Control:
 the others with `+benchkit.CacheRevalidate+`, an ETag and Last-Modified, and answers
 revalidations with 304 Not Modified. polisee's page is /search/?q=WORD (page, scripts, engine, index);
 Pagefind's is Hugo's /404.html?q=WORD, where a script imports pagefind.js once the page is parsed, searches
-and fetches the data of the first ten results. Query p50/p95 over the timed queries. hugo has minimal
+and fetches the data of the first ten results. Query p50/p95 over the timed queries; for an index in
+parts with a bundle of stored fields, polisee's are timed after the bundle came in, as a reader's
+queries after the first results run, and in parentheses the same queries in a new browser without it
+(a chunk fetched per hit). hugo has minimal
 layouts; hugo .Related adds polisee's related list to item pages (.Site.RegularPages.Related on areas and
 countries), and its pipeline takes Pagefind's run on the minimal site (the lists are data-pagefind-ignore).
 hugo+pagefind: times added, peak RSS the larger, output and index together. Rows "A ÷ B" divide A's

@@ -192,3 +192,17 @@ func TestFindPeersSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("peers %+v", p)
 	}
 }
+
+// polisee's query times after the bundle of stored fields come first;
+// those of the same queries without it, in parentheses.
+func TestTableRowsShowQueriesBeforeTheBundle(t *testing.T) {
+	size := measuredSize()
+	size.rows[0].search.Unsettled = []time.Duration{30 * time.Millisecond, 90 * time.Millisecond}
+	rows := tableRows([]sizeResult{size})
+	if got := rows[0][colP50:]; !slices.Equal(got, []string{"10.0 (30.0)", "20.0 (90.0)"}) {
+		t.Errorf("polisee's p50 and p95 cells %q, want %q", got, []string{"10.0 (30.0)", "20.0 (90.0)"})
+	}
+	if got := rows[6][colP50:]; !slices.Equal(got, []string{"0.25", "0.25"}) {
+		t.Errorf("the ratio row's p50 and p95 %q: want the ratios of the times after the bundle", got)
+	}
+}
