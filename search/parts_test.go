@@ -204,6 +204,23 @@ func TestPartsRefuseDamage(t *testing.T) {
 	}
 }
 
+// buildWithSections builds both indexes of docs and the glossary's terms,
+// and opens the whole pages' index with its sections.
+func buildWithSections(t *testing.T, docs []Document) (pages, sections []byte, whole *Index) {
+	t.Helper()
+	pages, sections, err := BuildBoth(context.Background(), append(docs, TermsDocument(testTerms)), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole, err = Open(pages); err != nil {
+		t.Fatal(err)
+	}
+	if err := whole.OpenSections(sections); err != nil {
+		t.Fatal(err)
+	}
+	return pages, sections, whole
+}
+
 // TestSectionsInPartsAsWhole holds the sections in parts against the
 // whole sections' index: on 3,000 generated documents with sections,
 // every query names the same section on the same hits, fetching the
@@ -214,17 +231,7 @@ func TestSectionsInPartsAsWhole(t *testing.T) {
 		t.Skip("builds an index of 3,000 documents")
 	}
 	docs, vocab := generatedDocs(3000, 5)
-	pages, sections, err := BuildBoth(context.Background(), append(docs, TermsDocument(testTerms)), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	whole, err := Open(pages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := whole.OpenSections(sections); err != nil {
-		t.Fatal(err)
-	}
+	pages, sections, whole := buildWithSections(t, docs)
 	pp, err := WriteParts(pages, DefaultPartsLayout(len(docs)))
 	if err != nil {
 		t.Fatal(err)
@@ -356,17 +363,7 @@ func BenchmarkWritePartsSections(b *testing.B) {
 // whose bytes are not those its name says is refused.
 func TestPartsBundle(t *testing.T) {
 	docs, vocab := generatedDocs(600, 8)
-	pages, sections, err := BuildBoth(context.Background(), append(docs, TermsDocument(testTerms)), t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	whole, err := Open(pages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := whole.OpenSections(sections); err != nil {
-		t.Fatal(err)
-	}
+	pages, sections, whole := buildWithSections(t, docs)
 	layout := PartsLayout{ShardBytes: 2 << 10, ChunkDocs: 8, BundleBytes: 8 << 20}
 	pp, err := WriteParts(pages, layout)
 	if err != nil {
