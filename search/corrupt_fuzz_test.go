@@ -90,7 +90,7 @@ var goodParts = sync.OnceValues(func() (*Parts, error) {
 	if err != nil {
 		return nil, err
 	}
-	return WriteParts(data, PartsLayout{ShardBytes: 1 << 10, ChunkDocs: 4})
+	return WriteParts(data, PartsLayout{ShardBytes: 1 << 10, ChunkDocs: 4, BundleBytes: 1 << 20})
 })
 
 // FuzzOpenParts opens heads of an index in parts damaged in ways that
@@ -115,7 +115,14 @@ func FuzzOpenParts(f *testing.F) {
 				}
 				return
 			}
-			for _, q := range []string{"cluster", "innov*", "clustr polcy", "country:GR", ""} {
+			for i, q := range []string{"cluster", "innov*", "clustr polcy", "country:GR", ""} {
+				if i == 2 {
+					// The bundles, as the browser adds them after its
+					// first results.
+					for _, name := range ix.Bundles() {
+						ix.AddPart(name, p.Parts[name])
+					}
+				}
 				for range 10 {
 					_, err := ix.Search(context.Background(), Request{Query: q, Langs: []string{"en"}, Shown: "en"})
 					var need *NeedError
