@@ -45,8 +45,9 @@ import (
 //     a chunk, and each fetch several milliseconds in a browser, one
 //     after another (at 10,000 generated documents, 20 files took 80 to
 //     118 ms in Chromium, on a server that sent them in 9). Fetched
-//     together, the chunks also compress better: 370 KB brotli against
-//     867 KB as 632 files.
+//     together, the chunks also compress better: the pages' 632 chunks
+//     at 10,000 generated documents, 349,854 bytes brotli as a bundle
+//     against 887,611 as files.
 //
 // A query runs on what is loaded. When it reaches a part that is not,
 // the part is noted and the query goes on as if the part were empty,

@@ -34,8 +34,8 @@ type PartsLayout struct {
 func DefaultPartsLayout(docs int) PartsLayout {
 	// At most about 1,000 chunks, whatever the number of documents. A
 	// bundle of 8 MB holds the chunks of about 20,000 generated
-	// documents: at 10,000, the pages' 632 chunks come to 4.0 MB, 867 KB
-	// as separate brotli files and 370 KB as one.
+	// documents: at 10,000, the pages' 632 chunks come to 4.0 MB (see
+	// parts.go for their compressed sizes).
 	return PartsLayout{ShardBytes: 32 << 10, ChunkDocs: max(16, (docs+999)/1000), BundleBytes: 8 << 20}
 }
 
