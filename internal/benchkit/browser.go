@@ -34,11 +34,12 @@ type Browser struct {
 }
 
 // visitSpec is what a timed visit opens and how it is timed: the
-// address, the page's timing script (see firstResultWatch), and a path
+// address, the page's timing script (see firstResultWatch), and the paths
 // the page fetches only after its first result, left out of the requests
-// before it ("" for none).
+// before it (nil for none).
 type visitSpec struct {
-	url, watch, after string
+	url, watch string
+	after      *regexp.Regexp
 }
 
 // SearchResult is what one tool's search measured.
@@ -222,12 +223,15 @@ func (b *Browser) Polisee(ctx context.Context, public string) (*SearchResult, er
 	defer srv.Close()
 	b.Logf("polisee: cold and warm visits of the search page...")
 	spec := visitSpec{url: srv.URL + "/search/?q=" + url.QueryEscape(b.Cold), watch: firstResultWatch}
-	// The page asks for the sections' index once its first results are
-	// shown, at about the time the watch asks for the mark: the request
-	// may reach the server first, but it was not waited for.
+	// The page asks for the sections' index and the bundles of stored
+	// fields once its first results are shown, at about the time the
+	// watch asks for the mark: the requests may reach the server first,
+	// but they were not waited for.
+	later := `^/search/parts/b\.[0-9a-f]{16}\.bin$`
 	if files.Sections != "" {
-		spec.after = "/" + files.Sections
+		later += `|^` + regexp.QuoteMeta("/"+files.Sections) + `$`
 	}
+	spec.after = regexp.MustCompile(later)
 	if err := b.coldAndWarm(ctx, srv, spec, r, nil); err != nil {
 		return nil, err
 	}
@@ -248,14 +252,14 @@ func (b *Browser) Polisee(ctx context.Context, public string) (*SearchResult, er
 	return r, nil
 }
 
-// without returns the requests but those of the path p ("": all).
-func without(reqs []Request, p string) []Request {
-	if p == "" {
+// without returns the requests but those whose path matches p (nil: all).
+func without(reqs []Request, p *regexp.Regexp) []Request {
+	if p == nil {
 		return reqs
 	}
 	var out []Request
 	for _, q := range reqs {
-		if q.Path != p {
+		if !p.MatchString(q.Path) {
 			out = append(out, q)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -206,4 +208,23 @@ func revalidated(reqs []Request, path string) bool {
 		}
 	}
 	return false
+}
+
+// The requests the search page makes only after its first result (the
+// sections, the bundles) are left out of those before it, and only they.
+func TestWithoutLaterRequests(t *testing.T) {
+	later := regexp.MustCompile(`^/search/parts/b\.[0-9a-f]{16}\.bin$|^/search/parts/sections\.0123456789ab\.bin$`)
+	reqs := []Request{{Path: "/search/"}, {Path: "/search/parts/b.0123456789abcdef.bin"}, {Path: "/search/parts/head.0123456789ab.bin"},
+		{Path: "/search/parts/sections.0123456789ab.bin"}, {Path: "/search/parts/c.0123456789abcdef.bin"}, {Path: "/search/parts/b.0123456789abcdef.bin.br"}}
+	var got []string
+	for _, r := range without(reqs, later) {
+		got = append(got, r.Path)
+	}
+	want := []string{"/search/", "/search/parts/head.0123456789ab.bin", "/search/parts/c.0123456789abcdef.bin", "/search/parts/b.0123456789abcdef.bin.br"}
+	if !slices.Equal(got, want) {
+		t.Errorf("without = %q, want %q", got, want)
+	}
+	if n := len(without(reqs, nil)); n != len(reqs) {
+		t.Errorf("without nil kept %d of %d", n, len(reqs))
+	}
 }

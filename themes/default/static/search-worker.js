@@ -5,9 +5,8 @@
    index (engine), then queries. */
 "use strict";
 var ready = null;
-var sections = ""; // the sections' index, fetched when the page asks
+var sections = ""; // the sections' index, fetched once the page has shown results
 var parts = ""; // the folder of the index's parts, when it comes in parts
-var prefetched = false; // polisee_prefetch was called after the first results
 
 function loadSections(engine) {
   var url = sections;
@@ -42,20 +41,20 @@ onmessage = function (e) {
     });
     return;
   }
-  if (m.type === "sections") {
-    // The page asks for them once it shows its first results.
-    ready.then(function (engine) { if (sections) { loadSections(engine); } });
+  if (m.type === "shown") {
+    // The page has shown its first results: now the sections, which they
+    // do not need, and the bundles of stored fields, which spare later
+    // queries a fetch per hit (polisee_prefetch).
+    ready.then(function (engine) {
+      if (sections) { loadSections(engine); }
+      polisee_prefetch(engine, parts);
+    });
     return;
   }
+
   ready.then(function (engine) {
-    return polisee_search(engine, parts, [m.q, m.langs, m.n, m.shown || "", m.sort || "", false, !!m.nosections]).then(function (result) {
-      postMessage({ id: m.id, result: result });
-      // Once the first results are out, the stored fields of every page
-      // come in the background, where the build bundled them.
-      if (!prefetched) {
-        prefetched = true;
-        polisee_prefetch(engine, parts);
-      }
-    });
+    return polisee_search(engine, parts, [m.q, m.langs, m.n, m.shown || "", m.sort || "", false, !!m.nosections]);
+  }).then(function (result) {
+    postMessage({ id: m.id, result: result });
   });
 };

@@ -178,7 +178,7 @@
       worker.onmessage = function (e) {
         var m = e.data;
         if (m.type === "ready") {
-          var wanted = !!files.sections;
+          var first = true;
           resolve({
             search: function (q, sort, sections) {
               return new Promise(function (res) {
@@ -186,11 +186,12 @@
                 waiting[id] = res;
                 worker.postMessage({ id: id, q: q, langs: langs, n: RESULTS, shown: pageLang, sort: sort, nosections: !sections });
               }).then(function (result) {
-                // The sections come after the first results are shown,
-                // which do not need them.
-                if (wanted) {
-                  wanted = false;
-                  setTimeout(function () { worker.postMessage({ type: "sections" }); }, 0);
+                // Once the first results are shown, the worker fetches
+                // what they did not need: the sections, and the bundles
+                // of stored fields.
+                if (first) {
+                  first = false;
+                  setTimeout(function () { worker.postMessage({ type: "shown" }); }, 0);
                 }
                 return result;
               });
