@@ -41,10 +41,11 @@ onmessage = function (e) {
     });
     return;
   }
-  if (m.type === "shown") {
+  if (m.type === "shown" || m.type === "sections") {
     // The page has shown its first results: now the sections, which they
     // do not need, and the bundles of stored fields, which spare later
-    // queries a fetch per hit (polisee_prefetch).
+    // queries a fetch per hit (polisee_prefetch). ("sections" is what a
+    // theme's search.js from before the bundles sends.)
     ready.then(function (engine) {
       if (sections) { loadSections(engine); }
       polisee_prefetch(engine, parts);
