@@ -318,18 +318,31 @@ func (e *editor) shot(t *testing.T, name string) {
 func field(path string) string { return `#first-pane-body section[data-key-path="` + path + `"]` }
 
 // reveal scrolls the form until the field at path is rendered (the editor
-// renders fields as they come into view) and shows it.
+// renders fields as they come into view) and shows it. A field inside a
+// list (sources.0.url) is looked for by showing its list's field first;
+// else the form is swept, field by field, both ways: scrolling only to
+// its end left a field above the view unrendered when the machine was
+// busy.
 func (e *editor) reveal(path string) chromedp.Action[chromedp.Void] {
-	return chromedp.Evaluate[chromedp.Void](`(async (sel) => {
-  for (let i = 0; i < 100; i++) {
+	parent := path
+	if i := strings.IndexByte(path, '.'); i > 0 {
+		parent = path[:i]
+	}
+	return chromedp.Evaluate[chromedp.Void](`(async (sel, parentSel) => {
+  for (let i = 0; i < 300; i++) {
     const s = document.querySelector(sel);
     if (s) { s.scrollIntoView({block: "center"}); return; }
+    const parent = document.querySelector(parentSel);
     const all = document.querySelectorAll("#first-pane-body section[data-key-path]");
-    if (all.length) all[all.length - 1].scrollIntoView();
+    if (parent && i % 2 === 0) {
+      parent.scrollIntoView({block: "start"});
+    } else if (all.length) {
+      all[i % all.length].scrollIntoView();
+    }
     await new Promise(r => setTimeout(r, 100));
   }
   throw new Error("no field " + sel + "; fields: " + [...document.querySelectorAll("#first-pane-body section[data-key-path]")].map(s => s.dataset.keyPath).join(" "));
-})(`+jsString(field(path))+`)`, chromedp.EvalAwaitPromise)
+})(`+jsString(field(path))+`, `+jsString(field(parent))+`)`, chromedp.EvalAwaitPromise)
 }
 
 // do runs the actions of one step of filling the form, within 120 s (the
