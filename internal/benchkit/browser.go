@@ -589,11 +589,22 @@ type prefetchTimes struct {
 	Left    int     `json:"left"`
 }
 
+// inPageLoad is the script that starts the engine in a blank page and
+// runs the cold query (see inPageLoad, the format).
+func (b *Browser) inPageLoad(files SearchFiles) string {
+	return fmt.Sprintf(inPageLoad, poliseeStart, jsValue(files.URLs()), poliseeResult, poliseeSearch, jsValue(b.Cold))
+}
+
+// timeQueries times b.Queries on the engine the tab's page started.
+func (b *Browser) timeQueries(tab context.Context, files SearchFiles) ([]sample, error) {
+	return evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, jsValue(files.URLs()), poliseeResult, poliseeSearch, jsValue(b.Queries)))
+}
+
 // enginePage starts the engine in a blank page, cold then warm, fetches
 // the bundles as the search page does after its first results, and
 // times the queries. It returns the number of bundles fetched.
 func (b *Browser) enginePage(tab context.Context, srv *Server, files SearchFiles, r *SearchResult) (int, error) {
-	script := fmt.Sprintf(inPageLoad, poliseeStart, jsValue(files.URLs()), poliseeResult, poliseeSearch, jsValue(b.Cold))
+	script := b.inPageLoad(files)
 	t, from, err := onBlankPage[inPageTimes](tab, srv, script)
 	if err != nil {
 		return 0, fmt.Errorf("loading the engine in the page: %w", err)
@@ -619,7 +630,7 @@ func (b *Browser) enginePage(tab context.Context, srv *Server, files SearchFiles
 		r.Notes = append(r.Notes, fmt.Sprintf("after the first query, as the search page does once its first results are shown: %d bundles of stored fields, %s fetched, in %s; the timed queries come after them",
 			pre.Bundles, Total(srv.Requests(from, false)), MS(msDuration(pre.MS))))
 	}
-	samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, jsValue(files.URLs()), poliseeResult, poliseeSearch, jsValue(b.Queries)))
+	samples, err := b.timeQueries(tab, files)
 	if err != nil {
 		return 0, err
 	}
@@ -630,11 +641,11 @@ func (b *Browser) enginePage(tab context.Context, srv *Server, files SearchFiles
 // queries without fetching the bundles: the queries a reader makes
 // before they come, each fetching a chunk per hit (SearchResult.Unsettled).
 func (b *Browser) unsettledQueries(tab context.Context, srv *Server, files SearchFiles, r *SearchResult) error {
-	script := fmt.Sprintf(inPageLoad, poliseeStart, jsValue(files.URLs()), poliseeResult, poliseeSearch, jsValue(b.Cold))
+	script := b.inPageLoad(files)
 	if _, _, err := onBlankPage[inPageTimes](tab, srv, script); err != nil {
 		return fmt.Errorf("loading the engine in the page: %w", err)
 	}
-	samples, err := evaluate[[]sample](tab, 10*time.Minute, fmt.Sprintf(poliseeQueries, jsValue(files.URLs()), poliseeResult, poliseeSearch, jsValue(b.Queries)))
+	samples, err := b.timeQueries(tab, files)
 	if err != nil {
 		return err
 	}
