@@ -76,10 +76,22 @@ const maxPartsDocs = 1 << 24
 // partName is a part's name: its kind, a dot and the CRC-64 (ECMA) of its
 // bytes in hex.
 func partName(kind string, data []byte) string {
-	return fmt.Sprintf("%s.%016x", kind, crc64.Checksum(data, crc64Table))
+	return fmt.Sprintf("%s.%016x", kind, crc64.Checksum(data, crc64Table()))
 }
 
-var crc64Table = crc64.MakeTable(crc64.ECMA)
+// crc64Table is made when a part is first named, not when the package
+// starts: crc64 builds its tables then, which took 8 ms of the browser
+// engine's start on every visit of a search page, most of whose indexes
+// come whole and name no part.
+func crc64Table() *crc64.Table {
+	crc64Once.Do(func() { crc64ECMA = crc64.MakeTable(crc64.ECMA) })
+	return crc64ECMA
+}
+
+var (
+	crc64Once sync.Once
+	crc64ECMA *crc64.Table
+)
 
 // Groups of fields: which part holds a field's terms.
 const (
