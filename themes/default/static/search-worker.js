@@ -33,7 +33,7 @@ onmessage = function (e) {
     // The index downloads while the engine downloads and compiles.
     var index = polisee_fetch(m.index);
     index.catch(function () { /* polisee_start reports it */ });
-    ready = polisee_compile(m.wasm).then(function (module) { return polisee_start(module, index); });
+    ready = polisee_compile(m.wasm, m.kept).then(function (module) { return polisee_start(module, index); });
     ready.then(function () {
       postMessage({ type: "ready" });
     }, function (err) {
@@ -49,6 +49,12 @@ onmessage = function (e) {
     ready.then(function (engine) {
       if (sections) { loadSections(engine); }
       polisee_prefetch(engine, parts);
+      // The engine, fetched this time, is kept for the next visit.
+      if (self.polisee_keep) {
+        polisee_keep().then(function (name) {
+          if (name) { postMessage({ type: "kept", name: name }); }
+        });
+      }
     });
     return;
   }

@@ -172,7 +172,7 @@
       var worker = new Worker(at(files.worker));
       worker.postMessage({ type: "init", exec: at(files.exec), loader: at(files.loader), sections: files.sections ? at(files.sections) : "",
         parts: files.parts ? at(files.parts) : "" });
-      worker.postMessage({ type: "engine", wasm: at(files.wasm), index: at(files.index) });
+      worker.postMessage({ type: "engine", wasm: at(files.wasm), index: at(files.index), kept: engineKept() });
       var next = 1;
       var waiting = {};
       worker.onmessage = function (e) {
@@ -199,6 +199,8 @@
           });
         } else if (m.type === "sections") {
           sectionsReady();
+        } else if (m.type === "kept") {
+          keptEngine(m.name);
         } else if (m.type === "error") {
           reject(new Error(m.message));
         } else if (waiting[m.id]) {
@@ -208,6 +210,25 @@
       };
       worker.onerror = function (e) { e.preventDefault(); reject(new Error(e.message || "the search engine failed")); };
     });
+  }
+
+  // The worker keeps the engine in the origin's private file system once
+  // it has fetched it (polisee_keep), and reads it from there on the next
+  // visit (polisee_compile) when this page's storage says it is there, so
+  // that a first visit does not look for it in vain. One entry per site
+  // (the engine's folder on the host), naming the engine kept.
+  function keptKey() {
+    var path = new URL(at(files.wasm)).pathname;
+    return "polisee-engine:" + path.slice(0, path.lastIndexOf("/") + 1);
+  }
+  function keptName(url) { return encodeURIComponent(new URL(url).pathname); }
+  function engineKept() {
+    try {
+      return localStorage.getItem(keptKey()) === keptName(at(files.wasm));
+    } catch (e) { return false; }
+  }
+  function keptEngine(name) {
+    try { localStorage.setItem(keptKey(), name); } catch (e) { /* the next visit fetches it */ }
   }
 
   // Once the sections are in, the results on screen are asked for again,

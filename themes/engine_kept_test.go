@@ -1,0 +1,138 @@
+package themes_test
+
+// The engine kept between visits: once a search page over http has shown
+// its first results, its worker keeps the engine it fetched in the
+// origin's private file system, and the next visit reads it from there
+// rather than from the host or the HTTP cache. A kept file that is
+// damaged is replaced by the engine from the host; keeping a new engine
+// removes the site's old one, not another site's.
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/clusterpolisee/polisee/content"
+	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/search/engine"
+)
+
+// keptFiles lists the kept folder's files with their sizes, from a page
+// of the site's origin.
+const keptFiles = `(async () => {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle("polisee-search", {create: true});
+  const out = {};
+  for await (const [name, handle] of dir.entries()) { out[name] = (await handle.getFile()).size; }
+  return out;
+})()`
+
+func TestBrowserSearchKeepsEngine(t *testing.T) {
+	chrome, _ := a11yTools(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	out := buildWithEngine(t, ctx, generator.Config{Src: content.Starter(), SrcRoot: "content"})
+	browser := startBrowser(t, ctx, chrome)
+
+	// Nothing may come from the HTTP cache: every file the browser needs
+	// is asked of the server, which logs it.
+	var mu sync.Mutex
+	var paths []string
+	files := http.FileServer(http.Dir(out))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		w.Header().Set("Cache-Control", "no-store")
+		files.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	wasm := regexp.MustCompile(`^/search/search\.[0-9a-f]{12}\.wasm$`)
+	engineFetches := func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		n := 0
+		for _, p := range paths {
+			if wasm.MatchString(p) {
+				n++
+			}
+		}
+		return n
+	}
+	size := len(engine.Get().Wasm)
+	// kept waits until the folder holds the site's engine, whole, and
+	// returns the folder's files.
+	kept := func(tab context.Context) map[string]int {
+		t.Helper()
+		var got map[string]int
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			var err error
+			if got, err = chromedp.Run(tab, chromedp.Evaluate[map[string]int](keptFiles, chromedp.EvalAwaitPromise)); err != nil {
+				t.Fatal(err)
+			}
+			for name, n := range got {
+				if strings.HasPrefix(name, "%2Fsearch%2Fsearch.") && n == size {
+					return got
+				}
+			}
+		}
+		t.Fatalf("the worker kept no engine of %d bytes: %v", size, got)
+		return nil
+	}
+
+	first := searchFor(t, browser, srv.URL, "accreditation")
+	if n := engineFetches(); n != 1 {
+		t.Fatalf("the first visit fetched the engine %d times, want 1", n)
+	}
+	kept(first)
+
+	// The next visit reads the kept engine: the host is not asked for it.
+	searchFor(t, browser, srv.URL, "cluster")
+	if n := engineFetches(); n != 1 {
+		t.Errorf("a visit after the engine was kept fetched it again (%d fetches in all)", n)
+	}
+
+	// A damaged kept engine: the worker fetches it from the host, and
+	// keeps it whole again. Keeping it removes an older engine of the
+	// site, and leaves another site's.
+	damage := `(async () => {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle("polisee-search");
+  for await (const name of dir.keys()) {
+    const w = await (await dir.getFileHandle(name)).createWritable();
+    await w.write("not an engine"); await w.close();
+  }
+  for (const name of ["%2Fsearch%2Fsearch.000000000000.wasm", "%2Fother%2Fsearch%2Fsearch.000000000000.wasm"]) {
+    const w = await (await dir.getFileHandle(name, {create: true})).createWritable();
+    await w.write("an engine of before"); await w.close();
+  }
+  return true;
+})()`
+	if _, err := chromedp.Run(first, chromedp.Evaluate[bool](damage, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	third := searchFor(t, browser, srv.URL, "innovation")
+	if n := engineFetches(); n != 2 {
+		t.Errorf("a visit with a damaged kept engine fetched it %d times in all, want 2", n)
+	}
+	got := kept(third)
+	var names []string
+	for name := range got {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	if len(names) != 2 || names[0] != "%2Fother%2Fsearch%2Fsearch.000000000000.wasm" || !wasm.MatchString(decodePath(names[1])) {
+		t.Errorf("the kept folder holds %q, want the other site's file and this site's engine", names)
+	}
+}
+
+// decodePath undoes the kept folder's encoding of a path.
+func decodePath(name string) string { return strings.ReplaceAll(name, "%2F", "/") }
