@@ -13,17 +13,17 @@
    bytes are read from the origin's private file system first: the
    engine's 4.9 MB took 130-150 ms to come out of Chromium's HTTP cache,
    and 40-60 ms from there. Anything amiss there, and it is fetched. */
-var polisee_unkept = null; // the fetched engine, until polisee_keep stores it
+var polisee_unkept = null; // the engine fetched, until polisee_keep stores it
 self.polisee_compile = function (source, kept) {
   if (typeof source !== "string") { return WebAssembly.compile(source); }
   var name = polisee_keptName(source);
   function fetched() {
-    var keeping = polisee_canKeep();
+    // The bytes to keep are fetched again once the first results are
+    // shown (from the HTTP cache, as a rule): a copy of this response
+    // would be read while the engine compiles.
+    polisee_unkept = { name: name, source: source };
     if (WebAssembly.compileStreaming) {
-      return WebAssembly.compileStreaming(polisee_request(source).then(function (r) {
-        if (keeping) { polisee_unkept = { name: name, bytes: r.clone().arrayBuffer() }; }
-        return r;
-      })).catch(function () {
+      return WebAssembly.compileStreaming(polisee_request(source)).catch(function () {
         return fromBytes();
       });
     }
@@ -79,15 +79,19 @@ self.polisee_keep = function () {
   var folder = unkept && polisee_keepFolder();
   polisee_unkept = null;
   if (!folder) { return Promise.resolve(""); }
-  return Promise.all([folder, unkept.bytes]).then(function (got) {
+  var bytes = unkept.bytes || fetch(unkept.source, { cache: "force-cache" }).then(function (r) {
+    if (!r.ok) { throw new Error("no engine to keep"); }
+    return r.arrayBuffer();
+  });
+  return Promise.all([folder, bytes]).then(function (got) {
     var dir = got[0];
-    var bytes = new Uint8Array(got[1]);
+    var data = new Uint8Array(got[1]);
     return dir.getFileHandle(unkept.name, { create: true }).then(function (file) {
       return file.createSyncAccessHandle();
     }).then(function (h) {
       try {
         h.truncate(0);
-        if (h.write(bytes, { at: 0 }) !== bytes.length) { throw new Error("short write"); }
+        if (h.write(data, { at: 0 }) !== data.length) { throw new Error("short write"); }
         h.flush();
       } finally { h.close(); }
       return polisee_removeOthers(dir, unkept.name);
