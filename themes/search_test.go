@@ -270,17 +270,7 @@ func TestBrowserSearch(t *testing.T) {
 		// stored fields, the pages' and the sections': a later query then
 		// fetches no chunk, for its hits or for their sections.
 		bundle := regexp.MustCompile(`^/search/parts/b\.[0-9a-f]{16}\.bin$`)
-		bundles := func() int {
-			mu.Lock()
-			defer mu.Unlock()
-			n := 0
-			for _, p := range paths {
-				if bundle.MatchString(p) {
-					n++
-				}
-			}
-			return n
-		}
+		bundles := func() int { return countRequests(&mu, &paths, bundle) }
 		for deadline := time.Now().Add(20 * time.Second); bundles() < 2 && time.Now().Before(deadline); {
 			time.Sleep(50 * time.Millisecond)
 		}
@@ -346,6 +336,19 @@ func TestBrowserSearch(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// countRequests counts the paths, logged under mu, that re matches.
+func countRequests(mu *sync.Mutex, paths *[]string, re *regexp.Regexp) int {
+	mu.Lock()
+	defer mu.Unlock()
+	n := 0
+	for _, p := range *paths {
+		if re.MatchString(p) {
+			n++
+		}
+	}
+	return n
 }
 
 // searchFor opens the search page of the site at base for word in a new
