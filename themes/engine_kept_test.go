@@ -104,7 +104,7 @@ func TestBrowserSearchKeepsEngine(t *testing.T) {
     const w = await (await dir.getFileHandle(name)).createWritable();
     await w.write("not an engine"); await w.close();
   }
-  for (const name of ["%2Fsearch%2Fsearch.000000000000.wasm", "%2Fother%2Fsearch%2Fsearch.000000000000.wasm"]) {
+  for (const name of ["%2Fsearch%2Fsearch.000000000000.wasm", "%2Fother%2Fsearch%2Fsearch.000000000000.wasm", "%2Fsearch%2Fnested%2Fsearch%2Fsearch.000000000000.wasm"]) {
     const w = await (await dir.getFileHandle(name, {create: true})).createWritable();
     await w.write("an engine of before"); await w.close();
   }
@@ -127,12 +127,13 @@ func TestBrowserSearchKeepsEngine(t *testing.T) {
 			names = append(names, name)
 		}
 		slices.Sort(names)
-		if len(names) == 2 && got[names[1]] == size {
+		if len(names) == 3 && got[names[2]] == size {
 			break
 		}
 	}
-	if len(names) != 2 || names[0] != "%2Fother%2Fsearch%2Fsearch.000000000000.wasm" || !wasm.MatchString(decodePath(names[1])) {
-		t.Errorf("the kept folder holds %q, want the other site's file and this site's engine", names)
+	if len(names) != 3 || names[0] != "%2Fother%2Fsearch%2Fsearch.000000000000.wasm" ||
+		names[1] != "%2Fsearch%2Fnested%2Fsearch%2Fsearch.000000000000.wasm" || !wasm.MatchString(decodePath(names[2])) {
+		t.Errorf("the kept folder holds %q, want the other sites' files (one under this site's folder) and this site's engine", names)
 	}
 	if n := engineFetches(); n != 4 {
 		t.Errorf("a visit with a damaged kept engine fetched it %d times in all, want 4 (twice more: to run it and to keep it)", n)

@@ -117,7 +117,8 @@ self.polisee_removeOthers = function (dir, name) {
   function next() {
     return it.next().then(function (r) {
       if (r.done) { return Promise.all(others.map(function (n) { return dir.removeEntry(n).catch(function () {}); })); }
-      if (r.value !== name && r.value.slice(0, site.length) === site) { others.push(r.value); }
+      var n = r.value;
+      if (n !== name && n.slice(0, site.length) === site && n.lastIndexOf("%2F") + 3 === site.length) { others.push(n); }
       return next();
     });
   }
