@@ -89,16 +89,20 @@ self.polisee_keep = function () {
     return dir.getFileHandle(unkept.name, { create: true }).then(function (file) {
       return file.createSyncAccessHandle();
     }).then(function (h) {
+      // A file another tab holds open is left to it; one written in
+      // part is removed.
+      var whole = false;
       try {
         h.truncate(0);
-        if (h.write(data, { at: 0 }) !== data.length) { throw new Error("short write"); }
+        whole = h.write(data, { at: 0 }) === data.length;
         h.flush();
+      } catch (e) {
+        whole = false;
       } finally { h.close(); }
-      return polisee_removeOthers(dir, unkept.name);
-    }).then(function () { return unkept.name; }, function () {
-      return dir.removeEntry(unkept.name).then(function () { return ""; }, function () { return ""; });
+      if (!whole) { return dir.removeEntry(unkept.name).then(function () { return ""; }, function () { return ""; }); }
+      return polisee_removeOthers(dir, unkept.name).then(function () { return unkept.name; });
     });
-  }, function () { return ""; });
+  }).catch(function () { return ""; });
 };
 
 /* polisee_keptName is the name of the engine at url in the folder: its
