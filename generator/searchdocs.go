@@ -220,11 +220,11 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 	// writes them as it is given them), so they can stay in their files,
 	// out of the heap (search.Segments); polisee serve keeps them.
 	var data, sections []byte
+	var segs *search.Segments // nil in polisee serve
 	var err error
 	if b.cfg.Preview {
 		data, sections, err = search.BuildBothFilling(ctx, docs, bodies.fill, "")
 	} else {
-		var segs *search.Segments
 		if segs, err = search.BuildSegments(ctx, docs, bodies.fill, ""); err == nil {
 			defer segs.Close()
 			data, sections = segs.Pages, segs.Sections
@@ -268,6 +268,9 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 			return err
 		}
 		data = nil
+		if segs != nil {
+			segs.ClosePages()
+		}
 		if sections != nil {
 			if names.SectionsHead, err = sectionPartFiles(sections, put); err != nil {
 				return err
