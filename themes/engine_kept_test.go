@@ -9,12 +9,9 @@ package themes_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -44,19 +41,9 @@ func TestBrowserSearchKeepsEngine(t *testing.T) {
 
 	// Nothing may come from the HTTP cache: every file the browser needs
 	// is asked of the server, which logs it.
-	var mu sync.Mutex
-	var paths []string
-	files := http.FileServer(http.Dir(out))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		paths = append(paths, r.URL.Path)
-		mu.Unlock()
-		w.Header().Set("Cache-Control", "no-store")
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := logRequests(t, out, "no-store")
 	wasm := regexp.MustCompile(`^/search/search\.[0-9a-f]{12}\.wasm$`)
-	engineFetches := func() int { return countRequests(&mu, &paths, wasm) }
+	engineFetches := func() int { return srv.count(wasm) }
 	size := len(engine.Get().Wasm)
 	// kept waits until the page has recorded the engine as kept (the
 	// worker says so once it has closed the file and removed older ones)

@@ -14,6 +14,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -214,45 +215,26 @@ func TestBrowserSearch(t *testing.T) {
 	// header box fetches the engine, the index's head and the worker ahead when
 	// the box gets the focus, and nothing of the search before.
 	t.Run("requests", func(t *testing.T) {
-		var mu sync.Mutex
-		var paths []string
-		files := http.FileServer(http.Dir(out))
-		logged := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			mu.Lock()
-			paths = append(paths, r.URL.Path)
-			mu.Unlock()
-			files.ServeHTTP(w, r)
-		}))
-		defer logged.Close()
-		fetched := func(re string) bool {
-			match := regexp.MustCompile(re)
-			mu.Lock()
-			defer mu.Unlock()
-			for _, p := range paths {
-				if match.MatchString(p) {
-					return true
-				}
-			}
-			return false
-		}
+		logged := logRequests(t, out, "")
+		fetched := func(re string) bool { return logged.count(regexp.MustCompile(re)) > 0 }
 		tab := searchFor(t, browser, logged.URL, "accreditation")
 		if !fetched(`^/search/search-worker\.[0-9a-f]{12}\.js$`) {
-			t.Errorf("the search page did not start its worker from the content-named file: %q", paths)
+			t.Errorf("the search page did not start its worker from the content-named file: %q", logged.all())
 		}
 		for _, re := range []string{`wasm_exec`, `search-engine`} {
 			if fetched(re) {
-				t.Errorf("the search page fetched %s, which the worker's file carries: %q", re, paths)
+				t.Errorf("the search page fetched %s, which the worker's file carries: %q", re, logged.all())
 			}
 		}
 		// The index comes in parts: the head, then shards of postings and
 		// chunks of stored fields, never the whole index.
 		for _, re := range []string{`^/search/parts/head\.[0-9a-f]{12}\.bin$`, `^/search/parts/s\.[0-9a-f]{16}\.bin$`, `^/search/parts/c\.[0-9a-f]{16}\.bin$`} {
 			if !fetched(re) {
-				t.Errorf("the search page did not fetch %s: %q", re, paths)
+				t.Errorf("the search page did not fetch %s: %q", re, logged.all())
 			}
 		}
 		if fetched(`^/search/index\.`) {
-			t.Errorf("the search page fetched the whole index: %q", paths)
+			t.Errorf("the search page fetched the whole index: %q", logged.all())
 		}
 		// The sections come after the first results, in parts too: their
 		// head, then what the hits' sections are in.
@@ -261,26 +243,24 @@ func TestBrowserSearch(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 		if !fetched(sectionsHead) {
-			t.Errorf("the search page did not fetch the head of the sections: %q", paths)
+			t.Errorf("the search page did not fetch the head of the sections: %q", logged.all())
 		}
 		if fetched(`^/search/sections\.`) {
-			t.Errorf("the search page fetched the whole sections' index: %q", paths)
+			t.Errorf("the search page fetched the whole sections' index: %q", logged.all())
 		}
 		// After the first results the worker fetches the bundles of
 		// stored fields, the pages' and the sections': a later query then
 		// fetches no chunk, for its hits or for their sections.
 		bundle := regexp.MustCompile(`^/search/parts/b\.[0-9a-f]{16}\.bin$`)
-		bundles := func() int { return countRequests(&mu, &paths, bundle) }
+		bundles := func() int { return logged.count(bundle) }
 		for deadline := time.Now().Add(20 * time.Second); bundles() < 2 && time.Now().Before(deadline); {
 			time.Sleep(50 * time.Millisecond)
 		}
 		if n := bundles(); n != 2 {
-			t.Errorf("the search page fetched %d bundles after its first results, want 2 (the pages' and the sections'): %q", n, paths)
+			t.Errorf("the search page fetched %d bundles after its first results, want 2 (the pages' and the sections'): %q", n, logged.all())
 		}
 		time.Sleep(500 * time.Millisecond) // the bundles are added once fetched
-		mu.Lock()
-		paths = nil
-		mu.Unlock()
+		logged.reset()
 		if err := typeQuery(tab, "cluster policy"); err != nil {
 			t.Fatal(err)
 		}
@@ -289,15 +269,13 @@ func TestBrowserSearch(t *testing.T) {
 		}
 		time.Sleep(500 * time.Millisecond) // the sections of the hits on screen
 		if fetched(`^/search/parts/c\.`) {
-			t.Errorf("a query after the bundles fetched chunks of stored fields: %q", paths)
+			t.Errorf("a query after the bundles fetched chunks of stored fields: %q", logged.all())
 		}
 		if !fetched(`^/search/parts/s\.`) {
-			t.Errorf("a query of new words after the bundles fetched no shard: the test saw none of its requests: %q", paths)
+			t.Errorf("a query of new words after the bundles fetched no shard: the test saw none of its requests: %q", logged.all())
 		}
 
-		mu.Lock()
-		paths = nil
-		mu.Unlock()
+		logged.reset()
 		tab2, cancel2 := chromedp.NewContext(browser)
 		defer cancel2()
 		if err := chromedp.Do(tab2, chromedp.Navigate(logged.URL+"/practices/")); err != nil {
@@ -318,7 +296,7 @@ func TestBrowserSearch(t *testing.T) {
 				time.Sleep(50 * time.Millisecond)
 			}
 			if !fetched(re) {
-				t.Errorf("focusing the header box did not fetch %s ahead: %q", re, paths)
+				t.Errorf("focusing the header box did not fetch %s ahead: %q", re, logged.all())
 			}
 		}
 	})
@@ -338,17 +316,57 @@ func TestBrowserSearch(t *testing.T) {
 	})
 }
 
-// countRequests counts the paths, logged under mu, that re matches.
-func countRequests(mu *sync.Mutex, paths *[]string, re *regexp.Regexp) int {
-	mu.Lock()
-	defer mu.Unlock()
+// requestLog is a server of a built site that logs the paths asked of
+// it.
+type requestLog struct {
+	*httptest.Server
+	mu    sync.Mutex
+	paths []string
+}
+
+// logRequests serves the site in out, with the Cache-Control header
+// cacheControl when it is not "", until the test ends.
+func logRequests(t *testing.T, out, cacheControl string) *requestLog {
+	l := &requestLog{}
+	files := http.FileServer(http.Dir(out))
+	l.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		l.mu.Lock()
+		l.paths = append(l.paths, r.URL.Path)
+		l.mu.Unlock()
+		if cacheControl != "" {
+			w.Header().Set("Cache-Control", cacheControl)
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(l.Close)
+	return l
+}
+
+// count counts the logged paths that re matches.
+func (l *requestLog) count(re *regexp.Regexp) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	n := 0
-	for _, p := range *paths {
+	for _, p := range l.paths {
 		if re.MatchString(p) {
 			n++
 		}
 	}
 	return n
+}
+
+// all is a copy of the logged paths.
+func (l *requestLog) all() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.paths)
+}
+
+// reset forgets the paths logged so far.
+func (l *requestLog) reset() {
+	l.mu.Lock()
+	l.paths = nil
+	l.mu.Unlock()
 }
 
 // searchFor opens the search page of the site at base for word in a new

@@ -214,18 +214,16 @@
 
   // The worker keeps the engine in the origin's private file system once
   // it has fetched it (polisee_keep), and reads it from there on the next
-  // visit (polisee_compile) when this page's storage says it is there, so
-  // that a first visit does not look for it in vain. One entry per site
-  // (the engine's folder on the host), naming the engine kept.
+  // visit (polisee_compile) when this page's storage names the very
+  // engine it runs, so that a first visit does not look for it in vain.
+  // One entry per site (the engine's folder on the host), naming the
+  // engine kept ("" for none).
   function keptKey() {
     var path = new URL(at(files.wasm)).pathname;
     return "polisee-engine:" + path.slice(0, path.lastIndexOf("/") + 1);
   }
-  function keptName(url) { return encodeURIComponent(new URL(url).pathname); }
   function engineKept() {
-    try {
-      return localStorage.getItem(keptKey()) === keptName(at(files.wasm));
-    } catch (e) { return false; }
+    try { return localStorage.getItem(keptKey()) || ""; } catch (e) { return ""; }
   }
   function keptEngine(name) {
     try { localStorage.setItem(keptKey(), name); } catch (e) { /* the next visit fetches it */ }
