@@ -2,12 +2,16 @@ package generator
 
 import (
 	"bufio"
+	"encoding/binary"
 	"fmt"
 	"html/template"
+	"math"
 	"os"
 	"runtime"
 	"sync"
 	"unsafe"
+
+	"github.com/clusterpolisee/polisee/generator/markdown"
 )
 
 // bodyStore keeps a build's rendered bodies (HTML and plain text) in a
@@ -137,4 +141,108 @@ func (bd *body) text() (string, error) {
 		return bd.Text, nil
 	}
 	return bd.store.get(bd.storedText)
+}
+
+// outline is the body's headings and sections, from memory or from the
+// store. A build keeps them on disk with the texts: at 100,000 documents
+// they came to 80 MB, held from the bodies' rendering to the end.
+func (bd *body) outline() ([]markdown.Heading, []markdown.Section, error) {
+	if bd.store == nil || bd.storedOutline.n == 0 {
+		return bd.Headings, bd.Sections, nil
+	}
+	s, err := bd.store.get(bd.storedOutline)
+	if err != nil {
+		return nil, nil, err
+	}
+	h, sec, ok := decodeOutline(s)
+	if !ok {
+		return nil, nil, fmt.Errorf("bodies: reading %s: an outline is damaged", bd.store.f.Name())
+	}
+	return h, sec, nil
+}
+
+// encodeOutline writes headings and sections as numbers (unsigned
+// varints) and strings (a length, then the bytes): the count of
+// headings, each heading's level, offset, text and id, then the count
+// of sections, each section's id, heading, start and end.
+func encodeOutline(headings []markdown.Heading, sections []markdown.Section) []byte {
+	b := binary.AppendUvarint(nil, uint64(len(headings)))
+	for _, h := range headings {
+		b = binary.AppendUvarint(b, uint64(h.Level))
+		b = binary.AppendUvarint(b, uint64(h.Offset))
+		b = appendOutlineString(b, h.Text)
+		b = appendOutlineString(b, h.ID)
+	}
+	b = binary.AppendUvarint(b, uint64(len(sections)))
+	for _, s := range sections {
+		b = appendOutlineString(b, s.ID)
+		b = appendOutlineString(b, s.Heading)
+		b = binary.AppendUvarint(b, uint64(s.Start))
+		b = binary.AppendUvarint(b, uint64(s.End))
+	}
+	return b
+}
+
+func appendOutlineString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// decodeOutline reads what encodeOutline wrote; the strings it returns
+// share s's memory. ok is false when s is not such an outline.
+func decodeOutline(s string) (headings []markdown.Heading, sections []markdown.Section, ok bool) {
+	r := outlineReader{s: s}
+	headings = make([]markdown.Heading, r.count())
+	for i := range headings {
+		headings[i] = markdown.Heading{Level: r.int(), Offset: r.int(), Text: r.string(), ID: r.string()}
+	}
+	sections = make([]markdown.Section, r.count())
+	for i := range sections {
+		sections[i] = markdown.Section{ID: r.string(), Heading: r.string(), Start: r.int(), End: r.int()}
+	}
+	if r.bad || r.s != "" {
+		return nil, nil, false
+	}
+	return headings, sections, true
+}
+
+// outlineReader reads an outline; bad is set at the first number or
+// string that runs past its end, and every read after returns zero.
+type outlineReader struct {
+	s   string
+	bad bool
+}
+
+func (r *outlineReader) int() int {
+	if r.bad {
+		return 0
+	}
+	v, n := binary.Uvarint([]byte(r.s[:min(len(r.s), binary.MaxVarintLen64)]))
+	if n <= 0 || v > math.MaxInt32 {
+		r.bad = true
+		return 0
+	}
+	r.s = r.s[n:]
+	return int(v)
+}
+
+// count is int for the number of headings or sections that follow, each
+// of which takes two bytes at least.
+func (r *outlineReader) count() int {
+	n := r.int()
+	if n > len(r.s)/2 {
+		r.bad = true
+		return 0
+	}
+	return n
+}
+
+func (r *outlineReader) string() string {
+	n := r.int()
+	if r.bad || n > len(r.s) {
+		r.bad = true
+		return ""
+	}
+	v := r.s[:n]
+	r.s = r.s[n:]
+	return v
 }

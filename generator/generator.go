@@ -429,6 +429,8 @@ type body struct {
 	// Sections are the parts of Text under the headings a reader jumps
 	// to, for search to say where in a page a query's words are.
 	Sections []markdown.Section
+	// (A build keeps Headings and Sections in the store too: see
+	// outline.)
 	// diags are the body's problems (warnings, in a good build).
 	diags diag.List
 	// siteLinks reports whether the body links to pages of the site: its
@@ -441,10 +443,10 @@ type body struct {
 	// anchors are its links to parts of pages (#id), checked once the
 	// pages are rendered.
 	anchors []anchorLink
-	// store, when set, holds HTML and Text, which are then empty: see
-	// html and text (bodystore.go).
-	store                  *bodyStore
-	storedHTML, storedText storedText
+	// store, when set, holds HTML, Text, Headings and Sections, which are
+	// then empty: see html, text and outline (bodystore.go).
+	store                                 *bodyStore
+	storedHTML, storedText, storedOutline storedText
 }
 
 // prepareBody guards against slow shapes, parses, checks links and
@@ -482,13 +484,17 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	// The body was checked and rendered without raw HTML; goldmark's
 	// renderer escapes text and drops dangerous URLs.
 	text, sections := doc.TextSections()
-	bd := &body{Sections: sections, Headings: doc.Headings, diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks, anchors: anchors}
+	bd := &body{diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks, anchors: anchors}
 	switch b.keep {
 	case bodiesInMemory:
 		bd.HTML, bd.Text = template.HTML(buf.String()), text
+		bd.Headings, bd.Sections = doc.Headings, sections
 	case bodiesStored:
 		bd.store = b.store
 		bd.storedHTML, bd.storedText = b.store.putBytes(buf.Bytes()), b.store.put(text)
+		if len(doc.Headings) > 0 || len(sections) > 0 {
+			bd.storedOutline = b.store.putBytes(encodeOutline(doc.Headings, sections))
+		}
 	}
 	return bd
 }

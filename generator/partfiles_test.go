@@ -36,7 +36,7 @@ func TestPartFilesAreWrittenAsCut(t *testing.T) {
 		written[name]++
 		mu.Unlock()
 		return nil
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestPartFilesAreWrittenAsCut(t *testing.T) {
 			return full
 		}
 		return nil
-	})
+	}, nil)
 	if !errors.Is(err, full) || strings.Count(err.Error(), full.Error()) != 1 {
 		t.Errorf("a failed write gave %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
@@ -135,7 +136,13 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 	// The index first: pages name it by its content. Its files are
 	// written as they are made.
 	b.progress.begin("index", "documents", 0)
-	if err := b.searchFiles(ctx, add); err != nil {
+	addWith := func(name string, write func(io.Writer) error) error {
+		filesMu.Lock()
+		files = append(files, name)
+		filesMu.Unlock()
+		return tx.WriteFileWith(name, write)
+	}
+	if err := b.searchFiles(ctx, add, addWith); err != nil {
 		return nil, err
 	}
 	b.progress.end(b.indexed)
@@ -474,16 +481,22 @@ func (v *view) Body(it *model.Item) (template.HTML, error) {
 
 // Sections lists the second-level headings of an item's body, for an
 // "on this page" menu.
-func (v *view) Sections(it *model.Item) []markdown.Heading {
+func (v *view) Sections(it *model.Item) ([]markdown.Heading, error) {
+	b := v.body(it)
+	if b == nil {
+		return nil, nil
+	}
+	headings, _, err := b.outline()
+	if err != nil {
+		return nil, err
+	}
 	var out []markdown.Heading
-	if b := v.body(it); b != nil {
-		for _, h := range b.Headings {
-			if h.Level == 2 && h.ID != "" {
-				out = append(out, h)
-			}
+	for _, h := range headings {
+		if h.Level == 2 && h.ID != "" {
+			out = append(out, h)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // Backlinks lists what refers to an item, grouped by type.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path"
 	"strconv"
 	"strings"
@@ -148,7 +149,11 @@ func (bodies docBodies) fill(d *search.Document) error {
 		return err
 	}
 	d.Body = text
-	for _, s := range bd.Sections {
+	_, sections, err := bd.outline()
+	if err != nil {
+		return err
+	}
+	for _, s := range sections {
 		d.Sections = append(d.Sections, search.Section{Anchor: s.ID, Heading: s.Heading, Text: text[s.Start:s.End]})
 	}
 	return nil
@@ -207,13 +212,18 @@ type searchMeta struct {
 // searchFiles builds the index and its description, names them in
 // b.search (over http, by their content: see searchNames) and gives them
 // to put, which may be called from several goroutines at once, and
-// which in a build (not Preview) may not keep the bytes it is given.
-func (b *builder) searchFiles(ctx context.Context, put func(name string, data []byte) error) error {
+// which in a build (not Preview) may not keep the bytes it is given. A
+// build gives the two whole indexes to putWith instead, which writes
+// them a piece at a time (see search.Segments.Evict); nil, put has them.
+func (b *builder) searchFiles(ctx context.Context, put func(name string, data []byte) error, putWith func(name string, write func(io.Writer) error) error) error {
 	docs, bodies := b.searchDocuments()
 	if len(docs) == 0 {
 		return nil
 	}
 	b.indexed = len(docs)
+	// docs is not used once the index has it: the index keeps a copy in
+	// its own order, which it lets go a batch at a time, and this one
+	// need not be held beside it.
 	// The index reads the bodies' text a batch at a time: from the
 	// bodies' store in a build, from memory in polisee serve. A build
 	// gives put the index's bytes only until it returns (output.Tx
@@ -245,14 +255,18 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 			names.Sections = SearchDir + "/" + contentName(search.SectionsFile, sections)
 		}
 	}
-	meta := searchMeta{Format: 3, Documents: len(docs), Languages: b.content.Site.Languages, IndexFile: path.Base(names.Index)}
+	meta := searchMeta{Format: 3, Documents: b.indexed, Languages: b.content.Site.Languages, IndexFile: path.Base(names.Index)}
 	if names.Sections != "" {
 		meta.SectionsFile = path.Base(names.Sections)
 	}
 	if names.Wasm != "" {
 		meta.Engine = path.Base(names.Wasm)
 	}
-	head, err := partFiles(data, len(docs), b.cfg, put)
+	var evict func()
+	if segs != nil {
+		evict = segs.Evict
+	}
+	head, err := partFiles(data, b.indexed, b.cfg, put, evict)
 	if err != nil {
 		return err
 	}
@@ -264,7 +278,12 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 		// compressed copies: each is written, and let go, as soon as it
 		// is cut, so that the two are not held together (at 100,000
 		// documents, 138 and 154 MB, at the build's peak).
-		if err := put(names.Index, data); err != nil {
+		if segs != nil && putWith != nil {
+			err = putWith(names.Index, segs.WritePages)
+		} else {
+			err = put(names.Index, data)
+		}
+		if err != nil {
 			return err
 		}
 		data = nil
@@ -272,11 +291,16 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 			segs.ClosePages()
 		}
 		if sections != nil {
-			if names.SectionsHead, err = sectionPartFiles(sections, put); err != nil {
+			if names.SectionsHead, err = sectionPartFiles(sections, put, evict); err != nil {
 				return err
 			}
 			meta.SectionsHead = strings.TrimPrefix(names.SectionsHead, SearchDir+"/")
-			if err := put(names.Sections, sections); err != nil {
+			if segs != nil && putWith != nil {
+				err = putWith(names.Sections, segs.WriteSections)
+			} else {
+				err = put(names.Sections, sections)
+			}
+			if err != nil {
 				return err
 			}
 			sections = nil

@@ -9,12 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -78,18 +80,25 @@ func BuildBothFilling(ctx context.Context, docs []Document, fill func(*Document)
 // the heap held at the build's peak and which, counted as live, let the
 // collector grow the heap by as much again.
 type Segments struct {
-	Pages, Sections           []byte
-	unmapPages, unmapSections func()
+	Pages, Sections []byte
+	pages, sections mapped
+}
+
+// mapped is a segment's bytes mapped from its file (see mapFile), with
+// the functions that let them go and give back their memory.
+type mapped struct {
+	data         []byte
+	unmap, evict func()
 }
 
 // Close lets the segments go. Their bytes must not be used afterwards,
 // not even through a copy of the slices.
 func (s *Segments) Close() {
 	s.ClosePages()
-	if s.unmapSections != nil {
-		s.unmapSections()
+	if s.sections.unmap != nil {
+		s.sections.unmap()
 	}
-	s.unmapSections, s.Sections = nil, nil
+	s.sections, s.Sections = mapped{}, nil
 }
 
 // ClosePages lets the pages' segment go before the sections': a caller
@@ -97,10 +106,49 @@ func (s *Segments) Close() {
 // cut the sections into parts with the pages' 138 MB still mapped, at
 // its peak). The same rule as Close holds for its bytes.
 func (s *Segments) ClosePages() {
-	if s.unmapPages != nil {
-		s.unmapPages()
+	if s.pages.unmap != nil {
+		s.pages.unmap()
 	}
-	s.unmapPages, s.Pages = nil, nil
+	s.pages, s.Pages = mapped{}, nil
+}
+
+// Evict gives the system back the memory of the segments' bytes that
+// were read so far, where they are mapped from their files: they stay
+// valid, and are read again from the files (from the system's cache, as
+// a rule) when next used. Mapped bytes that were read count in a
+// process's resident memory: at 100,000 documents, cutting the two
+// indexes into parts and writing them whole read 138 and 154 MB. A
+// caller that reads the segments through once (a site's build) evicts
+// them every few megabytes.
+func (s *Segments) Evict() {
+	for _, m := range []mapped{s.pages, s.sections} {
+		if m.evict != nil {
+			m.evict()
+		}
+	}
+}
+
+// WritePages writes the pages' segment to w, evicting its bytes as they
+// are written (see Evict); WriteSections the sections'.
+func (s *Segments) WritePages(w io.Writer) error { return writeEvicting(w, s.pages) }
+
+// WriteSections writes the sections' segment as WritePages the pages'.
+func (s *Segments) WriteSections(w io.Writer) error { return writeEvicting(w, s.sections) }
+
+// evictEvery is how many bytes of a mapped segment writeEvicting writes
+// between evictions.
+const evictEvery = 8 << 20
+
+func writeEvicting(w io.Writer, m mapped) error {
+	for off := 0; off < len(m.data); off += evictEvery {
+		if _, err := w.Write(m.data[off:min(off+evictEvery, len(m.data))]); err != nil {
+			return err
+		}
+		if m.evict != nil {
+			m.evict()
+		}
+	}
+	return nil
 }
 
 // BuildSegments is BuildBothFilling for a caller that uses the indexes'
@@ -194,10 +242,12 @@ func build(ctx context.Context, docs []Document, fill func(*Document) error, tmp
 	go func() {
 		defer close(merged)
 		if len(sectionParts) > 0 {
-			segs.Sections, segs.unmapSections, serr = mergeParts(sectionParts, filepath.Join(work, "sections.zap"))
+			segs.sections, serr = mergeParts(sectionParts, filepath.Join(work, "sections.zap"))
+			segs.Sections = segs.sections.data
 		}
 	}()
-	segs.Pages, segs.unmapPages, err = mergeParts(pageParts, filepath.Join(work, "pages.zap"))
+	segs.pages, err = mergeParts(pageParts, filepath.Join(work, "pages.zap"))
+	segs.Pages = segs.pages.data
 	<-merged
 	if err := errors.Join(err, serr); err != nil {
 		segs.Close()
@@ -294,25 +344,24 @@ func bodyParts(d Document) []string {
 }
 
 // mergeParts merges segment files, in order, into one at out, and returns
-// its bytes in canonical order, mapped from the file (mapFile), with the
-// function that lets them go.
-func mergeParts(parts []string, out string) ([]byte, func(), error) {
+// its bytes in canonical order, mapped from the file (mapFile).
+func mergeParts(parts []string, out string) (mapped, error) {
 	final := parts[0]
 	if len(parts) > 1 {
 		final = out
 		if err := mergeSegments(&zapx.ZapPlugin{}, parts, final); err != nil {
-			return nil, nil, err
+			return mapped{}, err
 		}
 	}
-	data, unmap, err := mapFile(final)
+	m, err := mapFile(final)
 	if err != nil {
-		return nil, nil, err
+		return mapped{}, err
 	}
-	if err := canonicalize(data); err != nil {
-		unmap()
-		return nil, nil, err
+	if err := canonicalize(m.data); err != nil {
+		m.unmap()
+		return mapped{}, err
 	}
-	return data, unmap, nil
+	return m, nil
 }
 
 // sortedDocuments puts documents in ID order, refusing an ID used twice.
@@ -569,10 +618,50 @@ func mergeSegments(plugin *zapx.ZapPlugin, parts []string, out string) error {
 		segs = append(segs, s)
 	}
 	drops := make([]*roaring.Bitmap, len(segs))
-	if _, _, err := plugin.Merge(segs, drops, out, nil, nil); err != nil {
+	stop := evictWhileMerging(segs)
+	_, _, err := plugin.Merge(segs, drops, out, nil, nil)
+	stop()
+	if err != nil {
 		return fmt.Errorf("search segment merge: %w", err)
 	}
 	return nil
+}
+
+// mergeEvictEvery is how often evictWhileMerging gives back the pages of
+// the segments being merged.
+const mergeEvictEvery = 200 * time.Millisecond
+
+// evictWhileMerging gives the system back, every mergeEvictEvery until
+// stop is called, the pages that zapx read of the segments it merges,
+// which it maps from their files (see mapFile): a merge reads each of
+// them through once, and at 100,000 documents the build's resident
+// memory rose by 370 MB while the pages' and the sections' merges ran
+// side by side, with no more memory in the Go heap. Given back, they
+// are read again from the files, from the system's cache as a rule,
+// when used again.
+func evictWhileMerging(segs []segment.Segment) (stop func()) {
+	done, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(mergeEvictEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				for _, s := range segs {
+					if zs, ok := s.(*zapx.Segment); ok {
+						evictMapped(zs.Data())
+					}
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-stopped
+	}
 }
 
 // countTerms has the analysed text fields of doc that keep no places of

@@ -64,6 +64,20 @@ func TestBuildBothSharesAnalysis(t *testing.T) {
 	if !bytes.Equal(segs.Pages, pages) || !bytes.Equal(segs.Sections, sections) {
 		t.Errorf("BuildSegments: %d and %d bytes, unlike BuildBoth's %d and %d", len(segs.Pages), len(segs.Sections), len(pages), len(sections))
 	}
+	// Evicted, the bytes read the same (from the files, removed but
+	// still mapped), and the writers give them whole.
+	segs.Evict()
+	var wp, ws bytes.Buffer
+	if err := segs.WritePages(&wp); err != nil {
+		t.Fatal(err)
+	}
+	if err := segs.WriteSections(&ws); err != nil {
+		t.Fatal(err)
+	}
+	segs.Evict()
+	if !bytes.Equal(segs.Pages, pages) || !bytes.Equal(segs.Sections, sections) || !bytes.Equal(wp.Bytes(), pages) || !bytes.Equal(ws.Bytes(), sections) {
+		t.Errorf("after Evict: %d and %d bytes mapped, %d and %d written; want BuildBoth's %d and %d", len(segs.Pages), len(segs.Sections), wp.Len(), ws.Len(), len(pages), len(sections))
+	}
 	segs.Close()
 	if segs.Pages != nil || segs.Sections != nil {
 		t.Error("Close left the segments' bytes in place")

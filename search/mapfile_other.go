@@ -6,7 +6,10 @@ import "os"
 
 // mapFile reads a segment file that build wrote: on this system it is
 // read into memory rather than mapped (see the mmap version).
-func mapFile(path string) (data []byte, unmap func(), err error) {
-	data, err = os.ReadFile(path)
-	return data, func() {}, err
+func mapFile(path string) (mapped, error) {
+	data, err := os.ReadFile(path)
+	return mapped{data: data, unmap: func() {}, evict: func() {}}, err
 }
+
+// evictMapped does nothing where segments are not mapped.
+func evictMapped([]byte) {}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -210,6 +211,27 @@ func (t *Tx) WriteFile(rel string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(p, data, 0o644)
+}
+
+// WriteFileWith writes one file as WriteFile does, its bytes given by
+// write, for a file whose bytes are not in memory all at once.
+func (t *Tx) WriteFileWith(rel string, write func(w io.Writer) error) error {
+	p, err := t.path(rel)
+	if err != nil {
+		return err
+	}
+	if err := t.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // mkdir creates a folder once per build: folders hold several files, and

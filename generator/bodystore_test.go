@@ -1,0 +1,54 @@
+package generator
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/clusterpolisee/polisee/generator/markdown"
+)
+
+func TestOutlineRoundTrip(t *testing.T) {
+	headings := []markdown.Heading{{Level: 2, Text: "Description", ID: "description", Offset: 0}, {Level: 3, Text: "Ünïcode — and more", ID: "unicode-and-more", Offset: 70000}}
+	sections := []markdown.Section{{ID: "description", Heading: "Description", Start: 0, End: 1200}, {ID: "", Heading: "", Start: 1200, End: 1 << 20}}
+	enc := encodeOutline(headings, sections)
+	h, s, ok := decodeOutline(string(enc))
+	if !ok || !reflect.DeepEqual(h, headings) || !reflect.DeepEqual(s, sections) {
+		t.Fatalf("decoded %v %v %v, want %v %v", h, s, ok, headings, sections)
+	}
+	// Every cut or lengthened outline is refused, never read past its end.
+	for n := range len(enc) {
+		if _, _, ok := decodeOutline(string(enc[:n])); ok {
+			t.Errorf("an outline cut to %d of %d bytes was read", n, len(enc))
+		}
+	}
+	if _, _, ok := decodeOutline(string(append(enc, 0))); ok {
+		t.Error("an outline with a byte too many was read")
+	}
+	// A count far larger than the bytes that follow is refused before
+	// anything is made for it.
+	if _, _, ok := decodeOutline("\xff\xff\xff\x07"); ok {
+		t.Error("a huge count was read")
+	}
+}
+
+func TestStoredBodyKeepsItsOutline(t *testing.T) {
+	store, err := newBodyStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.close()
+	headings := []markdown.Heading{{Level: 2, Text: "Results", ID: "results", Offset: 12}}
+	sections := []markdown.Section{{ID: "results", Heading: "Results", Start: 0, End: 40}}
+	bd := &body{store: store, storedText: store.put("before"), storedOutline: store.putBytes(encodeOutline(headings, sections))}
+	store.put("after")
+	if err := store.seal(); err != nil {
+		t.Fatal(err)
+	}
+	h, s, err := bd.outline()
+	if err != nil || !reflect.DeepEqual(h, headings) || !reflect.DeepEqual(s, sections) {
+		t.Fatalf("outline() = %v %v %v", h, s, err)
+	}
+	if text, err := bd.text(); err != nil || text != "before" {
+		t.Fatalf("text() = %q %v", text, err)
+	}
+}
