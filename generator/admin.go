@@ -30,13 +30,13 @@ func (b *builder) adminFiles() []extraFile {
 		}
 	}
 	files := []extraFile{
-		{"admin/index.html", func() ([]byte, error) { return cms.Page(*site.CMS, site.Title, site.DefaultLanguage()) }, []string{}},
-		{"admin/config.yml", func() ([]byte, error) { return cms.Config(in) }, reads},
+		{name: "admin/index.html", make: func() ([]byte, error) { return cms.Page(*site.CMS, site.Title, site.DefaultLanguage()) }, reads: []string{}},
+		{name: "admin/config.yml", make: func() ([]byte, error) { return cms.Config(in) }, reads: reads},
 	}
 	// The pictures of the editors' guide, which the contributors' page
 	// shows.
 	for _, s := range cms.GuideShots() {
-		files = append(files, extraFile{"admin/guide/" + s.Name, func() ([]byte, error) { return s.Data, nil }, []string{}})
+		files = append(files, extraFile{name: "admin/guide/" + s.Name, make: func() ([]byte, error) { return s.Data, nil }, reads: []string{}})
 	}
 	return files
 }

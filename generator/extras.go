@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"iter"
 	"slices"
 	"sort"
@@ -21,6 +23,21 @@ type extraFile struct {
 	// the file is made of, for polisee serve; nil means every folder.
 	// Besides them a file may read only the site configuration.
 	reads []string
+	// write, when set, writes the file a piece at a time, which a build
+	// does rather than hold it whole (see writtenFile); make then gives
+	// the same bytes, for polisee serve.
+	write func(io.Writer) error
+}
+
+// writtenFile is an extra file made by write. The open data are: at
+// 100,000 documents the practices' JSON comes to 95 MB, which a build
+// held whole, and more while its buffer grew, as the pages rendered.
+func writtenFile(name string, write func(io.Writer) error, reads []string) extraFile {
+	return extraFile{name: name, reads: reads, write: write, make: func() ([]byte, error) {
+		var b bytes.Buffer
+		err := write(&b)
+		return b.Bytes(), err
+	}}
 }
 
 // extraFiles are the outputs besides pages: sitemap, feed, open data and
@@ -28,7 +45,7 @@ type extraFile struct {
 func (b *builder) extraFiles() []extraFile {
 	if b.prefix != "" {
 		// A language's own files; the rest are shared.
-		return []extraFile{{strings.TrimPrefix(b.prefix, "/") + "/feed.xml", b.feed, b.feedFolders()}}
+		return []extraFile{{name: strings.TrimPrefix(b.prefix, "/") + "/feed.xml", make: b.feed, reads: b.feedFolders()}}
 	}
 	return b.siteFiles()
 }
@@ -52,16 +69,16 @@ func (b *builder) siteFiles() []extraFile {
 // number of pages.
 func (b *builder) fixedFiles() []extraFile {
 	files := []extraFile{
-		{"feed.xml", b.feed, b.feedFolders()},
-		{"robots.txt", b.robots, []string{}},
+		{name: "feed.xml", make: b.feed, reads: b.feedFolders()},
+		{name: "robots.txt", make: b.robots, reads: []string{}},
 	}
 	// Open data: one JSON and one CSV file per type that has it.
 	for _, t := range b.content.Schema.Where(func(t *model.Type) bool { return t.Present.OpenData }) {
 		// A profile's scores may come from the criteria of its areas.
 		reads := []string{t.Folder, model.FolderAssessment}
 		files = append(files,
-			extraFile{"data/" + t.Folder + ".json", func() ([]byte, error) { return opendata.JSON(b.records(t)) }, reads},
-			extraFile{"data/" + t.Folder + ".csv", func() ([]byte, error) { return opendata.CSV(b.records(t)) }, reads})
+			writtenFile("data/"+t.Folder+".json", func(w io.Writer) error { return opendata.WriteJSON(w, b.records(t)) }, reads),
+			writtenFile("data/"+t.Folder+".csv", func(w io.Writer) error { return opendata.WriteCSV(w, b.records(t)) }, reads))
 	}
 	return files
 }
@@ -117,18 +134,18 @@ func (b *builder) sitemapFiles() []extraFile {
 	n *= len(b.content.Site.Languages)
 	multilingual := len(b.content.Site.Languages) > 1
 	if n <= sitemapLimit {
-		return []extraFile{{"sitemap.xml", func() ([]byte, error) { return feeds.Sitemap(b.sitemapURLs(0, n), multilingual) }, nil}}
+		return []extraFile{{name: "sitemap.xml", make: func() ([]byte, error) { return feeds.Sitemap(b.sitemapURLs(0, n), multilingual) }}}
 	}
 	parts := (n + sitemapLimit - 1) / sitemapLimit
 	var locs []string
 	for i := range parts {
 		locs = append(locs, b.absURL(fmt.Sprintf("/sitemap-%d.xml", i+1)))
 	}
-	files := []extraFile{{"sitemap.xml", func() ([]byte, error) { return feeds.SitemapIndex(locs) }, nil}}
+	files := []extraFile{{name: "sitemap.xml", make: func() ([]byte, error) { return feeds.SitemapIndex(locs) }}}
 	for i := range parts {
-		files = append(files, extraFile{fmt.Sprintf("sitemap-%d.xml", i+1), func() ([]byte, error) {
+		files = append(files, extraFile{name: fmt.Sprintf("sitemap-%d.xml", i+1), make: func() ([]byte, error) {
 			return feeds.Sitemap(b.sitemapURLs(i*sitemapLimit, min(n, (i+1)*sitemapLimit)), multilingual)
-		}, nil})
+		}})
 	}
 	return files
 }

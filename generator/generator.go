@@ -323,6 +323,10 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		return nil, diags
 	}
 	checkNUTS(content, &diags)
+	if !cfg.Preview {
+		// Checked: a build reports nothing more at a field's position.
+		content.ForgetPositions()
+	}
 	if cfg.BaseURL != "" {
 		content.Site.BaseURL = cfg.BaseURL
 	}

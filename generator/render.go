@@ -157,7 +157,7 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 	// waits at the end on one file (at 100,000 documents they took 9 s
 	// after the pages, on one core).
 	extras := make(chan error, 1)
-	go func() { extras <- b.writeExtraFiles(ctx, add) }()
+	go func() { extras <- b.writeExtraFiles(ctx, add, addWith) }()
 	pageFiles, err := b.writePages(ctx, tx, tmpls)
 	if xerr := <-extras; err == nil {
 		err = xerr
@@ -182,10 +182,16 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 
 // writeExtraFiles makes and writes the files besides the pages and the
 // index, in every language, one after the other.
-func (b *builder) writeExtraFiles(ctx context.Context, add func(name string, data []byte) error) error {
+func (b *builder) writeExtraFiles(ctx context.Context, add func(name string, data []byte) error, addWith func(name string, write func(io.Writer) error) error) error {
 	for _, f := range b.allExtraFiles() {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if f.write != nil {
+			if err := addWith(f.name, f.write); err != nil {
+				return fmt.Errorf("write %s: %w", f.name, err)
+			}
+			continue
 		}
 		data, err := f.make()
 		if err != nil {

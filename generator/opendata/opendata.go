@@ -6,10 +6,12 @@
 package opendata
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"iter"
 	"maps"
 	"slices"
@@ -52,15 +54,23 @@ func jsonValue(v any) any {
 	return v
 }
 
-// JSON writes the records as an indented JSON array, each record's
-// columns in its order. It reads the records once, one at a time, and
-// keeps none of them: at 100,000 documents the records of the practices
-// and the rows made of them had come to several hundred megabytes.
+// JSON returns what WriteJSON writes.
 func JSON(records iter.Seq[Record]) ([]byte, error) {
-	var out, row bytes.Buffer
+	var b bytes.Buffer
+	err := WriteJSON(&b, records)
+	return b.Bytes(), err
+}
+
+// WriteJSON writes the records to w as an indented JSON array, each
+// record's columns in its order. It reads the records once, one at a
+// time, and keeps none of them, nor what it wrote: at 100,000 documents
+// the records of the practices and the rows made of them had come to
+// several hundred megabytes, and the practices' file is 95 MB.
+func WriteJSON(w io.Writer, records iter.Seq[Record]) error {
+	out := bufio.NewWriterSize(w, 64<<10)
+	var row, indented bytes.Buffer
 	out.WriteByte('[')
 	n := 0
-	var err error
 	for r := range records {
 		row.Reset()
 		row.WriteByte('{')
@@ -69,9 +79,9 @@ func JSON(records iter.Seq[Record]) ([]byte, error) {
 				row.WriteByte(',')
 			}
 			k, _ := json.Marshal(c)
-			var v []byte
-			if v, err = json.Marshal(jsonValue(r.Vals[c])); err != nil {
-				return nil, err
+			v, err := json.Marshal(jsonValue(r.Vals[c]))
+			if err != nil {
+				return err
 			}
 			row.Write(k)
 			row.WriteByte(':')
@@ -83,8 +93,12 @@ func JSON(records iter.Seq[Record]) ([]byte, error) {
 			out.WriteByte(',')
 		}
 		out.WriteString("\n  ")
-		if err = json.Indent(&out, row.Bytes(), "  ", "  "); err != nil {
-			return nil, err
+		indented.Reset()
+		if err := json.Indent(&indented, row.Bytes(), "  ", "  "); err != nil {
+			return err
+		}
+		if _, err := out.Write(indented.Bytes()); err != nil {
+			return err
 		}
 		n++
 	}
@@ -92,7 +106,7 @@ func JSON(records iter.Seq[Record]) ([]byte, error) {
 		out.WriteByte('\n')
 	}
 	out.WriteString("]\n")
-	return out.Bytes(), nil
+	return out.Flush()
 }
 
 // CSV writes one row per record, with the first record's columns: lists
@@ -101,8 +115,14 @@ func JSON(records iter.Seq[Record]) ([]byte, error) {
 // records twice, one at a time, keeping none: once for the header (a
 // Spread's keys across all records), once for the rows.
 func CSV(records iter.Seq[Record]) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	var b bytes.Buffer
+	err := WriteCSV(&b, records)
+	return b.Bytes(), err
+}
+
+// WriteCSV writes what CSV returns to dst.
+func WriteCSV(dst io.Writer, records iter.Seq[Record]) error {
+	w := csv.NewWriter(dst)
 	var cols []string
 	// The keys of each spread column across all records, and its parts
 	// from the first record that has them.
@@ -131,7 +151,7 @@ func CSV(records iter.Seq[Record]) ([]byte, error) {
 	}
 	if first {
 		w.Flush()
-		return buf.Bytes(), w.Error()
+		return w.Error()
 	}
 	keys := map[string][]string{}
 	for c, ks := range seen {
@@ -152,7 +172,7 @@ func CSV(records iter.Seq[Record]) ([]byte, error) {
 		header = append(header, c)
 	}
 	if err := w.Write(header); err != nil {
-		return nil, err
+		return err
 	}
 	var row []string
 	for r := range records {
@@ -174,11 +194,11 @@ func CSV(records iter.Seq[Record]) ([]byte, error) {
 			row = append(row, cell(r.Vals[c]))
 		}
 		if err := w.Write(row); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return w.Error()
 }
 
 func cell(v any) string {

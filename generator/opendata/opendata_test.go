@@ -2,7 +2,12 @@ package opendata
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +64,47 @@ func TestCSVAndJSON(t *testing.T) {
 	}
 	if c, _ := CSV(slices.Values([]Record(nil))); string(c) != "" {
 		t.Errorf("no records, CSV: %q", c)
+	}
+}
+
+// pieces records the writes it is given; it fails once it has taken
+// failAfter bytes, when that is not 0.
+type pieces struct {
+	writes, total, largest, failAfter int
+}
+
+func (p *pieces) Write(b []byte) (int, error) {
+	if p.failAfter > 0 && p.total+len(b) > p.failAfter {
+		return 0, errFull
+	}
+	p.writes++
+	p.total += len(b)
+	p.largest = max(p.largest, len(b))
+	return len(b), nil
+}
+
+var errFull = errors.New("no space left on device")
+
+// The writers hand their output on as they make it, never holding a whole
+// file, and stop at the first failed write.
+func TestWritersStream(t *testing.T) {
+	var records []Record
+	for i := range 5000 {
+		records = append(records, Record{Cols: []string{"slug", "summary"}, Vals: map[string]any{
+			"slug": fmt.Sprintf("p-%05d", i), "summary": strings.Repeat("A summary of a good practice. ", 10),
+		}})
+	}
+	for name, write := range map[string]func(io.Writer, iter.Seq[Record]) error{"JSON": WriteJSON, "CSV": WriteCSV} {
+		var p pieces
+		if err := write(&p, slices.Values(records)); err != nil {
+			t.Fatal(err)
+		}
+		if p.total < 1<<20 || p.largest > 64<<10 {
+			t.Errorf("%s: %d bytes in %d writes, the largest %d; want over 1 MB in writes of 64 KB at most", name, p.total, p.writes, p.largest)
+		}
+		full := pieces{failAfter: 200 << 10}
+		if err := write(&full, slices.Values(records)); !errors.Is(err, errFull) {
+			t.Errorf("%s to a full disk: %v, want %v", name, err, errFull)
+		}
 	}
 }
