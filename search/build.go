@@ -235,10 +235,10 @@ func build(ctx context.Context, docs []Document, fill func(*Document) error, tmp
 	}
 	// The two merges, on one core each, run side by side. The merged
 	// files are removed with the work folder; their mappings stay. (A
-	// merge maps its inputs and reads them at up to several hundred MB a
-	// second: at 100,000 documents they held 150 to 350 MB resident
-	// while the merges ran, and giving their pages back every 50 ms, even
-	// with the merges one after the other, did not bring that down.)
+	// merge maps its inputs: at 100,000 documents 150 to 350 MB of them
+	// were resident while the merges ran, and giving their pages back
+	// every 50 ms, even with the merges one after the other, did not
+	// bring that down; why is not settled.)
 	segs := &Segments{}
 	var serr error
 	merged := make(chan struct{})
