@@ -154,6 +154,11 @@ func (bodies docBodies) fill(d *search.Document) error {
 		return err
 	}
 	for _, s := range sections {
+		if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+			// Only a damaged store gives this: its outlines are written
+			// with the text they cut.
+			return fmt.Errorf("%s: a section does not fit the body's text (%d-%d of %d bytes): build again", d.ID, s.Start, s.End, len(text))
+		}
 		d.Sections = append(d.Sections, search.Section{Anchor: s.ID, Heading: s.Heading, Text: text[s.Start:s.End]})
 	}
 	return nil
