@@ -2,9 +2,11 @@ package generator
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator/markdown"
+	"github.com/clusterpolisee/polisee/search"
 )
 
 func TestOutlineRoundTrip(t *testing.T) {
@@ -50,5 +52,25 @@ func TestStoredBodyKeepsItsOutline(t *testing.T) {
 	}
 	if text, err := bd.text(); err != nil || text != "before" {
 		t.Fatalf("text() = %q %v", text, err)
+	}
+}
+
+// A stored outline whose section runs past its text (a damaged store) is
+// an error for the index, not a crash.
+func TestDamagedOutlineIsAnError(t *testing.T) {
+	store, err := newBodyStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.close()
+	sections := []markdown.Section{{ID: "results", Heading: "Results", Start: 0, End: 400}}
+	bd := &body{store: store, storedText: store.put("a short text"), storedOutline: store.putBytes(encodeOutline(nil, sections))}
+	if err := store.seal(); err != nil {
+		t.Fatal(err)
+	}
+	d := search.Document{ID: "practices/x"}
+	err = docBodies{"practices/x": bd}.fill(&d)
+	if err == nil || !strings.Contains(err.Error(), "practices/x") || !strings.Contains(err.Error(), "build again") {
+		t.Fatalf("fill = %v; want an error naming the document", err)
 	}
 }
