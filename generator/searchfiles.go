@@ -177,9 +177,9 @@ func writePartFiles(index []byte, docs int, headName string, put func(name strin
 // evictEvery is how many bytes of parts writePartFiles cuts between two
 // evictions of the index's mapped bytes. Cutting reads the index through
 // about once: at 100,000 documents, with 8 MB between evictions, the
-// build's resident file-mapped memory stayed within 20-40 MB (most of it
-// the program) through the cut, where the 138 and 154 MB of the two
-// indexes had come to count in full.
+// build's resident file-mapped memory stayed within 20-50 MB (most of it
+// the program) through the cut, but for one or two seconds at 171 MB,
+// where the 138 and 154 MB of the two indexes had come to count in full.
 const evictEvery = 8 << 20
 
 // partBrotli is the brotli setting of a part of the index, a file of
