@@ -126,22 +126,24 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 	}
 	var files []string
 	var filesMu sync.Mutex
-	add := func(name string, data []byte) error {
+	list := func(name string) {
 		filesMu.Lock()
 		files = append(files, name)
 		filesMu.Unlock()
+	}
+	add := func(name string, data []byte) error {
+		list(name)
 		return tx.WriteFile(name, data)
+	}
+	// addWith is add for a file written a piece at a time.
+	addWith := func(name string, write func(io.Writer) error) error {
+		list(name)
+		return tx.WriteFileWith(name, write)
 	}
 
 	// The index first: pages name it by its content. Its files are
 	// written as they are made.
 	b.progress.begin("index", "documents", 0)
-	addWith := func(name string, write func(io.Writer) error) error {
-		filesMu.Lock()
-		files = append(files, name)
-		filesMu.Unlock()
-		return tx.WriteFileWith(name, write)
-	}
 	if err := b.searchFiles(ctx, add, addWith); err != nil {
 		return nil, err
 	}

@@ -102,7 +102,7 @@ func sectionPartFiles(sections []byte, put func(name string, data []byte) error,
 // writePartFiles cuts an index of docs documents into parts, gives put
 // each part and its compressed copies, and returns the head's path, its
 // name made from headName and its content. evict, when not nil, is
-// called every evictEvery bytes of parts cut, to give back the memory of
+// called every search.EvictEvery bytes of parts cut, to give back the memory of
 // the index's bytes read so far (see search.Segments.Evict).
 func writePartFiles(index []byte, docs int, headName string, put func(name string, data []byte) error, evict func()) (head string, err error) {
 	// Each part is compressed and written as soon as it is cut, on all
@@ -151,7 +151,7 @@ func writePartFiles(index []byte, docs int, headName string, put func(name strin
 		if err := failure(); err != nil {
 			return err
 		}
-		if cut += len(data); cut >= evictEvery && evict != nil {
+		if cut += len(data); cut >= search.EvictEvery && evict != nil {
 			evict()
 			cut = 0
 		}
@@ -173,14 +173,6 @@ func writePartFiles(index []byte, docs int, headName string, put func(name strin
 	}
 	return head, nil
 }
-
-// evictEvery is how many bytes of parts writePartFiles cuts between two
-// evictions of the index's mapped bytes. Cutting reads the index through
-// about once: at 100,000 documents, with 8 MB between evictions, the
-// build's resident file-mapped memory stayed within 20-50 MB (most of it
-// the program) through the cut, but for one or two seconds at 171 MB,
-// where the 138 and 154 MB of the two indexes had come to count in full.
-const evictEvery = 8 << 20
 
 // partBrotli is the brotli setting of a part of the index, a file of
 // tens of kilobytes: level 5, as for the whole index, with a window no

@@ -54,13 +54,6 @@ func jsonValue(v any) any {
 	return v
 }
 
-// JSON returns what WriteJSON writes.
-func JSON(records iter.Seq[Record]) ([]byte, error) {
-	var b bytes.Buffer
-	err := WriteJSON(&b, records)
-	return b.Bytes(), err
-}
-
 // WriteJSON writes the records to w as an indented JSON array, each
 // record's columns in its order. It reads the records once, one at a
 // time, and keeps none of them, nor what it wrote: at 100,000 documents
@@ -109,18 +102,11 @@ func WriteJSON(w io.Writer, records iter.Seq[Record]) error {
 	return out.Flush()
 }
 
-// CSV writes one row per record, with the first record's columns: lists
-// joined with "; ", a Spread over its columns, objects as JSON in one
-// cell, and no cell a spreadsheet would run as a formula. It reads the
-// records twice, one at a time, keeping none: once for the header (a
-// Spread's keys across all records), once for the rows.
-func CSV(records iter.Seq[Record]) ([]byte, error) {
-	var b bytes.Buffer
-	err := WriteCSV(&b, records)
-	return b.Bytes(), err
-}
-
-// WriteCSV writes what CSV returns to dst.
+// WriteCSV writes one row per record to dst, with the first record's
+// columns: lists joined with "; ", a Spread over its columns, objects as
+// JSON in one cell, and no cell a spreadsheet would run as a formula. It
+// reads the records twice, one at a time, keeping none: once for the
+// header (a Spread's keys across all records), once for the rows.
 func WriteCSV(dst io.Writer, records iter.Seq[Record]) error {
 	w := csv.NewWriter(dst)
 	var cols []string

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -27,7 +28,7 @@ func TestCSVAndJSON(t *testing.T) {
 			"assessment": Spread{Parts: []string{"score", "note"}, Cells: map[string][]string{"a": {"", "none"}}},
 		}},
 	}
-	got, err := CSV(slices.Values(records))
+	got, err := csvBytes(slices.Values(records))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func TestCSVAndJSON(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("CSV:\n%s\nwant\n%s", got, want)
 	}
-	js, err := JSON(slices.Values(records[:1]))
+	js, err := jsonBytes(slices.Values(records[:1]))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestCSVAndJSON(t *testing.T) {
 		t.Errorf("JSON:\n%s\nwant\n%s", js, want)
 	}
 	// Several records: the bytes of json.MarshalIndent of the rows.
-	js, err = JSON(slices.Values(records))
+	js, err = jsonBytes(slices.Values(records))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,12 +60,25 @@ func TestCSVAndJSON(t *testing.T) {
 	if string(js) != string(wantJS)+"\n" {
 		t.Errorf("JSON of two records:\n%s\nwant\n%s", js, wantJS)
 	}
-	if js, _ := JSON(slices.Values([]Record(nil))); string(js) != "[]\n" {
+	if js, _ := jsonBytes(slices.Values([]Record(nil))); string(js) != "[]\n" {
 		t.Errorf("no records: %q", js)
 	}
-	if c, _ := CSV(slices.Values([]Record(nil))); string(c) != "" {
+	if c, _ := csvBytes(slices.Values([]Record(nil))); string(c) != "" {
 		t.Errorf("no records, CSV: %q", c)
 	}
+}
+
+// jsonBytes and csvBytes are what WriteJSON and WriteCSV write.
+func jsonBytes(records iter.Seq[Record]) ([]byte, error) {
+	var b bytes.Buffer
+	err := WriteJSON(&b, records)
+	return b.Bytes(), err
+}
+
+func csvBytes(records iter.Seq[Record]) ([]byte, error) {
+	var b bytes.Buffer
+	err := WriteCSV(&b, records)
+	return b.Bytes(), err
 }
 
 // pieces records the writes it is given; it fails once it has taken
