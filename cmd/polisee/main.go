@@ -236,7 +236,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		cfg.Theme, cfg.ThemeRoot = os.DirFS(*theme), *theme
 	}
-	setMemoryLimit(cfg.Src)
+	setMemoryLimit(cfg.Src, buildMemoryBase, buildMemoryPerFile)
 	if !*noBrowserSearch {
 		cfg.Engine = browserEngine()
 	}

@@ -7,22 +7,44 @@ import (
 	"strings"
 )
 
-// setMemoryLimit gives the Go runtime a soft memory limit that grows with
-// the size of the content, unless GOMEMLIMIT is set. Without one, the
-// garbage collector lets the heap reach twice what is live: at 10,000
-// documents a build then peaked at 1.26 GB; with this limit at 0.95 GB,
-// for about 2% more time. The limit is soft: a larger site is never
-// stopped by it, the collector only works harder near it.
-func setMemoryLimit(src fs.FS) {
+// The soft memory limits of build and serve (setMemoryLimit): a base and
+// so much more a content file.
+//
+// A build keeps what pages must know of each other (front matter, titles,
+// relations) and no bodies: at 100,000 generated documents the live heap
+// was 500 to 870 MB through the stages (half to two thirds of it the
+// front matter). Without a limit the collector lets the heap reach twice what
+// is live, and the runtime held another 400 to 600 MB of freed memory
+// that it gives back to the system slowly: 2.32 to 2.38 GB peak with the
+// index's mapped segments. With 256 MiB + 15 KiB a file (1,721 MiB at
+// 100,000), lowered while the index merges by what the merge maps
+// (package search), the build peaked at 1.83 GiB (1,917,832 and
+// 1,923,196 KiB), its index stage 10 to 15 s longer (see the README's Measuring); at 10,000 documents (403 MiB)
+// the limit is above what the build takes (270 to 290 MB).
+//
+// serve keeps every body, rendered and as Markdown, in memory to reuse
+// it between rebuilds: about three times the memory a file.
+const (
+	buildMemoryBase    = 256 << 20
+	buildMemoryPerFile = 15 << 10
+	serveMemoryBase    = 384 << 20
+	serveMemoryPerFile = 48 << 10
+)
+
+// setMemoryLimit gives the Go runtime a soft memory limit of base and
+// perFile for each content file, unless GOMEMLIMIT is set. The limit is
+// soft: a larger site is never stopped by it, the collector only works
+// harder near it (at most half the CPU).
+func setMemoryLimit(src fs.FS, base, perFile int64) {
 	if os.Getenv("GOMEMLIMIT") != "" || src == nil {
 		return
 	}
-	files := 0
+	files := int64(0)
 	fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
 			files++
 		}
 		return nil
 	})
-	debug.SetMemoryLimit(int64(384<<20 + files*(48<<10)))
+	debug.SetMemoryLimit(base + files*perFile)
 }

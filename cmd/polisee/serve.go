@@ -37,7 +37,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		cfg.Theme, cfg.ThemeRoot = os.DirFS(*theme), *theme
 	}
-	setMemoryLimit(cfg.Src)
+	setMemoryLimit(cfg.Src, serveMemoryBase, serveMemoryPerFile)
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 	if !*noBrowserSearch {
 		cfg.Engine = browserEngine()
