@@ -147,7 +147,7 @@ func writePartFiles(index []byte, docs int, headName string, put func(name strin
 		}()
 	}
 	cut := 0
-	headBytes, err := search.WritePartsTo(index, search.DefaultPartsLayout(docs), func(name string, data []byte) error {
+	headBytes, err := search.WritePartsEvicting(index, search.DefaultPartsLayout(docs), func(name string, data []byte) error {
 		if err := failure(); err != nil {
 			return err
 		}
@@ -157,7 +157,7 @@ func writePartFiles(index []byte, docs int, headName string, put func(name strin
 		}
 		jobs <- part{partsDir + "/" + name + ".bin", data}
 		return nil
-	})
+	}, evict)
 	close(jobs)
 	wg.Wait()
 	if err == nil {

@@ -469,3 +469,43 @@ func TestPartsBundle(t *testing.T) {
 		}
 	}
 }
+
+// TestWritePartsEvictingGivesBackAsItReads: a cut of a mapped index
+// evicts its pages while it reads the index through, before the first
+// part, and makes the same parts as WriteParts all the same.
+func TestWritePartsEvictingGivesBackAsItReads(t *testing.T) {
+	docs, _ := generatedDocs(300, 4)
+	segs, err := BuildSegments(context.Background(), docs, nil, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer segs.Close()
+	layout := PartsLayout{ShardBytes: 1 << 10, ChunkDocs: 4}
+	want, err := WriteParts(bytes.Clone(segs.Pages), layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evicted, beforeFirst := 0, -1
+	got := map[string][]byte{}
+	head, err := WritePartsEvicting(segs.Pages, layout, func(name string, b []byte) error {
+		if beforeFirst < 0 {
+			beforeFirst = evicted
+		}
+		got[name] = b
+		return nil
+	}, func() { evicted++; segs.Evict() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if beforeFirst < 2 {
+		t.Errorf("the cut evicted %d times before its first part; want at least 2 (after the stored fields, after each field's terms)", beforeFirst)
+	}
+	if !bytes.Equal(head, want.Head) || len(got) != len(want.Parts) {
+		t.Errorf("head or parts differ from WriteParts's: %d parts, want %d", len(got), len(want.Parts))
+	}
+	for name, b := range want.Parts {
+		if !bytes.Equal(got[name], b) {
+			t.Errorf("part %s differs or is missing", name)
+		}
+	}
+}

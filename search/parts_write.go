@@ -83,6 +83,24 @@ var keyBatch = 4096
 // and its shards to another 100 MB, at the build's peak. An error from
 // put stops the cut and is returned.
 func WritePartsTo(index []byte, layout PartsLayout, put func(name string, data []byte) error) ([]byte, error) {
+	return WritePartsEvicting(index, layout, put, nil)
+}
+
+// evictDocs is how many documents' stored fields WritePartsEvicting reads
+// between two calls of evict.
+const evictDocs = 2048
+
+// WritePartsEvicting is WritePartsTo for an index mapped from a file
+// (Segments): evict, when not nil, is called now and then while the cut
+// reads the index through before it makes any part (the stored fields of
+// every document, then every field's terms), to give back the memory of
+// what it read. Without it, at 100,000 documents, 171 MB of the merged
+// pages index came resident at once, at the build's peak; from the first
+// parts on, the caller evicts as put is given them.
+func WritePartsEvicting(index []byte, layout PartsLayout, put func(name string, data []byte) error, evict func()) ([]byte, error) {
+	if evict == nil {
+		evict = func() {}
+	}
 	seg, numDocs, err := openSegment(index)
 	if err != nil {
 		return nil, err
@@ -100,7 +118,11 @@ func WritePartsTo(index []byte, layout PartsLayout, put func(name string, data [
 		if err := src.stored(d, func(name string, _ byte, _ []byte) bool { w.field(name); return true }); err != nil {
 			return nil, err
 		}
+		if d%evictDocs == evictDocs-1 {
+			evict()
+		}
 	}
+	evict()
 	termsDoc := int64(-1)
 	if nums, err := docNumbers(src, []string{termsID}); err != nil {
 		return nil, err
@@ -128,6 +150,7 @@ func WritePartsTo(index []byte, layout PartsLayout, put func(name string, data [
 		if err != nil {
 			return nil, err
 		}
+		evict()
 	}
 	sort.Slice(head, func(i, j int) bool { return head[i].compare(head[j]) < 0 })
 	sort.Slice(rest, func(i, j int) bool { return rest[i].compare(rest[j]) < 0 })
