@@ -136,11 +136,12 @@ func (s *Segments) WriteSections(w io.Writer) error { return writeEvicting(w, s.
 
 // EvictEvery is how many bytes of a mapped segment are read between two
 // evictions (see Segments.Evict): by writeEvicting and checksum here, and
-// by a caller that cuts the segments into parts (a site's build). At
-// 100,000 documents, with 8 MB, the build's resident file-mapped memory
-// stayed within 20-50 MB (most of it the program) through the cut, but
-// for one or two seconds at 171 MB, where the 138 and 154 MB of the two
-// indexes had come to count in full.
+// by a caller that cuts the segments into parts (a site's build), which
+// WritePartsEvicting also evicts for while it reads the index through
+// before its first part. At 100,000 documents, with 8 MB, the build's
+// resident file-mapped memory stayed at 20-75 MB (20 MB of it the
+// program) from the end of the merges on; the cut's first passes alone
+// had made it 171 MB.
 const EvictEvery = 8 << 20
 
 func writeEvicting(w io.Writer, m mapped) error {

@@ -10,6 +10,3 @@ func mapFile(path string) (mapped, error) {
 	data, err := os.ReadFile(path)
 	return mapped{data: data, unmap: func() {}, evict: func() {}}, err
 }
-
-// evictMapped does nothing where segments are not mapped.
-func evictMapped([]byte) {}

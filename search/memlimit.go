@@ -24,7 +24,7 @@ var heldMaps struct {
 
 // countMapped counts n bytes of mapped files against the memory limit
 // until the function it returns is called. It does nothing when no limit
-// is set, or when the files would take most of it.
+// is set, or when the files counted would come to more than half of it.
 func countMapped(n int64) (release func()) {
 	heldMaps.Lock()
 	defer heldMaps.Unlock()
