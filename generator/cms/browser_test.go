@@ -319,10 +319,13 @@ func field(path string) string { return `#first-pane-body section[data-key-path=
 
 // reveal scrolls the form until the field at path is rendered (the editor
 // renders fields as they come into view) and shows it. A field inside a
-// list (sources.0.url) is looked for by showing its list's field first;
-// else the form is swept, field by field, both ways: scrolling only to
-// its end left a field above the view unrendered when the machine was
-// busy.
+// list (sources.0.url) is looked for by showing its list's field, its
+// top and then its end (once, on a busy machine, the list showed its
+// header with the item's fields gone after one of them had been typed
+// into, and showing the list's top alone for 30 s did not bring them
+// back), and by sweeping the form; else the form is swept, field by
+// field, both ways: scrolling only to its end left a field above the
+// view unrendered when the machine was busy.
 func (e *editor) reveal(path string) chromedp.Action[chromedp.Void] {
 	parent := path
 	if i := strings.IndexByte(path, '.'); i > 0 {
@@ -334,8 +337,11 @@ func (e *editor) reveal(path string) chromedp.Action[chromedp.Void] {
     if (s) { s.scrollIntoView({block: "center"}); return; }
     const parent = document.querySelector(parentSel);
     const all = document.querySelectorAll("#first-pane-body section[data-key-path]");
-    if (parent && i % 2 === 0) {
+    const step = parent ? i % 3 : 2;
+    if (step === 0) {
       parent.scrollIntoView({block: "start"});
+    } else if (step === 1) {
+      parent.scrollIntoView({block: "end"});
     } else if (all.length) {
       all[i % all.length].scrollIntoView();
     }
