@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"math"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"unsafe"
@@ -25,11 +26,12 @@ import (
 //
 // Its methods may be called from many goroutines.
 type bodyStore struct {
-	mu  sync.Mutex
-	f   *os.File
-	w   *bufio.Writer
-	off int64
-	err error
+	mu    sync.Mutex
+	f     *os.File
+	named bool // f has a name in the file system, which close removes
+	w     *bufio.Writer
+	off   int64
+	err   error
 }
 
 // storedText is where put wrote a text.
@@ -39,17 +41,40 @@ type storedText struct {
 }
 
 // newBodyStore creates the store's file in the system's temporary
-// folder. The file is removed at once where the system allows it (it is
-// read through its open handle), and by close elsewhere.
+// folder. On Linux the file has no name (it goes when the build ends,
+// even when the build is killed). Elsewhere it is named, and removed at
+// once where the system allows it (it is read through its open handle),
+// by close otherwise; a build killed before that removal leaves a
+// polisee-bodies-* file, which the next build removes.
 func newBodyStore() (*bodyStore, error) {
-	f, err := os.CreateTemp("", "polisee-bodies-*")
-	if err != nil {
-		return nil, fmt.Errorf("bodies: %w", err)
+	dir := os.TempDir()
+	f, err := openUnnamed(dir)
+	named := err != nil
+	if named {
+		removeStaleBodies(dir)
+		f, err = os.CreateTemp(dir, bodiesPattern)
+		if err != nil {
+			return nil, fmt.Errorf("bodies: %w", err)
+		}
+		if runtime.GOOS != "windows" {
+			os.Remove(f.Name())
+		}
 	}
-	if runtime.GOOS != "windows" {
-		os.Remove(f.Name())
+	return &bodyStore{f: f, named: named, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+const bodiesPattern = "polisee-bodies-*"
+
+// removeStaleBodies removes the named bodies' files that builds left in
+// dir. Where files are removed as soon as they are made, a named one
+// belongs to a build that was killed, or to one that is about to remove
+// it itself and reads it through its handle; where they are not
+// (Windows), a file still open in another build cannot be removed.
+func removeStaleBodies(dir string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, bodiesPattern))
+	for _, m := range matches {
+		os.Remove(m)
 	}
-	return &bodyStore{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
 // put writes text to the file; an error is kept and returned by seal.
@@ -123,7 +148,9 @@ func (s *bodyStore) close() {
 		return
 	}
 	s.f.Close()
-	os.Remove(s.f.Name())
+	if s.named {
+		os.Remove(s.f.Name())
+	}
 }
 
 // html is the body's HTML, from memory or from the store.

@@ -1,7 +1,10 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -72,5 +75,50 @@ func TestDamagedOutlineIsAnError(t *testing.T) {
 	err = docBodies{"practices/x": bd}.fill(&d)
 	if err == nil || !strings.Contains(err.Error(), "practices/x") || !strings.Contains(err.Error(), "build again") {
 		t.Fatalf("fill = %v; want an error naming the document", err)
+	}
+}
+
+// The bodies' file leaves no name behind in the temporary folder while
+// the build runs (a killed build cannot remove one), and named files
+// that killed builds left are removed.
+func TestBodyStoreLeavesNoFileBehind(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	stale := filepath.Join(tmp, "polisee-bodies-123")
+	if err := os.WriteFile(stale, []byte("left by a killed build"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(tmp, "notes.txt")
+	os.WriteFile(other, nil, 0o600)
+	removeStaleBodies(tmp)
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("a killed build's bodies file is still there: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("a file that is not a bodies file was removed: %v", err)
+	}
+
+	store, err := newBodyStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := store.put("a body")
+	if runtime.GOOS != "windows" {
+		if m, _ := filepath.Glob(filepath.Join(tmp, "polisee-bodies-*")); len(m) > 0 {
+			t.Errorf("the open store has a name in the temporary folder: %v", m)
+		}
+		if runtime.GOOS == "linux" && store.named {
+			t.Logf("the temporary folder's file system refuses unnamed files; the store used a named one and removed it")
+		}
+	}
+	if err := store.seal(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := store.get(at); err != nil || got != "a body" {
+		t.Fatalf("get = %q %v", got, err)
+	}
+	store.close()
+	if m, _ := filepath.Glob(filepath.Join(tmp, "*")); len(m) != 1 {
+		t.Errorf("after close the temporary folder holds %v, want only %s", m, other)
 	}
 }
