@@ -127,7 +127,7 @@ func TestTermCountsAsBleve(t *testing.T) {
 		}
 		for _, opts := range []index.FieldIndexingOptions{index.IndexField, index.IndexField | index.SkipFreqNorm} {
 			want := analysis.TokenFrequency(tokens, nil, opts)
-			got := termCounts(tokens, !opts.SkipFreqNorm())
+			got := termCounts(tokens, !opts.SkipFreqNorm(), nil)
 			if len(got) != len(want) {
 				t.Fatalf("%d tokens: %d terms, want %d", len(tokens), len(got), len(want))
 			}
@@ -138,5 +138,75 @@ func TestTermCountsAsBleve(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestReusedCountsGiveTheSameIndex: batches that take their term counts
+// from maps the batches before them gave back (countArena) make the
+// bytes that fresh maps make, over many batches of varied words.
+func TestReusedCountsGiveTheSameIndex(t *testing.T) {
+	defer func(n int) { batchSize = n }(batchSize)
+	batchSize = 5
+	var docs []Document
+	for i := range 30 {
+		for _, d := range sectionDocs(true) {
+			d.ID = fmt.Sprintf("%s-%02d", d.ID, i)
+			d.URL = d.ID + "/"
+			// Some batches' texts have many more distinct words than
+			// others', so that a map given back is used again for fewer
+			// terms than it held.
+			extra := strings.Repeat(fmt.Sprintf("word%d%d ", i, i%7), 1+(i%4)*40)
+			for k := range 1 + (i%4)*40 {
+				extra += fmt.Sprintf("term%d_%d ", i, k)
+			}
+			d.Body += extra + "\n"
+			docs = append(docs, d)
+		}
+	}
+	ctx := context.Background()
+	pages, sections, err := BuildBoth(ctx, docs, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	reuseCounts = false
+	defer func() { reuseCounts = true }()
+	freshPages, freshSections, err := BuildBoth(ctx, docs, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(pages, freshPages) || !bytes.Equal(sections, freshSections) {
+		t.Fatalf("reused counts changed the indexes: pages %d/%d bytes, sections %d/%d", len(pages), len(freshPages), len(sections), len(freshSections))
+	}
+}
+
+func TestCountArenaGivesBackEmptyMaps(t *testing.T) {
+	a := new(countArena)
+	m, slots := a.get(100)
+	if len(m) != 0 || len(slots) != 100 {
+		t.Fatalf("get(100) = a map of %d, %d counts", len(m), len(slots))
+	}
+	for i := range slots {
+		slots[i].Term = []byte("x")
+		slots[i].SetFrequency(3)
+		m[fmt.Sprint(i)] = &slots[i]
+	}
+	a.release()
+	if len(a.made) != 0 {
+		t.Fatal("release kept its blocks")
+	}
+	if len(m) != 0 {
+		t.Fatalf("a released map still holds %d terms", len(m))
+	}
+	for i, s := range slots {
+		if s.Term != nil || s.Frequency() != 0 {
+			t.Fatalf("count %d not cleared: %+v", i, s)
+		}
+	}
+	// Too many terms for a released block's class take a larger one.
+	if m2, s2 := a.get(200); len(m2) != 0 || len(s2) != 200 {
+		t.Fatalf("get(200) = a map of %d, %d counts", len(m2), len(s2))
+	}
+	if m3, s3 := (*countArena)(nil).get(0); m3 == nil || len(s3) != 0 {
+		t.Fatal("a nil arena's get(0) gave no map")
 	}
 }

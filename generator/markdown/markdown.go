@@ -150,6 +150,12 @@ func plainText(n ast.Node, src []byte) string {
 		size += seg.Len()
 	}
 	b.Grow(size)
+	writePlainText(&b, n, src)
+	return b.String()
+}
+
+// writePlainText writes the words of n, without markup, to b.
+func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -172,7 +178,6 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.String()
 }
 
 // SetDest changes where a link or image points before rendering.
@@ -230,14 +235,19 @@ func (d *Doc) TextSections() (string, []Section) {
 		if n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
 			return ast.WalkContinue, nil
 		}
-		words := plainText(n, d.src)
+		// The block's words go straight into the text; a heading's are
+		// then a part of it (a Builder never changes what it wrote), not
+		// a string of their own.
+		start := b.Len()
+		writePlainText(&b, n, d.src)
+		words := b.String()[start:]
 		if h, ok := n.(*ast.Heading); ok && h.Level >= 2 && h.Level <= maxSectionLevel && len(sections) < MaxSections {
 			if id, ok := h.AttributeString("id"); ok {
 				if id, ok := id.([]byte); ok && len(id) > 0 {
 					if len(sections) > 0 {
-						sections[len(sections)-1].End = b.Len()
+						sections[len(sections)-1].End = start
 					}
-					sec := Section{Heading: words, Start: b.Len()}
+					sec := Section{Heading: words, Start: start}
 					// Both walks meet the headings in document order.
 					for next < len(d.headingNodes) && d.headingNodes[next] != h {
 						next++
@@ -245,13 +255,14 @@ func (d *Doc) TextSections() (string, []Section) {
 					if i := next; i < len(d.Headings) && d.Headings[i].ID == string(id) && d.Headings[i].Text == words {
 						sec.ID, sec.Heading = d.Headings[i].ID, d.Headings[i].Text
 					} else {
-						sec.ID = string(id)
+						// A copy: the heading must not keep the whole
+						// text alive.
+						sec.ID, sec.Heading = string(id), strings.Clone(words)
 					}
 					sections = append(sections, sec)
 				}
 			}
 		}
-		b.WriteString(words)
 		b.WriteByte('\n')
 		return ast.WalkContinue, nil
 	})
