@@ -320,12 +320,14 @@ func field(path string) string { return `#first-pane-body section[data-key-path=
 // reveal scrolls the form until the field at path is rendered (the editor
 // renders fields as they come into view) and shows it. A field inside a
 // list (sources.0.url) is looked for by showing its list's field, its
-// top and then its end (once, on a busy machine, the list showed its
-// header with the item's fields gone after one of them had been typed
-// into, and showing the list's top alone for 30 s did not bring them
-// back), and by sweeping the form; else the form is swept, field by
-// field, both ways: scrolling only to its end left a field above the
-// view unrendered when the machine was busy.
+// top and then its end (twice, on a busy machine, the list showed its
+// header and an empty box where its item had been, after one of the
+// item's fields had been typed into, and showing the list's top alone
+// for 30 s did not bring them back), and every 3 s by collapsing and
+// expanding the list, and expanding any collapsed item, to have the
+// editor render them again; else the form is swept, field by field,
+// both ways: scrolling only to its end left a field above the view
+// unrendered when the machine was busy.
 func (e *editor) reveal(path string) chromedp.Action[chromedp.Void] {
 	parent := path
 	if i := strings.IndexByte(path, '.'); i > 0 {
@@ -338,6 +340,20 @@ func (e *editor) reveal(path string) chromedp.Action[chromedp.Void] {
     const parent = document.querySelector(parentSel);
     const all = document.querySelectorAll("#first-pane-body section[data-key-path]");
     const step = parent ? i % 3 : 2;
+    if (parent && sel !== parentSel && i % 30 === 29) {
+      // The list shows, but not the field in its item: collapse and
+      // expand the list (and expand a collapsed item) to have the
+      // editor render its items again.
+      const list = parent.querySelector('button[aria-controls$="-item-list"]');
+      if (list) {
+        list.click();
+        await new Promise(r => setTimeout(r, 200));
+        if (list.getAttribute("aria-expanded") === "false") list.click();
+      }
+      for (const item of parent.querySelectorAll('button[aria-controls*="-item-"][aria-controls$="-body"][aria-expanded="false"]')) item.click();
+      await new Promise(r => setTimeout(r, 200));
+      continue;
+    }
     if (step === 0) {
       parent.scrollIntoView({block: "start"});
     } else if (step === 1) {
