@@ -19,23 +19,17 @@ import (
 func TestBuildBothSharesAnalysis(t *testing.T) {
 	defer func(n int) { batchSize = n }(batchSize)
 	batchSize = 7
-	var docs []Document
-	for i := range 40 {
-		for _, d := range sectionDocs(true) {
-			d.ID = fmt.Sprintf("%s-%02d", d.ID, i)
-			d.URL = d.ID + "/"
-			// Vary the words so that terms differ between batches.
-			d.Body = strings.ReplaceAll(d.Body, "grants", fmt.Sprintf("grants%d", i%5))
-			for k := range d.Sections {
-				d.Sections[k].Text = strings.ReplaceAll(d.Sections[k].Text, "grants", fmt.Sprintf("grants%d", i%5))
-			}
-			if i%9 == 4 && len(d.Sections) > 1 {
-				// A body that its sections do not end: analysed whole.
-				d.Body += "Postscript after the sections.\n"
-			}
-			docs = append(docs, d)
+	docs := numberedCopies(40, func(i int, d *Document) {
+		// Vary the words so that terms differ between batches.
+		d.Body = strings.ReplaceAll(d.Body, "grants", fmt.Sprintf("grants%d", i%5))
+		for k := range d.Sections {
+			d.Sections[k].Text = strings.ReplaceAll(d.Sections[k].Text, "grants", fmt.Sprintf("grants%d", i%5))
 		}
-	}
+		if i%9 == 4 && len(d.Sections) > 1 {
+			// A body that its sections do not end: analysed whole.
+			d.Body += "Postscript after the sections.\n"
+		}
+	})
 	if got := bodyParts(docs[0]); len(got) != 4 || got[0] != "Intro.\n" || strings.Join(got, "") != docs[0].Body {
 		t.Fatalf("bodyParts of %s = %q; want the intro and three sections, which make the body", docs[0].ID, got)
 	}
@@ -147,22 +141,16 @@ func TestTermCountsAsBleve(t *testing.T) {
 func TestReusedCountsGiveTheSameIndex(t *testing.T) {
 	defer func(n int) { batchSize = n }(batchSize)
 	batchSize = 5
-	var docs []Document
-	for i := range 30 {
-		for _, d := range sectionDocs(true) {
-			d.ID = fmt.Sprintf("%s-%02d", d.ID, i)
-			d.URL = d.ID + "/"
-			// Some batches' texts have many more distinct words than
-			// others', so that a map given back is used again for fewer
-			// terms than it held.
-			extra := strings.Repeat(fmt.Sprintf("word%d%d ", i, i%7), 1+(i%4)*40)
-			for k := range 1 + (i%4)*40 {
-				extra += fmt.Sprintf("term%d_%d ", i, k)
-			}
-			d.Body += extra + "\n"
-			docs = append(docs, d)
+	docs := numberedCopies(30, func(i int, d *Document) {
+		// Some batches' texts have many more distinct words than
+		// others', so that a map given back is used again for fewer
+		// terms than it held.
+		extra := strings.Repeat(fmt.Sprintf("word%d%d ", i, i%7), 1+(i%4)*40)
+		for k := range 1 + (i%4)*40 {
+			extra += fmt.Sprintf("term%d_%d ", i, k)
 		}
-	}
+		d.Body += extra + "\n"
+	})
 	ctx := context.Background()
 	pages, sections, err := BuildBoth(ctx, docs, t.TempDir())
 	if err != nil {
@@ -209,4 +197,19 @@ func TestCountArenaGivesBackEmptyMaps(t *testing.T) {
 	if m3, s3 := (*countArena)(nil).get(0); m3 == nil || len(s3) != 0 {
 		t.Fatal("a nil arena's get(0) gave no map")
 	}
+}
+
+// numberedCopies makes n copies of sectionDocs(true), the i-th's IDs
+// ending in -i, each changed by vary.
+func numberedCopies(n int, vary func(i int, d *Document)) []Document {
+	var docs []Document
+	for i := range n {
+		for _, d := range sectionDocs(true) {
+			d.ID = fmt.Sprintf("%s-%02d", d.ID, i)
+			d.URL = d.ID + "/"
+			vary(i, &d)
+			docs = append(docs, d)
+		}
+	}
+	return docs
 }

@@ -18,9 +18,11 @@ import (
 // that it gives back to the system slowly: 2.32 to 2.38 GB peak with the
 // index's mapped segments. With 256 MiB + 15 KiB a file (1,721 MiB at
 // 100,000), lowered while the index merges by what the merge maps
-// (package search), the build peaked at 1.83 GiB (1,917,832 and
-// 1,923,196 KiB), its index stage 10 to 15 s longer (see the README's Measuring); at 10,000 documents (403 MiB)
-// the limit is above what the build takes (270 to 290 MB).
+// (package search), the build peaks at 1.76 to 1.80 GiB (1,845,440 to
+// 1,881,168 KiB in builds since; see the README's Measuring). The limit
+// does not decide when the collector runs in the index stage: with
+// 4,000 MiB it ran as often. At 10,000 documents (403 MiB) the limit is
+// above what the build takes (270 to 290 MB).
 //
 // serve keeps every body, rendered and as Markdown, in memory to reuse
 // it between rebuilds: about three times the memory a file.
