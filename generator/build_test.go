@@ -244,6 +244,35 @@ body{}
 	read(t, out, "assets/style.css") // the default theme's files remain
 }
 
+// TestFrameBlocks: a theme's frame block (.Frame) is drawn once for the
+// pages of a folder, yet a link in it to a page of that folder comes out
+// right on each page, and a block that reads the page is an error that
+// names it.
+func TestFrameBlocks(t *testing.T) {
+	theme := site(t, `
+-- layouts/item.html --
+{{define "main"}}<p id="probe">{{.Frame "probe"}}</p>{{end}}
+{{define "probe"}}<a id="one" href="{{.Rel "/practices/mi-cluster/"}}">mi-Cluster</a> <a id="up" href="{{.Rel "/areas/"}}">{{.T "site.home"}}</a> {{.Page.Kind}}{{end}}
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), Out: out, Theme: theme}); err != nil {
+		t.Fatal(err)
+	}
+	contains(t, read(t, out, "practices/mi-cluster/index.html"), `<a id="one" href="./">mi-Cluster</a> <a id="up" href="../../areas/">Home</a> item`, "the page's own link")
+	contains(t, read(t, out, "practices/accreditation/index.html"), `<a id="one" href="../mi-cluster/">mi-Cluster</a> <a id="up" href="../../areas/">Home</a> item`, "a sibling's link")
+	contains(t, read(t, out, "areas/innovation-rd/index.html"), `<a id="one" href="../../practices/mi-cluster/">`, "a link from another folder")
+
+	bad := site(t, `
+-- layouts/item.html --
+{{define "main"}}{{.Frame "title"}}{{end}}
+{{define "title"}}<h1>{{.Page.Title}}</h1>{{end}}
+`)
+	_, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), Out: filepath.Join(t.TempDir(), "public"), Theme: bad})
+	if err == nil || !strings.Contains(err.Error(), `frame block "title"`) || !strings.Contains(err.Error(), "Title") {
+		t.Fatalf("a frame block that reads the page's title: got %v, want an error naming the block and the field", err)
+	}
+}
+
 func TestOfflineLinksNameIndexFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), Out: out, Offline: true}); err != nil {

@@ -208,6 +208,8 @@ type builder struct {
 	// of a long list shows its type's facets.
 	valueCountsMu sync.Mutex
 	valueCounts   map[[2]string]map[string]int
+	// frames holds the frame blocks' HTML by frameKey (frame.go).
+	frames sync.Map
 }
 
 // Check loads and validates the content, bodies and links included, and

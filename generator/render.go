@@ -295,6 +295,7 @@ func (b *builder) renderPageTo(buf *bytes.Buffer, tmpls map[string]*template.Tem
 	if t == nil {
 		return fmt.Errorf("render %s: the theme has no layout for %s pages", p.URL, p.Kind)
 	}
+	v.tmpl = t
 	if err := t.ExecuteTemplate(buf, "base.html", v); err != nil {
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
@@ -340,6 +341,8 @@ type view struct {
 	Page *Page
 	// uses, when set, records what the page reads (see uses.go).
 	uses uses
+	// tmpl is the layout being rendered, whose frame blocks Frame draws.
+	tmpl *template.Template
 }
 
 func (b *builder) view(p *Page) *view { return &view{b: b, Site: &b.content.Site, Page: p} }
@@ -366,13 +369,17 @@ func (v *view) rel(to string) string {
 }
 
 // Asset links to a file of the theme's static folder.
-func (v *view) Asset(name string) string {
+func (v *view) Asset(name string) string { return v.Rel("/assets/" + v.assetName(name)) }
+
+// assetName is a theme file's name with its content hash, when the
+// theme has it.
+func (v *view) assetName(name string) string {
 	if _, err := v.b.assets(); err == nil {
 		if hashed, ok := v.b.assetNames[name]; ok {
-			name = hashed
+			return hashed
 		}
 	}
-	return v.Rel("/assets/" + name)
+	return name
 }
 
 // Ref finds an item by type folder and key, or nil.

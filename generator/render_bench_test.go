@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,9 +16,13 @@ import (
 // which a large build pays once a page. Run it with
 //
 //	go test -bench RenderPage -run '^$' ./generator
+//
+// BENCH_N=10000 in the environment generates a site of that many
+// documents instead (the pages of areas, countries and organisations
+// list more as it grows).
 func BenchmarkRenderPage(b *testing.B) {
 	src := filepath.Join(b.TempDir(), "content")
-	if err := corpus.Write(src, 1_000, 1); err != nil {
+	if err := corpus.Write(src, benchN(), 1); err != nil {
 		b.Fatal(err)
 	}
 	cfg := Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: filepath.Join(b.TempDir(), "public")}
@@ -51,4 +56,14 @@ func BenchmarkRenderPage(b *testing.B) {
 			b.ReportMetric(float64(buf.Len()), "bytes/page")
 		})
 	}
+}
+
+// benchN is the size of the site BenchmarkRenderPage renders: BENCH_N,
+// else 1,000.
+func benchN() int {
+	n := 1000
+	if s := os.Getenv("BENCH_N"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	return n
 }

@@ -5,7 +5,9 @@
 // A theme has layouts/*.html (html/template files: base.html holds the
 // page frame and partials; home, list, item, facet, search, compare,
 // contributing and 404 fill in "main"; a content type's presentation may
-// name more, such as layouts/event.html for its item pages), static/,
+// name more, such as layouts/event.html for its item pages; base.html
+// draws the menus and footer as frame blocks, {{.Frame "name"}}, made
+// once for the pages of a folder: see generator/frame.go), static/,
 // copied to assets/ in the site, and i18n/LANG.yaml,
 // the UI strings of each language (en and el complete; see
 // generator/i18n.go). A theme folder may add a language's file or
