@@ -357,7 +357,7 @@ func (p *Preview) Index(ctx context.Context) error {
 		defer mu.Unlock()
 		files[name] = data
 		return nil
-	}, nil, nil)
+	}, nil)
 	if err != nil {
 		return err
 	}

@@ -141,38 +141,11 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		return tx.WriteFileWith(name, write)
 	}
 
-	// The other files (feeds, sitemaps, open data) are pure functions of
-	// the content, made on one core beside the rest: from when the
-	// index's merges begin, which leave a core idle (at 100,000
-	// documents the two merges took 10 s and the extras 9 s), or, without
-	// them, while the pages render, so that no core waits at the end on
-	// one file.
-	xctx, cancelExtras := context.WithCancel(ctx)
-	defer cancelExtras()
-	var extras chan error
-	startExtras := func() {
-		if extras == nil {
-			extras = make(chan error, 1)
-			go func() { extras <- b.writeExtraFiles(xctx, add, addWith) }()
-		}
-	}
-	// waitExtras gives the extras' error once they are written; with err
-	// set, it stops them first.
-	waitExtras := func(err error) error {
-		if extras == nil {
-			return err
-		}
-		if err != nil {
-			cancelExtras()
-		}
-		return errors.Join(err, <-extras)
-	}
-
 	// The index first: pages name it by its content. Its files are
 	// written as they are made.
 	b.progress.begin("index", "documents", 0)
-	if err := b.searchFiles(ctx, add, addWith, startExtras); err != nil {
-		return nil, waitExtras(err)
+	if err := b.searchFiles(ctx, add, addWith); err != nil {
+		return nil, err
 	}
 	b.progress.end(b.indexed)
 	total := 0
@@ -180,9 +153,18 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 		total += len(t.pages)
 	}
 	b.progress.begin("render", "pages", total)
-	startExtras()
+
+	// The other files (feeds, sitemaps, open data) are pure functions of
+	// the content: they are made while the pages render, so that no core
+	// waits at the end on one file (at 100,000 documents they took 9 s
+	// after the pages, on one core).
+	extras := make(chan error, 1)
+	go func() { extras <- b.writeExtraFiles(ctx, add, addWith) }()
 	pageFiles, err := b.writePages(ctx, tx, tmpls)
-	if err := waitExtras(err); err != nil {
+	if xerr := <-extras; err == nil {
+		err = xerr
+	}
+	if err != nil {
 		return nil, err
 	}
 	files = append(files, pageFiles...)

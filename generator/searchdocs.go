@@ -220,9 +220,7 @@ type searchMeta struct {
 // which in a build (not Preview) may not keep the bytes it is given. A
 // build gives the two whole indexes to putWith instead, which writes
 // them a piece at a time (see search.Segments.Evict); nil, put has them.
-// merging, when not nil, is called when the index's merges begin, which
-// leave cores idle (see search.BuildSegments); not in Preview.
-func (b *builder) searchFiles(ctx context.Context, put func(name string, data []byte) error, putWith func(name string, write func(io.Writer) error) error, merging func()) error {
+func (b *builder) searchFiles(ctx context.Context, put func(name string, data []byte) error, putWith func(name string, write func(io.Writer) error) error) error {
 	docs, bodies := b.searchDocuments()
 	if len(docs) == 0 {
 		return nil
@@ -242,7 +240,7 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 	if b.cfg.Preview {
 		data, sections, err = search.BuildBothFilling(ctx, docs, bodies.fill, "")
 	} else {
-		if segs, err = search.BuildSegments(ctx, docs, bodies.fill, "", merging); err == nil {
+		if segs, err = search.BuildSegments(ctx, docs, bodies.fill, ""); err == nil {
 			defer segs.Close()
 			data, sections = segs.Pages, segs.Sections
 		}

@@ -41,7 +41,7 @@ func (d indexed) BleveType() string { return d.Lang }
 // the system's temporary folder).
 // The documents' sections are left out: BuildBoth indexes them too.
 func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) {
-	pages, _, err := inHeap(build(ctx, docs, nil, tmpDir, false, false, nil))
+	pages, _, err := inHeap(build(ctx, docs, nil, tmpDir, false, false))
 	return pages, err
 }
 
@@ -59,7 +59,7 @@ func Build(ctx context.Context, docs []Document, tmpDir string) ([]byte, error) 
 // build does) lets the garbage collector take them as the index grows,
 // rather than at the end. docs itself is not changed.
 func BuildBoth(ctx context.Context, docs []Document, tmpDir string) (pages, sections []byte, err error) {
-	return inHeap(build(ctx, docs, nil, tmpDir, true, true, nil))
+	return inHeap(build(ctx, docs, nil, tmpDir, true, true))
 }
 
 // BuildBothFilling is BuildBoth for documents whose texts are kept
@@ -69,7 +69,7 @@ func BuildBoth(ctx context.Context, docs []Document, tmpDir string) (pages, sect
 // analysed. So memory holds one batch's texts at a time. An error from
 // fill stops the build and is returned.
 func BuildBothFilling(ctx context.Context, docs []Document, fill func(*Document) error, tmpDir string) (pages, sections []byte, err error) {
-	return inHeap(build(ctx, docs, fill, tmpDir, true, true, nil))
+	return inHeap(build(ctx, docs, fill, tmpDir, true, true))
 }
 
 // Segments are the two indexes BuildSegments made: the pages' and the
@@ -159,12 +159,9 @@ func writeEvicting(w io.Writer, m mapped) error {
 
 // BuildSegments is BuildBothFilling for a caller that uses the indexes'
 // bytes only until it calls Close, and keeps none of them (a site's build
-// writes them to files, or cuts them into parts). merging, when not nil,
-// is called once the documents are analysed, as the merges begin: they
-// run on one core, and a caller may give the other cores work of its own
-// (a site's build writes its feeds and open data then).
-func BuildSegments(ctx context.Context, docs []Document, fill func(*Document) error, tmpDir string, merging func()) (*Segments, error) {
-	return build(ctx, docs, fill, tmpDir, true, true, merging)
+// writes them to files, or cuts them into parts).
+func BuildSegments(ctx context.Context, docs []Document, fill func(*Document) error, tmpDir string) (*Segments, error) {
+	return build(ctx, docs, fill, tmpDir, true, true)
 }
 
 // inHeap copies built segments into the heap and closes them.
@@ -184,7 +181,7 @@ func inHeap(s *Segments, err error) (pages, sections []byte, _ error) {
 // segments of each index are then merged into one. Without share, each
 // text is analysed where it is used (for tests: the bytes must not
 // differ).
-func build(ctx context.Context, docs []Document, fill func(*Document) error, tmpDir string, withSections, share bool, merging func()) (_ *Segments, err error) {
+func build(ctx context.Context, docs []Document, fill func(*Document) error, tmpDir string, withSections, share bool) (_ *Segments, err error) {
 	sorted, err := sortedDocuments(docs)
 	if err != nil {
 		return nil, err
@@ -257,9 +254,6 @@ func build(ctx context.Context, docs []Document, fill func(*Document) error, tmp
 	// (Giving the inputs back every 50 ms did not hold them lower, and
 	// was taken out.) The merged files are removed with the work folder;
 	// their mappings stay.
-	if merging != nil {
-		merging()
-	}
 	segs := &Segments{}
 	segs.pages, err = mergeParts(pageParts, filepath.Join(work, "pages.zap"))
 	segs.Pages = segs.pages.data

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -42,14 +41,14 @@ func TestBuildBothSharesAnalysis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages2, sections2, err := inHeap(build(ctx, docs, nil, t.TempDir(), true, false, nil))
+	pages2, sections2, err := inHeap(build(ctx, docs, nil, t.TempDir(), true, false))
 	if err != nil {
 		t.Fatal(err)
 	}
 	// BuildSegments gives the same bytes from files it removed already
 	// (mapped, where the system allows).
 	work := t.TempDir()
-	segs, err := BuildSegments(ctx, docs, nil, work, nil)
+	segs, err := BuildSegments(ctx, docs, nil, work)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,36 +212,4 @@ func numberedCopies(n int, vary func(i int, d *Document)) []Document {
 		}
 	}
 	return docs
-}
-
-// TestMergingIsCalledAfterTheDocuments: BuildSegments calls merging once,
-// when every document has been filled and analysed, before the merges
-// (a site's build starts its other files then), and the index is the
-// same with it.
-func TestMergingIsCalledAfterTheDocuments(t *testing.T) {
-	docs := numberedCopies(2*batchSize/3+1, func(i int, d *Document) {})
-	want, _, err := BuildBoth(context.Background(), docs, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var filled atomic.Int64
-	fill := func(d *Document) error { filled.Add(1); return nil }
-	calls, filledThen := 0, int64(-1)
-	segs, err := BuildSegments(context.Background(), docs, fill, t.TempDir(), func() {
-		calls++
-		filledThen = filled.Load()
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer segs.Close()
-	if len(docs) <= 2*batchSize {
-		t.Fatalf("%d documents: want more than two batches", len(docs))
-	}
-	if calls != 1 || filledThen != int64(len(docs)) {
-		t.Errorf("merging called %d times, after %d of %d documents were filled; want once, after all", calls, filledThen, len(docs))
-	}
-	if !bytes.Equal(segs.Pages, want) {
-		t.Error("the index differs when merging is given")
-	}
 }

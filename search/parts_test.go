@@ -475,7 +475,7 @@ func TestPartsBundle(t *testing.T) {
 // part, and makes the same parts as WriteParts all the same.
 func TestWritePartsEvictingGivesBackAsItReads(t *testing.T) {
 	docs, _ := generatedDocs(300, 4)
-	segs, err := BuildSegments(context.Background(), docs, nil, t.TempDir(), nil)
+	segs, err := BuildSegments(context.Background(), docs, nil, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
