@@ -26,3 +26,7 @@ func SetFeedLimit(n int) (restore func()) {
 	feedLimit = n
 	return func() { feedLimit = old }
 }
+
+// InTwoLanguages gives a generated site Greek pages besides the English
+// ones.
+var InTwoLanguages = inTwoLanguages

@@ -75,7 +75,7 @@ func TestFramesMatchEachPage(t *testing.T) {
 	if err := corpus.Write(dir, 120, 5); err != nil {
 		t.Fatal(err)
 	}
-	inTwoLanguagesInternal(t, dir)
+	inTwoLanguages(t, dir)
 	cfg := Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir, Out: filepath.Join(t.TempDir(), "public")}
 	b, diags := prepare(context.Background(), cfg, prepareOptions{bodies: bodiesInMemory})
 	if err := diags.Err(); err != nil {
@@ -115,9 +115,9 @@ func TestFramesMatchEachPage(t *testing.T) {
 	t.Logf("%d pages, %d frame blocks made", pages, frames)
 }
 
-// inTwoLanguagesInternal gives a generated site Greek pages besides the
-// English ones.
-func inTwoLanguagesInternal(t *testing.T, dir string) {
+// inTwoLanguages gives a generated site (corpus.Write) Greek pages
+// besides the English ones.
+func inTwoLanguages(t testing.TB, dir string) {
 	t.Helper()
 	site := filepath.Join(dir, "site.yaml")
 	data, err := os.ReadFile(site)

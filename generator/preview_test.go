@@ -40,14 +40,14 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 			if err := corpus.Write(dir, 150, 7); err != nil {
 				t.Fatal(err)
 			}
-			inTwoLanguages(t, dir)
+			generator.InTwoLanguages(t, dir)
 		}, 0},
 		{"paged", 20, func(t *testing.T, dir string) {
 			// Lists in pages, and the comparison cut by country.
 			if err := corpus.Write(dir, 80, 11); err != nil {
 				t.Fatal(err)
 			}
-			inTwoLanguages(t, dir)
+			generator.InTwoLanguages(t, dir)
 		}, 4},
 		{"declared", 30, func(t *testing.T, dir string) {
 			// A type of the site's own, with every part of a declared
@@ -55,7 +55,7 @@ func TestPreviewMatchesFullBuild(t *testing.T) {
 			if err := corpus.Write(dir, 60, 3); err != nil {
 				t.Fatal(err)
 			}
-			inTwoLanguages(t, dir)
+			generator.InTwoLanguages(t, dir)
 			writeEvents(t, dir)
 		}, 0},
 	}
@@ -155,20 +155,6 @@ const eventsSchema = `types:
     group: date
     facets: [format]
 `
-
-// inTwoLanguages puts a corpus tree in two languages, so that translations
-// come and go.
-func inTwoLanguages(t *testing.T, dir string) {
-	t.Helper()
-	site := filepath.Join(dir, "site.yaml")
-	data, err := os.ReadFile(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(site, bytes.Replace(data, []byte("languages: [en]"), []byte("languages: [en, el]"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // writeEvents adds schema.yaml and a dozen events to a corpus tree.
 func writeEvents(t *testing.T, dir string) {
