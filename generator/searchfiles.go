@@ -192,7 +192,9 @@ func partBrotli(size int) brotli.WriterOptions {
 // headBrotli is the brotli setting of the head, which every search
 // fetches first: level 5, as for the whole index (see partBrotli).
 func headBrotli(size int) brotli.WriterOptions {
-	return brotli.WriterOptions{Quality: 5, LGWin: min(max(bits.Len(uint(size)), 10), 22)}
+	o := partBrotli(size)
+	o.Quality = 5
+	return o
 }
 
 // nameScripts names the theme's scripts that start the engine
