@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"fmt"
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"math"
 	"os"
 	"path/filepath"

@@ -3,7 +3,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"path"
 	"strings"
 

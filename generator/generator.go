@@ -29,7 +29,7 @@ package generator
 import (
 	"bytes"
 	"context"
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"io/fs"
 	"regexp"
 	"slices"

@@ -2,7 +2,7 @@ package generator
 
 import (
 	"encoding/json"
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/kb"

@@ -1,7 +1,7 @@
 package generator
 
 import (
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 
 	"github.com/clusterpolisee/polisee/generator/i18n"
 	"github.com/clusterpolisee/polisee/generator/kb"

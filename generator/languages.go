@@ -1,7 +1,7 @@
 package generator
 
 import (
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"strings"
 	"unicode"
 	"unicode/utf8"

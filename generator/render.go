@@ -5,7 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"io"
 	"io/fs"
 	"net/url"

@@ -8,7 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"io/fs"
 	"math/bits"
 	"path"

@@ -2,7 +2,7 @@ package cms
 
 import (
 	"bytes"
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 
 	"github.com/clusterpolisee/polisee/generator/model"
 )

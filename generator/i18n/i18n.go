@@ -11,7 +11,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"io/fs"
 	"maps"
 	"path"

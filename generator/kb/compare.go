@@ -1,7 +1,7 @@
 package kb
 
 import (
-	"html/template"
+	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"sort"
 	"strconv"
 	"strings"
