@@ -182,6 +182,8 @@ type builder struct {
 	// lessonCounts counts each area's lessons by the countries they name
 	// (kb.CountLessons), filled with lessons.
 	lessonCounts map[string]map[string]int
+	regionsOnce  sync.Once               // fills regions, on first use
+	regions      *kb.RegionCounts        // practices by NUTS 2 region (kb.CountByRegion)
 	localOnce    sync.Once               // fills local, on first use
 	local        map[string]*kb.LocalSet // practices and pilots by country (compare.go)
 	// assetFiles are the theme's static files as the site has them, and

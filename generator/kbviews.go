@@ -27,10 +27,11 @@ func (p kbPage) Lessons(area *model.Item) []kb.Lesson { return p.v.lessons(area)
 func (p kbPage) LessonsNaming(area *model.Item, country string) int {
 	return p.v.lessonsNaming(area, country)
 }
-func (p kbPage) Schema() *model.Schema      { return p.v.schema() }
-func (p kbPage) Words() *i18n.Translator    { return p.v.b.tr }
-func (p kbPage) Rel(sitePath string) string { return p.v.Rel(sitePath) }
-func (p kbPage) SearchEnabled() bool        { return p.v.SearchEnabled() }
+func (p kbPage) RegionCounts() *kb.RegionCounts { return p.v.regionCounts() }
+func (p kbPage) Schema() *model.Schema          { return p.v.schema() }
+func (p kbPage) Words() *i18n.Translator        { return p.v.b.tr }
+func (p kbPage) Rel(sitePath string) string     { return p.v.Rel(sitePath) }
+func (p kbPage) SearchEnabled() bool            { return p.v.SearchEnabled() }
 
 func (v *view) kb() kbPage { return kbPage{v} }
 

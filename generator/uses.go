@@ -112,6 +112,18 @@ func (v *view) lessons(area *model.Item) []kb.Lesson {
 	return v.b.lessons[area.Slug]
 }
 
+// regionCounts hands out the practices of every region
+// (kb.CountByRegion), counted once per build. A page that records what it
+// reads (polisee serve) counts them itself, recording the practices and
+// the regions they name.
+func (v *view) regionCounts() *kb.RegionCounts {
+	if v.uses != nil {
+		return kb.CountByRegion(v.kb())
+	}
+	v.b.regionsOnce.Do(func() { v.b.regions = kb.CountByRegion(v.kb()) })
+	return v.b.regions
+}
+
 // lessonsNaming counts the area's lessons that name the country, from
 // the same ranking as lessons, recording what lessons records.
 func (v *view) lessonsNaming(area *model.Item, country string) int {

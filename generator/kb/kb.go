@@ -38,6 +38,8 @@ type Page interface {
 	Lessons(area *model.Item) []Lesson
 	// LessonsNaming counts the area's lessons that name the country.
 	LessonsNaming(area *model.Item, country string) int
+	// RegionCounts counts the practices of every region (CountByRegion).
+	RegionCounts() *RegionCounts
 	Schema() *model.Schema
 	Words() *i18n.Translator
 	// Rel links to a site path from the page.

@@ -27,6 +27,7 @@ func (p fakePage) BackGroups(*model.Item) []Group        { return nil }
 func (p fakePage) LocalIn(country string) *LocalSet      { return NewLocalSet(p.local[country]) }
 func (p fakePage) Lessons(*model.Item) []Lesson          { return nil }
 func (p fakePage) LessonsNaming(*model.Item, string) int { return 0 }
+func (p fakePage) RegionCounts() *RegionCounts           { return CountByRegion(p) }
 func (p fakePage) Schema() *model.Schema                 { return model.Builtin }
 func (p fakePage) Rel(path string) string                { return path }
 func (p fakePage) SearchEnabled() bool                   { return true }

@@ -124,10 +124,19 @@ func mappedNUTS2(v Page, code string) string {
 	return nuts2Of(code)
 }
 
-// practicesByRegion counts the practices of every NUTS 2 region (the
-// counting rule above), and the codes they name in it.
-func practicesByRegion(v Page) (count map[string]int, named map[string]map[string]bool) {
-	count, named = map[string]int{}, map[string]map[string]bool{}
+// RegionCounts are the practices of every NUTS 2 region (the counting
+// rule above) and the codes they name in it, as the home and country
+// maps show them.
+type RegionCounts struct {
+	Count map[string]int
+	Named map[string]map[string]bool
+}
+
+// CountByRegion counts the practices of every region (Page.RegionCounts
+// hands the counts out, made once per build: every country page's map
+// reads them).
+func CountByRegion(v Page) *RegionCounts {
+	count, named := map[string]int{}, map[string]map[string]bool{}
 	for _, p := range v.Items(model.FolderPractices) {
 		seen := map[string]bool{}
 		for _, code := range model.Upper(p.Strings("regions")) {
@@ -145,7 +154,7 @@ func practicesByRegion(v Page) (count map[string]int, named map[string]map[strin
 			}
 		}
 	}
-	return count, named
+	return &RegionCounts{Count: count, Named: named}
 }
 
 // regionName is a NUTS 2021 region's name and page: its page's title, or
@@ -199,7 +208,8 @@ func HomeMap(v Page) *MapData {
 	}
 	a := atlas()
 	w := v.Words()
-	count, named := practicesByRegion(v)
+	rc := v.RegionCounts()
+	count, named := rc.Count, rc.Named
 	countries := countryByPrefix(v)
 	maxN := 0
 	for _, n := range count {
@@ -249,7 +259,8 @@ func CountryMap(v Page, country *model.Item) *MapData {
 		return nil
 	}
 	w := v.Words()
-	count, named := practicesByRegion(v)
+	rc := v.RegionCounts()
+	count, named := rc.Count, rc.Named
 	profiles := map[string]int{}
 	d := &MapData{}
 	for _, p := range v.Items(model.FolderProfiles) {

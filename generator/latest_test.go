@@ -1,0 +1,49 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/clusterpolisee/polisee/generator/internal/corpus"
+	"github.com/clusterpolisee/polisee/generator/model"
+)
+
+// TestLatestIsTheSortedFirst checks that the home page's latest practices,
+// kept as they come, are the first of all the practices sorted by date,
+// newest first, then by title and path: the generated practices share
+// dates (a year of days for hundreds of them), so ties are ordered too.
+func TestLatestIsTheSortedFirst(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := corpus.Write(dir, 800, 3); err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir, Out: filepath.Join(t.TempDir(), "public")}
+	b, diags := prepare(context.Background(), cfg, prepareOptions{bodies: bodiesInMemory})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	b.rel = buildRelations(b.content)
+	v := b.view(&Page{Kind: "home"})
+	all := append([]*model.Item(nil), v.folder(model.FolderPractices)...)
+	model.SortItems(all)
+	sort.SliceStable(all, func(i, j int) bool { return entryDate(all[i]).Compare(entryDate(all[j])) > 0 })
+	ties := 0
+	for i := 1; i < len(all); i++ {
+		if entryDate(all[i]) == entryDate(all[i-1]) {
+			ties++
+		}
+	}
+	if len(all) < 100 || ties < 50 {
+		t.Fatalf("%d practices, %d sharing a date with the one before: too few to test the order", len(all), ties)
+	}
+	for _, n := range []int{-1, 0, 1, 6, 57, len(all), len(all) + 5} {
+		want := all[:min(max(n, 0), len(all))]
+		if got := v.Latest(n); !slices.Equal(got, want) {
+			t.Errorf("Latest(%d): %d items, differing from the sorted first %d", n, len(got), len(want))
+		}
+	}
+}
