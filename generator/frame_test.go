@@ -71,17 +71,7 @@ func TestPageBoundLink(t *testing.T) {
 // pages read). Every page must come out the same, and the blocks must
 // have been shared: far fewer made than pages rendered.
 func TestFramesMatchEachPage(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "content")
-	if err := corpus.Write(dir, 120, 5); err != nil {
-		t.Fatal(err)
-	}
-	inTwoLanguages(t, dir)
-	cfg := Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir, Out: filepath.Join(t.TempDir(), "public")}
-	b, diags := prepare(context.Background(), cfg, prepareOptions{bodies: bodiesInMemory})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	b.rel = buildRelations(b.content)
+	b := preparedCorpus(t, 120, 5, func(dir string) { inTwoLanguages(t, dir) })
 	trees := b.languageTrees()
 	if len(trees) != 2 {
 		t.Fatalf("%d language trees, want 2", len(trees))
@@ -113,6 +103,27 @@ func TestFramesMatchEachPage(t *testing.T) {
 		t.Errorf("%d frame blocks made for %d pages: they were not shared", frames, pages)
 	}
 	t.Logf("%d pages, %d frame blocks made", pages, frames)
+}
+
+// preparedCorpus writes a generated site of n documents (corpus.Write
+// with seed), lets edit change its files when edit is not nil, and loads
+// and relates it as a build does, with the bodies in memory.
+func preparedCorpus(t testing.TB, n int, seed int64, edit func(dir string)) *builder {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := corpus.Write(dir, n, seed); err != nil {
+		t.Fatal(err)
+	}
+	if edit != nil {
+		edit(dir)
+	}
+	cfg := Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir, Out: filepath.Join(t.TempDir(), "public")}
+	b, diags := prepare(context.Background(), cfg, prepareOptions{bodies: bodiesInMemory})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	b.rel = buildRelations(b.content)
+	return b
 }
 
 // inTwoLanguages gives a generated site (corpus.Write) Greek pages

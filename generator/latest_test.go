@@ -1,14 +1,10 @@
 package generator
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"testing"
 
-	"github.com/clusterpolisee/polisee/generator/internal/corpus"
 	"github.com/clusterpolisee/polisee/generator/model"
 )
 
@@ -17,16 +13,7 @@ import (
 // newest first, then by title and path: the generated practices share
 // dates (a year of days for hundreds of them), so ties are ordered too.
 func TestLatestIsTheSortedFirst(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "content")
-	if err := corpus.Write(dir, 800, 3); err != nil {
-		t.Fatal(err)
-	}
-	cfg := Config{Src: os.DirFS(dir), SrcRoot: "content", SrcDir: dir, Out: filepath.Join(t.TempDir(), "public")}
-	b, diags := prepare(context.Background(), cfg, prepareOptions{bodies: bodiesInMemory})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	b.rel = buildRelations(b.content)
+	b := preparedCorpus(t, 800, 3, nil)
 	v := b.view(&Page{Kind: "home"})
 	all := append([]*model.Item(nil), v.folder(model.FolderPractices)...)
 	model.SortItems(all)
