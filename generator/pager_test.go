@@ -1,12 +1,14 @@
 package generator_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/internal/testsites"
@@ -87,12 +89,20 @@ func TestLongListsArePaged(t *testing.T) {
 	contains(t, read(t, out, "sitemap.xml"), "practices/page/3/</loc>", "sitemap")
 }
 
-// An area's or a country's page lists the first maxListed (50) of what
-// names it, then says how many there are and links to the search for
-// them all, which the search finds.
+// An area's, a country's or an organisation's page lists the first
+// maxListed (50) of what names it, then says how many there are and
+// links to the search for them all, which the search finds.
 func TestLongListsOnItemPagesAreCut(t *testing.T) {
 	fsys := site(t, base)
 	testsites.AddPractices(fsys, 51) // piloted, in Greece, on innovation-rd
+	// Every other one run by Corallia, which runs mi-cluster too: 27 in all.
+	for i := 1; i <= 51; i += 2 {
+		f := fsys[fmt.Sprintf("practices/generated-%03d.md", i)]
+		f.Data = bytes.Replace(f.Data, []byte("\nlevel:"), []byte("\nowner: corallia\nlevel:"), 1)
+	}
+	for i := 52; i <= 75; i++ {
+		fsys[fmt.Sprintf("practices/owned-%03d.md", i)] = &fstest.MapFile{Data: fmt.Appendf(nil, "---\ntitle: Owned practice %03d\nsummary: Run by Corallia.\ncountries: [GR]\nareas: [sustainability]\nowner: corallia\nlevel: regional\nstatus: identified\nsources: [https://example.org/owned-%03d]\n---\n## Description\n## Resources needed\n## Evidence of success\n## Difficulties encountered\n## Potential for transfer\n", i, i)}
+	}
 	out, _ := build(t, fsys)
 
 	area := read(t, out, "areas/innovation-rd/index.html")
@@ -105,8 +115,14 @@ func TestLongListsOnItemPagesAreCut(t *testing.T) {
 	contains(t, area, `The first 50 of 52 are listed here. <a href="../../search/?q=type%3Apractice%20area%3Ainnovation-rd%20status%3Apiloted">Find them all with search</a>`, "area page")
 
 	country := read(t, out, "countries/gr/index.html")
-	contains(t, country, `The first 50 of 52 are listed here. <a href="../../search/?q=type%3Apractice%20country%3Agr">`, "country page")
-	// The sustainability area names one practice: nothing is cut.
+	contains(t, country, `The first 50 of 76 are listed here. <a href="../../search/?q=type%3Apractice%20country%3Agr">`, "country page")
+	// Corallia runs 51 practices: 50 are listed.
+	org := read(t, out, "organisations/corallia/index.html")
+	if n := strings.Count(org, `<li class="card">`); n != 50 {
+		t.Errorf("the organisation's page lists %d practices, want 50", n)
+	}
+	contains(t, org, `The first 50 of 51 are listed here. <a href="../../search/?q=type%3Apractice%20organisation%3Acorallia">`, "organisation page")
+	// The sustainability area names 25 practices: nothing is cut.
 	if strings.Contains(read(t, out, "areas/sustainability/index.html"), `class="more"`) {
 		t.Error("a short list was cut")
 	}
@@ -123,5 +139,14 @@ func TestLongListsOnItemPagesAreCut(t *testing.T) {
 	}
 	if res.Total != 52 {
 		t.Errorf("the linked search finds %d practices, want 52", res.Total)
+	}
+	for _, q := range []string{"type:practice organisation:corallia", "type:practice organisations:CORALLIA"} {
+		res, err = ix.Search(context.Background(), search.Request{Query: q, Size: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 51 {
+			t.Errorf("%s finds %d practices, want 51", q, res.Total)
+		}
 	}
 }

@@ -132,6 +132,16 @@ func (b *builder) searchDocument(it *model.Item) search.Document {
 	if it.Type.Folder == model.FolderRegions {
 		d.Regions = []string{it.Key()}
 	}
+	for _, f := range it.Type.Referring(model.FolderOrganisations) {
+		if f.Kind == model.KindList {
+			d.Organisations = append(d.Organisations, it.Strings(f.Name)...)
+		} else if o := it.String(f.Name); o != "" {
+			d.Organisations = append(d.Organisations, o)
+		}
+	}
+	if it.Type.Folder == model.FolderOrganisations {
+		d.Organisations = []string{it.Key()}
+	}
 	return d
 }
 

@@ -39,11 +39,15 @@ type Document struct {
 	Areas     []string `json:"areas,omitempty"`
 	Countries []string `json:"countries,omitempty"`
 	Regions   []string `json:"regions,omitempty"`
-	Status    string   `json:"status,omitempty"`
-	Level     string   `json:"level,omitempty"`
-	Year      int      `json:"year,omitempty"`
-	Lang      string   `json:"lang"`
-	Tags      []string `json:"tags,omitempty"`
+	// Organisations are the organisations a document names (an
+	// organisation's own page names itself), by key: organisation:x
+	// finds them.
+	Organisations []string `json:"organisations,omitempty"`
+	Status        string   `json:"status,omitempty"`
+	Level         string   `json:"level,omitempty"`
+	Year          int      `json:"year,omitempty"`
+	Lang          string   `json:"lang"`
+	Tags          []string `json:"tags,omitempty"`
 	// Shown lists the languages whose pages show this document: its own
 	// and, for a page in the default language, every language it has no
 	// translation into (those pages fall back to it). A request for one
@@ -132,6 +136,7 @@ type indexed struct {
 	Areas     []string `json:"area"`
 	Countries []string `json:"country"`
 	Regions   []string `json:"region"`
+	Orgs      []string `json:"organisation"`
 	Status    []string `json:"status"`
 	Level     []string `json:"level"`
 	Year      []string `json:"year"`
@@ -143,6 +148,18 @@ type indexed struct {
 	SortTitle []string `json:"sorttitle"`
 	Terms     string   `json:"terms"`
 	WordLists string   `json:"wordlists"`
+}
+
+// lower is codes as keywordValue writes them in a query.
+func lower(codes []string) []string {
+	if len(codes) == 0 {
+		return nil
+	}
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = strings.ToLower(c)
+	}
+	return out
 }
 
 func code(s string) []string {
@@ -158,7 +175,7 @@ func (d Document) indexed() indexed {
 		year = strconv.Itoa(d.Year)
 	}
 	return indexed{URL: d.URL, Type: code(d.Type), Title: d.Title, Summary: d.Summary, Body: d.Body,
-		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Status: code(d.Status), Level: code(d.Level),
+		Areas: d.Areas, Countries: d.Countries, Regions: d.Regions, Orgs: lower(d.Organisations), Status: code(d.Status), Level: code(d.Level),
 		Year: code(year), Lang: d.Lang, Tags: d.Tags, TagWords: strings.Join(d.Tags, " "), Shown: d.Shown,
 		Date: code(d.Date), SortTitle: code(Fold(d.Title)), Terms: d.Terms, WordLists: d.WordLists}
 }
@@ -177,7 +194,7 @@ var FacetFields = []string{"type", "area", "country", "region", "status", "year"
 
 // keywordFields hold codes matched exactly; fieldAliases lets readers
 // write the singular or plural.
-var keywordFields = []string{"type", "area", "country", "region", "status", "level", "year", "lang", "tag", "shown"}
+var keywordFields = []string{"type", "area", "country", "region", "organisation", "status", "level", "year", "lang", "tag", "shown"}
 
 // sortFields are kept for ordering only: the date, and the title folded
 // (lowercase, no accents), so that browsing by title is alphabetical in
@@ -186,4 +203,5 @@ var sortFields = []string{"date", "sorttitle"}
 
 var fieldAliases = map[string]string{
 	"areas": "area", "countries": "country", "regions": "region", "tags": "tag", "kind": "type",
+	"organisations": "organisation", "organization": "organisation", "organizations": "organisation",
 }

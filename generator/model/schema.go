@@ -128,6 +128,22 @@ func (t *Type) Field(name string) *Field {
 	return nil
 }
 
+// Referring lists the type's fields that refer to items of folder: a
+// reference, or a list of them.
+func (t *Type) Referring(folder string) []*Field {
+	var out []*Field
+	for _, f := range t.Fields {
+		target := f
+		if f.Kind == KindList && f.Elem != nil {
+			target = f.Elem
+		}
+		if target.Kind == KindRef && target.Ref == folder {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // Controlled vocabularies.
 var (
 	OrganisationKinds = []string{"public-authority", "ministry", "development-agency", "research",
