@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/binary"
 	"fmt"
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"math"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/clusterpolisee/polisee/generator/markdown"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // bodyStore keeps a build's rendered bodies (HTML and plain text) in a

@@ -3,11 +3,11 @@ package generator
 import (
 	"bytes"
 	"fmt"
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"path"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // Frame blocks: the parts of a page's frame (the menus, the search form,

@@ -12,7 +12,8 @@
 //   - index: the search index of every page in every language (package
 //     search; searchdocs.go says what is searchable);
 //   - render: bodies (package markdown), then pages with html/template
-//     (theme from package themes), in the words of package i18n, through
+//     (a copy, internal/gotemplate, that calls through reflect less; theme
+//     from package themes), in the words of package i18n, through
 //     the view a template sees (render.go; the knowledge-base views of
 //     package kb, kbviews.go), whose every read of the content is
 //     recorded for Preview (uses.go);
@@ -29,7 +30,6 @@ package generator
 import (
 	"bytes"
 	"context"
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"io/fs"
 	"regexp"
 	"slices"
@@ -44,6 +44,7 @@ import (
 	"github.com/clusterpolisee/polisee/generator/markdown"
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/output"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"github.com/clusterpolisee/polisee/search"
 	"github.com/clusterpolisee/polisee/themes"
 )

@@ -2,11 +2,11 @@ package generator
 
 import (
 	"encoding/json"
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // TypeT and TypeTn give a type's own wording of a general string, for

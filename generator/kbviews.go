@@ -1,11 +1,10 @@
 package generator
 
 import (
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
-
 	"github.com/clusterpolisee/polisee/generator/i18n"
 	"github.com/clusterpolisee/polisee/generator/kb"
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // The knowledge-base views (package kb) as the layouts call them: each

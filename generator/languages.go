@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // Languages. A site declares its languages in site.yaml; the first is the

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"io"
 	"io/fs"
 	"net/url"
@@ -24,6 +23,7 @@ import (
 	"github.com/clusterpolisee/polisee/generator/markdown"
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/output"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // layouts are the page kinds; each is a template file of the theme that

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"io/fs"
 	"math/bits"
 	"path"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/output"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"github.com/clusterpolisee/polisee/search"
 )
 

@@ -2,9 +2,9 @@ package cms
 
 import (
 	"bytes"
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // Script returns the script the admin page loads and its integrity hash

@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"io/fs"
 	"maps"
 	"path"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"github.com/clusterpolisee/polisee/themes"
 )
 

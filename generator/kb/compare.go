@@ -1,13 +1,13 @@
 package kb
 
 import (
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/chart"
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // The comparison of policy profiles (/compare/): a matrix of the profiles

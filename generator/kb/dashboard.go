@@ -1,12 +1,12 @@
 package kb
 
 import (
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"net/url"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/chart"
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // The home page's dashboard: good practices counted by thematic area and

@@ -1,11 +1,11 @@
 package kb
 
 import (
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"sort"
 
 	"github.com/clusterpolisee/polisee/generator/chart"
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // An area page is a learning path: what the area is about (its body), what

@@ -1,13 +1,13 @@
 package kb
 
 import (
-	"github.com/clusterpolisee/polisee/internal/gotemplate/html"
 	"net/url"
 	"sort"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/geo"
 	"github.com/clusterpolisee/polisee/generator/model"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // The maps (package geo draws them): the home page's good practices per
