@@ -23,12 +23,17 @@ import (
 )
 
 // keptFiles lists the kept folder's files with their sizes, from a page
-// of the site's origin.
+// of the site's origin. A file the worker removes between the listing
+// and its reading (the site's older engine, once a new one is kept) is
+// left out, as the next listing would leave it out.
 const keptFiles = `(async () => {
   const root = await navigator.storage.getDirectory();
   const dir = await root.getDirectoryHandle("polisee-search", {create: true});
   const out = {};
-  for await (const [name, handle] of dir.entries()) { out[name] = (await handle.getFile()).size; }
+  for await (const [name, handle] of dir.entries()) {
+    try { out[name] = (await handle.getFile()).size; }
+    catch (e) { if (e.name !== "NotFoundError") throw e; }
+  }
   return out;
 })()`
 
