@@ -567,11 +567,11 @@ func (v *view) Latest(n int) []*model.Item {
 		}
 		return model.Less(a.it, b.it)
 	}
-	top := make([]dated, 0, max(n, 0))
+	if n <= 0 {
+		return nil
+	}
+	top := make([]dated, 0, n)
 	for _, it := range v.folder(model.FolderPractices) {
-		if n <= 0 {
-			break
-		}
 		d := dated{it, entryDate(it)}
 		if len(top) == n && !before(d, top[n-1]) {
 			continue
