@@ -31,7 +31,7 @@ func TestPartFilesAreWrittenAsCut(t *testing.T) {
 	}
 	var mu sync.Mutex
 	written := map[string]int{}
-	head, err := generator.WritePartFiles(index, len(docs), "head.bin", func(name string, data []byte) error {
+	head, err := generator.WritePartFiles(index, search.DefaultPartsLayout(len(docs)), "head.bin", func(name string, data []byte) error {
 		mu.Lock()
 		written[name]++
 		mu.Unlock()
@@ -58,7 +58,7 @@ func TestPartFilesAreWrittenAsCut(t *testing.T) {
 
 	full := errors.New("no space left on device")
 	calls := 0
-	_, err = generator.WritePartFiles(index, len(docs), "head.bin", func(name string, data []byte) error {
+	_, err = generator.WritePartFiles(index, search.DefaultPartsLayout(len(docs)), "head.bin", func(name string, data []byte) error {
 		mu.Lock()
 		defer mu.Unlock()
 		if calls++; calls == 4 {

@@ -83,7 +83,7 @@ func partFiles(index []byte, docs int, cfg Config, put func(name string, data []
 	case cfg.IndexParts == IndexPartsBySize && len(index) <= PartsFrom:
 		return "", nil
 	}
-	return writePartFiles(index, docs, "head.bin", put, evict)
+	return writePartFiles(index, search.DefaultPartsLayout(docs), "head.bin", put, evict)
 }
 
 // sectionPartFiles cuts the sections' index as partFiles cut the pages'
@@ -96,15 +96,15 @@ func sectionPartFiles(sections []byte, put func(name string, data []byte) error,
 	if err != nil {
 		return "", fmt.Errorf("sections' index: %w", err)
 	}
-	return writePartFiles(sections, docs, "sections.bin", put, evict)
+	return writePartFiles(sections, search.SectionsPartsLayout(docs), "sections.bin", put, evict)
 }
 
-// writePartFiles cuts an index of docs documents into parts, gives put
+// writePartFiles cuts an index into parts as layout says, gives put
 // each part and its compressed copies, and returns the head's path, its
 // name made from headName and its content. evict, when not nil, is
 // called every search.EvictEvery bytes of parts cut, to give back the memory of
 // the index's bytes read so far (see search.Segments.Evict).
-func writePartFiles(index []byte, docs int, headName string, put func(name string, data []byte) error, evict func()) (head string, err error) {
+func writePartFiles(index []byte, layout search.PartsLayout, headName string, put func(name string, data []byte) error, evict func()) (head string, err error) {
 	// Each part is compressed and written as soon as it is cut, on all
 	// cores, and let go: at 100,000 documents the parts and their
 	// compressed copies come to 230 MB.
@@ -147,7 +147,7 @@ func writePartFiles(index []byte, docs int, headName string, put func(name strin
 		}()
 	}
 	cut := 0
-	headBytes, err := search.WritePartsEvicting(index, search.DefaultPartsLayout(docs), func(name string, data []byte) error {
+	headBytes, err := search.WritePartsEvicting(index, layout, func(name string, data []byte) error {
 		if err := failure(); err != nil {
 			return err
 		}
