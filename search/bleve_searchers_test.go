@@ -456,7 +456,7 @@ func (ix *Index) addSectionsWithBleve(ctx context.Context, r Request, hits []Hit
 		if !ok || hits[i].Anchor != "" {
 			continue
 		}
-		doc, err := reader.Document(m.ID)
+		doc, err := reader.documentAt(m.ID, m.IndexInternalID.Value())
 		if err != nil || doc == nil {
 			continue
 		}

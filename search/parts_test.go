@@ -221,46 +221,32 @@ func buildWithSections(t *testing.T, docs []Document) (pages, sections []byte, w
 	return pages, sections, whole
 }
 
-// TestSectionsPartsLeaveOutIDs: the sections' index in parts
-// (SectionsPartsLayout) holds no section's ID among its keys, which no
-// query looks up, and its words no page's ID (sectionof), in which no
-// query looks for a prefix, and is smaller for it; its stored fields,
-// which give a section's ID and heading, are the same chunks as with the
-// IDs. (TestSectionsInPartsAsWhole runs the queries, prefixes and
-// misspellings among them, on the parts.)
-func TestSectionsPartsLeaveOutIDs(t *testing.T) {
+// TestSectionsPartsLeaveOutPageIDsFromWords: the words of the sections'
+// index in parts (SectionsPartsLayout) hold the sections' words but not
+// their pages' IDs (sectionof), in which no query looks for a prefix, a
+// pattern or a misspelling; the shards and chunks are the same. (The
+// queries, prefixes and misspellings among them, run on these parts in
+// TestSectionsInPartsAsWhole.)
+func TestSectionsPartsLeaveOutPageIDsFromWords(t *testing.T) {
 	docs, _ := generatedDocs(300, 5)
 	_, sections, _ := buildWithSections(t, docs)
 	n, err := CountDocuments(sections)
 	if err != nil {
 		t.Fatal(err)
 	}
-	with, err := WriteParts(sections, DefaultPartsLayout(n))
+	all, err := WriteParts(sections, DefaultPartsLayout(n))
 	if err != nil {
 		t.Fatal(err)
 	}
-	without, err := WriteParts(sections, SectionsPartsLayout(n))
+	cut, err := WriteParts(sections, SectionsPartsLayout(n))
 	if err != nil {
 		t.Fatal(err)
 	}
-	shardBytes := func(p *Parts) (n int) {
-		for name, data := range p.Parts {
-			if strings.HasPrefix(name, "s.") {
-				n += len(data)
-			}
-		}
-		return n
-	}
-	if a, b := shardBytes(without), shardBytes(with); a >= b {
-		t.Errorf("shards without the IDs: %d bytes, with them %d", a, b)
-	}
-	for name := range with.Parts {
-		if strings.HasPrefix(name, "c.") && without.Parts[name] == nil {
-			t.Errorf("chunk %s is not among the parts without IDs", name)
+	for name := range all.Parts {
+		if !strings.HasPrefix(name, "w.") && cut.Parts[name] == nil {
+			t.Errorf("part %s is not among the sections' parts", name)
 		}
 	}
-	// The words: the sections' words either way, the pages' IDs only
-	// with them.
 	withSections := 0
 	for _, d := range docs {
 		if ids, _ := d.sectionDocuments(); len(ids) > 0 {
@@ -268,9 +254,10 @@ func TestSectionsPartsLeaveOutIDs(t *testing.T) {
 		}
 	}
 	for _, c := range []struct {
-		parts     *Parts
-		sectionOf bool
-	}{{with, true}, {without, false}} {
+		parts    *Parts
+		pageIDs  int
+		sections bool
+	}{{all, withSections, false}, {cut, 0, true}} {
 		src, err := openPartsHead(c.parts.Head)
 		if err != nil {
 			t.Fatal(err)
@@ -283,33 +270,10 @@ func TestSectionsPartsLeaveOutIDs(t *testing.T) {
 			return n
 		}
 		if n := count(sectionText); n == 0 {
-			t.Errorf("sections' layout %v: no word of the sections", c.parts == without)
+			t.Errorf("sections' layout %v: no word of the sections among the words", c.sections)
 		}
-		if n := count(sectionOf); (n > 0) != c.sectionOf || c.sectionOf && n != withSections {
-			t.Errorf("sections' layout %v: %d pages' IDs among the words, of %d pages with sections", c.parts == without, n, withSections)
-		}
-	}
-
-	// A section's ID: found through the parts with IDs, not without, once
-	// the shard that would hold it is loaded.
-	id := docs[0].ID + sectionIDMark + docs[0].Sections[0].Anchor
-	for _, c := range []struct {
-		parts *Parts
-		want  bool
-	}{{with, true}, {without, false}} {
-		src, err := openPartsHead(c.parts.Head)
-		if err != nil {
-			t.Fatal(err)
-		}
-		found, _ := src.contains("_id", []byte(id))
-		for _, name := range src.needs() {
-			if err := src.add(name, c.parts.Parts[name]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		src.resetNeeds()
-		if found, _ = src.contains("_id", []byte(id)); found != c.want || len(src.needs()) > 0 {
-			t.Errorf("WithoutIDs %v: ID %q found %v (want %v), still needing %v", c.parts == without, id, found, c.want, src.needs())
+		if n := count(sectionOf); n != c.pageIDs {
+			t.Errorf("sections' layout %v: %d pages' IDs among the words, want %d", c.sections, n, c.pageIDs)
 		}
 	}
 }
@@ -599,6 +563,18 @@ func TestWritePartsEvictingGivesBackAsItReads(t *testing.T) {
 	for name, b := range want.Parts {
 		if !bytes.Equal(got[name], b) {
 			t.Errorf("part %s differs or is missing", name)
+		}
+	}
+}
+
+// BenchmarkBuildBoth builds the pages' and the sections' indexes of
+// 3,000 generated documents with sections.
+func BenchmarkBuildBoth(b *testing.B) {
+	docs, _ := generatedDocs(3000, 5)
+	b.ReportAllocs()
+	for range b.N {
+		if _, _, err := BuildBoth(context.Background(), docs, b.TempDir()); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

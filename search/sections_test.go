@@ -163,3 +163,43 @@ func TestSectionsChangeNoRanking(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionIDsAreStoredNotIndexed: a section's document stores its ID
+// (DOCUMENT#ANCHOR), which names the section of a hit, but does not
+// index it: no query looks a section up by its ID, and the sections of
+// a site are several times its pages. The pages' IDs stay indexed.
+func TestSectionIDsAreStoredNotIndexed(t *testing.T) {
+	pages, sections, err := BuildBoth(context.Background(), sectionDocs(true), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	countIDs := func(data []byte) (terms int, stored []string) {
+		seg, n, err := openSegment(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := zapSource{seg}
+		if err := src.walk("_id", nil, nil, func(string) (bool, error) { terms++; return true, nil }); err != nil {
+			t.Fatal(err)
+		}
+		for d := range n {
+			id, _, err := storedFields(src, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored = append(stored, id)
+		}
+		return terms, stored
+	}
+	terms, ids := countIDs(sections)
+	if terms != 0 {
+		t.Errorf("the sections' index has %d ID terms, want none", terms)
+	}
+	want := []string{"practices/mentoring#περιγραφή", "practices/mentoring#χρηματοδότηση", "practices/vouchers#description", "practices/vouchers#funding", "practices/vouchers#lessons"}
+	if strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("sections' stored IDs %q, want %q", ids, want)
+	}
+	if terms, ids := countIDs(pages); terms != len(ids) || terms == 0 {
+		t.Errorf("the pages' index has %d ID terms for %d documents", terms, len(ids))
+	}
+}

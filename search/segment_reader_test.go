@@ -269,8 +269,14 @@ func (r segmentReader) Document(id string) (index.Document, error) {
 	if err != nil || !ok {
 		return nil, err
 	}
+	return r.documentAt(id, num)
+}
+
+// documentAt is Document for a document found by its number: a section's,
+// whose ID is stored but not indexed (storedID).
+func (r segmentReader) documentAt(id string, num uint64) (index.Document, error) {
 	doc := document.NewDocument(id)
-	err = r.seg.VisitStoredFields(num, func(name string, typ byte, value []byte, pos []uint64) bool {
+	err := r.seg.VisitStoredFields(num, func(name string, typ byte, value []byte, pos []uint64) bool {
 		if name != "_id" && typ == 't' {
 			doc.AddField(document.NewTextField(name, append([]uint64(nil), pos...), append([]byte(nil), value...)))
 		}
