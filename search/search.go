@@ -74,10 +74,10 @@ type Document struct {
 // the pages' (Build): it is as large again as the pages' index, since it
 // holds the bodies' words a second time, and a reader's browser fetches
 // it after the first results, which do not wait for it. Each section is
-// a document with the ID DOCUMENT#ANCHOR and the fields sectionof (the ID
-// of its page's document), heading (stored) and section (its text,
-// analysed in the document's language, like the body: no positions, not
-// stored). Once the hits of a query are known, the query's words are
+// a document with the ID DOCUMENT#ANCHOR (stored, not indexed: see
+// storedID) and the fields sectionof (the ID of its page's document),
+// heading (stored) and section (its text, analysed in the document's
+// language, like the body: no positions, not stored). Once the hits of a query are known, the query's words are
 // looked for in their sections (Index.OpenSections).
 type Section struct {
 	Anchor  string `json:"anchor"`
