@@ -36,7 +36,8 @@ import (
 //     listing sorted by them reads, each field wholly.
 //   - The words: every term of the text fields, without postings, read
 //     only by prefix, wildcard and fuzzy terms and by the search for a
-//     misspelt word's neighbours.
+//     misspelt word's neighbours (the sections' leave out the IDs of
+//     their pages, which no query reads so: PartsLayout.Unwalked).
 //   - Chunks of stored fields (title, summary, URL...), a fixed number
 //     of documents each, read for the hits a page shows.
 //   - The bundle: every chunk again, in one part, where they come to at
