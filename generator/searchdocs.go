@@ -235,6 +235,17 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 	if len(docs) == 0 {
 		return nil
 	}
+	// The index reads no front matter: it waits on disk (parkdata.go).
+	restore := b.parkFrontMatter()
+	err := b.indexFiles(ctx, docs, bodies, put, putWith)
+	if rerr := restore(); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// indexFiles is searchFiles once the documents are made.
+func (b *builder) indexFiles(ctx context.Context, docs []search.Document, bodies docBodies, put func(name string, data []byte) error, putWith func(name string, write func(io.Writer) error) error) error {
 	b.indexed = len(docs)
 	// docs is not used once the index has it: the index keeps a copy in
 	// its own order, which it lets go a batch at a time, and this one

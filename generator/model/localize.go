@@ -83,15 +83,7 @@ func localize(orig, tr *Item) *Item {
 	loc := *orig
 	loc.Original = orig
 	loc.Lang, loc.Path, loc.DisplayPath = tr.Lang, tr.Path, tr.DisplayPath
-	loc.Data = make(map[string]any, len(orig.Data))
-	for k, v := range orig.Data {
-		if k != "lang" {
-			loc.Data[k] = v
-		}
-	}
-	for k, v := range tr.Data {
-		loc.Data[k] = v
-	}
+	loc.Data = localizedData(orig, tr)
 	loc.FieldPos = tr.FieldPos
 	loc.Body, loc.BodyLine = tr.Body, tr.BodyLine
 	loc.frontMatter, loc.onDisk = tr.frontMatter, tr.onDisk
@@ -103,4 +95,19 @@ func localize(orig, tr *Item) *Item {
 	loc.Updated = loc.Date("updated")
 	loc.SortKey = strings.ToLower(loc.Title)
 	return &loc
+}
+
+// localizedData is the front matter of orig as its translation tr gives
+// it: tr's fields over orig's, but for orig's lang field.
+func localizedData(orig, tr *Item) map[string]any {
+	data := make(map[string]any, len(orig.Data))
+	for k, v := range orig.Data {
+		if k != "lang" {
+			data[k] = v
+		}
+	}
+	for k, v := range tr.Data {
+		data[k] = v
+	}
+	return data
 }
