@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 
 	"github.com/clusterpolisee/polisee/generator/model"
 )
@@ -48,19 +49,45 @@ func (b *builder) parkFrontMatter() (restore func() error) {
 	// A collection now lets the parked values go, and measures the heap
 	// without them.
 	runtime.GC()
-	gc := debug.SetGCPercent(-1)
-	debug.SetGCPercent(gcPercentFor(gc, before, liveHeap()))
+	lower := raiseGC(before, liveHeap())
 	if whileParked != nil {
 		whileParked(items)
 	}
 	return func() error {
-		debug.SetGCPercent(gc)
+		lower()
 		s, err := b.store.get(at)
 		if err == nil {
 			err = parked.Restore(s)
 		}
 		return err
 	}
+}
+
+// raiseGC sets GOGC for a heap that went from before to after bytes
+// live (gcPercentFor), and returns what puts it back. GOGC is the
+// process's: builds that run at once in one process raise it once, from
+// what it was before the first, and the last one done puts that back.
+func raiseGC(before, after uint64) (lower func()) {
+	raisedGC.Lock()
+	defer raisedGC.Unlock()
+	if raisedGC.builds == 0 {
+		raisedGC.was = debug.SetGCPercent(-1)
+		debug.SetGCPercent(gcPercentFor(raisedGC.was, before, after))
+	}
+	raisedGC.builds++
+	return func() {
+		raisedGC.Lock()
+		defer raisedGC.Unlock()
+		if raisedGC.builds--; raisedGC.builds == 0 {
+			debug.SetGCPercent(raisedGC.was)
+		}
+	}
+}
+
+var raisedGC struct {
+	sync.Mutex
+	builds int // parked now
+	was    int // GOGC before the first of them
 }
 
 // whileParked, when set (by tests), is called with the items once their

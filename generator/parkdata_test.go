@@ -1,7 +1,10 @@
 package generator_test
 
 import (
+	"context"
+	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator"
@@ -56,4 +59,29 @@ summary: Οι πιστοποιημένες συστάδες χρηματοδοτ
 	en := read(t, out, "practices/mi-cluster/index.html")
 	contains(t, en, "https://example.org/mi", "the English practice's source")
 	contains(t, en, "2006", "the English practice's start")
+}
+
+// TestConcurrentBuildsPutGOGCBack: builds that park at once in one
+// process leave GOGC as it was before the first of them.
+func TestConcurrentBuildsPutGOGCBack(t *testing.T) {
+	gc := debug.SetGCPercent(-1)
+	debug.SetGCPercent(gc)
+	fsys := site(t, base)
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Go(func() {
+			out := filepath.Join(t.TempDir(), "public")
+			_, errs[i] = generator.Build(context.Background(), generator.Config{Src: fsys, SrcRoot: "content", Out: out})
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if now := debug.SetGCPercent(gc); now != gc {
+		t.Errorf("GOGC %d after four builds at once, %d before", now, gc)
+	}
 }
