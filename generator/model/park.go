@@ -194,27 +194,18 @@ type unparker struct {
 
 var errParked = errors.New("parked bytes damaged")
 
-func (d *unparker) uvarint() (int, error) {
-	var x uint64
-	for shift := 0; shift < 64; shift += 7 {
-		if d.at >= len(d.data) {
-			return 0, errParked
-		}
-		b := d.data[d.at]
-		d.at++
-		x |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			if x > uint64(len(d.data)) {
-				return 0, errParked // no count or length is longer than the bytes
-			}
-			return int(x), nil
-		}
+// count is a length or a number of entries: each takes at least a byte,
+// so none is more than the bytes left.
+func (d *unparker) count() (int, error) {
+	x, err := d.uvarint()
+	if err != nil || x > uint64(len(d.data)-d.at) {
+		return 0, errParked
 	}
-	return 0, errParked
+	return int(x), nil
 }
 
 func (d *unparker) varint() (int, error) {
-	ux, err := d.uvarintRaw()
+	ux, err := d.uvarint()
 	x := int64(ux >> 1)
 	if ux&1 != 0 {
 		x = ^x
@@ -222,8 +213,7 @@ func (d *unparker) varint() (int, error) {
 	return int(x), err
 }
 
-// uvarintRaw is uvarint without the bound on its value.
-func (d *unparker) uvarintRaw() (uint64, error) {
+func (d *unparker) uvarint() (uint64, error) {
 	var x uint64
 	for shift := 0; shift < 70; shift += 7 {
 		if d.at >= len(d.data) {
@@ -240,9 +230,9 @@ func (d *unparker) uvarintRaw() (uint64, error) {
 }
 
 func (d *unparker) string() (string, error) {
-	n, err := d.uvarint()
-	if err != nil || d.at+n > len(d.data) {
-		return "", errParked
+	n, err := d.count()
+	if err != nil {
+		return "", err
 	}
 	s := d.data[d.at : d.at+n]
 	d.at += n
@@ -296,11 +286,21 @@ func (d *unparker) value() (any, error) {
 			*p = n
 		}
 		return date, nil
-	case parkList:
-		n, err := d.uvarint()
+	case parkList, parkObject, parkMap:
+		n, err := d.count()
 		if err != nil {
 			return nil, err
 		}
+		return d.entries(tag, n)
+	}
+	return nil, errParked
+}
+
+// entries decodes the n entries of a list, an object or a map.
+func (d *unparker) entries(tag byte, n int) (any, error) {
+	var err error
+	switch tag {
+	case parkList:
 		l := make([]any, n)
 		for i := range l {
 			if l[i], err = d.value(); err != nil {
@@ -309,14 +309,10 @@ func (d *unparker) value() (any, error) {
 		}
 		return l, nil
 	case parkObject:
-		n, err := d.uvarint()
-		if err != nil {
-			return nil, err
-		}
 		m := make(map[string]any, n)
 		for range n {
-			k, err := d.key()
-			if err != nil {
+			var k string
+			if k, err = d.key(); err != nil {
 				return nil, err
 			}
 			if m[k], err = d.value(); err != nil {
@@ -324,23 +320,17 @@ func (d *unparker) value() (any, error) {
 			}
 		}
 		return m, nil
-	case parkMap:
-		n, err := d.uvarint()
-		if err != nil {
+	}
+	l := make([]MapEntry, n)
+	for i := range l {
+		if l[i].Key, err = d.key(); err != nil {
 			return nil, err
 		}
-		l := make([]MapEntry, n)
-		for i := range l {
-			if l[i].Key, err = d.key(); err != nil {
-				return nil, err
-			}
-			if l[i].Value, err = d.value(); err != nil {
-				return nil, err
-			}
+		if l[i].Value, err = d.value(); err != nil {
+			return nil, err
 		}
-		return l, nil
 	}
-	return nil, errParked
+	return l, nil
 }
 
 // key is a field name or a map's key: shared, as the schema's names are.
