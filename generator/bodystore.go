@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -143,6 +144,31 @@ func (s *bodyStore) get(at storedText) (string, error) {
 }
 
 // close closes and removes the file.
+// getAll is the texts put wrote at the places given, in one string: one
+// read when they follow one another in the file, as the pieces one
+// goroutine puts in a row do while no other puts.
+func (s *bodyStore) getAll(at []storedText) (string, error) {
+	if len(at) == 0 {
+		return "", nil
+	}
+	whole := storedText{off: at[0].off}
+	for _, a := range at {
+		if a.off != whole.off+int64(whole.n) {
+			var b strings.Builder
+			for _, a := range at {
+				text, err := s.get(a)
+				if err != nil {
+					return "", err
+				}
+				b.WriteString(text)
+			}
+			return b.String(), nil
+		}
+		whole.n += a.n
+	}
+	return s.get(whole)
+}
+
 func (s *bodyStore) close() {
 	if s == nil {
 		return

@@ -122,3 +122,31 @@ func TestBodyStoreLeavesNoFileBehind(t *testing.T) {
 		t.Errorf("after close the temporary folder holds %v, want only %s", m, other)
 	}
 }
+
+// TestGetAllPutsPiecesTogether: pieces put in a row come back in one
+// read, and pieces with other texts between them come back joined, in
+// the order given.
+func TestGetAllPutsPiecesTogether(t *testing.T) {
+	store, err := newBodyStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.close()
+	a, b := store.put("first "), store.put("second ")
+	store.put("between ")
+	c := store.put("third")
+	for _, tc := range []struct {
+		at   []storedText
+		want string
+	}{
+		{nil, ""},
+		{[]storedText{a, b}, "first second "},
+		{[]storedText{a, b, c}, "first second third"},
+		{[]storedText{c, a}, "thirdfirst "},
+	} {
+		got, err := store.getAll(tc.at)
+		if err != nil || got != tc.want {
+			t.Errorf("getAll(%v) = %q, %v; want %q", tc.at, got, err, tc.want)
+		}
+	}
+}

@@ -44,8 +44,10 @@ func (b *builder) parkFrontMatter() (restore func() error) {
 		items = append(items, c.Translations...)
 	}
 	before := liveHeap()
-	parked, data := model.ParkData(items)
-	at := b.store.putBytes(data)
+	var pieces []storedText
+	parked := model.ParkData(items, func(piece []byte) {
+		pieces = append(pieces, b.store.putBytes(piece))
+	})
 	// A collection now lets the parked values go, and measures the heap
 	// without them.
 	runtime.GC()
@@ -55,7 +57,7 @@ func (b *builder) parkFrontMatter() (restore func() error) {
 	}
 	return func() error {
 		lower()
-		s, err := b.store.get(at)
+		s, err := b.store.getAll(pieces)
 		if err == nil {
 			err = parked.Restore(s)
 		}

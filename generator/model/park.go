@@ -44,14 +44,16 @@ const (
 	parkNil
 )
 
-// ParkData encodes the front matter (Data) of items into bytes and sets
-// it to nil, for Restore to put back. Items may repeat (the same item in
-// several lists); a localized copy's translation must be among items.
-// An item whose values include a kind the front matter does not decode
-// to keeps them.
-func ParkData(items []*Item) (*Parked, []byte) {
+// ParkData encodes the front matter (Data) of items into bytes, given to
+// write a piece at a time (write must not keep them: the next piece
+// reuses them), and sets it to nil, for Restore to put back from the
+// pieces put together. Items may repeat (the same item in several
+// lists); a localized copy's translation must be among items. An item
+// whose values include a kind the front matter does not decode to keeps
+// them.
+func ParkData(items []*Item, write func([]byte)) *Parked {
 	p := &Parked{}
-	var buf []byte
+	buf := make([]byte, 0, parkPiece)
 	seen := make(map[*Item]bool, len(items))
 	byPath := make(map[string]*Item)
 	for _, it := range items {
@@ -77,6 +79,13 @@ func ParkData(items []*Item) (*Parked, []byte) {
 			continue
 		}
 		p.items = append(p.items, it)
+		if len(buf) >= parkPiece {
+			write(buf)
+			buf = buf[:0]
+		}
+	}
+	if len(buf) > 0 {
+		write(buf)
 	}
 	for _, it := range p.items {
 		it.Data = nil
@@ -84,11 +93,16 @@ func ParkData(items []*Item) (*Parked, []byte) {
 	for _, l := range p.locs {
 		l.loc.Data = nil
 	}
-	return p, buf
+	return p
 }
 
+// parkPiece is about how many bytes ParkData gives write at a time: one
+// slice grown to the whole (103 MB at 100,000 generated documents) spent
+// more time copying itself as it grew than encoding.
+const parkPiece = 1 << 20
+
 // Restore gives the parked items their front matter back from the bytes
-// ParkData returned (as a string: the values' strings are cut from it,
+// ParkData wrote, in one string (as a string: the values' strings are cut from it,
 // not copied). Values equal to the originals come back.
 func (p *Parked) Restore(data string) error {
 	d := unparker{data: data, boxes: map[string]any{}}

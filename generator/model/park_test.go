@@ -1,12 +1,22 @@
 package model
 
 import (
+	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/content"
 )
+
+// park is ParkData with the pieces put together.
+func park(items []*Item) (*Parked, []byte) {
+	var data []byte
+	p := ParkData(items, func(b []byte) { data = append(data, b...) })
+	return p, data
+}
 
 // parkable is every item a build parks: the originals, the translations
 // and the localized copies of every language.
@@ -45,7 +55,7 @@ func TestParkRestoresStarterContent(t *testing.T) {
 	if locs == 0 {
 		t.Fatal("no localized copy among the items")
 	}
-	p, data := ParkData(items)
+	p, data := park(items)
 	for _, it := range items {
 		if it.Data != nil {
 			t.Fatalf("%s still holds its front matter while parked", it.DisplayPath)
@@ -114,7 +124,7 @@ func TestParkValueKinds(t *testing.T) {
 	}
 	it := &Item{Path: "practices/x.md", Data: copyOf()}
 	odd := &Item{Path: "practices/y.md", Data: map[string]any{"title": "Y", "odd": struct{}{}}}
-	p, parked := ParkData([]*Item{it, odd, it})
+	p, parked := park([]*Item{it, odd, it})
 	if it.Data != nil {
 		t.Fatal("the item keeps its values while parked")
 	}
@@ -128,7 +138,7 @@ func TestParkValueKinds(t *testing.T) {
 		t.Errorf("restored %v\nwant %v", it.Data, data)
 	}
 	// The same values always make the same bytes (map order aside).
-	_, again := ParkData([]*Item{{Path: "practices/x.md", Data: copyOf()}})
+	_, again := park([]*Item{{Path: "practices/x.md", Data: copyOf()}})
 	if string(again) != string(parked) {
 		t.Error("the same values parked twice make different bytes")
 	}
@@ -141,7 +151,7 @@ func TestRestoreRefusesDamagedBytes(t *testing.T) {
 	item := func() *Item {
 		return &Item{Path: "p.md", Data: map[string]any{"title": data["title"], "list": data["list"], "m": data["m"]}}
 	}
-	p, good := ParkData([]*Item{item()})
+	p, good := park([]*Item{item()})
 	for n := range len(good) {
 		if err := p.Restore(string(good[:n])); err == nil {
 			t.Errorf("bytes cut to %d of %d restored without an error", n, len(good))
@@ -157,5 +167,33 @@ func TestRestoreRefusesDamagedBytes(t *testing.T) {
 			bad[rng.IntN(len(bad))] = byte(rng.IntN(256))
 		}
 		p.Restore(string(bad)) // must return
+	}
+}
+
+// TestParkWritesPieces: front matter larger than a piece is written in
+// several, which put together restore every item.
+func TestParkWritesPieces(t *testing.T) {
+	var items, want []*Item
+	for i := range 3000 {
+		data := map[string]any{"title": fmt.Sprintf("Practice %d", i), "note": strings.Repeat("text ", 120+i%7), "areas": []any{"innovation-rd", i}}
+		items = append(items, &Item{Path: fmt.Sprintf("practices/p-%d.md", i), Data: data})
+		want = append(want, &Item{Data: maps.Clone(data)})
+	}
+	var data []byte
+	pieces := 0
+	p := ParkData(items, func(b []byte) {
+		pieces++
+		data = append(data, b...)
+	})
+	if pieces < 2 {
+		t.Fatalf("%d bytes written in %d piece(s), want several", len(data), pieces)
+	}
+	if err := p.Restore(string(data)); err != nil {
+		t.Fatal(err)
+	}
+	for i, it := range items {
+		if !reflect.DeepEqual(it.Data, want[i].Data) {
+			t.Fatalf("%s: restored %v, want %v", it.Path, it.Data, want[i].Data)
+		}
 	}
 }
