@@ -307,7 +307,10 @@ func TestBrowserSearch(t *testing.T) {
 			chromedp.Navigate(srv.URL+"/practices/"),
 			chromedp.SendKeys(chromedp.ID("site-q"), "cluster\n"),
 		)
-		if err != nil {
+		// Enter submits the form: the page may navigate before the
+		// browser answers for the key, which it then reports as an
+		// error (seen once in CI); the search page below is the test.
+		if err != nil && !strings.Contains(err.Error(), "navigated or closed") {
 			t.Fatal(err)
 		}
 		if _, _, err := waitStatus(tab, "results for “cluster”"); err != nil {
