@@ -652,7 +652,7 @@ func (r relations) remap(old, now map[string]*model.Item) relations {
 		}
 		return out
 	}
-	out := relations{schema: r.schema, back: make(map[*model.Item][]*model.Item, len(r.back)), related: make(map[*model.Item][]*model.Item, len(r.related))}
+	out := relations{schema: r.schema, back: make(map[*model.Item][]*model.Item, len(r.back)), related: make(map[*model.Item][]*model.Item, len(r.related)), grouped: newGroupMemo()}
 	for k, v := range r.back {
 		out.back[m(k)] = list(v)
 	}

@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -118,5 +119,68 @@ func BenchmarkRelatedItems(b *testing.B) {
 				relatedItems(c)
 			}
 		})
+	}
+}
+
+// TestBackGroupsMadeOnce checks backGroups' memo on a generated corpus:
+// every item's groups are those made without it, the second answer is the first one kept (not sorted again),
+// and relations carried over to a rebuild (remap) with an edited item
+// group its new item, not the one it replaced.
+func TestBackGroupsMadeOnce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := corpus.Write(dir, 600, 3); err != nil {
+		t.Fatal(err)
+	}
+	c, diags := model.Load(os.DirFS(dir), model.Options{})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	r := buildRelations(c)
+	var big *model.Item
+	for _, it := range c.Items {
+		got := r.backGroups(it)
+		if want := r.groupBack(it); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: memo gave %v, want %v", it.Path, got, want)
+		}
+		again := r.backGroups(it)
+		if len(got) > 0 && &again[0] != &got[0] {
+			t.Fatalf("%s: grouped again rather than kept", it.Path)
+		}
+		if n := len(r.back[it]); n > 20 && (big == nil || n > len(r.back[big])) {
+			big = it
+		}
+	}
+	if big == nil {
+		t.Fatal("no item with more than 20 back-links in the corpus")
+	}
+
+	// An edited practice that refers to big is a new item with the
+	// same path.
+	var old *model.Item
+	for _, o := range r.back[big] {
+		if o.Type.Folder == model.FolderPractices {
+			old = o
+			break
+		}
+	}
+	edited := *old
+	byPath := map[string]*model.Item{}
+	now := map[string]*model.Item{}
+	for _, it := range c.Items {
+		byPath[it.Path], now[it.Path] = it, it
+	}
+	now[old.Path] = &edited
+	moved := r.remap(byPath, now)
+	found := false
+	for _, g := range moved.backGroups(big) {
+		for _, o := range g.Items {
+			if o == old {
+				t.Fatalf("the rebuild's groups hold the replaced item %s", old.Path)
+			}
+			found = found || o == &edited
+		}
+	}
+	if !found {
+		t.Fatalf("the rebuild's groups of %s miss the edited %s", big.Path, old.Path)
 	}
 }
