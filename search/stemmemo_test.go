@@ -48,6 +48,22 @@ func TestStemMemo(t *testing.T) {
 	if n := m.n.Load(); n == 0 || n > int64(len(words)) {
 		t.Errorf("%d stems remembered for %d words", n, len(words))
 	}
+	// Past 256 stems the memo publishes a frozen map, read with no lock;
+	// every stem remembered is in it or in the recent ones, once.
+	if m.frozen.Load() == nil {
+		t.Fatalf("%d stems remembered and none frozen", m.n.Load())
+	}
+	if got, n := mapLen(m.frozen.Load())+len(m.recent), m.n.Load(); int64(got) != n {
+		t.Errorf("%d stems kept, %d counted", got, n)
+	}
+	for w, stem := range *m.frozen.Load() {
+		if _, twice := m.recent[w]; twice {
+			t.Errorf("%q both frozen and recent", w)
+		}
+		if want := porter.NewPorterStemmer().Filter(analysis.TokenStream{{Term: []byte(w)}})[0].Term; string(stem) != string(want) {
+			t.Errorf("frozen %q: %q, want %q", w, stem, want)
+		}
+	}
 	full := &stemMemo{}
 	full.n.Store(stemMemoMax) // past the limit: stems, remembers nothing
 	got := full.Filter(tokens())
