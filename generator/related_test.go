@@ -17,14 +17,7 @@ import (
 // ranking of related items with scoring every pair, on a generated corpus
 // of 600 documents.
 func TestRelatedItemsMatchBruteForce(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "content")
-	if err := corpus.Write(dir, 600, 3); err != nil {
-		t.Fatal(err)
-	}
-	c, diags := model.Load(os.DirFS(dir), model.Options{})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
+	c := loadedCorpus(t, 600)
 	got := relatedItems(c)
 
 	var cands []*model.Item
@@ -123,18 +116,12 @@ func BenchmarkRelatedItems(b *testing.B) {
 }
 
 // TestBackGroupsMadeOnce checks backGroups' memo on a generated corpus:
-// every item's groups are those made without it, the second answer is the first one kept (not sorted again),
-// and relations carried over to a rebuild (remap) with an edited item
-// group its new item, not the one it replaced.
+// every item's groups are those made without it, the second answer is
+// the first one kept (not sorted again), and relations carried over to a
+// rebuild (remap) with an edited item group its new item, not the one it
+// replaced.
 func TestBackGroupsMadeOnce(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "content")
-	if err := corpus.Write(dir, 600, 3); err != nil {
-		t.Fatal(err)
-	}
-	c, diags := model.Load(os.DirFS(dir), model.Options{})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
+	c := loadedCorpus(t, 600)
 	r := buildRelations(c)
 	var big *model.Item
 	for _, it := range c.Items {
@@ -183,4 +170,18 @@ func TestBackGroupsMadeOnce(t *testing.T) {
 	if !found {
 		t.Fatalf("the rebuild's groups of %s miss the edited %s", big.Path, old.Path)
 	}
+}
+
+// loadedCorpus generates a corpus of n documents and loads it.
+func loadedCorpus(t *testing.T, n int) *model.Content {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := corpus.Write(dir, n, 3); err != nil {
+		t.Fatal(err)
+	}
+	c, diags := model.Load(os.DirFS(dir), model.Options{})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
