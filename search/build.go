@@ -192,14 +192,11 @@ func build(ctx context.Context, docs []Document, fill func(*Document) error, tmp
 		return nil, fmt.Errorf("search mapping: %w", err)
 	}
 	removeStale(tmpDir)
-	work, err := os.MkdirTemp(tmpDir, workPrefix)
+	work, err := makeWorkFolder(tmpDir)
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(work)
-	if err := markOwner(work); err != nil {
-		return nil, err
-	}
 	// Analysed documents take many times the size of their text, so they
 	// are turned into segments a batch at a time, which are then merged
 	// into one. The batch size is fixed: it decides the bytes. Analysis
