@@ -143,10 +143,10 @@ func (s *bodyStore) get(at storedText) (string, error) {
 	return unsafe.String(unsafe.SliceData(buf), len(buf)), nil
 }
 
-// close closes and removes the file.
 // getAll is the texts put wrote at the places given, in one string: one
 // read when they follow one another in the file, as the pieces one
-// goroutine puts in a row do while no other puts.
+// goroutine puts in a row do while no other puts; joined from one read
+// each otherwise.
 func (s *bodyStore) getAll(at []storedText) (string, error) {
 	if len(at) == 0 {
 		return "", nil
@@ -154,21 +154,27 @@ func (s *bodyStore) getAll(at []storedText) (string, error) {
 	whole := storedText{off: at[0].off}
 	for _, a := range at {
 		if a.off != whole.off+int64(whole.n) {
-			var b strings.Builder
-			for _, a := range at {
-				text, err := s.get(a)
-				if err != nil {
-					return "", err
-				}
-				b.WriteString(text)
-			}
-			return b.String(), nil
+			return s.join(at)
 		}
 		whole.n += a.n
 	}
 	return s.get(whole)
 }
 
+// join is getAll for texts that do not follow one another.
+func (s *bodyStore) join(at []storedText) (string, error) {
+	var b strings.Builder
+	for _, a := range at {
+		text, err := s.get(a)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(text)
+	}
+	return b.String(), nil
+}
+
+// close closes and removes the file.
 func (s *bodyStore) close() {
 	if s == nil {
 		return

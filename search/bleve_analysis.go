@@ -4,6 +4,7 @@ package search
 
 import (
 	"bytes"
+	"maps"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -170,20 +171,26 @@ type stemMemo struct {
 const stemMemoMax = 1 << 18
 
 func (m *stemMemo) Filter(in analysis.TokenStream) analysis.TokenStream {
-	frozen := m.frozen.Load()
+	frozen := m.published()
 	for _, t := range in {
 		if t.KeyWord || len(t.Term) == 0 {
 			continue
 		}
-		if frozen != nil {
-			if stem, ok := (*frozen)[string(t.Term)]; ok {
-				t.Term = stem
-				continue
-			}
+		if stem, ok := frozen[string(t.Term)]; ok {
+			t.Term = stem
+			continue
 		}
 		t.Term = m.stem(t.Term)
 	}
 	return in
+}
+
+// published is the frozen map, nil before the first one.
+func (m *stemMemo) published() map[string][]byte {
+	if p := m.frozen.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 // stem is the stem of a term frozen does not hold: remembered lately, or
@@ -201,11 +208,9 @@ func (m *stemMemo) stem(term []byte) []byte {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	frozen := m.frozen.Load()
-	if frozen != nil {
-		if kept, ok := (*frozen)[string(term)]; ok {
-			return kept
-		}
+	frozen := m.published()
+	if kept, ok := frozen[string(term)]; ok {
+		return kept
 	}
 	if kept, ok := m.recent[string(term)]; ok {
 		return kept
@@ -215,25 +220,12 @@ func (m *stemMemo) stem(term []byte) []byte {
 	}
 	m.recent[string(term)] = stem
 	m.n.Add(1)
-	if len(m.recent) >= max(256, mapLen(frozen)/4) {
-		next := make(map[string][]byte, mapLen(frozen)+len(m.recent))
-		if frozen != nil {
-			for k, v := range *frozen {
-				next[k] = v
-			}
-		}
-		for k, v := range m.recent {
-			next[k] = v
-		}
+	if len(m.recent) >= max(256, len(frozen)/4) {
+		next := make(map[string][]byte, len(frozen)+len(m.recent))
+		maps.Copy(next, frozen)
+		maps.Copy(next, m.recent)
 		m.frozen.Store(&next)
 		m.recent = nil
 	}
 	return stem
-}
-
-func mapLen(m *map[string][]byte) int {
-	if m == nil {
-		return 0
-	}
-	return len(*m)
 }

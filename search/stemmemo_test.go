@@ -50,13 +50,14 @@ func TestStemMemo(t *testing.T) {
 	}
 	// Past 256 stems the memo publishes a frozen map, read with no lock;
 	// every stem remembered is in it or in the recent ones, once.
-	if m.frozen.Load() == nil {
+	frozen := m.published()
+	if frozen == nil {
 		t.Fatalf("%d stems remembered and none frozen", m.n.Load())
 	}
-	if got, n := mapLen(m.frozen.Load())+len(m.recent), m.n.Load(); int64(got) != n {
+	if got, n := len(frozen)+len(m.recent), m.n.Load(); int64(got) != n {
 		t.Errorf("%d stems kept, %d counted", got, n)
 	}
-	for w, stem := range *m.frozen.Load() {
+	for w, stem := range frozen {
 		if _, twice := m.recent[w]; twice {
 			t.Errorf("%q both frozen and recent", w)
 		}

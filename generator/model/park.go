@@ -101,9 +101,9 @@ func ParkData(items []*Item, write func([]byte)) *Parked {
 // more time copying itself as it grew than encoding.
 const parkPiece = 1 << 20
 
-// Restore gives the parked items their front matter back from the bytes
-// ParkData wrote, in one string (as a string: the values' strings are cut from it,
-// not copied). Values equal to the originals come back.
+// Restore gives the parked items their front matter back from the pieces
+// ParkData wrote, put together in one string (the values' strings are
+// cut from it, not copied). Values equal to the originals come back.
 func (p *Parked) Restore(data string) error {
 	d := unparker{data: data, boxes: map[string]any{}}
 	for _, it := range p.items {
