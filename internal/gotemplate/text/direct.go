@@ -3,7 +3,25 @@ package template
 import (
 	"fmt"
 	"reflect"
+	"unsafe"
 )
+
+// stringForms are, by code pointer, the forms of func(...any) string
+// functions given one plain string (RegisterStringForm).
+var stringForms = map[uintptr]func(string) string{}
+
+var stringType = reflect.TypeFor[string]()
+
+// RegisterStringForm gives callDirect a form of f for one argument of
+// type string (not a named string type), which must return what f
+// returns for that argument alone: html/template's escapers, which wrap
+// every printed value, are called through it without the slice of
+// arguments, the boxed argument and, when the value needs no escaping,
+// the boxed result that the variadic call costs. It may be called only
+// while packages are initialised (the map is read without a lock).
+func RegisterStringForm(f func(...any) string, form func(string) string) {
+	stringForms[reflect.ValueOf(f).Pointer()] = form
+}
 
 // callDirect calls fun, a function (never a method value), with Go's own
 // call rather than reflect's when fun has one of the shapes templates
@@ -18,6 +36,16 @@ func callDirect(fun reflect.Value, argv []reflect.Value) (val reflect.Value, ok 
 	for _, a := range argv {
 		if !a.IsValid() || !a.CanInterface() {
 			return reflect.Value{}, false, nil
+		}
+	}
+	if len(argv) == 1 && argv[0].Type() == stringType {
+		if form := stringForms[fun.Pointer()]; form != nil {
+			in := argv[0].String()
+			out := form(in)
+			if len(out) == len(in) && unsafe.StringData(out) == unsafe.StringData(in) {
+				return argv[0], true, nil // unchanged: no new value to box
+			}
+			return reflect.ValueOf(out), true, nil
 		}
 	}
 	defer func() {
@@ -91,4 +119,9 @@ func reflectValues(argv []reflect.Value, n int) (out []reflect.Value, isValue bo
 		out[i] = a.Interface().(reflect.Value)
 	}
 	return out, true
+}
+
+// StringFormOf returns the form RegisterStringForm gave f, or nil.
+func StringFormOf(f func(...any) string) func(string) string {
+	return stringForms[reflect.ValueOf(f).Pointer()]
 }

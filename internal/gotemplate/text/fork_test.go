@@ -137,3 +137,50 @@ func TestCallDirectMatchesReflect(t *testing.T) {
 		}
 	}
 }
+
+// shout is a func(...any) string with a string form (shoutForm), which
+// counts its calls.
+func shout(args ...any) string { return strings.ToUpper(fmt.Sprint(args...)) }
+
+var shoutFormCalls int
+
+func shoutForm(s string) string {
+	shoutFormCalls++
+	return strings.ToUpper(s)
+}
+
+func init() { RegisterStringForm(shout, shoutForm) }
+
+// TestStringFormTaken checks that callDirect calls a function's string
+// form for one plain string, returns the argument itself when the form
+// leaves it as it is, and calls the function for anything else.
+func TestStringFormTaken(t *testing.T) {
+	type named string
+	cases := []struct {
+		arg      reflect.Value
+		want     string
+		viaForm  bool
+		sameArgs bool
+	}{
+		{reflect.ValueOf("abc"), "ABC", true, false},
+		{reflect.ValueOf("ABC"), "ABC", true, true},
+		{reflect.ValueOf(named("abc")), "ABC", false, false},
+		{reflect.ValueOf(3), "3", false, false},
+	}
+	for _, c := range cases {
+		before := shoutFormCalls
+		got, direct, err := callDirect(reflect.ValueOf(shout), []reflect.Value{c.arg})
+		if !direct || err != nil {
+			t.Fatalf("%v: direct %v, error %v", c.arg, direct, err)
+		}
+		if got.Interface() != any(c.want) {
+			t.Errorf("%v: %#v, want %q", c.arg, got.Interface(), c.want)
+		}
+		if viaForm := shoutFormCalls > before; viaForm != c.viaForm {
+			t.Errorf("%v: string form called %v, want %v", c.arg, viaForm, c.viaForm)
+		}
+		if same := got == c.arg; same != c.sameArgs {
+			t.Errorf("%v: argument returned as it is %v, want %v", c.arg, same, c.sameArgs)
+		}
+	}
+}
