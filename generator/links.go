@@ -15,6 +15,9 @@ import (
 // With indexFiles, links to folders name their index.html, as browsers
 // opening files from disk need.
 func relURL(from, to string, indexFiles bool) string {
+	// The paths are walked a segment at a time, as strings.Split would
+	// cut them, and the link is written once: a page makes one for every
+	// link it shows.
 	frag := ""
 	if i := strings.IndexByte(to, '#'); i >= 0 {
 		to, frag = to[:i], to[i:]
@@ -26,35 +29,43 @@ func relURL(from, to string, indexFiles bool) string {
 			fromDir += "/"
 		}
 	}
-	fs := strings.Split(strings.Trim(fromDir, "/"), "/")
+	fs, fn := strings.Trim(fromDir, "/"), strings.Count(strings.Trim(fromDir, "/"), "/")+1
 	if fromDir == "/" {
-		fs = nil
+		fs, fn = "", 0
 	}
 	isDir := strings.HasSuffix(to, "/")
-	ts := strings.Split(strings.Trim(to, "/"), "/")
+	ts, tn := strings.Trim(to, "/"), strings.Count(strings.Trim(to, "/"), "/")+1
 	if to == "/" {
-		ts = nil
+		ts, tn = "", 0
 	}
-	common := 0
-	for common < len(fs) && common < len(ts) && fs[common] == ts[common] {
-		common++
+	// common segments lead the two; rest is what of ts follows them.
+	common, rest := 0, ts
+	for f := fs; common < fn && common < tn; common++ {
+		fseg, fnext, _ := strings.Cut(f, "/")
+		tseg, tnext, _ := strings.Cut(rest, "/")
+		if fseg != tseg {
+			break
+		}
+		f, rest = fnext, tnext
 	}
+	up := fn - common
 	var b strings.Builder
-	for i := common; i < len(fs); i++ {
+	b.Grow(3*up + len(rest) + len("/index.html") + len(frag))
+	for range up {
 		b.WriteString("../")
 	}
-	b.WriteString(strings.Join(ts[common:], "/"))
-	if isDir && len(ts) > common {
+	b.WriteString(rest)
+	if isDir && tn > common {
 		b.WriteByte('/')
 	}
-	s := b.String()
 	if isDir && indexFiles {
-		s += "index.html"
+		b.WriteString("index.html")
 	}
-	if s == "" {
-		s = "./"
+	if b.Len() == 0 {
+		b.WriteString("./")
 	}
-	return s + frag
+	b.WriteString(frag)
+	return b.String()
 }
 
 // safeSchemes are the URL schemes a body may link to; everything else

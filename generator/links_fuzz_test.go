@@ -2,6 +2,7 @@ package generator
 
 import (
 	"net/url"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -166,4 +167,68 @@ func fsValid(p string) bool {
 		}
 	}
 	return true
+}
+
+// relURLBySplit is relURL as it was written first, cutting both paths
+// with strings.Split: FuzzRelURLAsSplit holds relURL to it.
+func relURLBySplit(from, to string, indexFiles bool) string {
+	frag := ""
+	if i := strings.IndexByte(to, '#'); i >= 0 {
+		to, frag = to[:i], to[i:]
+	}
+	fromDir := from
+	if !strings.HasSuffix(fromDir, "/") {
+		fromDir = path.Dir(fromDir)
+		if !strings.HasSuffix(fromDir, "/") {
+			fromDir += "/"
+		}
+	}
+	fs := strings.Split(strings.Trim(fromDir, "/"), "/")
+	if fromDir == "/" {
+		fs = nil
+	}
+	isDir := strings.HasSuffix(to, "/")
+	ts := strings.Split(strings.Trim(to, "/"), "/")
+	if to == "/" {
+		ts = nil
+	}
+	common := 0
+	for common < len(fs) && common < len(ts) && fs[common] == ts[common] {
+		common++
+	}
+	var b strings.Builder
+	for i := common; i < len(fs); i++ {
+		b.WriteString("../")
+	}
+	b.WriteString(strings.Join(ts[common:], "/"))
+	if isDir && len(ts) > common {
+		b.WriteByte('/')
+	}
+	s := b.String()
+	if isDir && indexFiles {
+		s += "index.html"
+	}
+	if s == "" {
+		s = "./"
+	}
+	return s + frag
+}
+
+// FuzzRelURLAsSplit: relURL gives what relURLBySplit gives for any two
+// strings, paths or not (doubled and missing slashes, dots, fragments).
+func FuzzRelURLAsSplit(f *testing.F) {
+	for _, s := range [][2]string{
+		{"/practices/x/", "/practices/y/"}, {"/", "/"}, {"/a/b/c/", "/#top"},
+		{"/", "/a/b#x"}, {"/a//b/", "/a//c/"}, {"", ""}, {"//", "//"},
+		{"/a/b.html", "/a/c.html"}, {"a", "a/"}, {"/x/y/", "/x/y/#a-b"},
+		{"/a/../b/", "/a/./b/"}, {"/feed.xml", "/sitemap.xml"}, {"/a/b/", "/a/b"},
+	} {
+		f.Add(s[0], s[1], false)
+		f.Add(s[0], s[1], true)
+	}
+	f.Fuzz(func(t *testing.T, from, to string, indexFiles bool) {
+		if got, want := relURL(from, to, indexFiles), relURLBySplit(from, to, indexFiles); got != want {
+			t.Fatalf("relURL(%q, %q, %v) = %q, by Split %q", from, to, indexFiles, got, want)
+		}
+	})
 }
