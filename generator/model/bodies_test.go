@@ -1,9 +1,13 @@
 package model
 
 import (
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/clusterpolisee/polisee/generator/internal/corpus"
 )
 
 // TestBodiesOnDisk: with BodiesOnDisk an item holds no body; ReadBody
@@ -57,5 +61,38 @@ func TestBodiesOnDisk(t *testing.T) {
 	delete(fsys, "areas/innovation.md")
 	if _, err := onDisk.Lookup("areas", "innovation").ReadBody(fsys); err == nil {
 		t.Error("a removed file's body was read")
+	}
+}
+
+// TestBodiesOnDiskReuseNoFileBytes: with BodiesOnDisk the files are read
+// into buffers that serve file after file (loadItem); every item of a
+// generated corpus has the same front matter, positions and titles as
+// when each file keeps its own bytes, so nothing an item keeps points
+// into a buffer used again.
+func TestBodiesOnDiskReuseNoFileBytes(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 400, 3); err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	kept, diags := Load(fsys, Options{Root: "content"})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	onDisk, diags := Load(fsys, Options{Root: "content", BodiesOnDisk: true})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(onDisk.Items) != len(kept.Items) || len(kept.Items) < 400 {
+		t.Fatalf("%d items on disk, %d kept", len(onDisk.Items), len(kept.Items))
+	}
+	for i, it := range onDisk.Items {
+		k := kept.Items[i]
+		if it.Path != k.Path || it.Title != k.Title || it.Summary != k.Summary || it.SortKey != k.SortKey {
+			t.Fatalf("%s: title %q summary %q, kept %s: %q %q", it.Path, it.Title, it.Summary, k.Path, k.Title, k.Summary)
+		}
+		if !reflect.DeepEqual(it.Data, k.Data) || !reflect.DeepEqual(it.FieldPos, k.FieldPos) {
+			t.Fatalf("%s: front matter %v, kept %v", it.Path, it.Data, k.Data)
+		}
 	}
 }

@@ -134,7 +134,7 @@ func loadSchema(fsys fs.FS, opts Options) (*Schema, diag.List) {
 	}
 	// serve reloads the content on every change: the schema is made again
 	// only when schema.yaml changed, so that items keep their types.
-	data, err := readCapped(fsys, SchemaFile, info.Size(), max)
+	data, err := readCapped(fsys, SchemaFile, info.Size(), max, nil)
 	if err == nil {
 		if s, d, ok := opts.Cache.schemaOf(data); ok {
 			return s, d
@@ -151,7 +151,7 @@ func loadSchema(fsys fs.FS, opts Options) (*Schema, diag.List) {
 func readSchema(fsys fs.FS, display string, size, max int64) (*Schema, diag.List) {
 	var diags diag.List
 	src := source{path: SchemaFile, size: size, isSite: true, display: display}
-	fm, vals, _, _, d := readFrontMatter(fsys, src, max, SchemaFileFields, nil)
+	fm, vals, _, _, d := readFrontMatter(fsys, src, max, SchemaFileFields, nil, nil)
 	diags.Append(d)
 	if vals == nil || d.HasErrors() {
 		return Builtin, diags

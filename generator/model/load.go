@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -409,7 +410,10 @@ func contains(list []string, s string) bool {
 }
 
 // readCapped reads a file, refusing it when it is larger than max.
-func readCapped(fsys fs.FS, p string, size, max int64) ([]byte, error) {
+//
+// into, when given, is the buffer the file is read into (its bytes are
+// then the caller's until it lets the buffer go); else a new one.
+func readCapped(fsys fs.FS, p string, size, max int64, into *bytes.Buffer) ([]byte, error) {
 	if size > max {
 		return nil, fmt.Errorf("file is %s; the limit is %s: split it into several pages", humanSize(size), humanSize(max))
 	}
@@ -421,7 +425,13 @@ func readCapped(fsys fs.FS, p string, size, max int64) ([]byte, error) {
 	// Read into a buffer of the size the folder listing gave (plus room to
 	// see a file that grew past max since): io.ReadAll would start small
 	// and grow it, copying, for every file.
-	buf := bytes.NewBuffer(make([]byte, 0, min(size, max)+512))
+	buf := into
+	if buf == nil {
+		buf = bytes.NewBuffer(make([]byte, 0, min(size, max)+512))
+	} else {
+		buf.Reset()
+		buf.Grow(int(min(size, max)) + 512)
+	}
 	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
 		return nil, unwrapPath(err)
 	}
@@ -779,8 +789,8 @@ func tomlToNode(m map[string]any, raw []byte) *yaml.Node {
 
 // readFrontMatter reads a file and decodes its front matter against fields.
 // It returns nil values when the file cannot be used.
-func readFrontMatter(fsys fs.FS, src source, max int64, fields []*Field, values *valueSet) (fm frontMatter, vals map[string]any, pos map[string]diag.Pos, d *decoder, diags diag.List) {
-	data, err := readCapped(fsys, src.path, src.size, max)
+func readFrontMatter(fsys fs.FS, src source, max int64, fields []*Field, values *valueSet, into *bytes.Buffer) (fm frontMatter, vals map[string]any, pos map[string]diag.Pos, d *decoder, diags diag.List) {
+	data, err := readCapped(fsys, src.path, src.size, max, into)
 	if err != nil {
 		diags.Errorf(src.display, diag.Pos{}, "%v", err)
 		return fm, nil, nil, nil, diags
@@ -857,12 +867,25 @@ func readUpTo(fsys fs.FS, p string, n int64) ([]byte, error) {
 	return buf[:k], nil
 }
 
+// fileBuffers are the buffers loadItem reads files into when it keeps
+// none of their bytes.
+var fileBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	fields := src.typ.Fields
 	if src.lang != "" {
 		fields = translationFields(fields)
 	}
-	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, fields, opts.values)
+	var into *bytes.Buffer
+	if opts.BodiesOnDisk && opts.Cache == nil {
+		// Nothing the item keeps points into the file's bytes (the
+		// decoded values are copies, the body is read again later): the
+		// buffer serves the next file. At 10,000 documents the files'
+		// buffers were 89 MB of the load's 963 MB of allocations.
+		into = fileBuffers.Get().(*bytes.Buffer)
+		defer fileBuffers.Put(into)
+	}
+	fm, vals, pos, d, diags := readFrontMatter(fsys, src, opts.MaxFileSize, fields, opts.values, into)
 	if vals == nil {
 		return nil, diags
 	}
@@ -897,7 +920,7 @@ func loadSite(fsys fs.FS, src *source, opts Options, diags diag.List) (Site, dia
 	if src == nil {
 		return site, diags
 	}
-	_, vals, pos, _, fileDiags := readFrontMatter(fsys, *src, opts.MaxFileSize, SiteFields, nil)
+	_, vals, pos, _, fileDiags := readFrontMatter(fsys, *src, opts.MaxFileSize, SiteFields, nil, nil)
 	diags.Append(fileDiags)
 	if vals == nil {
 		return site, diags
