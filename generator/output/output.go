@@ -240,10 +240,16 @@ func (t *Tx) WriteFileWith(rel string, write func(w io.Writer) error) error {
 // first look at the folder and at its parent (three system calls); when
 // Mkdir fails (a parent is missing, or the folder exists), MkdirAll does
 // what it does.
+//
+// The lock covers the set of folders made, not the system calls: held
+// through them, it had the goroutines writing pages wait on each other's
+// Mkdir. Two goroutines may make the same folder at once: the second's
+// Mkdir fails and its MkdirAll finds the folder there.
 func (t *Tx) mkdir(dir string) error {
 	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.made[dir] {
+	made := t.made[dir]
+	t.mu.Unlock()
+	if made {
 		return nil
 	}
 	if err := os.Mkdir(dir, 0o755); err != nil {
@@ -251,6 +257,8 @@ func (t *Tx) mkdir(dir string) error {
 			return err
 		}
 	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	if t.made == nil {
 		t.made = map[string]bool{}
 	}
