@@ -4,10 +4,8 @@ package search
 
 import (
 	"bytes"
-	"maps"
+	"cmp"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -22,6 +20,7 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
+	"github.com/clusterpolisee/polisee/internal/readmostly"
 	"github.com/clusterpolisee/polisee/search/internal/elstem"
 	"github.com/clusterpolisee/polisee/search/internal/textan"
 )
@@ -155,23 +154,19 @@ func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // analyzer's last filter). The registry makes one for each mapping, so
 // one per build.
 type stemMemo struct {
-	// frozen is read without a lock: a map no one changes once it is
-	// published. (Read-write locks, sharded 16 ways, had every lookup
-	// write the lock's reader count, a cache line the two cores of a
-	// build took from each other: 1.7 s of CPU at 100,000 documents.)
-	frozen atomic.Pointer[map[string][]byte]
-	mu     sync.Mutex
-	// recent are the stems remembered since frozen was made, which a
-	// new frozen map takes in once they are a quarter as many.
-	recent map[string][]byte
-	// n counts the stems remembered, frozen and recent.
-	n atomic.Int64
+	// stems are read without a lock once published (readmostly.Map):
+	// read-write locks, sharded 16 ways, had every lookup write the
+	// lock's reader count, a cache line the two cores of a build took
+	// from each other (1.7 s of CPU at 100,000 documents).
+	stems readmostly.Map[[]byte]
+	// limit is the most stems remembered (stemMemoMax; a test lowers it).
+	limit int
 }
 
 const stemMemoMax = 1 << 18
 
 func (m *stemMemo) Filter(in analysis.TokenStream) analysis.TokenStream {
-	frozen := m.published()
+	frozen := m.stems.Frozen()
 	for _, t := range in {
 		if t.KeyWord || len(t.Term) == 0 {
 			continue
@@ -185,47 +180,15 @@ func (m *stemMemo) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// published is the frozen map, nil before the first one.
-func (m *stemMemo) published() map[string][]byte {
-	if p := m.frozen.Load(); p != nil {
-		return *p
-	}
-	return nil
-}
-
-// stem is the stem of a term frozen does not hold: remembered lately, or
-// made now and remembered while the memo has room.
+// stem is the stem of a term the frozen map does not hold: remembered
+// lately, or made now and remembered while the memo has room.
 func (m *stemMemo) stem(term []byte) []byte {
-	m.mu.Lock()
-	stem, ok := m.recent[string(term)]
-	m.mu.Unlock()
-	if ok {
+	if stem, ok := m.stems.Get(string(term)); ok {
 		return stem
 	}
-	stem = analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(term)))
-	if m.n.Load() >= stemMemoMax {
+	stem := analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(term)))
+	if limit := cmp.Or(m.limit, stemMemoMax); m.stems.Len() >= limit {
 		return stem
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	frozen := m.published()
-	if kept, ok := frozen[string(term)]; ok {
-		return kept
-	}
-	if kept, ok := m.recent[string(term)]; ok {
-		return kept
-	}
-	if m.recent == nil {
-		m.recent = map[string][]byte{}
-	}
-	m.recent[string(term)] = stem
-	m.n.Add(1)
-	if len(m.recent) >= max(256, len(frozen)/4) {
-		next := make(map[string][]byte, len(frozen)+len(m.recent))
-		maps.Copy(next, frozen)
-		maps.Copy(next, m.recent)
-		m.frozen.Store(&next)
-		m.recent = nil
-	}
-	return stem
+	return m.stems.Add(string(term), stem)
 }

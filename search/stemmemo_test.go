@@ -45,32 +45,30 @@ func TestStemMemo(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if n := m.n.Load(); n == 0 || n > int64(len(words)) {
+	if n := m.stems.Len(); n == 0 || n > len(words) {
 		t.Errorf("%d stems remembered for %d words", n, len(words))
 	}
-	// Past 256 stems the memo publishes a frozen map, read with no lock;
-	// every stem remembered is in it or in the recent ones, once.
-	frozen := m.published()
+	// Past 256 stems the memo publishes a frozen map, read with no lock
+	// (package readmostly's tests hold its other promises); each of its
+	// stems is bleve's.
+	frozen := m.stems.Frozen()
 	if frozen == nil {
-		t.Fatalf("%d stems remembered and none frozen", m.n.Load())
-	}
-	if got, n := len(frozen)+len(m.recent), m.n.Load(); int64(got) != n {
-		t.Errorf("%d stems kept, %d counted", got, n)
+		t.Fatalf("%d stems remembered and none frozen", m.stems.Len())
 	}
 	for w, stem := range frozen {
-		if _, twice := m.recent[w]; twice {
-			t.Errorf("%q both frozen and recent", w)
-		}
 		if want := porter.NewPorterStemmer().Filter(analysis.TokenStream{{Term: []byte(w)}})[0].Term; string(stem) != string(want) {
 			t.Errorf("frozen %q: %q, want %q", w, stem, want)
 		}
 	}
-	full := &stemMemo{}
-	full.n.Store(stemMemoMax) // past the limit: stems, remembers nothing
+	full := &stemMemo{limit: 1}
+	full.Filter(tokens()[:1]) // one stem: the memo is full
 	got := full.Filter(tokens())
 	for i := range want {
 		if string(got[i].Term) != string(want[i].Term) {
 			t.Errorf("past the limit: %q stems to %q; want %q", words[min(i, len(words)-1)], got[i].Term, want[i].Term)
 		}
+	}
+	if n := full.stems.Len(); n != 1 {
+		t.Errorf("a memo full at one stem remembers %d", n)
 	}
 }

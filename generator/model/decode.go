@@ -8,12 +8,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/internal/readmostly"
 )
 
 const (
@@ -45,37 +45,31 @@ type decoder struct {
 // it: items repeat a few thousand such names over and over (a practice
 // names its countries, areas, owner, profile, sectors, level and
 // status), and each would otherwise keep its own string and box. It is
-// safe for use by several goroutines at once.
+// safe for use by several goroutines at once, and a name seen before is
+// found without a lock (readmostly.Map): behind 16 mutexes, the load's
+// goroutines waited 0.36 s in all for them in a 2.1 s load of 10,000
+// generated documents. The names are cut into 16 maps, so that a
+// name new to the load locks one of them.
 type valueSet struct {
-	shards [16]struct {
-		sync.Mutex
-		m map[string]any
-	}
+	shards [16]readmostly.Map[any]
 }
+
+var valueSeed = maphash.MakeSeed()
 
 // maxSharedValue is the longest value a valueSet keeps: names are short.
 const maxSharedValue = 64
-
-var valueSeed = maphash.MakeSeed()
 
 // value returns s boxed, shared with every other item that gives it.
 func (vs *valueSet) value(s string) any {
 	if vs == nil || len(s) > maxSharedValue {
 		return s
 	}
-	sh := &vs.shards[maphash.String(valueSeed, s)%uint64(len(vs.shards))]
-	sh.Lock()
-	defer sh.Unlock()
-	if v, ok := sh.m[s]; ok {
+	names := &vs.shards[maphash.String(valueSeed, s)%uint64(len(vs.shards))]
+	if v, ok := names.Get(s); ok {
 		return v
 	}
-	if sh.m == nil {
-		sh.m = map[string]any{}
-	}
 	own := strings.Clone(s) // not a part of a longer string
-	v := any(own)
-	sh.m[own] = v
-	return v
+	return names.Add(own, any(own))
 }
 
 func (d *decoder) pos(n *yaml.Node) diag.Pos {
