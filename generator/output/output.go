@@ -210,7 +210,7 @@ func (t *Tx) WriteFile(rel string, data []byte) error {
 	if err := t.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
+	return writeFile(p, data)
 }
 
 // WriteFileWith writes one file as WriteFile does, its bytes given by
