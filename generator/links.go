@@ -18,17 +18,7 @@ func relURL(from, to string, indexFiles bool) string {
 	// The paths are walked a segment at a time, as strings.Split would
 	// cut them, and the link is written once: a page makes one for every
 	// link it shows.
-	frag := ""
-	if i := strings.IndexByte(to, '#'); i >= 0 {
-		to, frag = to[:i], to[i:]
-	}
-	fromDir := from
-	if !strings.HasSuffix(fromDir, "/") {
-		fromDir = path.Dir(fromDir)
-		if !strings.HasSuffix(fromDir, "/") {
-			fromDir += "/"
-		}
-	}
+	to, frag, fromDir := linkEnds(from, to)
 	fs, fn := strings.Trim(fromDir, "/"), strings.Count(strings.Trim(fromDir, "/"), "/")+1
 	if fromDir == "/" {
 		fs, fn = "", 0
@@ -66,6 +56,22 @@ func relURL(from, to string, indexFiles bool) string {
 	}
 	b.WriteString(frag)
 	return b.String()
+}
+
+// linkEnds is what relURL links: to without its #fragment, the
+// fragment, and the folder of the page at from, ending in "/".
+func linkEnds(from, to string) (target, frag, fromDir string) {
+	if i := strings.IndexByte(to, '#'); i >= 0 {
+		to, frag = to[:i], to[i:]
+	}
+	fromDir = from
+	if !strings.HasSuffix(fromDir, "/") {
+		fromDir = path.Dir(fromDir)
+		if !strings.HasSuffix(fromDir, "/") {
+			fromDir += "/"
+		}
+	}
+	return to, frag, fromDir
 }
 
 // safeSchemes are the URL schemes a body may link to; everything else

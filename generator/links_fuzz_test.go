@@ -2,7 +2,6 @@ package generator
 
 import (
 	"net/url"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -172,17 +171,7 @@ func fsValid(p string) bool {
 // relURLBySplit is relURL as it was written first, cutting both paths
 // with strings.Split: FuzzRelURLAsSplit holds relURL to it.
 func relURLBySplit(from, to string, indexFiles bool) string {
-	frag := ""
-	if i := strings.IndexByte(to, '#'); i >= 0 {
-		to, frag = to[:i], to[i:]
-	}
-	fromDir := from
-	if !strings.HasSuffix(fromDir, "/") {
-		fromDir = path.Dir(fromDir)
-		if !strings.HasSuffix(fromDir, "/") {
-			fromDir += "/"
-		}
-	}
+	to, frag, fromDir := linkEnds(from, to)
 	fs := strings.Split(strings.Trim(fromDir, "/"), "/")
 	if fromDir == "/" {
 		fs = nil

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"io/fs"
 	"os"
 	"reflect"
 	"strings"
@@ -21,14 +22,7 @@ func TestBodiesOnDisk(t *testing.T) {
 		"areas/innovation.el.md": {Data: []byte("---\ntitle: Καινοτομία\nshort: Καιν.\n---\nΕλληνικό κείμενο.\n")},
 		"areas/skills.md":        {Data: []byte("---\ntitle: Skills\nshort: Skills\norder: 2\n---\n")},
 	}
-	kept, diags := Load(fsys, Options{Root: "content"})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	onDisk, diags := Load(fsys, Options{Root: "content", BodiesOnDisk: true})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
+	kept, onDisk := loadBothWays(t, fsys)
 	items := append(append([]*Item(nil), onDisk.Items...), onDisk.Translations...)
 	items = append(items, onDisk.Localized("el").Items...)
 	want := map[string]string{}
@@ -75,14 +69,7 @@ func TestBodiesOnDiskReuseNoFileBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	fsys := os.DirFS(dir)
-	kept, diags := Load(fsys, Options{Root: "content"})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
-	onDisk, diags := Load(fsys, Options{Root: "content", BodiesOnDisk: true})
-	if err := diags.Err(); err != nil {
-		t.Fatal(err)
-	}
+	kept, onDisk := loadBothWays(t, fsys)
 	if len(onDisk.Items) != len(kept.Items) || len(kept.Items) < 400 {
 		t.Fatalf("%d items on disk, %d kept", len(onDisk.Items), len(kept.Items))
 	}
@@ -95,4 +82,19 @@ func TestBodiesOnDiskReuseNoFileBytes(t *testing.T) {
 			t.Fatalf("%s: front matter %v, kept %v", it.Path, it.Data, k.Data)
 		}
 	}
+}
+
+// loadBothWays loads fsys with its bodies kept in memory and with them
+// left on disk.
+func loadBothWays(t *testing.T, fsys fs.FS) (kept, onDisk *Content) {
+	t.Helper()
+	kept, diags := Load(fsys, Options{Root: "content"})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	onDisk, diags = Load(fsys, Options{Root: "content", BodiesOnDisk: true})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return kept, onDisk
 }
