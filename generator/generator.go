@@ -466,7 +466,12 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	if it.Body == nil {
 		// Left in its file (model.Options.BodiesOnDisk): read it for
 		// this, and let it go after.
-		src, err := it.ReadBody(b.cfg.Src)
+		// Into a buffer the next body reuses: nothing made from the
+		// body keeps its bytes (the HTML, the text, the links and the
+		// headings are copies; TestStoredBodiesAsInMemory).
+		file := bodyFiles.Get().(*[]byte)
+		defer bodyFiles.Put(file)
+		src, err := it.ReadBodyInto(b.cfg.Src, file)
 		if err != nil {
 			diags.Errorf(it.DisplayPath, diag.Pos{}, "%v", err)
 			return &body{diags: diags}
@@ -507,6 +512,9 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	}
 	return bd
 }
+
+// bodyFiles are the buffers prepareBody reads bodies into.
+var bodyFiles = sync.Pool{New: func() any { return new([]byte) }}
 
 // newestDate is the latest date any item carries.
 func newestDate(c *model.Content) model.Date {

@@ -837,11 +837,19 @@ func max1(n int) int {
 // the folder it was loaded from, refusing a file that changed since. An
 // item with its body in memory returns it.
 func (it *Item) ReadBody(fsys fs.FS) ([]byte, error) {
+	return it.ReadBodyInto(fsys, nil)
+}
+
+// ReadBodyInto is ReadBody reading the file into *buf (made larger when
+// it is too small, and then left so) rather than into new memory: the
+// body returned is a part of *buf, the caller's to reuse once nothing
+// keeps the body. A nil buf reads into new memory.
+func (it *Item) ReadBodyInto(fsys fs.FS, buf *[]byte) ([]byte, error) {
 	d := it.onDisk
 	if d == nil {
 		return it.Body, nil
 	}
-	data, err := readUpTo(fsys, it.Path, d.size+1)
+	data, err := readUpTo(fsys, it.Path, d.size+1, buf)
 	if err != nil {
 		return nil, fmt.Errorf("%v: build again", err)
 	}
@@ -852,14 +860,24 @@ func (it *Item) ReadBody(fsys fs.FS) ([]byte, error) {
 }
 
 // readUpTo reads at most n bytes of a file, into one buffer of n bytes
-// (bytes.Buffer.ReadFrom would double a full buffer to look for the end).
-func readUpTo(fsys fs.FS, p string, n int64) ([]byte, error) {
+// (bytes.Buffer.ReadFrom would double a full buffer to look for the end):
+// *into when it is given and large enough (else a new buffer, which
+// *into then keeps).
+func readUpTo(fsys fs.FS, p string, n int64, into *[]byte) ([]byte, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
 	defer f.Close()
-	buf := make([]byte, n)
+	var buf []byte
+	if into != nil && int64(cap(*into)) >= n {
+		buf = (*into)[:n]
+	} else {
+		buf = make([]byte, n)
+		if into != nil {
+			*into = buf
+		}
+	}
 	k, err := io.ReadFull(f, buf)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, unwrapPath(err)
