@@ -6,12 +6,12 @@
 // no one changes once it is published (Frozen). Keys added since wait in
 // a small map behind a mutex, until a new published map takes them in,
 // once they are a quarter as many as the published ones (at least 256):
-// so each key is copied a few times in all, and a lookup of a key new to
-// the map takes the lock for a while only. A read-write lock, or a
-// sync.Mutex per shard, had every lookup write to memory the two cores
-// of a build took from each other: at 100,000 documents the stem memo
-// spent 1.7 s of CPU in its read locks, and behind 16 mutexes the
-// front matter's names had the load's goroutines wait 0.36 s in all
+// so the copies come to about five times the keys in all, and a lookup
+// of a key new to the map takes the lock for a while only. A read-write
+// lock, or a sync.Mutex per shard, had every lookup write to memory the
+// two cores of a build took from each other: at 100,000 documents the
+// stem memo spent 1.7 s of CPU in its read locks, and behind 16 mutexes
+// the front matter's names had the load's goroutines wait 0.36 s in all
 // (the mutex profile of a 2.1 s load of 10,000 generated documents;
 // 0.02 and 0.27 s in two loads with this map, cut in 16 too).
 package readmostly
