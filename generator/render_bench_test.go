@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator/internal/corpus"
+	template "github.com/clusterpolisee/polisee/internal/gotemplate/html"
 )
 
 // BenchmarkRenderPage renders one page of each kind of the generated
@@ -25,17 +26,7 @@ func BenchmarkRenderPage(b *testing.B) {
 	if err := corpus.Write(src, benchN(), 1); err != nil {
 		b.Fatal(err)
 	}
-	cfg := Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: filepath.Join(b.TempDir(), "public")}
-	bl, diags := prepare(context.Background(), cfg, prepareOptions{bodies: bodiesInMemory})
-	if err := diags.Err(); err != nil {
-		b.Fatal(err)
-	}
-	bl.rel = buildRelations(bl.content)
-	bl.languageTrees()
-	tmpls, err := bl.templates()
-	if err != nil {
-		b.Fatal(err)
-	}
+	bl, tmpls := preparedSite(b, src, bodiesInMemory)
 	seen := map[string]bool{}
 	for _, p := range bl.pages {
 		kind := p.Kind
@@ -66,4 +57,27 @@ func benchN() int {
 		fmt.Sscan(s, &n)
 	}
 	return n
+}
+
+// preparedSite prepares the site in the content folder src, its bodies
+// kept as bodies says, for its pages to be rendered one by one
+// (renderPageTo) with the layouts returned. A bodies' store is closed
+// when tb ends.
+func preparedSite(tb testing.TB, src string, bodies keepBodies) (*builder, map[string]*template.Template) {
+	tb.Helper()
+	cfg := Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: filepath.Join(tb.TempDir(), "public")}
+	b, diags := prepare(context.Background(), cfg, prepareOptions{bodies: bodies})
+	if err := diags.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	if b.store != nil {
+		tb.Cleanup(b.store.close)
+	}
+	b.rel = buildRelations(b.content)
+	b.languageTrees()
+	tmpls, err := b.templates()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b, tmpls
 }

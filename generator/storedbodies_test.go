@@ -2,8 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -22,20 +20,7 @@ func TestStoredBodiesAsInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	render := func(bodies keepBodies) map[string]string {
-		cfg := Config{Src: os.DirFS(src), SrcRoot: "content", SrcDir: src, Out: filepath.Join(t.TempDir(), "public")}
-		b, diags := prepare(context.Background(), cfg, prepareOptions{bodies: bodies})
-		if err := diags.Err(); err != nil {
-			t.Fatal(err)
-		}
-		if b.store != nil {
-			defer b.store.close()
-		}
-		b.rel = buildRelations(b.content)
-		b.languageTrees()
-		tmpls, err := b.templates()
-		if err != nil {
-			t.Fatal(err)
-		}
+		b, tmpls := preparedSite(t, src, bodies)
 		pages := map[string]string{}
 		var buf bytes.Buffer
 		for _, p := range b.pages {
