@@ -3,7 +3,8 @@
 # toolchain's source over the files of this folder, points their imports
 # at the copies, and applies fork.patch (polisee's changes to them).
 # polisee's own files (text/lookup.go, text/direct.go, text/fork_test.go,
-# html/strform.go, html/strform_test.go)
+# text/methodform.go, text/methodform_test.go, html/strform.go,
+# html/strform_test.go)
 # have no counterpart there and are left as they are. Run it after
 # changing the toolchain (go.mod, .ci/run), then run the tests:
 #   GOTOOLCHAIN=go1.26.10 bash internal/gotemplate/update.sh

@@ -673,7 +673,7 @@ func (s *state) evalFunction(dot reflect.Value, node *parse.IdentifierNode, cmd 
 	if !ok {
 		s.errorf("%q is not a defined function", name)
 	}
-	return s.evalCall(dot, function, isBuiltin, cmd, name, args, final, true)
+	return s.evalCall(dot, function, isBuiltin, cmd, name, args, final, callee{isFunc: true})
 }
 
 // evalField evaluates an expression like (.Field) or (.Field arg1 arg2).
@@ -701,8 +701,8 @@ func (s *state) evalField(dot reflect.Value, fieldName string, node parse.Node, 
 	if ptr.Kind() != reflect.Interface && ptr.Kind() != reflect.Pointer && ptr.CanAddr() {
 		ptr = ptr.Addr()
 	}
-	if method := methodByName(ptr, fieldName); method.IsValid() {
-		return s.evalCall(dot, method, false, node, fieldName, args, final, false)
+	if method, form := methodByName(ptr, fieldName); method.IsValid() {
+		return s.evalCall(dot, method, false, node, fieldName, args, final, callee{recv: ptr, form: form})
 	}
 	hasArgs := len(args) > 1 || !isMissing(final)
 	// It's not a method; must be a field of a struct or an element of a map.
@@ -770,9 +770,8 @@ var (
 // it looks just like a function call. The arg list, if non-nil, includes (in the manner of the shell), arg[0]
 // as the function itself.
 //
-// isFunc says fun is a function, not a method value: such a call may
-// skip reflect (callDirect).
-func (s *state) evalCall(dot, fun reflect.Value, isBuiltin bool, node parse.Node, name string, args []parse.Node, final reflect.Value, isFunc bool) reflect.Value {
+// how says whether fun may be called without reflect (see callee).
+func (s *state) evalCall(dot, fun reflect.Value, isBuiltin bool, node parse.Node, name string, args []parse.Node, final reflect.Value, how callee) reflect.Value {
 	if args != nil {
 		args = args[1:] // Zeroth arg is function name/node; not passed to function.
 	}
@@ -873,8 +872,11 @@ func (s *state) evalCall(dot, fun reflect.Value, isBuiltin bool, node parse.Node
 	var v reflect.Value
 	var err error
 	direct := false
-	if isFunc {
+	switch {
+	case how.isFunc:
 		v, direct, err = callDirect(fun, argv)
+	case how.form != nil:
+		v, direct, err = callForm(*how.form, how.recv, argv)
 	}
 	if !direct {
 		v, err = safeCall(fun, argv)

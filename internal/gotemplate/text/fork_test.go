@@ -62,7 +62,7 @@ func TestLookupsMatchReflect(t *testing.T) {
 		for _, v := range values {
 			for _, name := range names {
 				want := v.MethodByName(name)
-				got := methodByName(v, name)
+				got, _ := methodByName(v, name)
 				if want.IsValid() != got.IsValid() {
 					t.Fatalf("%s.%s: method found %v, reflect %v", v.Type(), name, got.IsValid(), want.IsValid())
 				}

@@ -11,10 +11,12 @@ import (
 // template reads on every page.
 var typeLookups sync.Map // reflect.Type → *lookups
 
-// lookups are a type's methods by name, and the struct fields looked up
-// on it so far.
+// lookups are a type's methods by name, the forms registered for some
+// of them (RegisterMethodForm), and the struct fields looked up on it so
+// far.
 type lookups struct {
 	methods map[string]int // the same set Type.MethodByName finds
+	forms   map[string]*MethodForm
 
 	mu     sync.RWMutex
 	fields map[string]fieldLookup
@@ -29,7 +31,7 @@ func lookupsOf(t reflect.Type) *lookups {
 	if l, ok := typeLookups.Load(t); ok {
 		return l.(*lookups)
 	}
-	l := &lookups{methods: make(map[string]int, t.NumMethod()), fields: map[string]fieldLookup{}}
+	l := &lookups{methods: make(map[string]int, t.NumMethod()), forms: methodForms[t], fields: map[string]fieldLookup{}}
 	for i := range t.NumMethod() {
 		l.methods[t.Method(i).Name] = i
 	}
@@ -38,13 +40,14 @@ func lookupsOf(t reflect.Type) *lookups {
 }
 
 // methodByName is v.MethodByName(name), with the method's index
-// remembered per type.
-func methodByName(v reflect.Value, name string) reflect.Value {
-	i, ok := lookupsOf(v.Type()).methods[name]
+// remembered per type, and the method's form if it has one.
+func methodByName(v reflect.Value, name string) (reflect.Value, *MethodForm) {
+	l := lookupsOf(v.Type())
+	i, ok := l.methods[name]
 	if !ok {
-		return reflect.Value{}
+		return reflect.Value{}, nil
 	}
-	return v.Method(i)
+	return v.Method(i), l.forms[name]
 }
 
 // fieldByName is t.FieldByName(name), remembered per type.
