@@ -8,63 +8,40 @@ import (
 	"testing"
 )
 
-// formed and plain have the same methods; formed's are registered with
-// forms, plain's go through reflect. A template must give the same
-// output, and the same error, on either.
+// formed and plain have the same methods, from the methods they embed;
+// formed's are registered with forms, plain's go through reflect. A
+// template must give the same output, and the same error, on either.
 type (
-	formed struct {
+	methods struct {
 		name  string
 		calls int
 	}
-	plain struct {
-		name  string
-		calls int
-	}
-	words []string
-	label string
-	child struct{ Name string }
+	formed struct{ methods }
+	plain  struct{ methods }
+	words  []string
+	label  string
+	child  struct{ Name string }
 )
 
-func (r *formed) Name() string                       { return r.name }
-func (r *formed) Fails() (string, error)             { return "", errors.New("no " + r.name) }
-func (r *formed) Works() (int, error)                { return len(r.name), nil }
-func (r *formed) Panics() string                     { r.calls++; panic("bad " + r.name) }
-func (r *formed) Label(l label) string               { return string(l) + ":" + r.name }
-func (r *formed) Join(w words) string                { return strings.Join(w, "+") }
-func (r *formed) Either(e error) (string, error)     { r.calls++; return fmt.Sprint(e == nil), e }
-func (r *formed) Pair(a string, n int) string        { return fmt.Sprint(a, n) }
-func (r *formed) Say(key string, args ...any) string { return fmt.Sprint(key, args) }
-func (r *formed) Say2(k string, n int, args ...any) string {
+func (r *methods) Name() string                       { return r.name }
+func (r *methods) Fails() (string, error)             { return "", errors.New("no " + r.name) }
+func (r *methods) Works() (int, error)                { return len(r.name), nil }
+func (r *methods) Panics() string                     { r.calls++; panic("bad " + r.name) }
+func (r *methods) Label(l label) string               { return string(l) + ":" + r.name }
+func (r *methods) Join(w words) string                { return strings.Join(w, "+") }
+func (r *methods) Either(e error) (string, error)     { r.calls++; return fmt.Sprint(e == nil), e }
+func (r *methods) Pair(a string, n int) string        { return fmt.Sprint(a, n) }
+func (r *methods) Say(key string, args ...any) string { return fmt.Sprint(key, args) }
+func (r *methods) Say2(k string, n int, args ...any) string {
 	return fmt.Sprint(k, n, len(args), args)
 }
-func (r *formed) Child() *child      { return &child{Name: "c-" + r.name} }
-func (r *formed) None() *child       { return nil }
-func (r *formed) Value() child       { return child{Name: "v"} }
-func (r *formed) Empty() []string    { return nil }
-func (r *formed) Same(a any) string  { return fmt.Sprintf("%T %v", a, a) }
-func (r *formed) unexported() string { return "u" }
-
-func (r *plain) Name() string                       { return r.name }
-func (r *plain) Fails() (string, error)             { return "", errors.New("no " + r.name) }
-func (r *plain) Works() (int, error)                { return len(r.name), nil }
-func (r *plain) Panics() string                     { r.calls++; panic("bad " + r.name) }
-func (r *plain) Label(l label) string               { return string(l) + ":" + r.name }
-func (r *plain) Join(w words) string                { return strings.Join(w, "+") }
-func (r *plain) Either(e error) (string, error)     { r.calls++; return fmt.Sprint(e == nil), e }
-func (r *plain) Pair(a string, n int) string        { return fmt.Sprint(a, n) }
-func (r *plain) Say(key string, args ...any) string { return fmt.Sprint(key, args) }
-func (r *plain) Say2(k string, n int, args ...any) string {
-	return fmt.Sprint(k, n, len(args), args)
-}
-func (r *plain) Child() *child      { return &child{Name: "c-" + r.name} }
-func (r *plain) None() *child       { return nil }
-func (r *plain) Value() child       { return child{Name: "v"} }
-func (r *plain) Empty() []string    { return nil }
-func (r *plain) Same(a any) string  { return fmt.Sprintf("%T %v", a, a) }
-func (r *plain) unexported() string { return "u" }
-
-func (r *formed) Tags(k string, t ...string) string { return k + strings.Join(t, ",") }
-func (r *plain) Tags(k string, t ...string) string  { return k + strings.Join(t, ",") }
+func (r *methods) Tags(k string, t ...string) string { return k + strings.Join(t, ",") }
+func (r *methods) Child() *child                     { return &child{Name: "c-" + r.name} }
+func (r *methods) None() *child                      { return nil }
+func (r *methods) Value() child                      { return child{Name: "v"} }
+func (r *methods) Empty() []string                   { return nil }
+func (r *methods) Same(a any) string                 { return fmt.Sprintf("%T %v", a, a) }
+func (r *methods) unexported() string                { return "u" }
 
 func (c *child) Upper() string { return strings.ToUpper(c.Name) }
 
@@ -143,7 +120,7 @@ func TestMethodFormsAsReflect(t *testing.T) {
 			}
 			return out.String(), msg
 		}
-		f, p := &formed{name: "x"}, &plain{name: "x"}
+		f, p := &formed{methods{name: "x"}}, &plain{methods{name: "x"}}
 		gotOut, gotErr := run(f)
 		wantOut, wantErr := run(p)
 		if gotOut != wantOut || gotErr != wantErr {
@@ -158,7 +135,7 @@ func TestMethodFormsAsReflect(t *testing.T) {
 // TestMethodFormTaken checks that a registered method is found with its
 // form, and that the form gives what reflect's call of the method gives.
 func TestMethodFormTaken(t *testing.T) {
-	r := reflect.ValueOf(&formed{name: "x"})
+	r := reflect.ValueOf(&formed{methods{name: "x"}})
 	method, form := methodByName(r, "Label")
 	if form == nil {
 		t.Fatal("Label: no form found")
