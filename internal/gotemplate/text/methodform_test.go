@@ -43,6 +43,10 @@ func (r *methods) Empty() []string                   { return nil }
 func (r *methods) Same(a any) string                 { return fmt.Sprintf("%T %v", a, a) }
 func (r *methods) unexported() string                { return "u" }
 
+// Nil gives a nil receiver, whose methods are then called on nil.
+func (r *formed) Nil() *formed { return nil }
+func (r *plain) Nil() *plain   { return nil }
+
 func (c *child) Upper() string { return strings.ToUpper(c.Name) }
 
 func init() {
@@ -62,6 +66,7 @@ func init() {
 	RegisterMethodForm("Empty", Form0((*formed).Empty))
 	RegisterMethodForm("Same", Form1((*formed).Same))
 	RegisterMethodForm("Tags", Form1V((*formed).Tags))
+	RegisterMethodForm("Nil", Form0((*formed).Nil))
 }
 
 // TestMethodFormsAsReflect runs templates on a receiver whose methods
@@ -99,6 +104,8 @@ func TestMethodFormsAsReflect(t *testing.T) {
 		`{{with .None}}{{.Name}}{{else}}none{{end}}`,
 		`{{.None.Name}}`,
 		`{{.Value.Name}}`,
+		`{{.Nil.Name}}`,
+		`{{.Nil.Empty}}`,
 		`{{.Value.Upper}}`,
 		`{{if .Empty}}some{{else}}empty{{end}} {{len .Empty}}`,
 		`{{.Same 1}} {{.Same "s"}} {{.Same nil}} {{.Same .Child}}`,
