@@ -10,10 +10,12 @@ import (
 // than reflect's: at 100,000 generated documents reflect's calls of
 // them cost about 6 s of the render's CPU in its own work (building a
 // frame and a slice of results per call, looking up the frame's layout).
-// A method missing here works all the same, through reflect; a line
-// here whose method changes its parameters no longer compiles, and one
-// naming another method than it holds stops the program as it starts
-// (the forms check both).
+// A method missing here works all the same, through reflect. A line
+// here follows its method's types when they change; one whose method
+// comes to take another number of parameters, or an error result it
+// did not, no longer compiles; one naming another method than it holds
+// stops the program as it starts (RegisterMethodForm checks the type
+// and the code).
 func init() {
 	// Every exported method of the view but those of shapes the forms do
 	// not take (Listed, More, TypeT, TypeTn).
