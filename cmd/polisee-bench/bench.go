@@ -102,12 +102,12 @@ func (s sizeResult) pagefindSearch() *benchkit.SearchResult {
 }
 
 // benchSize writes the corpus of size n into dir and measures each tool on
-// it. dir is removed afterwards unless -keep: a 10k corpus and its sites
-// take several hundred megabytes.
+// it. dir is removed with the bench's folder when the bench ends, unless
+// -keep, not before: a deletion slows the builds measured after it (see
+// benchkit.SettleDisk). Each measured run writes a folder of its own
+// (see measureBuild): polisee's three take 1.2 GB at 10,000 documents
+// and 12 GB at 100,000.
 func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p peers, log io.Writer) (sizeResult, error) {
-	if !o.keep {
-		defer os.RemoveAll(dir)
-	}
 	s := sizeResult{n: n}
 	s.load[0] = benchkit.LoadAverage()
 	logf := func(format string, args ...any) { fmt.Fprintf(log, "N=%d: "+format+"\n", append([]any{n}, args...)...) }
@@ -133,7 +133,7 @@ func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p 
 	out := filepath.Join(dir, "public")
 	for _, flags := range o.variants {
 		logf("%s...", toolName(flags))
-		r, err := measureBuild(o.runs, toolName(flags), out, func() (benchkit.Usage, error) {
+		r, err := measureBuild(o.runs, toolName(flags), out, func(out string) (benchkit.Usage, error) {
 			u, _, err := benchkit.Measure(ctx, nil, bins.polisee, buildArgs(flags, content, out)...)
 			return u, err
 		})
@@ -189,7 +189,7 @@ func (s *sizeResult) runPeers(ctx context.Context, o options, dir, content strin
 	env := []string{"HUGO_CACHEDIR=" + filepath.Join(dir, "hugo-cache")}
 	buildHugo := func(tool, environment, out string) (result, error) {
 		logf("%s...", tool)
-		return measureBuild(o.runs, tool, out, func() (benchkit.Usage, error) {
+		return measureBuild(o.runs, tool, out, func(out string) (benchkit.Usage, error) {
 			u, _, err := benchkit.Measure(ctx, env, p.hugo, "--quiet", "--environment", environment, "-s", site, "-d", out)
 			return u, err
 		})
@@ -228,9 +228,6 @@ func (s *sizeResult) runPeers(ctx context.Context, o options, dir, content strin
 	if err != nil {
 		return err
 	}
-	if !o.keep {
-		os.RemoveAll(rout) // only its cost is measured
-	}
 	s.rows = append(s.rows, related)
 	if pfRow != nil {
 		// Pagefind's run on the minimal site stands for its run on this
@@ -241,18 +238,29 @@ func (s *sizeResult) runPeers(ctx context.Context, o options, dir, content strin
 	return nil
 }
 
-// measureBuild runs one build runs times into a fresh out folder, on a
-// settled disk (benchkit.SettleDisk), and describes the median run and
-// what it wrote.
-func measureBuild(runs int, tool, out string, build func() (benchkit.Usage, error)) (result, error) {
+// measureBuild runs one build runs times, each into a new folder beside
+// out, on a settled disk (benchkit.SettleDisk), leaves the last run's
+// output at out, and describes the median run and what it wrote. No run
+// follows the removal of an earlier one's output (see SettleDisk): the
+// folders stay until the bench ends.
+func measureBuild(runs int, tool, out string, build func(out string) (benchkit.Usage, error)) (result, error) {
+	var last string
 	u, err := medianRun(runs, func(u benchkit.Usage) time.Duration { return u.Wall }, func() (benchkit.Usage, error) {
-		if err := os.RemoveAll(out); err != nil {
+		dir, err := benchkit.FreshFolder(out)
+		if err != nil {
 			return benchkit.Usage{}, err
 		}
+		last = dir
 		benchkit.SettleDisk()
-		return build()
+		return build(dir)
 	})
 	if err != nil {
+		return result{}, err
+	}
+	if err := benchkit.MoveAside(out); err != nil {
+		return result{}, err
+	}
+	if err := os.Rename(last, out); err != nil {
 		return result{}, err
 	}
 	files, size, err := benchkit.TreeStats(out)

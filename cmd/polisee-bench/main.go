@@ -65,8 +65,10 @@
 // command from importing the corpus package) are compiled with go build
 // into a temporary folder; -polisee measures another polisee binary
 // instead. One unmeasured build of a tiny corpus comes first, so that
-// one-off work (reading the binary from disk) does not count. Each output
-// folder is removed before a run: every build is a clean one. With -runs
+// one-off work (reading the binary from disk) does not count. Each run
+// writes a new output folder, and nothing is deleted until the bench ends
+// (a deletion slows the file system's later work on some systems: see
+// benchkit.SettleDisk): every build is a clean one. With -runs
 // k, each tool runs k times and the run with the median wall time is
 // reported; the browser measures once.
 //
@@ -307,7 +309,7 @@ func warmUp(ctx context.Context, o options, dir string, bins tools) error {
 	}
 	for _, flags := range o.variants {
 		out := filepath.Join(dir, "public")
-		if err := os.RemoveAll(out); err != nil {
+		if err := benchkit.MoveAside(out); err != nil {
 			return err
 		}
 		if _, _, err := benchkit.Measure(ctx, nil, bins.polisee, buildArgs(flags, content, out)...); err != nil {

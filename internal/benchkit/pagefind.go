@@ -25,11 +25,12 @@ type PagefindIndex struct {
 }
 
 // RunPagefind runs `pagefind --site SITE --output-subdir pagefind_bench`
-// as a measured child process, after removing what an earlier run wrote
-// and letting the disk settle, and measures its output folder.
+// as a measured child process, after moving what an earlier run wrote
+// aside (see SettleDisk) and letting the disk settle, and measures its
+// output folder.
 func RunPagefind(ctx context.Context, bin, site string) (*PagefindIndex, error) {
 	out := filepath.Join(site, PagefindDir)
-	if err := os.RemoveAll(out); err != nil {
+	if err := MoveAside(out); err != nil {
 		return nil, err
 	}
 	SettleDisk()

@@ -2,5 +2,5 @@
 
 package benchkit
 
-// SettleDisk does nothing here (see the unix version).
-func SettleDisk() {}
+// syncDisk does nothing here (see the unix version).
+func syncDisk() {}
