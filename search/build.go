@@ -538,8 +538,31 @@ func persistSegment(analysed []index.Document, path string) error {
 	if !ok {
 		return fmt.Errorf("search segment: unexpected type %T", seg)
 	}
-	if err := zapx.PersistSegmentBase(sb, path); err != nil {
+	if err := writeSegmentFile(sb, path); err != nil {
 		return fmt.Errorf("search segment: %w", err)
+	}
+	return nil
+}
+
+// writeSegmentFile writes sb to a new file at path, as
+// zapx.PersistSegmentBase does but for its fsync: the file lives in the
+// build's work folder only until the merge, and is of no use after a
+// crash. A build waited on those fsyncs between batches: at 100,000
+// documents, 699 of them took 1.46 s, two of them 0.82 and 0.84 s side
+// by side, with both cores idle.
+func writeSegmentFile(sb *zapx.SegmentBase, path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := sb.WriteTo(f); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return err
 	}
 	return nil
 }
