@@ -105,8 +105,8 @@ func (s sizeResult) pagefindSearch() *benchkit.SearchResult {
 // it. dir is removed with the bench's folder when the bench ends, unless
 // -keep, not before: a deletion slows the builds measured after it (see
 // benchkit.SettleDisk). Each measured run writes a folder of its own
-// (see measureBuild): polisee's three take 1.2 GB at 10,000 documents
-// and 12 GB at 100,000.
+// (see measureBuild): a polisee site of 10,000 generated documents
+// takes about 400 MB, and ten times that at 100,000.
 func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p peers, log io.Writer) (sizeResult, error) {
 	s := sizeResult{n: n}
 	s.load[0] = benchkit.LoadAverage()
