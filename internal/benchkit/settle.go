@@ -39,8 +39,10 @@ func FreshFolder(base string) (string, error) {
 // MoveAside renames what is at path to a FreshFolder name beside it, if
 // anything is there, rather than deleting it (see SettleDisk).
 func MoveAside(path string) error {
-	if _, err := os.Lstat(path); err != nil {
+	if _, err := os.Lstat(path); os.IsNotExist(err) {
 		return nil
+	} else if err != nil {
+		return err
 	}
 	aside, err := FreshFolder(path)
 	if err != nil {
