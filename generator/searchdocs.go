@@ -275,10 +275,14 @@ func (b *builder) indexFiles(ctx context.Context, docs []search.Document, bodies
 	if sections != nil {
 		names.Sections = SearchDir + "/" + search.SectionsFile
 	}
+	var evict func()
+	if segs != nil {
+		evict = segs.Evict
+	}
 	if !b.cfg.Preview {
-		names.Index = SearchDir + "/" + contentName(search.IndexFile, data)
+		names.Index = SearchDir + "/" + contentNameEvicting(search.IndexFile, data, evict)
 		if sections != nil {
-			names.Sections = SearchDir + "/" + contentName(search.SectionsFile, sections)
+			names.Sections = SearchDir + "/" + contentNameEvicting(search.SectionsFile, sections, evict)
 		}
 	}
 	meta := searchMeta{Format: 3, Documents: b.indexed, Languages: b.content.Site.Languages, IndexFile: path.Base(names.Index)}
@@ -287,10 +291,6 @@ func (b *builder) indexFiles(ctx context.Context, docs []search.Document, bodies
 	}
 	if names.Wasm != "" {
 		meta.Engine = path.Base(names.Wasm)
-	}
-	var evict func()
-	if segs != nil {
-		evict = segs.Evict
 	}
 	head, err := partFiles(data, b.indexed, b.cfg, put, evict)
 	if err != nil {

@@ -213,3 +213,53 @@ func numberedCopies(n int, vary func(i int, d *Document)) []Document {
 	}
 	return docs
 }
+
+// TestWrittenDirectAsZapx: the segments zapwrite writes in one pass are,
+// byte for byte, those zapx makes a batch at a time and merges (or, for
+// one batch, writes alone), over several batch sizes: one batch, batches
+// that end inside a page's sections, a batch of one document.
+func TestWrittenDirectAsZapx(t *testing.T) {
+	defer func(n int) { batchSize = n }(batchSize)
+	defer func(on bool) { writeDirect = on }(writeDirect)
+	docs := numberedCopies(30, func(i int, d *Document) {
+		d.Body = strings.ReplaceAll(d.Body, "grants", fmt.Sprintf("grants%d", i%5))
+		for k := range d.Sections {
+			d.Sections[k].Text = strings.ReplaceAll(d.Sections[k].Text, "grants", fmt.Sprintf("grants%d", i%5))
+		}
+		if i%3 == 1 {
+			d.Body += fmt.Sprintf("A word of its own: only%d.\n", i)
+		}
+		if i%4 == 2 {
+			d.Tags = append(d.Tags, fmt.Sprintf("tag%d", i), "shared tag")
+		}
+	})
+	ctx := context.Background()
+	for _, n := range []int{1000, 7, 1, 64} {
+		batchSize = n
+		writeDirect = false
+		pages, sections, err := BuildBoth(ctx, docs, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeDirect = true
+		pages2, sections2, err := BuildBoth(ctx, docs, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(pages, pages2) {
+			t.Errorf("batches of %d: pages index %d bytes written directly, %d by zapx; first difference at %d", n, len(pages2), len(pages), firstDiff(pages, pages2))
+		}
+		if !bytes.Equal(sections, sections2) {
+			t.Errorf("batches of %d: sections index %d bytes written directly, %d by zapx; first difference at %d", n, len(sections2), len(sections), firstDiff(sections, sections2))
+		}
+	}
+}
+
+func firstDiff(a, b []byte) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
