@@ -15,7 +15,8 @@ import (
 // (at 100,000 documents 240 to 310 MB for the larger of the two merges),
 // so while they are mapped the limit is lowered by their size: the
 // collector then keeps the heap smaller by as much, and the program's
-// resident memory stays near the limit it was given.
+// resident memory stays near the limit it was given. (Only the zapx
+// path merges, which builds take only in tests: see writeDirect.)
 var heldMaps struct {
 	sync.Mutex
 	bytes int64 // mapped now, counted against the limit

@@ -17,9 +17,11 @@ import (
 // is live, and the runtime held another 400 to 600 MB of freed memory
 // that it gives back to the system slowly: 2.32 to 2.38 GB peak with the
 // index's mapped segments. With 256 MiB + 15 KiB a file (1,721 MiB at
-// 100,000), lowered while the index merges by what the merge maps
-// (package search), the build peaks at 1.76 to 1.80 GiB (1,845,440 to
-// 1,881,168 KiB in builds since; see the README's Measuring). The limit
+// 100,000), the build peaks at 1.76 to 1.81 GiB (1,845,440 to 1,896,196
+// KiB in builds since; see the README's Measuring). (The limit was
+// lowered while zapx merged the index's segments by what the merge
+// mapped; the segments are now written in one pass and nothing is
+// merged.) The limit
 // does not decide when the collector runs in the index stage: with
 // 4,000 MiB it ran as often. At 10,000 documents (403 MiB) the limit is
 // above what the build takes (270 to 290 MB).
