@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -110,7 +111,8 @@ func TestBuildBothSharesAnalysis(t *testing.T) {
 
 // TestTermCountsAsBleve: termCounts gives the terms and counts that
 // bleve's analysis.TokenFrequency gives for a field without term vectors,
-// with and without counts, over texts with many repeated words.
+// with and without counts, over texts with many repeated words, in the
+// order each term is first found; and the map made from them is bleve's.
 func TestTermCountsAsBleve(t *testing.T) {
 	words := strings.Fields("cluster policy cluster innovation vouchers Cluster policy regional smart smart smart specialisation ΚΑΙ και")
 	for n := range 60 {
@@ -121,81 +123,79 @@ func TestTermCountsAsBleve(t *testing.T) {
 		}
 		for _, opts := range []index.FieldIndexingOptions{index.IndexField, index.IndexField | index.SkipFreqNorm} {
 			want := analysis.TokenFrequency(tokens, nil, opts)
-			got := termCounts(tokens, !opts.SkipFreqNorm(), nil)
-			if len(got) != len(want) {
-				t.Fatalf("%d tokens: %d terms, want %d", len(tokens), len(got), len(want))
+			got := termCounts(tokens, !opts.SkipFreqNorm())
+			if len(got.keys) != len(want) || len(got.counts) != len(want) {
+				t.Fatalf("%d tokens: %d terms, want %d", len(tokens), len(got.keys), len(want))
 			}
+			seen := map[string]bool{}
+			for i, k := range got.keys {
+				w := want[k]
+				if w == nil || seen[k] || int(got.counts[i]) != w.Frequency() {
+					t.Fatalf("%d tokens, term %q: count %d, want %+v", len(tokens), k, got.counts[i], w)
+				}
+				seen[k] = true
+			}
+			if len(got.keys) > 0 && got.keys[0] != string(tokens[0].Term) {
+				t.Fatalf("first term %q, want the first token's %q", got.keys[0], tokens[0].Term)
+			}
+			m := got.frequencies()
 			for k, w := range want {
-				g := got[k]
+				g := m[k]
 				if g == nil || !bytes.Equal(g.Term, w.Term) || g.Frequency() != w.Frequency() || len(g.Locations) != 0 {
-					t.Fatalf("%d tokens, term %q: got %+v, want %+v", len(tokens), k, g, w)
+					t.Fatalf("%d tokens, term %q: map has %+v, want %+v", len(tokens), k, g, w)
 				}
 			}
 		}
 	}
 }
 
-// TestReusedCountsGiveTheSameIndex: batches that take their term counts
-// from maps the batches before them gave back (countArena) make the
-// bytes that fresh maps make, over many batches of varied words.
-func TestReusedCountsGiveTheSameIndex(t *testing.T) {
-	defer func(n int) { batchSize = n }(batchSize)
-	batchSize = 5
-	docs := numberedCopies(30, func(i int, d *Document) {
-		// Some batches' texts have many more distinct words than
-		// others', so that a map given back is used again for fewer
-		// terms than it held.
-		extra := strings.Repeat(fmt.Sprintf("word%d%d ", i, i%7), 1+(i%4)*40)
-		for k := range 1 + (i%4)*40 {
-			extra += fmt.Sprintf("term%d_%d ", i, k)
-		}
-		d.Body += extra + "\n"
-	})
-	ctx := context.Background()
-	pages, sections, err := BuildBoth(ctx, docs, t.TempDir())
+// TestAllFieldStaysEmpty: composed as scorch composes it, every mapped
+// document's _all field is empty, in every language, for pages and
+// sections, so analyze may leave it alone.
+func TestAllFieldStaysEmpty(t *testing.T) {
+	m, err := Mapping()
 	if err != nil {
 		t.Fatal(err)
 	}
-	reuseCounts = false
-	defer func() { reuseCounts = true }()
-	freshPages, freshSections, err := BuildBoth(ctx, docs, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
+	docs := withWordLists(numberedCopies(1, func(int, *Document) {}))
+	for _, l := range languages {
+		docs = append(docs, Document{ID: "x-" + l.code, Lang: l.code, Type: "practice", Title: "Title words", Summary: "Summary words", Body: "Body words", Tags: []string{"tag"}, Areas: []string{"area"}})
 	}
-	if !bytes.Equal(pages, freshPages) || !bytes.Equal(sections, freshSections) {
-		t.Fatalf("reused counts changed the indexes: pages %d/%d bytes, sections %d/%d", len(pages), len(freshPages), len(sections), len(freshSections))
-	}
-}
-
-func TestCountArenaGivesBackEmptyMaps(t *testing.T) {
-	a := new(countArena)
-	m, slots := a.get(100)
-	if len(m) != 0 || len(slots) != 100 {
-		t.Fatalf("get(100) = a map of %d, %d counts", len(m), len(slots))
-	}
-	for i := range slots {
-		slots[i].Term = []byte("x")
-		slots[i].SetFrequency(3)
-		m[fmt.Sprint(i)] = &slots[i]
-	}
-	a.release()
-	if len(a.made) != 0 {
-		t.Fatal("release kept its blocks")
-	}
-	if len(m) != 0 {
-		t.Fatalf("a released map still holds %d terms", len(m))
-	}
-	for i, s := range slots {
-		if s.Term != nil || s.Frequency() != 0 {
-			t.Fatalf("count %d not cleared: %+v", i, s)
+	checked := 0
+	for _, d := range docs {
+		ids, sections := d.sectionDocuments()
+		values := []any{d.indexed()}
+		names := []string{d.ID}
+		for i := range ids {
+			values, names = append(values, sections[i]), append(names, ids[i])
+		}
+		for i, v := range values {
+			doc := document.NewDocument(names[i])
+			if err := m.MapDocument(doc, v); err != nil {
+				t.Fatal(err)
+			}
+			doc.AddIDField()
+			doc.VisitFields(func(f index.Field) {
+				if !f.Options().IsIndexed() {
+					return
+				}
+				f.Analyze()
+				if doc.HasComposite() && f.Name() != "_id" {
+					doc.VisitComposite(func(cf index.CompositeField) {
+						cf.Compose(f.Name(), f.AnalyzedLength(), f.AnalyzedTokenFrequencies())
+					})
+				}
+			})
+			doc.VisitComposite(func(cf index.CompositeField) {
+				checked++
+				if cf.AnalyzedLength() != 0 || len(cf.AnalyzedTokenFrequencies()) != 0 {
+					t.Errorf("%s: composite field %s has %d words", names[i], cf.Name(), cf.AnalyzedLength())
+				}
+			})
 		}
 	}
-	// Too many terms for a released block's class take a larger one.
-	if m2, s2 := a.get(200); len(m2) != 0 || len(s2) != 200 {
-		t.Fatalf("get(200) = a map of %d, %d counts", len(m2), len(s2))
-	}
-	if m3, s3 := (*countArena)(nil).get(0); m3 == nil || len(s3) != 0 {
-		t.Fatal("a nil arena's get(0) gave no map")
+	if checked < len(docs) {
+		t.Fatalf("%d composite fields checked for %d documents", checked, len(docs))
 	}
 }
 

@@ -131,11 +131,14 @@ type field struct {
 	dv     []byte
 	hasDV  bool // a document's field asked for doc values
 
-	// per document
-	docLen int
-	docTFs index.TokenFrequencies
-	owned  bool // docTFs was made here (fields of one name merged)
-	inDoc  bool
+	// per document: its counts, as a map or (listed) as two lists
+	docLen    int
+	docTFs    index.TokenFrequencies
+	owned     bool // docTFs was made here (fields of one name merged)
+	listed    bool
+	docKeys   []string
+	docCounts []int32
+	inDoc     bool
 }
 
 // postingList is one term's postings so far: for each document, the
@@ -224,7 +227,12 @@ func (w *Writer) add(d index.Document) error {
 			w.touched = append(w.touched, f)
 		}
 		f.docLen += fl.AnalyzedLength()
-		f.mergeTFs(fl.AnalyzedTokenFrequencies())
+		if tc, ok := fl.(TermCounter); ok && !f.listed && f.docTFs == nil {
+			f.docKeys, f.docCounts = tc.TermCounts()
+			f.listed = true
+		} else {
+			f.mergeTFs(fl.AnalyzedTokenFrequencies())
+		}
 		if !composite && fl.Options().IsStored() {
 			w.values = append(w.values, storedValue{f, fl.EncodedFieldType(), fl.Value(), fl.ArrayPositions()})
 		}
@@ -244,9 +252,27 @@ func (w *Writer) add(d index.Document) error {
 	return nil
 }
 
+// TermCounter is a field that gives its distinct terms and the count of
+// each (0 for a field that keeps none) as two lists, the terms in any
+// order, without places: what its AnalyzedTokenFrequencies would give,
+// without making the map. A Writer asks for them rather than the map.
+type TermCounter interface {
+	TermCounts() (terms []string, counts []int32)
+}
+
 // mergeTFs adds one field's term counts to the document's counts of its
 // name, as zapx does (TokenFrequencies.MergeAll), without changing tfs.
 func (f *field) mergeTFs(tfs index.TokenFrequencies) {
+	if f.listed {
+		// The first field of the name gave lists: into a map of our own.
+		own := make(index.TokenFrequencies, len(f.docKeys)+len(tfs))
+		for i, k := range f.docKeys {
+			tf := &index.TokenFreq{Term: []byte(k)}
+			tf.SetFrequency(int(f.docCounts[i]))
+			own[k] = tf
+		}
+		f.docTFs, f.owned, f.listed, f.docKeys, f.docCounts = own, true, false, nil, nil
+	}
 	if f.docTFs == nil {
 		f.docTFs = tfs
 		return
@@ -295,46 +321,13 @@ func (w *Writer) addPostings(f *field, doc uint32) {
 	}
 	f.lengths = append(f.lengths, uint32(f.docLen))
 	w.dvTerms = w.dvTerms[:0]
+	if f.listed {
+		for i, term := range f.docKeys {
+			w.addPosting(f, doc, term, int(f.docCounts[i]), nil)
+		}
+	}
 	for term, tf := range f.docTFs {
-		id, ok := f.terms[term]
-		if !ok {
-			id = int32(len(f.postings))
-			f.terms[term] = id
-			f.postings = append(f.postings, postingList{})
-		}
-		pl := &f.postings[id]
-		delta := doc - pl.last
-		if pl.count == 0 {
-			delta = doc
-		}
-		b := binary.AppendUvarint(pl.buf, uint64(delta))
-		code := uint64(tf.Frequency()) << 1
-		if len(tf.Locations) > 0 {
-			code |= 1
-		}
-		b = binary.AppendUvarint(b, code)
-		if len(tf.Locations) > 0 {
-			b = binary.AppendUvarint(b, uint64(len(tf.Locations)))
-		}
-		for _, l := range tf.Locations {
-			lf := f
-			if l.Field != "" {
-				lf = w.define(l.Field)
-			}
-			b = binary.AppendUvarint(b, uint64(lf.seq))
-			b = binary.AppendUvarint(b, uint64(l.Position))
-			b = binary.AppendUvarint(b, uint64(l.Start))
-			b = binary.AppendUvarint(b, uint64(l.End))
-			b = binary.AppendUvarint(b, uint64(len(l.ArrayPositions)))
-			for _, ap := range l.ArrayPositions {
-				b = binary.AppendUvarint(b, ap)
-			}
-		}
-		pl.buf, pl.last = b, doc
-		pl.count++
-		if f.hasDV {
-			w.dvTerms = append(w.dvTerms, term)
-		}
+		w.addPosting(f, doc, term, tf.Frequency(), tf.Locations)
 	}
 	if f.hasDV && len(w.dvTerms) > 0 {
 		sort.Strings(w.dvTerms)
@@ -345,6 +338,51 @@ func (w *Writer) addPostings(f *field, doc uint32) {
 		f.dvEnds = append(f.dvEnds, uint32(len(f.dv)))
 	}
 	f.docLen, f.docTFs, f.owned, f.inDoc = 0, nil, false, false
+	f.listed, f.docKeys, f.docCounts = false, nil, nil
+}
+
+// addPosting adds a document's posting of a term of f: its count and
+// places.
+func (w *Writer) addPosting(f *field, doc uint32, term string, freq int, locs []*index.TokenLocation) {
+	id, ok := f.terms[term]
+	if !ok {
+		id = int32(len(f.postings))
+		f.terms[term] = id
+		f.postings = append(f.postings, postingList{})
+	}
+	pl := &f.postings[id]
+	delta := doc - pl.last
+	if pl.count == 0 {
+		delta = doc
+	}
+	b := binary.AppendUvarint(pl.buf, uint64(delta))
+	code := uint64(freq) << 1
+	if len(locs) > 0 {
+		code |= 1
+	}
+	b = binary.AppendUvarint(b, code)
+	if len(locs) > 0 {
+		b = binary.AppendUvarint(b, uint64(len(locs)))
+	}
+	for _, l := range locs {
+		lf := f
+		if l.Field != "" {
+			lf = w.define(l.Field)
+		}
+		b = binary.AppendUvarint(b, uint64(lf.seq))
+		b = binary.AppendUvarint(b, uint64(l.Position))
+		b = binary.AppendUvarint(b, uint64(l.Start))
+		b = binary.AppendUvarint(b, uint64(l.End))
+		b = binary.AppendUvarint(b, uint64(len(l.ArrayPositions)))
+		for _, ap := range l.ArrayPositions {
+			b = binary.AppendUvarint(b, ap)
+		}
+	}
+	pl.buf, pl.last = b, doc
+	pl.count++
+	if f.hasDV {
+		w.dvTerms = append(w.dvTerms, term)
+	}
 }
 
 // addStored keeps the document's stored values, compressed as zapx
