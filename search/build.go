@@ -363,15 +363,17 @@ func newSegmentWriter(path string) (*segmentWriter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search segment: %w", err)
 	}
-	return &segmentWriter{path: path, f: f, w: zapwrite.New(f, batchSize, filepath.Dir(path))}, nil
+	return &segmentWriter{path: path, f: f, w: zapwrite.New(f, filepath.Dir(path))}, nil
 }
 
+// add adds a batch's documents, as one batch (one segment of zapx's).
 func (s *segmentWriter) add(docs []index.Document) error {
 	for _, d := range docs {
 		if err := s.w.Add(d); err != nil {
 			return fmt.Errorf("search segment: %w", err)
 		}
 	}
+	s.w.EndBatch()
 	return nil
 }
 

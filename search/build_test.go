@@ -232,9 +232,25 @@ func TestWrittenDirectAsZapx(t *testing.T) {
 		if i%4 == 2 {
 			d.Tags = append(d.Tags, fmt.Sprintf("tag%d", i), "shared tag")
 		}
+		if n := len(d.Sections); n > 0 && strings.HasSuffix(d.Body, d.Sections[n-1].Text) {
+			// A word in one section of one page, once: the sections
+			// index has terms in one document too.
+			solo := fmt.Sprintf("Solo%s.\n", strings.NewReplacer("/", "", "-", "").Replace(d.ID))
+			d.Sections[n-1].Text += solo
+			d.Body += solo
+		}
 	})
 	ctx := context.Background()
-	for _, n := range []int{1000, 7, 1, 64} {
+	sections := 0
+	for _, d := range docs {
+		sections += len(d.Sections)
+	}
+	// One batch of pages with more sections than a batch holds: zapx
+	// makes one sections segment all the same, which is not merged.
+	if sections <= len(docs)+1 {
+		t.Fatalf("%d sections for %d documents: the test wants more", sections, len(docs))
+	}
+	for _, n := range []int{1000, 7, 1, 64, len(docs) + 1} {
 		batchSize = n
 		writeDirect = false
 		pages, sections, err := BuildBoth(ctx, docs, t.TempDir())

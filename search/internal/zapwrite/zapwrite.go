@@ -14,8 +14,9 @@
 // compressed, and writes the segment once, at Close.
 //
 // Its bytes are the bytes zapx would write for the same documents cut
-// into batches of the given size: what New writes for one batch, what
-// Merge writes from the batches' segments for more. The tests hold it to
+// into the same batches (the caller ends each with EndBatch): what New
+// writes for one batch, what Merge writes from the batches' segments for
+// more. The tests hold it to
 // that, byte for byte, so the index a site ships, its parts and the
 // ranking do not depend on how the segment was made. What zapx would
 // write depends on the batches in two places only: a field's options are
@@ -79,9 +80,10 @@ var vellumOptions = &vellum.BuilderOpts{Encoder: 1, RegistryTableSize: 0, Regist
 
 // Writer writes one segment. Add documents in order, then Close.
 type Writer struct {
-	out   *countingWriter
-	batch int
-	err   error // the first of Add
+	out       *countingWriter
+	batches   int   // batches ended with documents in them
+	batchDocs int   // documents in the current batch
+	err       error // the first of Add
 
 	fields []*field // in the order first seen
 	byName map[string]*field
@@ -153,17 +155,13 @@ type postingList struct {
 }
 
 // New returns a Writer that writes to w what zapx would for the documents
-// cut in batches of batchSize. The documents' stored fields wait for
-// Close in a file it makes in tmpDir ("": the system's temporary folder)
-// and removes at Close: at 100,000 generated documents they come to
-// about 75 MB, which would otherwise be heap.
-func New(w io.Writer, batchSize int, tmpDir string) *Writer {
-	if batchSize < 1 {
-		batchSize = 1
-	}
+// added, in the batches that EndBatch ends. The documents' stored fields
+// wait for Close in a file it makes in tmpDir ("": the system's temporary
+// folder) and removes at Close: at 100,000 generated documents they come
+// to about 75 MB, which would otherwise be heap.
+func New(w io.Writer, tmpDir string) *Writer {
 	wr := &Writer{
 		out:    &countingWriter{w: bufio.NewWriterSize(w, 1<<20)},
-		batch:  batchSize,
 		byName: map[string]*field{},
 		tmpDir: tmpDir,
 	}
@@ -201,10 +199,7 @@ func (w *Writer) add(d index.Document) error {
 			return errors.New("zapwrite: nested documents are not supported")
 		}
 	}
-	if w.docs > 0 && w.docs%w.batch == 0 {
-		w.endBatch()
-	}
-	if w.docs == 0 || w.docs%w.batch == 0 {
+	if w.batchDocs == 0 {
 		id := w.byName["_id"]
 		id.batchOpts, id.inBatch = index.IndexField|index.StoreField, true
 	}
@@ -249,6 +244,7 @@ func (w *Writer) add(d index.Document) error {
 		return err
 	}
 	w.docs++
+	w.batchDocs++
 	return nil
 }
 
@@ -453,8 +449,15 @@ func (w *Writer) Abandon() {
 	}
 }
 
-// endBatch takes the options of the batch's fields into those in common.
-func (w *Writer) endBatch() {
+// EndBatch ends a batch of documents: zapx would have made a segment of
+// the documents added since the last, if any. It decides how the
+// segment is written: see the package comment.
+func (w *Writer) EndBatch() {
+	if w.batchDocs == 0 {
+		return
+	}
+	w.batches++
+	w.batchDocs = 0
 	for _, f := range w.fields {
 		if !f.inBatch {
 			continue
@@ -477,8 +480,8 @@ func (w *Writer) Close() error {
 	if w.docs == 0 {
 		return errors.New("zapwrite: no documents")
 	}
-	w.endBatch()
-	merged := w.docs > w.batch
+	w.EndBatch()
+	merged := w.batches > 1
 	order := slices.Clone(w.fields)
 	sort.Slice(order[1:], func(a, b int) bool { return order[1+a].name < order[1+b].name })
 	ids := make([]uint64, len(w.fields)) // by seq

@@ -121,10 +121,14 @@ func TestSameBytesAsZapx(t *testing.T) {
 			want := zapxSegment(t, testDocuments(t, tc.docs), tc.batch)
 			var got bytes.Buffer
 			tmp := t.TempDir()
-			w := New(&got, tc.batch, tmp)
-			for _, d := range testDocuments(t, tc.docs) {
+			w := New(&got, tmp)
+			for i, d := range testDocuments(t, tc.docs) {
 				if err := w.Add(d); err != nil {
 					t.Fatal(err)
+				}
+				if (i+1)%tc.batch == 0 {
+					w.EndBatch()
+					w.EndBatch() // an empty batch: none
 				}
 			}
 			if err := w.Close(); err != nil {
@@ -222,7 +226,7 @@ func canonical(t *testing.T, data []byte) {
 // removes the temporary file.
 func TestRefused(t *testing.T) {
 	tmp := t.TempDir()
-	w := New(&bytes.Buffer{}, 10, tmp)
+	w := New(&bytes.Buffer{}, tmp)
 	if err := w.Add(testDocuments(t, 1)[0]); err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +251,7 @@ func TestRefused(t *testing.T) {
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("Abandon left %d files", len(left))
 	}
-	if err := New(&bytes.Buffer{}, 10, tmp).Close(); err == nil {
+	if err := New(&bytes.Buffer{}, tmp).Close(); err == nil {
 		t.Error("Close with no documents gave no error")
 	}
 }
