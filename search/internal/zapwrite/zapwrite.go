@@ -6,8 +6,8 @@
 // batch of documents (zapx's New, with its own in-memory structures for
 // every batch), then one merge of all of them (zapx's Merge, which reads
 // every batch segment back and writes the postings again, on one core).
-// At 100,000 generated documents that was 401 segments an index and about
-// a third of the index stage's CPU. A Writer keeps, for each field, each
+// At 100,000 generated documents that was 401 segments an index, and in
+// one profile 42 s of the index stage's 147 s of CPU. A Writer keeps, for each field, each
 // term's postings in a compact form as documents are added (a document's
 // number as the difference from the term's last, its frequency and
 // places, a few bytes a posting) and each document's stored fields
@@ -16,9 +16,9 @@
 // Its bytes are the bytes zapx would write for the same documents cut
 // into the same batches (the caller ends each with EndBatch): what New
 // writes for one batch, what Merge writes from the batches' segments for
-// more. The tests hold it to
-// that, byte for byte, so the index a site ships, its parts and the
-// ranking do not depend on how the segment was made. What zapx would
+// more. The tests hold it to that, byte for byte, so the index a site
+// ships, its parts and the ranking do not depend on how the segment was
+// made. What zapx would
 // write depends on the batches in two places only: a field's options are
 // those of each batch (the options of its documents' fields, together)
 // in common, and a term found in one document only is written in the
