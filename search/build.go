@@ -201,49 +201,31 @@ func build(ctx context.Context, docs []Document, fill func(*Document) error, tmp
 	}
 	defer os.RemoveAll(work)
 	// Analysed documents take many times the size of their text, so they
-	// are turned into segments a batch at a time, which are then merged
-	// into one. The batch size is fixed: it decides the bytes. Analysis
-	// runs on all cores; making and writing a segment runs on one, so a
-	// batch's two segments are written side by side. (Writing them while
-	// the next batch is analysed held two batches in memory and cost more
-	// in garbage collection, under build's soft memory limit, than it
-	// saved.)
+	// are analysed a batch at a time. The batch size is fixed: it decides
+	// the bytes. Analysis runs on all cores; adding a batch to a segment
+	// runs on one, so a batch's pages and sections are added side by
+	// side. (With zapx's segments, writing a batch's while the next was
+	// analysed held two batches in memory and cost more in garbage
+	// collection, under build's soft memory limit, than it saved.)
 	if writeDirect {
 		return buildDirect(ctx, sorted, fill, m, work, withSections, share)
 	}
+	// zapx's way, for the tests: a segment a batch, merged into one.
 	var pageParts, sectionParts []string
-	for start := 0; start < len(sorted); start += batchSize {
-		batch := sorted[start:min(start+batchSize, len(sorted))]
-		if fill != nil {
-			if err := fillBatch(batch, fill); err != nil {
-				return nil, err
-			}
-		}
-		pageDocs, sectionDocs, err := analyseBatch(ctx, m, batch, withSections, share)
-		if err != nil {
-			return nil, err
-		}
-		// The texts are analysed: let them go (see BuildBoth).
-		clear(batch)
+	err = eachBatch(ctx, sorted, fill, m, withSections, share, func(pageDocs, sectionDocs []index.Document) error {
 		p := filepath.Join(work, fmt.Sprintf("pages-%05d.zap", len(pageParts)))
 		pageParts = append(pageParts, p)
-		var sectionErr error
-		written := make(chan struct{})
-		go func() {
-			defer close(written)
-			if sectionDocs != nil {
-				sp := filepath.Join(work, fmt.Sprintf("sections-%05d.zap", len(sectionParts)))
-				sectionParts = append(sectionParts, sp)
-				sectionErr = persistSegment(sectionDocs, sp)
+		return sideBySide(func() error { return persistSegment(pageDocs, p) }, func() error {
+			if sectionDocs == nil {
+				return nil
 			}
-		}()
-		err = persistSegment(pageDocs, p)
-		<-written
-		clear(pageDocs)
-		clear(sectionDocs)
-		if err := errors.Join(err, sectionErr); err != nil {
-			return nil, err
-		}
+			sp := filepath.Join(work, fmt.Sprintf("sections-%05d.zap", len(sectionParts)))
+			sectionParts = append(sectionParts, sp)
+			return persistSegment(sectionDocs, sp)
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
 	// The two merges run one after the other. A merge maps its inputs,
 	// and they come resident almost at once: at 100,000 documents 370 to
@@ -291,50 +273,30 @@ func buildDirect(ctx context.Context, sorted []Document, fill func(*Document) er
 			sectionsOut.abandon()
 		}
 	}()
-	for start := 0; start < len(sorted); start += batchSize {
-		batch := sorted[start:min(start+batchSize, len(sorted))]
-		if fill != nil {
-			if err := fillBatch(batch, fill); err != nil {
-				return nil, err
-			}
-		}
-		pageDocs, sectionDocs, err := analyseBatch(ctx, m, batch, withSections, share)
-		if err != nil {
-			return nil, err
-		}
-		clear(batch) // the texts are analysed: let them go (see BuildBoth)
+	err = eachBatch(ctx, sorted, fill, m, withSections, share, func(pageDocs, sectionDocs []index.Document) error {
 		if sectionDocs != nil && sectionsOut == nil {
+			var err error
 			if sectionsOut, err = newSegmentWriter(filepath.Join(work, "sections.zap")); err != nil {
-				return nil, err
+				return err
 			}
 		}
-		var sectionErr error
-		added := make(chan struct{})
-		go func() {
-			defer close(added)
-			if sectionDocs != nil {
-				sectionErr = sectionsOut.add(sectionDocs)
+		return sideBySide(func() error { return pagesOut.add(pageDocs) }, func() error {
+			if sectionDocs == nil {
+				return nil
 			}
-		}()
-		err = pagesOut.add(pageDocs)
-		<-added
-		clear(pageDocs) // the writers copied what they keep
-		clear(sectionDocs)
-		if err := errors.Join(err, sectionErr); err != nil {
-			return nil, err
-		}
+			return sectionsOut.add(sectionDocs)
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
-	var sectionErr error
-	closed := make(chan struct{})
-	go func() {
-		defer close(closed)
-		if sectionsOut != nil {
-			sectionErr = sectionsOut.close()
+	err = sideBySide(pagesOut.close, func() error {
+		if sectionsOut == nil {
+			return nil
 		}
-	}()
-	err = pagesOut.close()
-	<-closed
-	if err := errors.Join(err, sectionErr); err != nil {
+		return sectionsOut.close()
+	})
+	if err != nil {
 		return nil, err
 	}
 	segs := &Segments{}
@@ -349,6 +311,47 @@ func buildDirect(ctx context.Context, sorted []Document, fill func(*Document) er
 		return nil, err
 	}
 	return segs, nil
+}
+
+// eachBatch fills (when fill is set) and analyses the documents
+// batchSize at a time, in order, and hands write each batch's analysed
+// pages and sections (nil when they have none). The texts are let go
+// once analysed (see BuildBoth), and the analysed documents once written.
+func eachBatch(ctx context.Context, sorted []Document, fill func(*Document) error, m *mapping.IndexMappingImpl, withSections, share bool, write func(pages, sections []index.Document) error) error {
+	for start := 0; start < len(sorted); start += batchSize {
+		batch := sorted[start:min(start+batchSize, len(sorted))]
+		if fill != nil {
+			if err := fillBatch(batch, fill); err != nil {
+				return err
+			}
+		}
+		pageDocs, sectionDocs, err := analyseBatch(ctx, m, batch, withSections, share)
+		if err != nil {
+			return err
+		}
+		clear(batch)
+		err = write(pageDocs, sectionDocs)
+		clear(pageDocs)
+		clear(sectionDocs)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sideBySide runs a and b at once, a on the calling goroutine, and
+// returns their errors.
+func sideBySide(a, b func() error) error {
+	var errB error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		errB = b()
+	}()
+	errA := a()
+	<-done
+	return errors.Join(errA, errB)
 }
 
 // segmentWriter is a zapwrite.Writer with its file.
