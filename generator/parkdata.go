@@ -121,11 +121,12 @@ func gcPercentFor(gc int, before, after uint64) int {
 // 40 MB above its start at 10,000 generated documents and about 70 MB
 // at 100,000, when each batch became a segment of its own. The segments
 // are now written in one pass, and the writers' postings grow through
-// the stage to about 225 MB at 100,000 (25 MB at 10,000): with the
-// same figure here the stage gets GOGC 400 at 100,000, and the soft
-// memory limit, not GOGC, bounds its heap as the writers fill (the
-// build's peak went up 55 to 65 MB, within its 2 GB). Not measured yet
-// with a figure that counts the writers.
+// the stage to about 225 MB at 100,000 (25 MB at 10,000). By the
+// figures above the stage gets GOGC 400 at 100,000, so once the writers
+// hold more than about 130 MB the heap it lets grow passes the soft
+// memory limit, which then decides when the collector runs (the build's
+// peak went up 55 to 65 MB, within its 2 GB). Not measured again with a
+// figure that counts the writers.
 const indexWorkingSet = 64 << 20
 
 // liveHeap is the bytes of the heap that the last collection found live.
