@@ -220,7 +220,8 @@ func numberedCopies(n int, vary func(i int, d *Document)) []Document {
 // that end inside a page's sections, a batch of one document.
 func TestWrittenDirectAsZapx(t *testing.T) {
 	defer func(n int) { batchSize = n }(batchSize)
-	defer func(on bool) { writeDirect = on }(writeDirect)
+	saved := writeSegments
+	defer func() { writeSegments = saved }()
 	docs := numberedCopies(30, func(i int, d *Document) {
 		d.Body = strings.ReplaceAll(d.Body, "grants", fmt.Sprintf("grants%d", i%5))
 		for k := range d.Sections {
@@ -252,12 +253,12 @@ func TestWrittenDirectAsZapx(t *testing.T) {
 	}
 	for _, n := range []int{1000, 7, 1, 64, len(docs) + 1} {
 		batchSize = n
-		writeDirect = false
+		writeSegments = zapxSegments
 		pages, sections, err := BuildBoth(ctx, docs, t.TempDir())
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeDirect = true
+		writeSegments = buildDirect
 		pages2, sections2, err := BuildBoth(ctx, docs, t.TempDir())
 		if err != nil {
 			t.Fatal(err)

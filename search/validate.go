@@ -10,7 +10,7 @@ import (
 // allocates by them: a damaged index that still passes the checksum (a
 // forged or unlucky one) could otherwise make it ask for terabytes, which
 // ends the program with no error to recover. It walks the fields section
-// as canonicalize does and checks each section's doc-value block: its
+// as zapx writes it and checks each section's doc-value block: its
 // bounds, and a chunk count its bytes can hold.
 func checkSizes(data []byte, f footer) error {
 	bad := func(what string) error { return fmt.Errorf("%s; rebuild the site", what) }
