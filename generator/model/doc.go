@@ -17,4 +17,10 @@
 // diag.Diagnostic at its file, line and column, references between items
 // resolved and checked, and translations paired with their originals
 // (Localized gives the content as one language's pages show it).
+//
+// Front matter is YAML read by gopkg.in/yaml.v3, but for the plain subset
+// nearly every content file is written in (names and one-line values,
+// lists and mappings of them), which plainYAML (plainyaml.go) reads into
+// the very nodes yaml.v3 would give, several times faster; whatever it
+// does not take, errors included, goes to yaml.v3.
 package model

@@ -694,6 +694,11 @@ func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
 		}
 		return tomlToNode(m, fm.raw), diag.Pos{}, ""
 	default:
+		if fm.kind == fmYAML {
+			if root, ok := plainYAML(fm.raw); ok {
+				return root, diag.Pos{}, ""
+			}
+		}
 		var doc yaml.Node
 		if err := yaml.Unmarshal(fm.raw, &doc); err != nil {
 			line, col, msg := yamlErrorPos(fm.raw, err, fm.kind == fmJSON)
