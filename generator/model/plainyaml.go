@@ -22,7 +22,11 @@ import (
 //
 // It is there for speed: at 100,000 generated documents yaml.v3 took
 // 8.5 s of the load's 45 s of CPU, most of it in building its tokens,
-// events and nodes one allocation at a time.
+// events and nodes one allocation at a time. On the generated front
+// matter (BenchmarkFrontMatterYAML) plainYAML takes about a third of
+// yaml.v3's time and 38 allocations a file against 269: its nodes are
+// made a few dozen at a time, and its values are cut from one copy of
+// the front matter (which stays in memory while any of them does).
 func plainYAML(raw []byte) (root *yaml.Node, ok bool) {
 	if !plainChars(raw) {
 		return nil, false
