@@ -459,8 +459,9 @@ func sortedDocuments(docs []Document) ([]Document, error) {
 	return sorted, nil
 }
 
-// batchSize is how many documents are analysed into one segment before
-// the segments are merged (a variable for tests only).
+// batchSize is how many documents are analysed at a time (eachBatch).
+// It decides the bytes: zapx, whose bytes zapwrite gives, made a segment
+// a batch and merged them. A variable for tests only.
 var batchSize = 250
 
 // entry is one bleve document: a page's (indexed) or a section's
