@@ -98,6 +98,24 @@ func visit(tab context.Context, u string) (verdict, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[verdict](`JSON.parse(`+provoke+`)`))
 }
 
+// searchVisit opens a search page, waits for its results and provokes
+// them, all within a deadline of its own.
+func searchVisit(tab context.Context, u string) (v verdict, status string, links []string, err error) {
+	ctx, cancel := context.WithTimeout(tab, 90*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+		return v, "", nil, err
+	}
+	if status, _, err = waitStatus(ctx, "result"); err != nil {
+		return v, "", nil, err
+	}
+	if links, err = resultLinks(ctx); err != nil {
+		return v, "", nil, err
+	}
+	v, err = chromedp.Run(ctx, chromedp.Evaluate[verdict](`JSON.parse(`+provoke+`)`))
+	return v, status, links, err
+}
+
 func TestHostileContentInBrowser(t *testing.T) {
 	chrome, _ := a11yTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
@@ -180,19 +198,12 @@ func TestHostileContentInBrowser(t *testing.T) {
 		// The search page lists the payloads from the index.
 		for _, q := range []string{"script", "iframe", "onerror", "javascript"} {
 			u := srv.URL + "/search/?q=" + q
-			if err := chromedp.Do(tab, chromedp.Navigate(u)); err != nil {
-				t.Fatal(err)
-			}
-			status, _, err := waitStatus(tab, "result")
+			v, status, links, err := searchVisit(tab, u)
 			if err != nil {
 				t.Fatalf("%s: %v", u, err)
 			}
-			if links, _ := resultLinks(tab); len(links) == 0 || strings.HasPrefix(status, "No results") {
+			if len(links) == 0 || strings.HasPrefix(status, "No results") {
 				t.Errorf("%s: %q; want results, to show the payloads", u, status)
-			}
-			v, err := chromedp.Run(tab, chromedp.Evaluate[verdict](`JSON.parse(`+provoke+`)`))
-			if err != nil {
-				t.Fatal(err)
 			}
 			pages++
 			if v.ran() || len(v.Handlers) > 0 || len(v.URLs) > 0 {

@@ -9,6 +9,7 @@ package themes_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -57,12 +58,23 @@ func starterSites(t *testing.T, ctx context.Context) (out, offline string, srv *
 }
 
 // waitStatus waits until the search status line matches want (a
-// substring) and returns it with the time it took.
+// substring) and returns it with the time it took. Each look at the
+// page has its own deadline: Chromium once left one unanswered for
+// minutes while a page loaded its parts, and a look that gets no answer
+// is tried again (a new look reaches the page's current document) until
+// the minute is up, rather than holding the test until go test's alarm.
 func waitStatus(ctx context.Context, want string) (string, time.Duration, error) {
 	start := time.Now()
 	var last string
+	unanswered := 0
 	for time.Since(start) < 60*time.Second {
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.getElementById("search-status") || {}).textContent || ""`))
+		look, cancel := context.WithTimeout(ctx, 5*time.Second)
+		s, err := chromedp.Run(look, chromedp.Evaluate[string](`(document.getElementById("search-status") || {}).textContent || ""`))
+		cancel()
+		if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			unanswered++
+			continue
+		}
 		if err != nil {
 			return "", 0, err
 		}
@@ -71,6 +83,9 @@ func waitStatus(ctx context.Context, want string) (string, time.Duration, error)
 			return s, time.Since(start), nil
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+	if unanswered > 0 {
+		return "", 0, fmt.Errorf("status %q never showed %q (%d looks at the page got no answer in 5 s)", last, want, unanswered)
 	}
 	return "", 0, fmt.Errorf("status %q never showed %q", last, want)
 }
