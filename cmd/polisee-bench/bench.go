@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/internal/benchkit"
 )
 
@@ -274,7 +275,7 @@ func measureBuild(runs int, tool, out string, build func(out string) (benchkit.U
 // indexes them, the vocabulary the queries are picked from. The documents
 // are dropped before the builds run, and their memory given back.
 func corpusWords(ctx context.Context, content string) ([]string, error) {
-	docs, err := generator.SearchDocuments(ctx, generator.Config{Src: os.DirFS(content), SrcRoot: "content", SrcDir: content})
+	docs, err := generator.SearchDocuments(ctx, generator.Config{Src: model.DirFS(content), SrcRoot: "content", SrcDir: content})
 	if err != nil {
 		return nil, err
 	}

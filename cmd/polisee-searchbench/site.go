@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clusterpolisee/polisee/generator"
+	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/internal/benchkit"
 	"github.com/clusterpolisee/polisee/search"
 )
@@ -41,7 +42,7 @@ func buildSite(ctx context.Context, work string, n int, seed int64, parts string
 	}
 	s := &builtSite{public: filepath.Join(work, "public")}
 	cfg := generator.Config{
-		Src: os.DirFS(content), SrcRoot: "content", SrcDir: content, Out: s.public,
+		Src: model.DirFS(content), SrcRoot: "content", SrcDir: content, Out: s.public,
 		Engine: benchkit.Engine(), IndexParts: parts,
 	}
 	logf("building the site...")

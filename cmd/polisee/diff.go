@@ -15,6 +15,7 @@ import (
 
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/generator/sitediff"
 )
 
@@ -104,7 +105,7 @@ func buildBoth(ctx context.Context, ref string, src source, oldDir, newDir, work
 		return err
 	}
 	oldCfg := cfg
-	oldCfg.Src, oldCfg.SrcDir = os.DirFS(filepath.Join(work, filepath.FromSlash(rel))), filepath.Join(work, filepath.FromSlash(rel))
+	oldCfg.Src, oldCfg.SrcDir = model.DirFS(filepath.Join(work, filepath.FromSlash(rel))), filepath.Join(work, filepath.FromSlash(rel))
 	for _, b := range []struct {
 		cfg  generator.Config
 		out  string

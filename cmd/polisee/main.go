@@ -50,6 +50,7 @@ import (
 	"github.com/clusterpolisee/polisee/content"
 	"github.com/clusterpolisee/polisee/generator"
 	"github.com/clusterpolisee/polisee/generator/diag"
+	"github.com/clusterpolisee/polisee/generator/model"
 	"github.com/clusterpolisee/polisee/search/engine"
 )
 
@@ -154,7 +155,7 @@ func (s *source) config() (generator.Config, error) {
 	if !info.IsDir() {
 		return generator.Config{}, fmt.Errorf("content folder %s is not a folder", dir)
 	}
-	return generator.Config{Src: os.DirFS(dir), SrcRoot: filepath.ToSlash(filepath.Clean(dir)), SrcDir: dir}, nil
+	return generator.Config{Src: model.DirFS(dir), SrcRoot: filepath.ToSlash(filepath.Clean(dir)), SrcDir: dir}, nil
 }
 
 // noteStarter says that there is no content folder, and that the

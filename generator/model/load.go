@@ -417,25 +417,37 @@ func readCapped(fsys fs.FS, p string, size, max int64, into *bytes.Buffer) ([]by
 	if size > max {
 		return nil, fmt.Errorf("file is %s; the limit is %s: split it into several pages", humanSize(size), humanSize(max))
 	}
-	f, err := fsys.Open(p)
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	defer f.Close()
 	// Read into a buffer of the size the folder listing gave (plus room to
 	// see a file that grew past max since): io.ReadAll would start small
 	// and grow it, copying, for every file.
-	buf := into
-	if buf == nil {
-		buf = bytes.NewBuffer(make([]byte, 0, min(size, max)+512))
+	n := int(min(size, max)) + 512
+	var buf []byte
+	if into == nil {
+		buf = make([]byte, n)
 	} else {
-		buf.Reset()
-		buf.Grow(int(min(size, max)) + 512)
+		into.Reset()
+		into.Grow(n)
+		buf = into.AvailableBuffer()[:n]
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+	k, err := readFileInto(fsys, p, buf, size)
+	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	data := buf.Bytes()
+	if k == len(buf) {
+		// Past the listed size and the room after it: the file grew
+		// since it was listed; read to the end, or to the limit.
+		f, err := fsys.Open(p)
+		if err != nil {
+			return nil, unwrapPath(err)
+		}
+		defer f.Close()
+		whole := bytes.NewBuffer(make([]byte, 0, 2*len(buf)))
+		if _, err := whole.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+			return nil, unwrapPath(err)
+		}
+		buf, k = whole.Bytes(), whole.Len()
+	}
+	data := buf[:k]
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("file is larger than the limit of %s: split it into several pages", humanSize(max))
 	}
@@ -864,16 +876,12 @@ func (it *Item) ReadBodyInto(fsys fs.FS, buf *[]byte) ([]byte, error) {
 	return data[d.start:], nil
 }
 
-// readUpTo reads at most n bytes of a file, into one buffer of n bytes
-// (bytes.Buffer.ReadFrom would double a full buffer to look for the end):
-// *into when it is given and large enough (else a new buffer, which
-// *into then keeps).
+// readUpTo reads at most n bytes of a file listed at n-1 bytes, into one
+// buffer of n bytes (bytes.Buffer.ReadFrom would double a full buffer to
+// look for the end): *into when it is given and large enough (else a new
+// buffer, which *into then keeps). A file that grew since it was listed
+// fills the buffer and so shows its new size.
 func readUpTo(fsys fs.FS, p string, n int64, into *[]byte) ([]byte, error) {
-	f, err := fsys.Open(p)
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	defer f.Close()
 	var buf []byte
 	if into != nil && int64(cap(*into)) >= n {
 		buf = (*into)[:n]
@@ -883,8 +891,8 @@ func readUpTo(fsys fs.FS, p string, n int64, into *[]byte) ([]byte, error) {
 			*into = buf
 		}
 	}
-	k, err := io.ReadFull(f, buf)
-	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+	k, err := readFileInto(fsys, p, buf, n-1)
+	if err != nil {
 		return nil, unwrapPath(err)
 	}
 	return buf[:k], nil
