@@ -34,6 +34,9 @@ var analyzerPairs = sync.OnceValues(func() ([]analyzerPair, error) {
 	cache := registry.NewCache()
 	var out []analyzerPair
 	for _, name := range analyzerNames() {
+		if _, err := cache.DefineTokenFilter(filtersName(name), filtersConfig(name)); err != nil {
+			return nil, err
+		}
 		b, err := cache.DefineAnalyzer(name, analyzerConfig(name))
 		if err != nil {
 			return nil, err

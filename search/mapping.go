@@ -114,6 +114,9 @@ const SectionsFile = "sections.zap"
 // order.
 func addAnalyzers(m *mapping.IndexMappingImpl) error {
 	for _, name := range analyzerNames() {
+		if err := m.AddCustomTokenFilter(filtersName(name), filtersConfig(name)); err != nil {
+			return err
+		}
 		if err := m.AddCustomAnalyzer(name, analyzerConfig(name)); err != nil {
 			return err
 		}
