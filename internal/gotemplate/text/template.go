@@ -8,6 +8,7 @@ import (
 	"maps"
 	"reflect"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 )
 
@@ -22,6 +23,18 @@ type common struct {
 	muFuncs    sync.RWMutex // protects parseFuncs and execFuncs
 	parseFuncs FuncMap
 	execFuncs  map[string]reflect.Value
+	// execFuncsNow is a copy of execFuncs, replaced whenever it
+	// changes, which findFunction reads without taking muFuncs: two
+	// goroutines executing templates took the lock's reader count from
+	// each other at every function call.
+	execFuncsNow atomic.Pointer[map[string]reflect.Value]
+}
+
+// publishFuncs replaces execFuncsNow with a copy of execFuncs; muFuncs
+// must be held for writing, or c not yet shared.
+func (c *common) publishFuncs() {
+	m := maps.Clone(c.execFuncs)
+	c.execFuncsNow.Store(&m)
 }
 
 // Template is the representation of a parsed template. The *parse.Tree
@@ -106,6 +119,7 @@ func (t *Template) Clone() (*Template, error) {
 	defer t.muFuncs.RUnlock()
 	maps.Copy(nt.parseFuncs, t.parseFuncs)
 	maps.Copy(nt.execFuncs, t.execFuncs)
+	nt.common.publishFuncs()
 	return nt, nil
 }
 
@@ -178,6 +192,7 @@ func (t *Template) Funcs(funcMap FuncMap) *Template {
 	defer t.muFuncs.Unlock()
 	addValueFuncs(t.execFuncs, funcMap)
 	addFuncs(t.parseFuncs, funcMap)
+	t.common.publishFuncs()
 	return t
 }
 
