@@ -52,9 +52,9 @@ func TestDirFSLoadsAsOsDirFS(t *testing.T) {
 }
 
 // TestDirFSFileChanged: a file that grew past its listed size is read
-// whole (past the room the buffer leaves, by reading it again), one that
-// grew past the limit is refused, and a body whose file grew or shrank
-// since the load is refused, as through os.DirFS.
+// whole (on past the room the buffer leaves), one that grew past the
+// limit is refused, and a body whose file grew or shrank since the load
+// is refused, as through os.DirFS.
 func TestDirFSFileChanged(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "x.md")

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -418,9 +417,10 @@ func readCapped(fsys fs.FS, p string, size, max int64, into *bytes.Buffer) ([]by
 		return nil, fmt.Errorf("file is %s; the limit is %s: split it into several pages", humanSize(size), humanSize(max))
 	}
 	// Read into a buffer of the size the folder listing gave (plus room to
-	// see a file that grew past max since): io.ReadAll would start small
-	// and grow it, copying, for every file.
-	n := int(min(size, max)) + 512
+	// see a file that grew since): io.ReadAll would start small and grow
+	// it, copying, for every file. A file that grew past that goes on
+	// being read, never past the limit.
+	n := int(min(min(size, max)+512, max+1))
 	var buf []byte
 	if into == nil {
 		buf = make([]byte, n)
@@ -429,25 +429,13 @@ func readCapped(fsys fs.FS, p string, size, max int64, into *bytes.Buffer) ([]by
 		into.Grow(n)
 		buf = into.AvailableBuffer()[:n]
 	}
-	k, err := readFileInto(fsys, p, buf, size)
+	// Read to the end (size -1), not to the listed size: a file that
+	// grows while it is read is read as it grows, and refused past the
+	// limit.
+	data, err := readFile(fsys, p, buf, -1, max+1)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	if k == len(buf) {
-		// Past the listed size and the room after it: the file grew
-		// since it was listed; read to the end, or to the limit.
-		f, err := fsys.Open(p)
-		if err != nil {
-			return nil, unwrapPath(err)
-		}
-		defer f.Close()
-		whole := bytes.NewBuffer(make([]byte, 0, 2*len(buf)))
-		if _, err := whole.ReadFrom(io.LimitReader(f, max+1)); err != nil {
-			return nil, unwrapPath(err)
-		}
-		buf, k = whole.Bytes(), whole.Len()
-	}
-	data := buf[:k]
 	if int64(len(data)) > max {
 		return nil, fmt.Errorf("file is larger than the limit of %s: split it into several pages", humanSize(max))
 	}
@@ -891,11 +879,11 @@ func readUpTo(fsys fs.FS, p string, n int64, into *[]byte) ([]byte, error) {
 			*into = buf
 		}
 	}
-	k, err := readFileInto(fsys, p, buf, n-1)
+	data, err := readFile(fsys, p, buf, n-1, n)
 	if err != nil {
 		return nil, unwrapPath(err)
 	}
-	return buf[:k], nil
+	return data, nil
 }
 
 // fileBuffers are the buffers loadItem reads files into when it keeps
