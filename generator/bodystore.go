@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bufio"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -30,10 +29,24 @@ type bodyStore struct {
 	mu    sync.Mutex
 	f     *os.File
 	named bool // f has a name in the file system, which close removes
-	w     *bufio.Writer
-	off   int64
-	err   error
+	// buf holds what put wrote since the last flush, which ends at off.
+	buf []byte
+	off int64
+	// A full buffer is written out by the put that filled it, after
+	// the lock is let go: other puts go on meanwhile into another
+	// buffer (at 100,000 documents a 1 MB write took 2-3 ms here, once
+	// the system ran out of memory it had used before, and the other
+	// cores' puts waited on the lock for it). flushing counts such
+	// writes under way; flushed is signalled when one ends; spare
+	// holds the buffers they are done with.
+	flushing int
+	flushed  sync.Cond
+	spare    [][]byte
+	err      error
 }
+
+// storeChunk is the size at which put writes its buffer out.
+const storeChunk = 1 << 20
 
 // storedText is where put wrote a text.
 type storedText struct {
@@ -61,7 +74,9 @@ func newBodyStore() (*bodyStore, error) {
 			os.Remove(f.Name())
 		}
 	}
-	return &bodyStore{f: f, named: named, w: bufio.NewWriterSize(f, 1<<20)}, nil
+	s := &bodyStore{f: f, named: named, buf: make([]byte, 0, storeChunk)}
+	s.flushed.L = &s.mu
+	return s, nil
 }
 
 const bodiesPattern = "polisee-bodies-*"
@@ -80,25 +95,57 @@ func removeStaleBodies(dir string) {
 
 // put writes text to the file; an error is kept and returned by seal.
 func (s *bodyStore) put(text string) storedText {
-	return s.write(len(text), func(w *bufio.Writer) (int, error) { return w.WriteString(text) })
+	s.mu.Lock()
+	at := storedText{off: s.off, n: len(text)}
+	s.off += int64(len(text))
+	if s.err != nil {
+		s.mu.Unlock()
+		return at
+	}
+	s.buf = append(s.buf, text...)
+	if len(s.buf) < storeChunk {
+		s.mu.Unlock()
+		return at
+	}
+	full, fullAt := s.buf, s.off-int64(len(s.buf))
+	s.buf = nil
+	if n := len(s.spare); n > 0 {
+		s.buf, s.spare = s.spare[n-1], s.spare[:n-1]
+	}
+	s.flushing++
+	s.mu.Unlock()
+
+	_, err := s.f.WriteAt(full, fullAt)
+	s.mu.Lock()
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	if cap(full) <= 2*storeChunk {
+		s.spare = append(s.spare, full[:0])
+	}
+	s.flushing--
+	s.flushed.Broadcast()
+	s.mu.Unlock()
+	return at
 }
 
 // putBytes is put for bytes: a rendered body goes to the file from its
 // buffer, not through a copy as a string.
 func (s *bodyStore) putBytes(text []byte) storedText {
-	return s.write(len(text), func(w *bufio.Writer) (int, error) { return w.Write(text) })
+	return s.put(unsafe.String(unsafe.SliceData(text), len(text)))
 }
 
-// write reserves n bytes at the end of the file and writes them with fn.
-func (s *bodyStore) write(n int, fn func(*bufio.Writer) (int, error)) storedText {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	at := storedText{off: s.off, n: n}
-	if s.err == nil {
-		_, s.err = fn(s.w)
-		s.off += int64(n)
+// flush writes out what the puts buffered and waits for the writes
+// under way: then everything put is in the file, or s.err says why not.
+// The caller holds s.mu.
+func (s *bodyStore) flush() {
+	if s.err == nil && len(s.buf) > 0 {
+		_, s.err = s.f.WriteAt(s.buf, s.off-int64(len(s.buf)))
+		s.buf = s.buf[:0]
 	}
-	return at
+	for s.flushing > 0 {
+		s.flushed.Wait()
+	}
 }
 
 // seal writes out what put buffered, and reports the first error of any
@@ -110,9 +157,7 @@ func (s *bodyStore) seal() error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.err == nil {
-		s.err = s.w.Flush()
-	}
+	s.flush()
 	if s.err != nil {
 		return fmt.Errorf("bodies: writing %s: %w", s.f.Name(), s.err)
 	}
@@ -122,9 +167,7 @@ func (s *bodyStore) seal() error {
 // get reads back a text that put wrote.
 func (s *bodyStore) get(at storedText) (string, error) {
 	s.mu.Lock()
-	if s.err == nil && s.w.Buffered() > 0 {
-		s.err = s.w.Flush()
-	}
+	s.flush()
 	err := s.err
 	s.mu.Unlock()
 	if err != nil {

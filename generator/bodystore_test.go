@@ -1,11 +1,13 @@
 package generator
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator/markdown"
@@ -148,5 +150,57 @@ func TestGetAllPutsPiecesTogether(t *testing.T) {
 		if err != nil || got != tc.want {
 			t.Errorf("getAll(%v) = %q, %v; want %q", tc.at, got, err, tc.want)
 		}
+	}
+}
+
+// TestBodyStoreManyWriters: texts put from many goroutines at once, of
+// sizes that fill the store's buffer many times over (some larger than
+// it), come back as they were put, read while other puts go on and
+// after the store is sealed.
+func TestBodyStoreManyWriters(t *testing.T) {
+	store, err := newBodyStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.close()
+	const writers, each = 8, 60
+	text := func(w, i int) string {
+		n := (w*7919 + i*104729) % (storeChunk / 5)
+		if i%17 == 0 {
+			n = storeChunk + w*1000 + i // larger than the buffer
+		}
+		return strings.Repeat(string(rune('a'+w)), n) + fmt.Sprintf("/%d/%d", w, i)
+	}
+	at := make([][]storedText, writers)
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			for i := range each {
+				at[w] = append(at[w], store.put(text(w, i)))
+				if i%3 == 0 {
+					// Read it back while the others put: its bytes may
+					// be in a buffer another put is writing out.
+					if got, err := store.get(at[w][i]); err != nil || got != text(w, i) {
+						t.Errorf("writer %d, text %d read during the puts: %d bytes, %v; want %d bytes", w, i, len(got), err, len(text(w, i)))
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := store.seal(); err != nil {
+		t.Fatal(err)
+	}
+	total := int64(0)
+	for w := range writers {
+		for i, a := range at[w] {
+			total += int64(a.n)
+			if got, err := store.get(a); err != nil || got != text(w, i) {
+				t.Fatalf("writer %d, text %d: %d bytes, %v; want %d bytes", w, i, len(got), err, len(text(w, i)))
+			}
+		}
+	}
+	if info, err := store.f.Stat(); err != nil || info.Size() != total {
+		t.Errorf("the file holds %v bytes (%v), the texts %d", info.Size(), err, total)
 	}
 }
