@@ -19,8 +19,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/it"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ro"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/registry"
-	porterstemmer "github.com/blevesearch/go-porterstemmer"
 
 	"github.com/clusterpolisee/polisee/internal/readmostly"
 	"github.com/clusterpolisee/polisee/search/internal/elstem"
@@ -38,13 +38,12 @@ const (
 	foldFilter      = "polisee_fold"
 	serbianLatin    = "polisee_sr_latin"
 	romanianCedilla = "polisee_ro_cedilla"
-	porterFilter    = "polisee_porter"
 )
 
 // analyzerFilters are the token filters of each analyzer, in order, after
 // the Unicode word tokenizer.
 var analyzerFilters = map[string][]string{
-	"polisee_en": {en.PossessiveName, lowercase.Name, foldFilter, en.StopName, porterFilter},
+	"polisee_en": {en.PossessiveName, lowercase.Name, foldFilter, en.StopName, porter.Name},
 	"polisee_de": {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName, foldFilter},
 	"polisee_it": {it.ElisionName, lowercase.Name, it.StopName, it.LightStemmerName, foldFilter},
 	// Romanian's comma-below letters are written with cedillas first:
@@ -242,9 +241,6 @@ func init() {
 		}
 		return m, nil
 	})
-	registry.RegisterTokenFilter(porterFilter, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return &stemMemo{}, nil
-	})
 	registry.RegisterTokenFilter(romanianCedilla, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return termFilter(textan.RomanianCedillaTerm), nil
 	})
@@ -282,52 +278,4 @@ func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		t.Term = f(t.Term)
 	}
 	return in
-}
-
-// stemMemo is bleve's stemmer_porter (porter.Name: the same stems, keyword
-// tokens left alone) that remembers the stems of the terms it has seen,
-// up to stemMemoMax of them. A site's words repeat: stemming every
-// occurrence again, the term's runes out and back, took 3% of a build's
-// CPU and 5% of its allocations. Tokens share a remembered stem, which
-// no later step changes in place (the Porter stemmer is the English
-// analyzer's last filter). The registry makes one for each mapping, so
-// one per build.
-type stemMemo struct {
-	// stems are read without a lock once published (readmostly.Map):
-	// read-write locks, sharded 16 ways, had every lookup write the
-	// lock's reader count, a cache line the two cores of a build took
-	// from each other (1.7 s of CPU at 100,000 documents).
-	stems readmostly.Map[[]byte]
-	// limit is the most stems remembered (stemMemoMax; a test lowers it).
-	limit int
-}
-
-const stemMemoMax = 1 << 18
-
-func (m *stemMemo) Filter(in analysis.TokenStream) analysis.TokenStream {
-	frozen := m.stems.Frozen()
-	for _, t := range in {
-		if t.KeyWord || len(t.Term) == 0 {
-			continue
-		}
-		if stem, ok := frozen[string(t.Term)]; ok {
-			t.Term = stem
-			continue
-		}
-		t.Term = m.stem(t.Term)
-	}
-	return in
-}
-
-// stem is the stem of a term the frozen map does not hold: remembered
-// lately, or made now and remembered while the memo has room.
-func (m *stemMemo) stem(term []byte) []byte {
-	if stem, ok := m.stems.Get(string(term)); ok {
-		return stem
-	}
-	stem := analysis.BuildTermFromRunes(porterstemmer.StemWithoutLowerCasing(bytes.Runes(term)))
-	if limit := cmp.Or(m.limit, stemMemoMax); m.stems.Len() >= limit {
-		return stem
-	}
-	return m.stems.Add(string(term), stem)
 }
