@@ -70,6 +70,7 @@ type sizeResult struct {
 	queries  int    // timed queries
 	pagefind *benchkit.PagefindIndex
 	load     [2]string // load average before and after
+	memory   string    // the system's free memory and file cache before polisee's builds
 }
 
 // peers are the rows polisee is compared with: Hugo followed by
@@ -132,6 +133,7 @@ func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p 
 	}
 
 	out := filepath.Join(dir, "public")
+	s.memory = benchkit.MemoryState()
 	for _, flags := range o.variants {
 		logf("%s...", toolName(flags))
 		r, err := measureBuild(o.runs, toolName(flags), out, func(out string) (benchkit.Usage, error) {

@@ -125,6 +125,39 @@ func printTable(w io.Writer, sizes []sizeResult) {
 	tw.Flush()
 }
 
+// growthLines say how each polisee row grew from one size to the next
+// larger one measured: wall time, CPU time and peak RSS at the larger
+// size divided by the same at the smaller, beside the documents' ratio
+// (the targets of the scale issue: at most 10.5 times for 10 times the
+// documents).
+func growthLines(sizes []sizeResult) []string {
+	var lines []string
+	for i := 1; i < len(sizes); i++ {
+		a, b := sizes[i-1], sizes[i]
+		for _, rb := range b.rows {
+			if !isPolisee(rb) {
+				continue
+			}
+			for _, ra := range a.rows {
+				if ra.tool != rb.tool || ra.use.Wall == 0 {
+					continue
+				}
+				f := func(x, y float64) string {
+					if y == 0 {
+						return "-"
+					}
+					return fmt.Sprintf("%.2f", x/y)
+				}
+				lines = append(lines, fmt.Sprintf("Growth of %s from N=%d to N=%d (%s times the documents): wall %s times, CPU %s, peak RSS %s.",
+					rb.tool, a.n, b.n, f(float64(b.n), float64(a.n)),
+					f(rb.use.Wall.Seconds(), ra.use.Wall.Seconds()), f(rb.use.CPU.Seconds(), ra.use.CPU.Seconds()),
+					f(float64(rb.use.PeakRSS), float64(ra.use.PeakRSS))))
+			}
+		}
+	}
+	return lines
+}
+
 // printNotes writes what the table leaves out: missing peers, the
 // queries, Pagefind's index proper, the requests before the first result,
 // polisee's budgets and the load on the machine.
@@ -139,6 +172,9 @@ func printNotes(w io.Writer, o options, p peers, sizes []sizeResult) {
 		fmt.Fprintf(w, "N=%d:", s.n)
 		if s.load[0] != "" {
 			fmt.Fprintf(w, " load average (1, 5, 15 min) on %d cores %s before, %s after.", runtime.NumCPU(), s.load[0], s.load[1])
+		}
+		if s.memory != "" {
+			fmt.Fprintf(w, " Memory before polisee's builds: %s.", s.memory)
 		}
 		fmt.Fprintln(w)
 		if s.skipped != "" {
@@ -161,6 +197,12 @@ func printNotes(w io.Writer, o options, p peers, sizes []sizeResult) {
 				fmt.Fprintf(w, "%s, targets (set for 1,000 documents):\n", r.tool)
 				r.search.WriteTargets(w, s.pagefindSearch(), "Pagefind")
 			}
+		}
+	}
+	if lines := growthLines(sizes); len(lines) > 0 {
+		fmt.Fprintln(w)
+		for _, l := range lines {
+			fmt.Fprintln(w, l)
 		}
 	}
 	fmt.Fprint(w, `

@@ -206,3 +206,26 @@ func TestTableRowsShowQueriesBeforeTheBundle(t *testing.T) {
 		t.Errorf("the ratio row's p50 and p95 %q: want the ratios of the times after the bundle", got)
 	}
 }
+
+// TestGrowthLines: each polisee row's growth from one size to the next,
+// for the rows measured at both sizes; peers' rows are left out.
+func TestGrowthLines(t *testing.T) {
+	at := func(n int, wall, cpu time.Duration, peak int64) sizeResult {
+		return sizeResult{n: n, rows: []result{
+			{tool: "polisee", use: benchkit.Usage{Wall: wall, CPU: cpu, PeakRSS: peak}},
+			{tool: hugoTool, use: benchkit.Usage{Wall: wall, CPU: cpu, PeakRSS: peak}},
+		}}
+	}
+	sizes := []sizeResult{at(1000, 1*s, 2*s, 100*mb), at(10000, 8*s, 14*s, 250*mb), at(100000, 86*s, 150*s, 1900*mb)}
+	sizes[2].rows = append(sizes[2].rows, result{tool: "polisee -no-index", use: benchkit.Usage{Wall: s}})
+	want := []string{
+		"Growth of polisee from N=1000 to N=10000 (10.00 times the documents): wall 8.00 times, CPU 7.00, peak RSS 2.50.",
+		"Growth of polisee from N=10000 to N=100000 (10.00 times the documents): wall 10.75 times, CPU 10.71, peak RSS 7.60.",
+	}
+	if got := growthLines(sizes); !slices.Equal(got, want) {
+		t.Errorf("growthLines:\n%q\nwant\n%q", got, want)
+	}
+	if got := growthLines(sizes[:1]); len(got) != 0 {
+		t.Errorf("one size: %q, want no growth", got)
+	}
+}

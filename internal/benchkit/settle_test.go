@@ -3,6 +3,8 @@ package benchkit
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"testing"
 )
 
@@ -46,5 +48,17 @@ func TestMoveAsideKeepsEveryRun(t *testing.T) {
 	}
 	if kept != 1 {
 		t.Errorf("%d folders hold the first run's output after MoveAside; want 1", kept)
+	}
+}
+
+// TestMemoryState: on Linux the free memory and file cache are read
+// from /proc/meminfo as whole megabytes.
+func TestMemoryState(t *testing.T) {
+	got := MemoryState()
+	if runtime.GOOS != "linux" {
+		t.Skipf("no /proc/meminfo on %s; MemoryState gave %q", runtime.GOOS, got)
+	}
+	if !regexp.MustCompile(`^\d+ MB free, \d+ MB file cache$`).MatchString(got) {
+		t.Errorf("MemoryState() = %q, want \"N MB free, N MB file cache\"", got)
 	}
 }

@@ -117,6 +117,41 @@ func LoadAverage() string {
 	return strings.Join(f[:3], " ")
 }
 
+// MemoryState reads how much memory the system has free and how much
+// holds its file cache (/proc/meminfo); "" where there is no such file.
+// On virtual machines whose host takes back memory the guest has freed
+// (free page reporting), a build that needs more memory than the cache
+// can give back pays for every new page: the same build was 20 to 30%
+// slower here after gigabytes of files were deleted than with a full
+// file cache (see the README's Measuring).
+func MemoryState() string {
+	data, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return ""
+	}
+	var free, cached int64 = -1, -1
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		var v int64
+		if _, err := fmt.Sscan(f[1], &v); err != nil {
+			continue
+		}
+		switch f[0] {
+		case "MemFree:":
+			free = v
+		case "Cached:":
+			cached = v
+		}
+	}
+	if free < 0 || cached < 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d MB free, %d MB file cache", free>>10, cached>>10)
+}
+
 // Ratio writes a/b with two decimals, or "-" when b is 0.
 func Ratio(a, b float64) string {
 	if b == 0 {
