@@ -46,7 +46,7 @@ func TestStoredBodyKeepsItsOutline(t *testing.T) {
 	defer store.close()
 	headings := []markdown.Heading{{Level: 2, Text: "Results", ID: "results", Offset: 12}}
 	sections := []markdown.Section{{ID: "results", Heading: "Results", Start: 0, End: 40}}
-	bd := &body{store: store, storedText: store.put("before"), storedOutline: store.putBytes(encodeOutline(headings, sections))}
+	bd := &body{store: store, texts: store, storedText: store.put("before"), storedOutline: store.putBytes(encodeOutline(headings, sections))}
 	store.put("after")
 	if err := store.seal(); err != nil {
 		t.Fatal(err)
@@ -202,5 +202,27 @@ func TestBodyStoreManyWriters(t *testing.T) {
 	}
 	if info, err := store.f.Stat(); err != nil || info.Size() != total {
 		t.Errorf("the file holds %v bytes (%v), the texts %d", info.Size(), err, total)
+	}
+}
+
+// TestReleasedStoreRefusesReads: a store closed once its texts are no
+// longer needed (the bodies' texts after the index) says so when read
+// again, rather than giving an empty text; closing it again is harmless.
+func TestReleasedStoreRefusesReads(t *testing.T) {
+	store, err := newBodyStore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := store.put("indexed, then released")
+	if err := store.seal(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := store.get(at); err != nil || got != "indexed, then released" {
+		t.Fatalf("before release: %q, %v", got, err)
+	}
+	store.close()
+	store.close()
+	if got, err := store.get(at); err == nil || !strings.Contains(err.Error(), "released") {
+		t.Errorf("after release: %q, %v; want an error saying it was released", got, err)
 	}
 }

@@ -174,9 +174,13 @@ type builder struct {
 	// engineScripts are the theme's scripts that start the engine, by
 	// their content-named path in the site (searchNames.nameScripts).
 	engineScripts map[string][]byte
-	// keep says where bodies are kept; store holds them in a build.
+	// keep says where bodies are kept; store holds them in a build, but
+	// for their plain texts, which texts holds: only the index reads
+	// them, and the render stage reuses the memory their file took
+	// once it is released (releaseTexts).
 	keep  keepBodies
 	store *bodyStore
+	texts *bodyStore
 
 	lessonsOnce sync.Once              // fills lessons, on first use
 	lessons     map[string][]kb.Lesson // practices and pilots by area, most tested first (kb.RankLessons)
@@ -238,6 +242,7 @@ func Build(ctx context.Context, cfg Config) (*Site, error) {
 	b, diags := prepare(ctx, cfg, opts)
 	if b != nil {
 		defer b.store.close()
+		defer b.texts.close()
 	}
 	if err := diags.Err(); err != nil {
 		return nil, err
@@ -384,7 +389,13 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 			diags.Errorf(cfg.SrcRoot, diag.Pos{}, "%v", err)
 			return nil, diags
 		}
-		b.store = store
+		texts, err := newBodyStore()
+		if err != nil {
+			store.close()
+			diags.Errorf(cfg.SrcRoot, diag.Pos{}, "%v", err)
+			return nil, diags
+		}
+		b.store, b.texts = store, texts
 	}
 
 	// Parse, check and render every body on all cores. Only the rendered
@@ -405,10 +416,13 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		}
 		bodies[i] = b.prepareBody(all[i])
 	})
-	if err := b.store.seal(); err != nil {
-		b.store.close()
-		diags.Errorf(cfg.SrcRoot, diag.Pos{}, "%v", err)
-		return nil, diags
+	for _, s := range []*bodyStore{b.store, b.texts} {
+		if err := s.seal(); err != nil {
+			b.store.close()
+			b.texts.close()
+			diags.Errorf(cfg.SrcRoot, diag.Pos{}, "%v", err)
+			return nil, diags
+		}
 	}
 	b.bodies = make(map[*model.Item]*body, len(all))
 	for i, it := range all {
@@ -452,9 +466,10 @@ type body struct {
 	// anchors are its links to parts of pages (#id), checked once the
 	// pages are rendered.
 	anchors []anchorLink
-	// store, when set, holds HTML, Text, Headings and Sections, which are
-	// then empty: see html, text and outline (bodystore.go).
-	store                                 *bodyStore
+	// store, when set, holds HTML, Headings and Sections, and texts
+	// Text, which are then empty: see html, text and outline
+	// (bodystore.go).
+	store, texts                          *bodyStore
 	storedHTML, storedText, storedOutline storedText
 }
 
@@ -504,8 +519,8 @@ func (b *builder) prepareBody(it *model.Item) *body {
 		bd.HTML, bd.Text = template.HTML(buf.String()), text
 		bd.Headings, bd.Sections = doc.Headings, sections
 	case bodiesStored:
-		bd.store = b.store
-		bd.storedHTML, bd.storedText = b.store.putBytes(buf.Bytes()), b.store.put(text)
+		bd.store, bd.texts = b.store, b.texts
+		bd.storedHTML, bd.storedText = b.store.putBytes(buf.Bytes()), b.texts.put(text)
 		if len(doc.Headings) > 0 || len(sections) > 0 {
 			bd.storedOutline = b.store.putBytes(encodeOutline(doc.Headings, sections))
 		}

@@ -114,7 +114,7 @@ func (b *builder) languageTree(lang string) *builder {
 	t := &builder{
 		cfg: b.cfg, content: b.content.Localized(lang), byPath: b.byPath, urls: map[string]string{},
 		theme: b.theme, lang: lang, prefix: treePrefix(&b.content.Site, lang), trs: b.trs, tr: b.trs[lang],
-		search: b.search, keep: b.keep, store: b.store,
+		search: b.search, keep: b.keep, store: b.store, texts: b.texts,
 	}
 	var ignored diag.List
 	t.planPages(&ignored)
