@@ -281,7 +281,7 @@ func quoteStyle(quote byte) yaml.Style {
 }
 
 // flowList reads "[a, b]" at l.text[at], which ends the line: its items
-// are quoted strings or plain scalars without ':'.
+// are quoted strings or plain scalars without ':' or '?'.
 func (p *plainParser) flowList(l plainLine, at int) (*yaml.Node, bool) {
 	t := l.text
 	if t[len(t)-1] != ']' {
@@ -311,8 +311,10 @@ func (p *plainParser) flowList(l plainLine, at int) (*yaml.Node, bool) {
 			if !plainStart(t[i]) {
 				return nil, false
 			}
+			// yaml.v3 ends a plain scalar in a flow list at '?' too
+			// (it reads a key there): left to it.
 			for i < end && t[i] != ',' {
-				if strings.IndexByte("[]{}#:\"'", t[i]) >= 0 {
+				if strings.IndexByte("[]{}#:\"'?", t[i]) >= 0 {
 					return nil, false
 				}
 				i++
