@@ -177,7 +177,7 @@ type builder struct {
 	// keep says where bodies are kept; store holds them in a build, but
 	// for their plain texts, which texts holds: only the index reads
 	// them, and the render stage reuses the memory their file took
-	// once it is released (releaseTexts).
+	// once it is released (write closes it after the index).
 	keep  keepBodies
 	store *bodyStore
 	texts *bodyStore
