@@ -142,12 +142,7 @@ func growthLines(sizes []sizeResult) []string {
 				if ra.tool != rb.tool || ra.use.Wall == 0 {
 					continue
 				}
-				f := func(x, y float64) string {
-					if y == 0 {
-						return "-"
-					}
-					return fmt.Sprintf("%.2f", x/y)
-				}
+				f := benchkit.Ratio
 				lines = append(lines, fmt.Sprintf("Growth of %s from N=%d to N=%d (%s times the documents): wall %s times, CPU %s, peak RSS %s.",
 					rb.tool, a.n, b.n, f(float64(b.n), float64(a.n)),
 					f(rb.use.Wall.Seconds(), ra.use.Wall.Seconds()), f(rb.use.CPU.Seconds(), ra.use.CPU.Seconds()),
