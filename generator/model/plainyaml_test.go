@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/clusterpolisee/polisee/generator/diag"
 	"github.com/clusterpolisee/polisee/generator/internal/corpus"
 )
 
@@ -207,4 +209,71 @@ func BenchmarkFrontMatterYAML(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestDecodedTextsOwnTheirBytes: plainYAML cuts every value from one
+// string of the whole front matter, but the texts the decoder keeps are
+// copies, so that a title or a tag kept after the front matter is parked
+// (ParkData) does not hold the whole front matter in memory.
+func TestDecodedTextsOwnTheirBytes(t *testing.T) {
+	raw := []byte("title: A title\nsummary: \"A summary in quotes\"\ntags: [one, \"two words\"]\nnotes:\n  - first note\n  - second note\nhome: https://example.org/a\nplace:\n  name: A place\n")
+	root, ok := plainYAML(raw)
+	if !ok {
+		t.Fatal("plainYAML gave up on plain front matter")
+	}
+	type span struct{ from, to uintptr }
+	var cut []span
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && n.Value != "" {
+			p := uintptr(unsafe.Pointer(unsafe.StringData(n.Value)))
+			cut = append(cut, span{p, p + uintptr(len(n.Value))})
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	text := func(name string, kind Kind) *Field { return &Field{Name: name, Kind: kind} }
+	fields := []*Field{
+		text("title", KindString), text("summary", KindText),
+		{Name: "tags", Kind: KindList, Elem: text("", KindString)},
+		{Name: "notes", Kind: KindList, Elem: text("", KindText)},
+		text("home", KindURL),
+		{Name: "place", Kind: KindObject, Fields: []*Field{text("name", KindString)}},
+	}
+	var diags diag.List
+	d := &decoder{path: "x.md", diags: &diags}
+	vals, _ := d.object(root, fields, diag.Pos{Line: 1, Col: 1}, true)
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var strs []string
+	var collect func(v any)
+	collect = func(v any) {
+		switch v := v.(type) {
+		case string:
+			strs = append(strs, v)
+		case []any:
+			for _, e := range v {
+				collect(e)
+			}
+		case map[string]any:
+			for _, e := range v {
+				collect(e)
+			}
+		}
+	}
+	collect(vals)
+	if len(strs) != 8 {
+		t.Fatalf("decoded %d texts, want 8: %v", len(strs), vals)
+	}
+	for _, s := range strs {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		for _, c := range cut {
+			if p >= c.from && p < c.to {
+				t.Errorf("%q is a part of the front matter's string, not a copy", s)
+			}
+		}
+	}
 }
