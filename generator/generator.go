@@ -153,9 +153,12 @@ type builder struct {
 	byPath   map[string]*model.Item // content path -> item
 	urls     map[string]string      // lowercased site path -> canonical
 	urlList  []string
-	pages    []*Page
-	rel      relations
-	theme    fs.FS
+	// fixedPaths are the site paths of fixedFiles (setFixedPaths); nil
+	// until set.
+	fixedPaths map[string]bool
+	pages      []*Page
+	rel        relations
+	theme      fs.FS
 	// lang is the language of the pages this builder makes, and prefix
 	// the folder they go in: "" for the default language, "/el" for el.
 	lang, prefix string
@@ -382,6 +385,7 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	}
 
 	b.planPages(&diags)
+	b.setFixedPaths()
 	b.keep = opts.bodies
 	if opts.bodies == bodiesStored {
 		store, err := newBodyStore()
@@ -512,15 +516,21 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	}
 	// The body was checked and rendered without raw HTML; goldmark's
 	// renderer escapes text and drops dangerous URLs.
-	text, sections := doc.TextSections()
 	bd := &body{diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks, anchors: anchors}
 	switch b.keep {
 	case bodiesInMemory:
+		text, sections := doc.TextSections()
 		bd.HTML, bd.Text = template.HTML(buf.String()), text
 		bd.Headings, bd.Sections = doc.Headings, sections
 	case bodiesStored:
+		// The text goes to its store through a buffer the next body
+		// reuses.
+		text := pageBuffers.Get().(*bytes.Buffer)
+		text.Reset()
+		defer putPageBuffer(text)
+		sections := doc.WriteTextSections(text)
 		bd.store, bd.texts = b.store, b.texts
-		bd.storedHTML, bd.storedText = b.store.putBytes(buf.Bytes()), b.texts.put(text)
+		bd.storedHTML, bd.storedText = b.store.putBytes(buf.Bytes()), b.texts.putBytes(text.Bytes())
 		if len(doc.Headings) > 0 || len(sections) > 0 {
 			bd.storedOutline = b.store.putBytes(encodeOutline(doc.Headings, sections))
 		}

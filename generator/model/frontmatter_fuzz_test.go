@@ -44,7 +44,7 @@ func FuzzFrontMatter(f *testing.F) {
 		if fm.openLine < 1 || fm.openLine > lines {
 			t.Fatalf("opening line %d outside the file's %d lines", fm.openLine, lines)
 		}
-		if _, pos, msg := parseFrontMatter(fm); msg != "" && (pos.Line < 1 || pos.Line > lines) {
+		if _, pos, msg := parseFrontMatter(fm, nil); msg != "" && (pos.Line < 1 || pos.Line > lines) {
 			t.Fatalf("%s: line %d outside the file's %d lines", msg, pos.Line, lines)
 		}
 	})

@@ -673,7 +673,10 @@ func decodeTOML(raw string, m *map[string]any) (err error) {
 
 // parseFrontMatter turns the raw block into a YAML node tree; TOML is
 // converted so that one validator serves every format.
-func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
+//
+// A YAML tree read by plain, when given (plainYAML), is plain's: it must
+// not be used after plain is released.
+func parseFrontMatter(fm frontMatter, plain *plainParser) (*yaml.Node, diag.Pos, string) {
 	offset := fm.openLine
 	switch fm.kind {
 	case fmTOML:
@@ -695,7 +698,10 @@ func parseFrontMatter(fm frontMatter) (*yaml.Node, diag.Pos, string) {
 		return tomlToNode(m, fm.raw), diag.Pos{}, ""
 	default:
 		if fm.kind == fmYAML {
-			if root, ok := plainYAML(fm.raw); ok {
+			if plain == nil {
+				plain = new(plainParser)
+			}
+			if root, ok := plain.parse(fm.raw); ok {
 				return root, diag.Pos{}, ""
 			}
 		}
@@ -820,7 +826,9 @@ func readFrontMatter(fsys fs.FS, src source, max int64, fields []*Field, values 
 		diags.Errorf(src.display, diag.Pos{Line: 1, Col: 1}, "no front matter: start the file with a line \"---\", the fields (at least title), and another \"---\"")
 		return fm, nil, nil, nil, diags
 	}
-	node, p, msg := parseFrontMatter(fm)
+	plain := plainParsers.Get().(*plainParser)
+	defer plain.release()
+	node, p, msg := parseFrontMatter(fm, plain)
 	if node == nil {
 		diags.Errorf(src.display, p, "%s", msg)
 		return fm, nil, nil, nil, diags

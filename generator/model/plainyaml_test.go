@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unsafe"
@@ -275,5 +276,78 @@ func TestDecodedTextsOwnTheirBytes(t *testing.T) {
 				t.Errorf("%q is a part of the front matter's string, not a copy", s)
 			}
 		}
+	}
+}
+
+// TestPlainParserReuse: a parser's nodes serve the next front matter
+// once reset; what was decoded from the first tree is left as it was,
+// and the second tree is what a new parser gives.
+func TestPlainParserReuse(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(dir, 30, 1); err != nil {
+		t.Fatal(err)
+	}
+	var raws [][]byte
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			fm := splitFrontMatter(data)
+			raws = append(raws, fm.raw)
+		}
+		return nil
+	})
+	if len(raws) < 30 {
+		t.Fatalf("%d files", len(raws))
+	}
+	decode := func(root *yaml.Node) map[string]any {
+		// Every field as the YAML gives it, lists and mappings included.
+		var walk func(n *yaml.Node) any
+		walk = func(n *yaml.Node) any {
+			switch n.Kind {
+			case yaml.MappingNode:
+				m := map[string]any{}
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					m[n.Content[i].Value] = walk(n.Content[i+1])
+				}
+				return m
+			case yaml.SequenceNode:
+				l := []any{}
+				for _, c := range n.Content {
+					l = append(l, walk(c))
+				}
+				return l
+			}
+			return fmt.Sprintf("%s %s %d:%d", n.Tag, n.Value, n.Line, n.Column)
+		}
+		return walk(root).(map[string]any)
+	}
+	reused := new(plainParser)
+	var kept []map[string]any
+	var trees []*yaml.Node
+	for i, raw := range raws {
+		root, ok := reused.parse(raw)
+		if !ok {
+			t.Fatalf("file %d: plainYAML gave up", i)
+		}
+		fresh, _ := plainYAML(raw)
+		if d := sameNodes(root, fresh, "root"); d != "" {
+			t.Fatalf("file %d, parsed after %d others: %s", i, i, d)
+		}
+		kept = append(kept, decode(root))
+		trees = append(trees, fresh)
+		if !reused.reset() {
+			t.Fatalf("file %d: a parser of generated front matter is not kept", i)
+		}
+	}
+	for i := range kept {
+		if want := decode(trees[i]); !reflect.DeepEqual(kept[i], want) {
+			t.Errorf("file %d changed after its parser was reused:\n%v\nwant\n%v", i, kept[i], want)
+		}
+	}
+	if len(reused.nodes) == 0 || reused.nodes[0][0].Kind != 0 {
+		t.Errorf("reset left nodes behind: %d chunks", len(reused.nodes))
 	}
 }
