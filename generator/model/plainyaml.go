@@ -138,14 +138,15 @@ type plainLine struct {
 type plainParser struct {
 	lines []plainLine
 	at    int // the line being read
-	// nodes are made a few dozen at a time: used is how many of the
-	// last of them are given out. ptrs are the children lists, cut from
-	// larger arrays in the same way.
+	// nodes are made 64 at a time, in chunks kept for the next front
+	// matter: the current chunk is nodes[nextNodes-1], of which used are
+	// given out. ptrs are the children lists' arrays, cut up the same
+	// way.
 	nodes    [][]yaml.Node
 	used     int
 	ptrs     [][]*yaml.Node
 	ptrsUsed int
-	// next are the first of nodes and ptrs not used yet.
+	// nextNodes and nextPtrs count the chunks in use.
 	nextNodes, nextPtrs int
 }
 
