@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/clusterpolisee/polisee/generator/diag"
@@ -89,12 +90,16 @@ func (b *builder) localCandidates(cc string) *kb.LocalSet {
 					list = append(list, kb.Local{Item: it, Regions: model.Upper(it.Strings("regions")), Areas: it.Strings("areas")})
 				}
 			}
-			sort.SliceStable(list, func(i, j int) bool {
-				a, b := list[i].Item, list[j].Item
-				if a.Type != b.Type {
-					return a.Type.Folder == model.FolderPractices
+			slices.SortFunc(list, func(x, y kb.Local) int {
+				// Practices first, then pilots; each by title.
+				a, b := x.Item, y.Item
+				if pa, pb := a.Type.Folder == model.FolderPractices, b.Type.Folder == model.FolderPractices; pa != pb {
+					if pa {
+						return -1
+					}
+					return 1
 				}
-				return model.Less(a, b)
+				return model.CompareItems(a, b)
 			})
 			b.local[code] = kb.NewLocalSet(list)
 		}

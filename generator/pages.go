@@ -217,7 +217,7 @@ func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
 			cands = append(cands, it)
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return model.Less(cands[i], cands[j]) })
+	model.SortItems(cands)
 	ix := relatedIndex{groups: map[[2]int32][]int32{}}
 	areaKeys, countryKeys := map[string]int32{}, map[string]int32{}
 	// Candidates naming the same areas and countries have the same

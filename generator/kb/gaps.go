@@ -1,7 +1,8 @@
 package kb
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/clusterpolisee/polisee/generator/model"
@@ -97,11 +98,11 @@ func RankLessons(areas []*model.Item, back func(*model.Item) []*model.Item) map[
 			rank, why := lessonRank(it)
 			cands = append(cands, ranked{Lesson{Item: it, Why: why, Countries: it.Countries()}, rank})
 		}
-		sort.SliceStable(cands, func(i, j int) bool {
-			if cands[i].rank != cands[j].rank {
-				return cands[i].rank < cands[j].rank
+		slices.SortFunc(cands, func(a, b ranked) int {
+			if c := cmp.Compare(a.rank, b.rank); c != 0 {
+				return c
 			}
-			return model.Less(cands[i].Item, cands[j].Item)
+			return model.CompareItems(a.Item, b.Item)
 		})
 		list := make([]Lesson, len(cands))
 		for i, c := range cands {

@@ -1,6 +1,8 @@
 package kb
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/clusterpolisee/polisee/generator/chart"
@@ -119,11 +121,11 @@ func (lp *Path) gather(v Page, area *model.Item, back []*model.Item) areaLinks {
 	for _, l := range [][]*model.Item{lp.NotAssessed, lp.Pilots, lp.Mechanisms, g.factsheets, g.otherDocs} {
 		model.SortItems(l)
 	}
-	sort.SliceStable(lp.Ranked, func(i, j int) bool {
-		if lp.Ranked[i].Score != lp.Ranked[j].Score {
-			return lp.Ranked[i].Score > lp.Ranked[j].Score
+	slices.SortFunc(lp.Ranked, func(a, b RankedProfile) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
 		}
-		return model.Less(lp.Ranked[i].Item, lp.Ranked[j].Item)
+		return model.CompareItems(a.Item, b.Item)
 	})
 	sort.SliceStable(g.otherDocs, func(i, j int) bool {
 		return g.otherDocs[i].Date("date").Compare(g.otherDocs[j].Date("date")) > 0

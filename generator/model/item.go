@@ -2,7 +2,7 @@ package model
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -299,17 +299,26 @@ func daysIn(year, month int) int {
 	return 31
 }
 
-// SortItems orders items by title, then slug, for stable lists.
+// SortItems orders items by title, then path (CompareItems). Two files
+// never share a path, so the order does not depend on the list's: a
+// quicker sort than a stable one gives it (an area's page sorts tens of
+// thousands of practices at 100,000 documents, where sort.SliceStable's
+// merges took several times as long).
 func SortItems(items []*Item) {
-	sort.SliceStable(items, func(i, j int) bool { return Less(items[i], items[j]) })
+	slices.SortFunc(items, CompareItems)
+}
+
+// CompareItems orders two items by title (lowercase), then path.
+func CompareItems(a, b *Item) int {
+	if c := strings.Compare(a.SortKey, b.SortKey); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Path, b.Path)
 }
 
 // Less orders two items by title, then path.
 func Less(a, b *Item) bool {
-	if a.SortKey != b.SortKey {
-		return a.SortKey < b.SortKey
-	}
-	return a.Path < b.Path
+	return CompareItems(a, b) < 0
 }
 
 // Ref is a reference from an item to another: the front-matter field it

@@ -2,7 +2,7 @@ package model
 
 import (
 	"cmp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -15,25 +15,33 @@ func (t *Type) FacetURL(field, value string) string {
 // title, or by a field (descending with a leading "-"), items without it
 // last and ties by title.
 func (t *Type) SortList(items []*Item) {
-	SortItems(items)
 	if t == nil {
+		SortItems(items)
 		return
 	}
 	name, desc := strings.CutPrefix(t.Present.Order, "-")
 	f := t.Field(name)
 	if name == "" || name == "title" || f == nil {
+		SortItems(items)
 		return
 	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i].Data[name], items[j].Data[name]
-		if isZero(a) || isZero(b) {
-			return !isZero(a) && isZero(b)
+	slices.SortFunc(items, func(x, y *Item) int {
+		a, b := x.Data[name], y.Data[name]
+		switch za, zb := isZero(a), isZero(b); {
+		case za && !zb:
+			return 1
+		case zb && !za:
+			return -1
+		case !za:
+			c := compareValues(a, b)
+			if desc {
+				c = -c
+			}
+			if c != 0 {
+				return c
+			}
 		}
-		c := compareValues(a, b)
-		if desc {
-			return c > 0
-		}
-		return c < 0
+		return CompareItems(x, y)
 	})
 }
 
