@@ -179,20 +179,7 @@ func FuzzPlainYAML(f *testing.F) {
 // BenchmarkFrontMatterYAML reads the generated corpus's front matter
 // with plainYAML and with yaml.v3.
 func BenchmarkFrontMatterYAML(b *testing.B) {
-	gen := b.TempDir()
-	if err := corpus.Write(gen, 300, 1); err != nil {
-		b.Fatal(err)
-	}
-	var raws [][]byte
-	filepath.WalkDir(gen, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(path, ".md") {
-			data, _ := os.ReadFile(path)
-			if fm := splitFrontMatter(data); fm.found && fm.kind == fmYAML {
-				raws = append(raws, fm.raw)
-			}
-		}
-		return nil
-	})
+	raws := generatedFrontMatter(b, 300)
 	b.Run("plainYAML", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := range b.N {
@@ -283,22 +270,7 @@ func TestDecodedTextsOwnTheirBytes(t *testing.T) {
 // once reset; what was decoded from the first tree is left as it was,
 // and the second tree is what a new parser gives.
 func TestPlainParserReuse(t *testing.T) {
-	dir := t.TempDir()
-	if err := corpus.Write(dir, 30, 1); err != nil {
-		t.Fatal(err)
-	}
-	var raws [][]byte
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".md") {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			fm := splitFrontMatter(data)
-			raws = append(raws, fm.raw)
-		}
-		return nil
-	})
+	raws := generatedFrontMatter(t, 30)
 	if len(raws) < 30 {
 		t.Fatalf("%d files", len(raws))
 	}
@@ -350,4 +322,32 @@ func TestPlainParserReuse(t *testing.T) {
 	if len(reused.nodes) == 0 || reused.nodes[0][0].Kind != 0 {
 		t.Errorf("reset left nodes behind: %d chunks", len(reused.nodes))
 	}
+}
+
+// generatedFrontMatter is the YAML front matter of a generated corpus
+// of n documents.
+func generatedFrontMatter(tb testing.TB, n int) [][]byte {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := corpus.Write(dir, n, 1); err != nil {
+		tb.Fatal(err)
+	}
+	var raws [][]byte
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if fm := splitFrontMatter(data); fm.found && fm.kind == fmYAML {
+			raws = append(raws, fm.raw)
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return raws
 }
