@@ -153,8 +153,8 @@ type builder struct {
 	byPath   map[string]*model.Item // content path -> item
 	urls     map[string]string      // lowercased site path -> canonical
 	urlList  []string
-	// fixedPaths are the site paths of fixedFiles (setFixedPaths); nil
-	// until set.
+	// fixedPaths are the site paths of fixedFiles, noted by planPages
+	// (isFixedFile).
 	fixedPaths map[string]bool
 	pages      []*Page
 	rel        relations
@@ -385,7 +385,6 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	}
 
 	b.planPages(&diags)
-	b.setFixedPaths()
 	b.keep = opts.bodies
 	if opts.bodies == bodiesStored {
 		store, err := newBodyStore()

@@ -118,7 +118,6 @@ func (b *builder) languageTree(lang string) *builder {
 	}
 	var ignored diag.List
 	t.planPages(&ignored)
-	t.setFixedPaths()
 	t.bodies = make(map[*model.Item]*body, len(t.content.Items))
 	for _, it := range t.content.Items {
 		bd := b.bodies[b.byPath[it.Path]]

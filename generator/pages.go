@@ -59,9 +59,13 @@ func (b *builder) addPage(p *Page, diags *diag.List) {
 }
 
 // planPages decides every page of the site and checks that no two share a
-// path.
+// path; it notes the fixed files' paths too (isFixedFile).
 func (b *builder) planPages(diags *diag.List) {
 	c := b.content
+	b.fixedPaths = map[string]bool{}
+	for _, f := range b.fixedFiles() {
+		b.fixedPaths["/"+f.name] = true
+	}
 	b.addPage(&Page{URL: "/", Kind: "home", Title: c.Site.Title}, diags)
 	for _, r := range reservedPaths {
 		b.claim(r, "", diags, diag.Pos{})
