@@ -66,8 +66,9 @@ type sizeResult struct {
 	// skipped says why the peers did not run at this size; "" when they
 	// did or are missing altogether.
 	skipped  string
-	cold     string // the first query; "" without the browser
-	queries  int    // timed queries
+	notes    []string // what else did not run at this size, and why
+	cold     string   // the first query; "" without the browser
+	queries  int      // timed queries
 	pagefind *benchkit.PagefindIndex
 	load     [2]string // load average before and after
 	memory   string    // the system's free memory and file cache before polisee's builds
@@ -181,8 +182,8 @@ func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p 
 }
 
 // runPeers builds the corpus with Hugo, then runs Pagefind on Hugo's
-// output and measures its search; then, with -hugo-related, builds it
-// again with Hugo's related lists.
+// output and measures its search; then, with -hugo-related and up to
+// -hugo-related-max, builds it again with Hugo's related lists.
 func (s *sizeResult) runPeers(ctx context.Context, o options, dir, content string, p peers, browser *benchkit.Browser, logf func(string, ...any)) error {
 	site := filepath.Join(dir, "hugo")
 	if err := writeHugoSite(content, site); err != nil {
@@ -224,6 +225,10 @@ func (s *sizeResult) runPeers(ctx context.Context, o options, dir, content strin
 		s.rows = append(s.rows, r, pipeline(hugo, r))
 	}
 	if !o.hugoRelated {
+		return nil
+	}
+	if s.n > o.hugoRelatedMax {
+		s.notes = append(s.notes, fmt.Sprintf("Hugo with .Related not run: N > -hugo-related-max %d", o.hugoRelatedMax))
 		return nil
 	}
 	rout := filepath.Join(dir, "hugo-related-public")

@@ -7,7 +7,7 @@
 // Usage, from inside the polisee module:
 //
 //	go run ./cmd/polisee-bench [-n 1000,10000] [-hugo hugo] [-hugo-max 10000]
-//		[-hugo-related=true] [-pagefind pagefind] [-browser=true] [-chrome PATH]
+//		[-hugo-related=true] [-hugo-related-max 10000] [-pagefind pagefind] [-browser=true] [-chrome PATH]
 //		[-queries 50] [-runs 1] [-seed 1] [-polisee BIN] [-polisee-flags FLAGS]...
 //		[-keep]
 //
@@ -49,7 +49,8 @@
 //     files: brotli to a browser that accepts it, names with a hash of
 //     the content immutable for a year, the others revalidated with ETag
 //     and Last-Modified and answered 304 Not Modified (see benchkit);
-//  5. with -hugo-related (the default), builds the Hugo site again with
+//  5. with -hugo-related (the default) and N <= -hugo-related-max,
+//     builds the Hugo site again with
 //     `--environment related`, in which item pages also carry polisee's
 //     related list (.Site.RegularPages.Related on areas and countries):
 //     a row of its own, as that list is what costs Hugo most on large
@@ -124,13 +125,15 @@ type options struct {
 	seed    int64
 	hugo    string // name or path of the Hugo binary; "" skips Hugo
 	hugoMax int    // the largest N Hugo and Pagefind run at
-	// hugoRelated builds with Hugo a second time, with related lists.
-	hugoRelated bool
-	pagefind    string // name or path of the Pagefind binary; "" skips Pagefind
-	browser     bool
-	chrome      string
-	queries     int
-	polisee     string // prebuilt polisee binary; "" builds one
+	// hugoRelated builds with Hugo a second time, with related lists, up
+	// to N = hugoRelatedMax.
+	hugoRelated    bool
+	hugoRelatedMax int
+	pagefind       string // name or path of the Pagefind binary; "" skips Pagefind
+	browser        bool
+	chrome         string
+	queries        int
+	polisee        string // prebuilt polisee binary; "" builds one
 	// variants are the flag sets polisee build is measured with.
 	variants [][]string
 	runs     int
@@ -144,8 +147,9 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	sizes := fl.String("n", "1000,10000", "comma-separated corpus sizes (practices + profiles)")
 	fl.Int64Var(&o.seed, "seed", 1, "seed of the corpus and of the query picks")
 	fl.StringVar(&o.hugo, "hugo", "hugo", "Hugo binary to compare with (\"\" to skip Hugo)")
-	fl.IntVar(&o.hugoMax, "hugo-max", 10000, "largest N at which Hugo and Pagefind run (Hugo with .Related took 123 s at 10k on 2 cores)")
+	fl.IntVar(&o.hugoMax, "hugo-max", 10000, "largest N at which Hugo and Pagefind run (at 100k on 2 cores: Hugo about 5 min and 15 GB, Pagefind about 6 min and 22 GB)")
 	fl.BoolVar(&o.hugoRelated, "hugo-related", true, "also build with Hugo with polisee's related lists (.Related), a row of its own")
+	fl.IntVar(&o.hugoRelatedMax, "hugo-related-max", 10000, "largest N at which Hugo builds with .Related (123 s at 10k on 2 cores, and it grows faster than N)")
 	fl.StringVar(&o.pagefind, "pagefind", "pagefind", "Pagefind binary run on Hugo's output (\"\" to skip Pagefind), e.g. DIR/node_modules/.bin/pagefind after npm install pagefind in DIR")
 	fl.BoolVar(&o.browser, "browser", true, "measure the searches in headless Chromium")
 	fl.StringVar(&o.chrome, "chrome", "", "Chromium binary (default $CHROME_PATH, then chromium, chromium-browser, google-chrome)")

@@ -175,6 +175,9 @@ func printNotes(w io.Writer, o options, p peers, sizes []sizeResult) {
 		if s.skipped != "" {
 			fmt.Fprintf(w, "hugo and pagefind %s.\n", s.skipped)
 		}
+		for _, n := range s.notes {
+			fmt.Fprintln(w, n+".")
+		}
 		if s.cold != "" {
 			fmt.Fprintf(w, "Browser: cold query %q, then %d timed queries, the same for every tool.\n", s.cold, s.queries)
 		}
@@ -222,6 +225,6 @@ hugo+pagefind: times added, peak RSS the larger, output and index together. Rows
 figures by B's: below 1, polisee is faster or smaller. MB is 2^20 bytes, KB 2^10.
 `)
 	if p.hugo != "" {
-		fmt.Fprintf(w, "Hugo and Pagefind run up to N = %d (-hugo-max).\n", o.hugoMax)
+		fmt.Fprintf(w, "Hugo and Pagefind run up to N = %d (-hugo-max), Hugo with .Related up to N = %d (-hugo-related-max).\n", o.hugoMax, o.hugoRelatedMax)
 	}
 }

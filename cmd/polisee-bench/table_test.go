@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -175,9 +176,24 @@ func TestParseFlags(t *testing.T) {
 	if o, _ = parseFlags([]string{"-hugo-related=false"}, io.Discard); o.hugoRelated {
 		t.Error("-hugo-related=false kept the .Related build")
 	}
+	if o, _ = parseFlags([]string{"-hugo-max", "100000"}, io.Discard); o.hugoMax != 100000 || o.hugoRelatedMax != 10000 {
+		t.Errorf("-hugo-max 100000 moved the .Related build's limit: %+v", o)
+	}
 	for _, bad := range [][]string{{"-n", "0"}, {"-n", "x"}, {"-runs", "0"}, {"-queries", "0"}, {"extra"}} {
 		if _, err := parseFlags(bad, io.Discard); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+func TestNotesSayWhatDidNotRun(t *testing.T) {
+	m := measuredSize()
+	m.n, m.notes = 100000, []string{"Hugo with .Related not run: N > -hugo-related-max 10000"}
+	var b strings.Builder
+	printNotes(&b, options{hugoMax: 100000, hugoRelatedMax: 10000}, peers{hugo: "hugo"}, []sizeResult{m})
+	for _, want := range []string{"N=100000:", "Hugo with .Related not run: N > -hugo-related-max 10000.\n", "up to N = 100000 (-hugo-max), Hugo with .Related up to N = 10000 (-hugo-related-max)"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("notes lack %q:\n%s", want, b.String())
 		}
 	}
 }
