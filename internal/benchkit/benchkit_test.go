@@ -3,6 +3,7 @@ package benchkit
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -295,5 +297,58 @@ func TestPoliseeFiles(t *testing.T) {
 	}
 	if _, err := PoliseeFiles(t.TempDir()); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a site without search: err = %v, want one that wraps fs.ErrNotExist", err)
+	}
+}
+
+func TestForEachParallelCallsEachOnceAndReportsAnError(t *testing.T) {
+	var calls [1000]atomic.Int32
+	if err := forEachParallel(len(calls), func(i int) error { calls[i].Add(1); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for i := range calls {
+		if n := calls[i].Load(); n != 1 {
+			t.Fatalf("f(%d) called %d times", i, n)
+		}
+	}
+	bad := errors.New("unreadable")
+	err := forEachParallel(100, func(i int) error {
+		if i == 37 {
+			return bad
+		}
+		return nil
+	})
+	if !errors.Is(err, bad) {
+		t.Errorf("err = %v, want f(37)'s", err)
+	}
+}
+
+func TestCompressBrotliReusedWritersRoundTrip(t *testing.T) {
+	inputs := [][]byte{[]byte(strings.Repeat("cluster policy ", 500)), {}, []byte("a"), bytes.Repeat([]byte{0, 1, 2, 3}, 10000)}
+	err := forEachParallel(40, func(i int) error {
+		in := inputs[i%len(inputs)]
+		br, err := CompressBrotli(in)
+		if err != nil {
+			return err
+		}
+		out, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(out, in) {
+			return fmt.Errorf("input %d came back as %d bytes, not %d", i%len(inputs), len(out), len(in))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func BenchmarkCompressBrotliSmallFiles(b *testing.B) {
+	data := []byte(strings.Repeat("<p>regional cluster policy in South East Europe</p>", 80))
+	for b.Loop() {
+		if _, err := CompressBrotli(data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
