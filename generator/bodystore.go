@@ -31,8 +31,8 @@ import (
 // system's file cache held what the first one wrote; the pages written
 // next take that memory back, where they would otherwise take memory
 // the system had not used before, which costs more on a virtual
-// machine whose host takes back what its guest frees (see the README's
-// Measuring).
+// machine whose host takes back what its guest frees (see
+// docs/measurements.md).
 //
 // Its methods may be called from many goroutines.
 type bodyStore struct {

@@ -60,7 +60,7 @@ import (
 // the chunks of its hits (one round, once the bundle is in).
 //
 // Sizes were chosen from measurements at 10,000 documents (see
-// WriteParts and the README's Measuring section).
+// WriteParts and docs/measurements.md).
 
 // partsMagic starts a head; partsFormat is its first line's prefix,
 // whatever the version.

@@ -18,7 +18,7 @@ import (
 // that it gives back to the system slowly: 2.32 to 2.38 GB peak with the
 // index's mapped segments. With 256 MiB + 15 KiB a file (1,721 MiB at
 // 100,000), the build peaks at 1.76 to 1.81 GiB (1,845,440 to 1,896,196
-// KiB in builds since; see the README's Measuring). (The limit was
+// KiB in builds since; see docs/measurements.md). (The limit was
 // lowered while zapx merged the index's segments by what the merge
 // mapped; the segments are now written in one pass and nothing is
 // merged.) The limit

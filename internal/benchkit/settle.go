@@ -18,7 +18,7 @@ import (
 // their inode table block has unwritten changes, which a build making
 // files beside them keeps making; it looks each one up on the way. A
 // 10,000-document build right after a site was deleted spent a fifth of
-// its samples there (see the README's Measuring). So the commands delete
+// its samples there (see docs/measurements.md). So the commands delete
 // nothing while they measure: each run writes a new folder (FreshFolder),
 // an earlier output is moved aside (MoveAside), and everything goes when
 // the command ends.

@@ -134,7 +134,7 @@ func LoadAverage() string {
 // (free page reporting), a build that needs more memory than the cache
 // can give back pays for every new page: the same build was 20 to 30%
 // slower here after gigabytes of files were deleted than with a full
-// file cache (see the README's Measuring).
+// file cache (see docs/measurements.md).
 func MemoryState() string {
 	data, err := os.ReadFile("/proc/meminfo")
 	if err != nil {
