@@ -68,16 +68,8 @@ func PrecompressWith(data []byte, brotliOpts brotli.WriterOptions) (gz, br []byt
 			gz = g.Bytes()
 		}
 	}()
-	var b bytes.Buffer
-	bw := brotliWriters.get(brotliOpts, &b)
-	defer brotliWriters.put(brotliOpts, bw)
-	if _, err := bw.Write(data); err != nil {
-		return nil, nil, err
-	}
-	if err := bw.Close(); err != nil {
-		return nil, nil, err
-	}
-	return nil, b.Bytes(), nil
+	br, err = Brotli(data, brotliOpts)
+	return nil, br, err
 }
 
 // Compressors are kept for the next file, by their settings: a build
@@ -107,6 +99,21 @@ func newGzipWriter(level int, w io.Writer) gzipWriter {
 	}
 	zw, _ := kgzip.NewWriterLevel(w, level)
 	return zw
+}
+
+// Brotli returns the brotli form of data, from a writer with those
+// settings reused file after file (see brotliWriters).
+func Brotli(data []byte, opts brotli.WriterOptions) ([]byte, error) {
+	var b bytes.Buffer
+	bw := brotliWriters.get(opts, &b)
+	defer brotliWriters.put(opts, bw)
+	if _, err := bw.Write(data); err != nil {
+		return nil, err
+	}
+	if err := bw.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // writerPool keeps idle writers by their settings.

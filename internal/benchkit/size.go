@@ -1,7 +1,6 @@
 package benchkit
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"math"
@@ -9,10 +8,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/clusterpolisee/polisee/generator/output"
 )
 
 // Size is a byte count, raw and as brotli.
@@ -23,31 +23,16 @@ func (s Size) Add(t Size) Size { return Size{s.Raw + t.Raw, s.Brotli + t.Brotli}
 
 func (s Size) String() string { return MB(s.Raw) + " / " + MB(s.Brotli) }
 
-// brotliLevel is the level generator/searchfiles.go precompresses at.
+// brotliLevel is the level every file the bench sizes is compressed at
+// (the tables' brotli columns).
 const brotliLevel = 9
 
-// CompressBrotli compresses data at polisee's level. Its writers are
-// reused: a new one at level 9 allocates its tables afresh, which
-// dominated measuring Pagefind's 100,000 small files.
+// CompressBrotli compresses data at brotliLevel, with the writers
+// package output reuses: a new one at level 9 allocates its tables
+// afresh, which dominated measuring Pagefind's 100,000 small files.
 func CompressBrotli(data []byte) ([]byte, error) {
-	var b bytes.Buffer
-	w, _ := brotliWriters.Get().(*brotli.Writer)
-	if w == nil {
-		w = brotli.NewWriterLevel(&b, brotliLevel)
-	} else {
-		w.Reset(&b)
-	}
-	defer brotliWriters.Put(w)
-	if _, err := w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return output.Brotli(data, brotli.WriterOptions{Quality: brotliLevel})
 }
-
-var brotliWriters sync.Pool
 
 // FileSize is a file's size and that of its brotli form: the .br file
 // beside it, or made at polisee's level.
