@@ -78,7 +78,7 @@ func (b *builder) fixedFiles() []extraFile {
 		reads := []string{t.Folder, model.FolderAssessment}
 		files = append(files,
 			writtenFile("data/"+t.Folder+".json", func(w io.Writer) error { return opendata.WriteJSON(w, b.records(t)) }, reads),
-			writtenFile("data/"+t.Folder+".csv", func(w io.Writer) error { return opendata.WriteCSV(w, b.records(t)) }, reads))
+			writtenFile("data/"+t.Folder+".csv", func(w io.Writer) error { return opendata.WriteCSV(w, b.records(t), b.spreadRecords(t)) }, reads))
 	}
 	return files
 }
@@ -191,15 +191,8 @@ func (b *builder) feed() ([]byte, error) {
 	for _, folder := range b.feedFolders() {
 		items = append(items, b.content.ByFolder(folder)...)
 	}
-	// A total order (no two items share a path): a quicker sort than a
-	// stable one gives it.
-	slices.SortFunc(items, func(a, b *model.Item) int {
-		if c := entryDate(a).Compare(entryDate(b)); c != 0 {
-			return -c
-		}
-		return strings.Compare(a.Path, b.Path)
-	})
-	items = items[:min(len(items), feedLimit)]
+	// No two items share a path: with it, a total order.
+	items = newest(items, feedLimit, func(a, b *model.Item) int { return strings.Compare(a.Path, b.Path) })
 	site := b.content.Site
 	f := feeds.Feed{Lang: b.lang, Title: site.Title, ID: b.feedID("/"), Link: b.treeURL("/"), Self: b.treeURL("/feed.xml"), Author: site.Title}
 	if b.prefix != "" {
@@ -245,6 +238,23 @@ func (b *builder) robots() ([]byte, error) {
 // the open data files read them (every record shares the columns), so
 // that no file holds a copy of every item's fields.
 func (b *builder) records(t *model.Type) iter.Seq[opendata.Record] {
+	return b.recordsWith(t, func(string) bool { return true })
+}
+
+// spreadRecords are the records of t with the values of its columns that
+// recordValue gives as an opendata.Spread only, for the CSV's header
+// (opendata.WriteCSV): nil when it has none of them.
+func (b *builder) spreadRecords(t *model.Type) iter.Seq[opendata.Record] {
+	spreads := func(name string) bool { return name == "assessment" }
+	if !slices.ContainsFunc(t.Fields, func(f *model.Field) bool { return spreads(f.Name) }) {
+		return nil
+	}
+	return b.recordsWith(t, spreads)
+}
+
+// recordsWith is records with the values of the fields that want
+// accepts, the other columns left without.
+func (b *builder) recordsWith(t *model.Type, want func(field string) bool) iter.Seq[opendata.Record] {
 	cols := []string{"slug", "url"}
 	var fields []*model.Field
 	for _, f := range t.Fields {
@@ -252,11 +262,13 @@ func (b *builder) records(t *model.Type) iter.Seq[opendata.Record] {
 			continue
 		}
 		cols = append(cols, f.Name)
-		fields = append(fields, f)
+		if want(f.Name) {
+			fields = append(fields, f)
+		}
 	}
 	return func(yield func(opendata.Record) bool) {
 		for _, it := range b.content.ByFolder(t.Folder) {
-			r := opendata.Record{Cols: cols, Vals: make(map[string]any, len(cols))}
+			r := opendata.Record{Cols: cols, Vals: make(map[string]any, len(fields)+2)}
 			r.Vals["slug"], r.Vals["url"] = it.Slug, b.absURL(it.URL())
 			for _, f := range fields {
 				r.Vals[f.Name] = b.recordValue(it, f)

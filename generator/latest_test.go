@@ -3,6 +3,7 @@ package generator
 import (
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/clusterpolisee/polisee/generator/model"
@@ -12,6 +13,7 @@ import (
 // kept as they come, are the first of all the practices sorted by date,
 // newest first, then by title and path: the generated practices share
 // dates (a year of days for hundreds of them), so ties are ordered too.
+// The feed's newest, ties by path, are checked the same way.
 func TestLatestIsTheSortedFirst(t *testing.T) {
 	b := preparedCorpus(t, 800, 3, nil)
 	v := b.view(&Page{Kind: "home"})
@@ -31,6 +33,19 @@ func TestLatestIsTheSortedFirst(t *testing.T) {
 		want := all[:min(max(n, 0), len(all))]
 		if got := v.Latest(n); !slices.Equal(got, want) {
 			t.Errorf("Latest(%d): %d items, differing from the sorted first %d", n, len(got), len(want))
+		}
+	}
+	// The feed's order: date, then path.
+	byPath := func(a, b *model.Item) int { return strings.Compare(a.Path, b.Path) }
+	slices.SortFunc(all, func(a, b *model.Item) int {
+		if c := entryDate(a).Compare(entryDate(b)); c != 0 {
+			return -c
+		}
+		return byPath(a, b)
+	})
+	for _, n := range []int{1, 100, len(all)} {
+		if got := newest(v.folder(model.FolderPractices), n, byPath); !slices.Equal(got, all[:n]) {
+			t.Errorf("newest(%d) by date and path: %d items, differing from the sorted first %d", n, len(got), n)
 		}
 	}
 }

@@ -104,40 +104,39 @@ func WriteJSON(w io.Writer, records iter.Seq[Record]) error {
 
 // WriteCSV writes one row per record to dst, with the first record's
 // columns: lists joined with "; ", a Spread over its columns, objects as
-// JSON in one cell, and no cell a spreadsheet would run as a formula. It
-// reads the records twice, one at a time, keeping none: once for the
-// header (a Spread's keys across all records), once for the rows.
-func WriteCSV(dst io.Writer, records iter.Seq[Record]) error {
+// JSON in one cell, and no cell a spreadsheet would run as a formula.
+// The header needs a Spread's keys across all records before the first
+// row, so spreads is read through first: the same records, each with at
+// least the values of its columns that may hold a Spread (the others may
+// be left out, as making them costs); nil when no column may. Both are
+// read one record at a time, and none is kept. (The records were read
+// twice whole before: making the practices' records, which hold no
+// Spread, was a third of what their open data cost at 100,000
+// generated documents.)
+func WriteCSV(dst io.Writer, records, spreads iter.Seq[Record]) error {
 	w := csv.NewWriter(dst)
-	var cols []string
 	// The keys of each spread column across all records, and its parts
 	// from the first record that has them.
 	seen := map[string]map[string]bool{}
 	parts := map[string][]string{}
-	first := true
-	for r := range records {
-		if first {
-			cols, first = r.Cols, false
-		}
-		for _, c := range cols {
-			s, ok := r.Vals[c].(Spread)
-			if !ok {
-				continue
-			}
-			if seen[c] == nil {
-				seen[c] = map[string]bool{}
-			}
-			for k := range s.Cells {
-				seen[c][k] = true
-			}
-			if _, ok := parts[c]; !ok && len(s.Parts) > 0 {
-				parts[c] = s.Parts
+	if spreads != nil {
+		for r := range spreads {
+			for _, c := range r.Cols {
+				s, ok := r.Vals[c].(Spread)
+				if !ok {
+					continue
+				}
+				if seen[c] == nil {
+					seen[c] = map[string]bool{}
+				}
+				for k := range s.Cells {
+					seen[c][k] = true
+				}
+				if _, ok := parts[c]; !ok && len(s.Parts) > 0 {
+					parts[c] = s.Parts
+				}
 			}
 		}
-	}
-	if first {
-		w.Flush()
-		return w.Error()
 	}
 	keys := map[string][]string{}
 	for c, ks := range seen {
@@ -145,23 +144,14 @@ func WriteCSV(dst io.Writer, records iter.Seq[Record]) error {
 			keys[c] = slices.Sorted(maps.Keys(ks))
 		}
 	}
-	var header []string
-	for _, c := range cols {
-		if ks, ok := keys[c]; ok {
-			for _, part := range parts[c] {
-				for _, k := range ks {
-					header = append(header, part+"_"+k)
-				}
-			}
-			continue
-		}
-		header = append(header, c)
-	}
-	if err := w.Write(header); err != nil {
-		return err
-	}
-	var row []string
+	var cols, row []string
 	for r := range records {
+		if cols == nil {
+			cols = r.Cols
+			if err := w.Write(csvHeader(cols, keys, parts)); err != nil {
+				return err
+			}
+		}
 		row = row[:0]
 		for _, c := range cols {
 			if ks, ok := keys[c]; ok {
@@ -185,6 +175,24 @@ func WriteCSV(dst io.Writer, records iter.Seq[Record]) error {
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// csvHeader is the CSV's first row: the columns, each spread column as
+// PART_KEY for its parts and keys.
+func csvHeader(cols []string, keys, parts map[string][]string) []string {
+	var header []string
+	for _, c := range cols {
+		if ks, ok := keys[c]; ok {
+			for _, part := range parts[c] {
+				for _, k := range ks {
+					header = append(header, part+"_"+k)
+				}
+			}
+			continue
+		}
+		header = append(header, c)
+	}
+	return header
 }
 
 func cell(v any) string {

@@ -38,6 +38,20 @@ func TestCSVAndJSON(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("CSV:\n%s\nwant\n%s", got, want)
 	}
+	// The header's pass may read records that hold the spread column
+	// alone; without it (nil) nothing spreads.
+	var spreads []Record
+	for _, r := range records {
+		spreads = append(spreads, Record{Cols: r.Cols, Vals: map[string]any{"assessment": r.Vals["assessment"]}})
+	}
+	var b bytes.Buffer
+	if err := WriteCSV(&b, slices.Values(records), slices.Values(spreads)); err != nil || b.String() != want {
+		t.Errorf("CSV, the header from the spread columns alone: %v\n%s\nwant\n%s", err, b.String(), want)
+	}
+	b.Reset()
+	if err := WriteCSV(&b, slices.Values(records), nil); err != nil || !strings.HasPrefix(b.String(), "slug,assessment,sources,tags\n") {
+		t.Errorf("CSV without the header's pass: %v\n%s", err, b.String())
+	}
 	js, err := jsonBytes(slices.Values(records[:1]))
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +91,7 @@ func jsonBytes(records iter.Seq[Record]) ([]byte, error) {
 
 func csvBytes(records iter.Seq[Record]) ([]byte, error) {
 	var b bytes.Buffer
-	err := WriteCSV(&b, records)
+	err := WriteCSV(&b, records, records)
 	return b.Bytes(), err
 }
 
@@ -108,7 +122,8 @@ func TestWritersStream(t *testing.T) {
 			"slug": fmt.Sprintf("p-%05d", i), "summary": strings.Repeat("A summary of a good practice. ", 10),
 		}})
 	}
-	for name, write := range map[string]func(io.Writer, iter.Seq[Record]) error{"JSON": WriteJSON, "CSV": WriteCSV} {
+	writeCSV := func(w io.Writer, records iter.Seq[Record]) error { return WriteCSV(w, records, nil) }
+	for name, write := range map[string]func(io.Writer, iter.Seq[Record]) error{"JSON": WriteJSON, "CSV": writeCSV} {
 		var p pieces
 		if err := write(&p, slices.Values(records)); err != nil {
 			t.Fatal(err)
