@@ -105,7 +105,8 @@ var whileParked func(items []*model.Item)
 // shrink, and at most four times gc. At 100,000 generated documents the
 // live heap went from 678 to 226 MB as the index stage began, and GOGC
 // from 100 to 400 (the most); at 10,000, from 61 to 26 MB, and GOGC to
-// 177.
+// 177. (polisee build now starts from GOGC 150: cmd/polisee's
+// buildGCPercent.)
 func gcPercentFor(gc int, before, after uint64) int {
 	if gc < 0 || after == 0 || after >= before {
 		return gc

@@ -238,6 +238,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cfg.Theme, cfg.ThemeRoot = os.DirFS(*theme), *theme
 	}
 	setMemoryLimit(cfg.Src, buildMemoryBase, buildMemoryPerFile)
+	setGCPercent(buildGCPercent)
 	if !*noBrowserSearch {
 		cfg.Engine = browserEngine()
 	}
