@@ -241,11 +241,15 @@ func (b *builder) records(t *model.Type) iter.Seq[opendata.Record] {
 	return b.recordsWith(t, func(string) bool { return true })
 }
 
+// spreadField is the one field recordValue gives as an opendata.Spread
+// (a profile's assessment, score_AREA and note_AREA columns in the CSV).
+const spreadField = "assessment"
+
 // spreadRecords are the records of t with the values of its columns that
 // recordValue gives as an opendata.Spread only, for the CSV's header
 // (opendata.WriteCSV): nil when it has none of them.
 func (b *builder) spreadRecords(t *model.Type) iter.Seq[opendata.Record] {
-	spreads := func(name string) bool { return name == "assessment" }
+	spreads := func(name string) bool { return name == spreadField }
 	if !slices.ContainsFunc(t.Fields, func(f *model.Field) bool { return spreads(f.Name) }) {
 		return nil
 	}
@@ -303,7 +307,7 @@ func (b *builder) recordValue(it *model.Item, f *model.Field) any {
 		d, _ := m["date"].(model.Date)
 		by := fmt.Sprint(m["by"])
 		return opendata.Text{JSON: map[string]string{"by": by, "date": d.String()}, CSV: by + ", " + d.String()}
-	case "assessment":
+	case spreadField:
 		type score struct {
 			Area  string `json:"area"`
 			Score *int   `json:"score"`

@@ -35,7 +35,7 @@ func CompressBrotli(data []byte) ([]byte, error) {
 }
 
 // FileSize is a file's size and that of its brotli form: the .br file
-// beside it, or made at polisee's level.
+// beside it, or made at brotliLevel.
 func FileSize(name string) (Size, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
