@@ -26,6 +26,10 @@ type result struct {
 	index *benchkit.Size // nil: no index
 	// search is nil when the browser did not measure it.
 	search *benchkit.SearchResult
+	// runs are each round's build of a polisee row (use is their
+	// median), and memory the system's state before each.
+	runs   []benchkit.Usage
+	memory []string
 }
 
 // Row names of the peers: Hugo with minimal layouts, Hugo with the related
@@ -70,8 +74,7 @@ type sizeResult struct {
 	cold     string   // the first query; "" without the browser
 	queries  int      // timed queries
 	pagefind *benchkit.PagefindIndex
-	load     [2]string // load average before and after
-	memory   string    // the system's free memory and file cache before polisee's builds
+	load     [2]string // load average before polisee's first build and after the size's last run
 }
 
 // peers are the rows polisee is compared with: Hugo followed by
@@ -104,46 +107,108 @@ func (s sizeResult) pagefindSearch() *benchkit.SearchResult {
 	return nil
 }
 
-// benchSize writes the corpus of size n into dir and measures each tool on
-// it. dir is removed with the bench's folder when the bench ends, unless
-// -keep, not before: a deletion slows the builds measured after it (see
-// benchkit.SettleDisk). Each measured run writes a folder of its own
-// (see measureBuild): a polisee site of 10,000 generated documents
-// takes about 400 MB, and ten times that at 100,000.
-func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p peers, log io.Writer) (sizeResult, error) {
-	s := sizeResult{n: n}
-	s.load[0] = benchkit.LoadAverage()
-	logf := func(format string, args ...any) { fmt.Fprintf(log, "N=%d: "+format+"\n", append([]any{n}, args...)...) }
-	content := filepath.Join(dir, "content")
-	logf("writing the corpus...")
-	if err := writeCorpus(ctx, bins, content, n, o.seed); err != nil {
-		return s, err
-	}
-	var browser *benchkit.Browser
-	if p.chrome != "" {
-		logf("picking %d queries from the documents' words...", o.queries)
-		start := time.Now()
-		words, err := corpusWords(ctx, content)
-		if err != nil {
-			return s, err
-		}
-		logf("%d distinct words, read in %.1f s", len(words), time.Since(start).Seconds())
-		browser = &benchkit.Browser{Chrome: p.chrome, Logf: logf}
-		browser.Cold, browser.Queries = benchkit.PickQueries(words, o.queries, o.seed)
-		s.cold, s.queries = browser.Cold, len(browser.Queries)
-	}
+// sizeWork is one corpus size on its way through the bench: its corpus
+// and queries (prepareSize), polisee's builds of it (buildRounds), then
+// the rest (finish).
+type sizeWork struct {
+	n       int
+	dir     string // the size's folder, removed with the bench's
+	content string // the corpus
+	browser *benchkit.Browser
+	s       sizeResult
+	// builds are polisee's, per variant (o.variants), one per round.
+	builds [][]polBuild
+	logf   func(format string, args ...any)
+}
 
-	out := filepath.Join(dir, "public")
-	s.memory = benchkit.MemoryState()
-	for _, flags := range o.variants {
-		logf("%s...", toolName(flags))
-		r, err := measureBuild(o.runs, toolName(flags), out, func(out string) (benchkit.Usage, error) {
-			u, _, err := benchkit.Measure(ctx, nil, bins.polisee, buildArgs(flags, content, out)...)
-			return u, err
-		})
+// polBuild is one measured polisee build.
+type polBuild struct {
+	use    benchkit.Usage
+	out    string // the site it wrote
+	memory string // the system's memory before it (benchkit.MemoryState)
+}
+
+// prepareSize writes the corpus of size n into dir and, with a browser,
+// picks the queries from its documents' words. dir is removed with the
+// bench's folder when the bench ends, unless -keep, not before: a
+// deletion slows the builds measured after it (see benchkit.SettleDisk).
+func prepareSize(ctx context.Context, o options, dir string, n int, bins tools, p peers, log io.Writer) (*sizeWork, error) {
+	w := &sizeWork{n: n, dir: dir, content: filepath.Join(dir, "content"), s: sizeResult{n: n}}
+	w.logf = func(format string, args ...any) { fmt.Fprintf(log, "N=%d: "+format+"\n", append([]any{n}, args...)...) }
+	w.logf("writing the corpus...")
+	if err := writeCorpus(ctx, bins, w.content, n, o.seed); err != nil {
+		return nil, err
+	}
+	if p.chrome != "" {
+		w.logf("picking %d queries from the documents' words...", o.queries)
+		start := time.Now()
+		words, err := corpusWords(ctx, w.content)
 		if err != nil {
+			return nil, err
+		}
+		w.logf("%d distinct words, read in %.1f s", len(words), time.Since(start).Seconds())
+		w.browser = &benchkit.Browser{Chrome: p.chrome, Logf: w.logf}
+		w.browser.Cold, w.browser.Queries = benchkit.PickQueries(words, o.queries, o.seed)
+		w.s.cold, w.s.queries = w.browser.Cold, len(w.browser.Queries)
+	}
+	return w, nil
+}
+
+// buildRounds makes polisee's builds, before anything else is measured:
+// -runs rounds, each of which builds every size once with each variant,
+// smallest first. A build's time depends on the machine's state as well
+// as on the code (free memory, the file cache, writes still going to
+// disk: benchkit.MemoryState, SettleDisk), and that state drifts as the
+// bench writes gigabytes; interleaved, the sizes' builds meet it alike,
+// so that their ratio (growthLines, roundGrowth) is the code's. Each
+// build writes a new folder (benchkit.FreshFolder) after the disk has
+// settled, and nothing is deleted until the bench ends: every build is a
+// clean one.
+func buildRounds(ctx context.Context, o options, works []*sizeWork, bins tools) error {
+	for _, w := range works {
+		w.builds = make([][]polBuild, len(o.variants))
+	}
+	for r := range o.runs {
+		for _, w := range works {
+			for v, flags := range o.variants {
+				out, err := benchkit.FreshFolder(filepath.Join(w.dir, "public"))
+				if err != nil {
+					return err
+				}
+				benchkit.SettleDisk()
+				b := polBuild{out: out, memory: benchkit.MemoryState()}
+				if r == 0 && v == 0 {
+					w.s.load[0] = benchkit.LoadAverage()
+				}
+				w.logf("%s, round %d of %d...", toolName(flags), r+1, o.runs)
+				if b.use, _, err = benchkit.Measure(ctx, nil, bins.polisee, buildArgs(flags, w.content, out)...); err != nil {
+					return fmt.Errorf("N=%d: %s: %w", w.n, toolName(flags), err)
+				}
+				w.logf("%s, round %d: %s; before it, %s", toolName(flags), r+1, usageText(b.use), b.memory)
+				w.builds[v] = append(w.builds[v], b)
+			}
+		}
+	}
+	return nil
+}
+
+// finish makes the size's rows: polisee's median build of each variant
+// with its index and its search in the browser, then the peers'.
+func (w *sizeWork) finish(ctx context.Context, o options, p peers) (sizeResult, error) {
+	s := w.s
+	for v, flags := range o.variants {
+		runs := w.builds[v]
+		med := medianOf(runs, func(b polBuild) time.Duration { return b.use.Wall })
+		r := result{tool: toolName(flags), use: med.use}
+		for _, b := range runs {
+			r.runs = append(r.runs, b.use)
+			r.memory = append(r.memory, b.memory)
+		}
+		var err error
+		if r.files, r.size, err = benchkit.TreeStats(med.out); err != nil {
 			return s, err
 		}
+		out := med.out
 		_, err = os.Stat(filepath.Join(out, generator.SearchDir, "meta.json"))
 		switch {
 		case errors.Is(err, fs.ErrNotExist): // built without a search index
@@ -159,8 +224,8 @@ func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p 
 				return s, err
 			}
 			r.index = &index
-			if browser != nil && files.Wasm != "" {
-				if r.search, err = browser.Polisee(ctx, out); err != nil {
+			if w.browser != nil && files.Wasm != "" {
+				if r.search, err = w.browser.Polisee(ctx, out); err != nil {
 					return s, fmt.Errorf("%s in the browser: %w", r.tool, err)
 				}
 			}
@@ -170,10 +235,10 @@ func benchSize(ctx context.Context, o options, dir string, n int, bins tools, p 
 
 	switch {
 	case p.hugo == "":
-	case n > o.hugoMax:
+	case w.n > o.hugoMax:
 		s.skipped = fmt.Sprintf("not run: N > -hugo-max %d", o.hugoMax)
 	default:
-		if err := s.runPeers(ctx, o, dir, content, p, browser, logf); err != nil {
+		if err := s.runPeers(ctx, o, w.dir, w.content, p, w.browser, w.logf); err != nil {
 			return s, err
 		}
 	}

@@ -20,13 +20,18 @@
 //
 // For each size N it writes a corpus of N good practices and policy
 // profiles with package generator/internal/corpus (the same seed gives the
-// same bytes), and then:
+// same bytes). Then:
 //
-//  1. builds it with `polisee build`, as users do, browser search engine
-//     included (-polisee-flags measures it with extra flags instead, and
-//     may be repeated to measure several variants; -polisee-flags "" is the
-//     plain build);
-//  2. when the Hugo binary named by -hugo is found and N <= -hugo-max,
+//  1. it builds every corpus with `polisee build`, as users do, browser
+//     search engine included (-polisee-flags measures it with extra flags
+//     instead, and may be repeated to measure several variants;
+//     -polisee-flags "" is the plain build). These builds come first, in
+//     rounds (-runs k: k rounds), each of which builds every size once,
+//     smallest first: the machine's state (free memory, the file cache,
+//     writes still going to disk) drifts as the bench writes gigabytes,
+//     and a build's time moves with it, so the sizes' builds are made
+//     alternately, to meet it alike;
+//  2. then, size by size, when the Hugo binary named by -hugo is found and N <= -hugo-max,
 //     writes the same corpus as a Hugo site and builds it with
 //     `hugo --quiet --environment minimal -s DIR -d OUT`. The Hugo site has
 //     the same pages as polisee's: content/<type>/<slug>.md with areas,
@@ -69,9 +74,12 @@
 // one-off work (reading the binary from disk) does not count. Each run
 // writes a new output folder, and nothing is deleted until the bench ends
 // (a deletion slows the file system's later work on some systems: see
-// benchkit.SettleDisk): every build is a clean one. With -runs
-// k, each tool runs k times and the run with the median wall time is
-// reported; the browser measures once.
+// benchkit.SettleDisk): every build is a clean one. With -runs k, each
+// tool runs k times and the run with the median wall time is reported
+// (the later of the middle two for an even k); the notes list each of
+// polisee's builds with the memory state before it, and the growth from
+// one size to the next round by round as well as of the medians. The
+// browser measures once.
 //
 // It prints one table, with N, tool, wall time, CPU time (user+system),
 // peak RSS, output size and file count, index size (polisee: the
@@ -256,14 +264,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout, header(ctx, p, o))
+	works := make([]*sizeWork, len(o.sizes))
+	for i, n := range o.sizes {
+		w, err := prepareSize(ctx, o, filepath.Join(work, strconv.Itoa(n)), n, bins, p, stderr)
+		if err != nil {
+			return fmt.Errorf("N=%d: %w", n, err)
+		}
+		works[i] = w
+	}
+	if err := buildRounds(ctx, o, works, bins); err != nil {
+		return err
+	}
 	var sizes []sizeResult
-	for _, n := range o.sizes {
-		s, err := benchSize(ctx, o, filepath.Join(work, strconv.Itoa(n)), n, bins, p, stderr)
+	for _, w := range works {
+		s, err := w.finish(ctx, o, p)
 		if err != nil {
 			// What the sizes before measured is still worth printing.
-			err = fmt.Errorf("N=%d: %w", n, err)
+			err = fmt.Errorf("N=%d: %w", w.n, err)
 			if len(sizes) > 0 {
-				fmt.Fprintf(stdout, "\nStopped at N=%d; the sizes before:\n", n)
+				fmt.Fprintf(stdout, "\nStopped at N=%d; the sizes before:\n", w.n)
 				printResults(stdout, o, p, sizes)
 			}
 			return err

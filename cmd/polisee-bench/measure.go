@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
@@ -18,6 +19,13 @@ func medianRun[T any](n int, wall func(T) time.Duration, fn func() (T, error)) (
 		}
 		runs = append(runs, r)
 	}
+	return medianOf(runs, wall), nil
+}
+
+// medianOf returns the run with the median wall time, the later of the
+// two middle ones for an even number; runs must not be empty.
+func medianOf[T any](runs []T, wall func(T) time.Duration) T {
+	runs = slices.Clone(runs)
 	sort.SliceStable(runs, func(i, j int) bool { return wall(runs[i]) < wall(runs[j]) })
-	return runs[len(runs)/2], nil
+	return runs[len(runs)/2]
 }

@@ -143,14 +143,38 @@ func growthLines(sizes []sizeResult) []string {
 					continue
 				}
 				f := benchkit.Ratio
-				lines = append(lines, fmt.Sprintf("Growth of %s from N=%d to N=%d (%s times the documents): wall %s times, CPU %s, peak RSS %s.",
+				line := fmt.Sprintf("Growth of %s from N=%d to N=%d (%s times the documents): wall %s times, CPU %s, peak RSS %s.",
 					rb.tool, a.n, b.n, f(float64(b.n), float64(a.n)),
 					f(rb.use.Wall.Seconds(), ra.use.Wall.Seconds()), f(rb.use.CPU.Seconds(), ra.use.CPU.Seconds()),
-					f(float64(rb.use.PeakRSS), float64(ra.use.PeakRSS))))
+					f(float64(rb.use.PeakRSS), float64(ra.use.PeakRSS)))
+				if len(ra.runs) > 1 && len(ra.runs) == len(rb.runs) {
+					line += " Round by round, wall " + roundGrowth(ra.runs, rb.runs) + "."
+				}
+				lines = append(lines, line)
 			}
 		}
 	}
 	return lines
+}
+
+// roundGrowth divides each round's wall time at the larger size (b) by
+// the same round's at the smaller (a): builds made one after the other,
+// in about the same state of the machine (buildRounds).
+func roundGrowth(a, b []benchkit.Usage) string {
+	var r []string
+	for i := range a {
+		r = append(r, benchkit.Ratio(b[i].Wall.Seconds(), a[i].Wall.Seconds()))
+	}
+	return strings.Join(r, ", ")
+}
+
+// usageText is one build's figures, for the log and the notes.
+func usageText(u benchkit.Usage) string {
+	t := fmt.Sprintf("%.2f s wall, %.2f s CPU", u.Wall.Seconds(), u.CPU.Seconds())
+	if u.PeakRSS > 0 {
+		t += fmt.Sprintf(", %.0f MB peak", float64(u.PeakRSS)/mb)
+	}
+	return t
 }
 
 // printNotes writes what the table leaves out: missing peers, the
@@ -168,10 +192,21 @@ func printNotes(w io.Writer, o options, p peers, sizes []sizeResult) {
 		if s.load[0] != "" {
 			fmt.Fprintf(w, " load average (1, 5, 15 min) on %d cores %s before, %s after.", runtime.NumCPU(), s.load[0], s.load[1])
 		}
-		if s.memory != "" {
-			fmt.Fprintf(w, " Memory before polisee's builds: %s.", s.memory)
-		}
 		fmt.Fprintln(w)
+		for _, r := range s.rows {
+			if len(r.runs) < 2 && (len(r.memory) == 0 || r.memory[0] == "") {
+				continue
+			}
+			fmt.Fprintf(w, "%s, each round's build (the table has the median):", r.tool)
+			for i, u := range r.runs {
+				fmt.Fprintf(w, " %d: %s", i+1, usageText(u))
+				if i < len(r.memory) && r.memory[i] != "" {
+					fmt.Fprintf(w, " (before it: %s)", r.memory[i])
+				}
+				fmt.Fprint(w, ";")
+			}
+			fmt.Fprintln(w)
+		}
 		if s.skipped != "" {
 			fmt.Fprintf(w, "hugo and pagefind %s.\n", s.skipped)
 		}

@@ -245,3 +245,54 @@ func TestGrowthLines(t *testing.T) {
 		t.Errorf("one size: %q, want no growth", got)
 	}
 }
+
+// TestGrowthLinesRoundByRound: with several rounds, the growth line also
+// divides each round's build at the larger size by the same round's at
+// the smaller.
+func TestGrowthLinesRoundByRound(t *testing.T) {
+	at := func(n int, walls ...time.Duration) sizeResult {
+		r := result{tool: "polisee"}
+		for _, w := range walls {
+			r.runs = append(r.runs, benchkit.Usage{Wall: w, CPU: w, PeakRSS: mb})
+		}
+		r.use = medianOf(r.runs, func(u benchkit.Usage) time.Duration { return u.Wall })
+		return sizeResult{n: n, rows: []result{r}}
+	}
+	sizes := []sizeResult{at(10000, 8*s, 6*s, 7*s), at(100000, 80*s, 72*s, 91*s)}
+	want := "Growth of polisee from N=10000 to N=100000 (10.00 times the documents): wall 11.43 times, CPU 11.43, peak RSS 1.00. Round by round, wall 10.00, 12.00, 13.00."
+	if got := growthLines(sizes); !slices.Equal(got, []string{want}) {
+		t.Errorf("growthLines:\n%q\nwant\n%q", got, want)
+	}
+	// One round: no round-by-round figures, they would repeat the medians.
+	if got := growthLines([]sizeResult{at(10000, 8*s), at(100000, 80*s)}); len(got) != 1 || strings.Contains(got[0], "Round") {
+		t.Errorf("one round: %q", got)
+	}
+}
+
+// TestNotesListEachRound: the notes give every round's build of a size
+// with the memory state before it, not only the median the table shows.
+func TestNotesListEachRound(t *testing.T) {
+	m := measuredSize()
+	m.rows[0].runs = []benchkit.Usage{{Wall: 7 * s, CPU: 12 * s, PeakRSS: 300 * mb}, {Wall: 8 * s, CPU: 14 * s}}
+	m.rows[0].memory = []string{"18000 MB free, 1300 MB file cache", ""}
+	var b strings.Builder
+	printNotes(&b, options{}, peers{}, []sizeResult{m})
+	want := "polisee, each round's build (the table has the median): 1: 7.00 s wall, 12.00 s CPU, 300 MB peak (before it: 18000 MB free, 1300 MB file cache); 2: 8.00 s wall, 14.00 s CPU;\n"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("notes lack %q:\n%s", want, b.String())
+	}
+}
+
+func TestMedianOf(t *testing.T) {
+	runs := []time.Duration{5, 1, 4, 2}
+	id := func(d time.Duration) time.Duration { return d }
+	if got := medianOf(runs, id); got != 4 {
+		t.Errorf("median of %v = %v, want 4 (the later of the middle two)", runs, got)
+	}
+	if !slices.Equal(runs, []time.Duration{5, 1, 4, 2}) {
+		t.Errorf("medianOf reordered its runs: %v", runs)
+	}
+	if got := medianOf([]time.Duration{3}, id); got != 3 {
+		t.Errorf("median of one = %v", got)
+	}
+}
