@@ -300,7 +300,7 @@ func (b *builder) recordValue(it *model.Item, f *model.Field) any {
 		}
 		return opendata.Text{JSON: it.Sources(), CSV: strings.Join(urls, "; ")}
 	case "reviewed":
-		m, ok := it.Data[f.Name].(map[string]any)
+		m, ok := it.Value(f.Name).(map[string]any)
 		if !ok {
 			return nil
 		}
@@ -364,7 +364,7 @@ func (b *builder) recordValue(it *model.Item, f *model.Field) any {
 		}
 		return ins
 	}
-	switch v := it.Data[f.Name].(type) {
+	switch v := it.Value(f.Name).(type) {
 	case nil:
 		return nil
 	case model.Date:

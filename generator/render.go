@@ -145,7 +145,11 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 	// The index first: pages name it by its content. Its files are
 	// written as they are made.
 	b.progress.begin("index", "documents", 0)
-	if err := b.searchFiles(ctx, add, addWith); err != nil {
+	err = b.searchFiles(ctx, add, addWith)
+	if b.lowerGC != nil {
+		defer b.lowerGC()
+	}
+	if err != nil {
 		return nil, err
 	}
 	b.progress.end(b.indexed)
@@ -669,7 +673,7 @@ func (v *view) ListGroups(p *Page) []listGroup {
 
 // groupOf is the group an item falls in: a key and its heading.
 func (v *view) groupOf(it *model.Item, f *model.Field) (key, label string) {
-	switch val := it.Data[f.Name].(type) {
+	switch val := it.Value(f.Name).(type) {
 	case nil:
 		return "", ""
 	case model.Date:
@@ -747,7 +751,7 @@ func (v *view) Meta(it *model.Item) []metaRow {
 		if !isFact(f) {
 			continue
 		}
-		val, ok := it.Data[f.Name]
+		val, ok := it.Field(f.Name)
 		if !ok {
 			continue
 		}

@@ -69,7 +69,7 @@ func staleReviews(cfg generator.Config, within period, today time.Time) diag.Lis
 	}
 	limit := within.before(today)
 	for _, it := range c.ByFolder("practices") {
-		m, _ := it.Data["reviewed"].(map[string]any)
+		m, _ := it.Value("reviewed").(map[string]any)
 		d, _ := m["date"].(model.Date)
 		switch {
 		case d.IsZero():

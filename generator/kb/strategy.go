@@ -15,7 +15,7 @@ var buildsOnFolders = []string{model.FolderPractices, model.FolderProfiles, mode
 
 // BuildsOn lists what a document builds on, grouped by type.
 func BuildsOn(v Page, it *model.Item) []Group {
-	m, _ := it.Data["builds_on"].(map[string]any)
+	m, _ := it.Value("builds_on").(map[string]any)
 	if m == nil {
 		return nil
 	}

@@ -30,7 +30,9 @@ type Item struct {
 	Updated Date
 
 	// Data holds every front-matter field by name, decoded: string, int,
-	// float64, bool, Date, []any, map[string]any or []MapEntry.
+	// float64, bool, Date, []any, map[string]any or []MapEntry. It is nil
+	// once a build has packed the front matter (Parked.Pack): read fields
+	// with Field, Fields and the accessors below, which read either.
 	Data map[string]any
 	// FieldPos is the position of each top-level field's value.
 	FieldPos map[string]diag.Pos
@@ -52,6 +54,12 @@ type Item struct {
 	// onDisk says where the body is, when it was left in its file
 	// (Options.BodiesOnDisk).
 	onDisk *bodyOnDisk
+	// packed is the front matter's bytes in the parked encoding, once
+	// Parked.Pack has given them (Data is then nil); packedFrom, on a
+	// localized copy, is the translation whose fields come before the
+	// original's (packed.go).
+	packed     string
+	packedFrom *Item
 }
 
 // bodyOnDisk is where an item's body starts in its file, and the file's
@@ -100,37 +108,48 @@ func (it *Item) URL() string {
 
 // String returns a text field, or "".
 func (it *Item) String(name string) string {
-	s, _ := it.Data[name].(string)
+	v, b, _ := it.raw(name)
+	if s, ok := packedText(b); ok {
+		return s
+	}
+	s, _ := v.(string)
 	return s
 }
 
 // Int returns a whole-number field, or 0.
 func (it *Item) Int(name string) int {
-	n, _ := it.Data[name].(int)
+	v, _ := it.Field(name)
+	n, _ := v.(int)
 	return n
 }
 
 // Bool returns a boolean field.
 func (it *Item) Bool(name string) bool {
-	b, _ := it.Data[name].(bool)
+	v, _ := it.Field(name)
+	b, _ := v.(bool)
 	return b
 }
 
 // Date returns a date field, or the zero Date.
 func (it *Item) Date(name string) Date {
-	d, _ := it.Data[name].(Date)
+	v, _ := it.Field(name)
+	d, _ := v.(Date)
 	return d
 }
 
 // Has reports whether the field was given.
 func (it *Item) Has(name string) bool {
-	_, ok := it.Data[name]
+	_, _, ok := it.raw(name)
 	return ok
 }
 
 // Strings returns a list-of-text field (references included).
 func (it *Item) Strings(name string) []string {
-	l, _ := it.Data[name].([]any)
+	v, b, _ := it.raw(name)
+	if b != "" {
+		return packedTexts(b)
+	}
+	l, _ := v.([]any)
 	out := make([]string, 0, len(l))
 	for _, v := range l {
 		if s, ok := v.(string); ok {
@@ -148,7 +167,8 @@ type Source struct {
 
 // Sources returns the item's sources.
 func (it *Item) Sources() []Source {
-	l, _ := it.Data["sources"].([]any)
+	v, _ := it.Field("sources")
+	l, _ := v.([]any)
 	var out []Source
 	for _, v := range l {
 		m, _ := v.(map[string]any)
@@ -173,7 +193,8 @@ type Score struct {
 
 // Assessment returns a profile's assessment entries in file order.
 func (it *Item) Assessment() []Score {
-	l, _ := it.Data["assessment"].([]MapEntry)
+	v, _ := it.Field("assessment")
+	l, _ := v.([]MapEntry)
 	var out []Score
 	for _, e := range l {
 		m, _ := e.Value.(map[string]any)
@@ -194,7 +215,8 @@ type Instrument struct {
 
 // Instruments returns a profile's instruments.
 func (it *Item) Instruments() []Instrument {
-	l, _ := it.Data["instruments"].([]any)
+	v, _ := it.Field("instruments")
+	l, _ := v.([]any)
 	var out []Instrument
 	for _, v := range l {
 		m, _ := v.(map[string]any)
@@ -395,7 +417,8 @@ type Judgement struct {
 
 // Judgements returns a profile's judgements, area by area in file order.
 func (it *Item) Judgements() []Judgement {
-	l, _ := it.Data["judgements"].([]MapEntry)
+	v, _ := it.Field("judgements")
+	l, _ := v.([]MapEntry)
 	var out []Judgement
 	for _, e := range l {
 		list, _ := e.Value.([]any)
@@ -420,7 +443,8 @@ type Criterion struct {
 
 // Criteria returns the criteria of a criteria set (folder assessment).
 func (it *Item) Criteria() []Criterion {
-	l, _ := it.Data["criteria"].([]any)
+	v, _ := it.Field("criteria")
+	l, _ := v.([]any)
 	var out []Criterion
 	for _, v := range l {
 		m, _ := v.(map[string]any)

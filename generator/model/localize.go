@@ -83,7 +83,12 @@ func localize(orig, tr *Item) *Item {
 	loc := *orig
 	loc.Original = orig
 	loc.Lang, loc.Path, loc.DisplayPath = tr.Lang, tr.Path, tr.DisplayPath
-	loc.Data = localizedData(orig, tr)
+	if orig.Data == nil && orig.packed != "" || tr.Data == nil && tr.packed != "" {
+		// Packed front matter (Parked.Pack) is read through, not merged.
+		loc.Data, loc.packed, loc.packedFrom = nil, "", tr
+	} else {
+		loc.Data = localizedData(orig, tr)
+	}
 	loc.FieldPos = tr.FieldPos
 	loc.Body, loc.BodyLine = tr.Body, tr.BodyLine
 	loc.frontMatter, loc.onDisk = tr.frontMatter, tr.onDisk

@@ -3,7 +3,6 @@ package model
 import (
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -19,24 +18,27 @@ import (
 // index stage makes most of the build's garbage. ParkData encodes the
 // values into bytes, which the caller keeps where the collector does not
 // look (a build writes them to its bodies' file), and lets the maps go;
-// Restore decodes them back before the pages are rendered.
+// Pack then gives each item its own bytes of them to read its fields from
+// in place, through the render (packed.go).
 
-// Parked says which items' front matter ParkData encoded, to be restored.
+// Parked says which items' front matter ParkData encoded, to be given
+// back (Pack).
 type Parked struct {
 	// chunks are the encoded items, a few hundred at a time, in the
-	// order of their bytes: each is decoded on its own, on all cores.
+	// order of their bytes: each is checked on its own, on all cores.
 	chunks []parkedChunk
-	// locs are localized copies (Content.Localized), whose values are
-	// made again from their original's and their translation's, as
-	// Localized made them: they share those values rather than hold
-	// copies.
+	// locs are localized copies (Content.Localized), whose fields are
+	// read from their translation's and their original's, as Localized
+	// merged them, rather than encoded again.
 	locs []localizedFrom
 }
 
-// parkedChunk is a run of items whose values take size bytes.
+// parkedChunk is a run of items whose values take size bytes, sizes[i]
+// of them items[i]'s.
 type parkedChunk struct {
 	items []*Item
 	size  int
+	sizes []int
 }
 
 type localizedFrom struct{ loc, tr *Item }
@@ -57,7 +59,7 @@ const (
 
 // ParkData encodes the front matter (Data) of items into bytes, given to
 // write a piece at a time (write must not keep them: the next piece
-// reuses them), and sets it to nil, for Restore to put back from the
+// reuses them), and sets it to nil, for Pack to give back from the
 // pieces put together. Items may repeat (the same item in several
 // lists); a localized copy's translation must be among items. An item
 // whose values include a kind the front matter does not decode to keeps
@@ -104,7 +106,7 @@ func ParkData(items []*Item, write func([]byte)) *Parked {
 			if len(c.buf) > 0 {
 				write(c.buf)
 			}
-			p.chunks = append(p.chunks, parkedChunk{items: c.kept, size: len(c.buf)})
+			p.chunks = append(p.chunks, parkedChunk{items: c.kept, size: len(c.buf), sizes: c.sizes})
 		}
 	}
 	for _, c := range p.chunks {
@@ -126,11 +128,12 @@ const parkChunk = 512
 type encodedChunk struct {
 	items []*Item // to encode
 	kept  []*Item // encoded: those whose values all have a kind to encode
+	sizes []int   // the bytes of each kept item's values
 	buf   []byte
 }
 
 func (c *encodedChunk) encode() {
-	c.buf, c.kept = c.buf[:0], make([]*Item, 0, len(c.items))
+	c.buf, c.kept, c.sizes = c.buf[:0], make([]*Item, 0, len(c.items)), make([]int, 0, len(c.items))
 	for _, it := range c.items {
 		n := len(c.buf)
 		var ok bool
@@ -139,60 +142,8 @@ func (c *encodedChunk) encode() {
 			continue
 		}
 		c.kept = append(c.kept, it)
+		c.sizes = append(c.sizes, len(c.buf)-n)
 	}
-}
-
-// Restore gives the parked items their front matter back from the pieces
-// ParkData wrote, put together in one string (the values' strings are
-// cut from it, not copied). Values equal to the originals come back.
-// The chunks are decoded on all cores.
-func (p *Parked) Restore(data string) error {
-	total := 0
-	for _, c := range p.chunks {
-		total += c.size
-	}
-	if total != len(data) {
-		return fmt.Errorf("front matter: %d parked bytes, %d expected", len(data), total)
-	}
-	errs := make([]error, len(p.chunks))
-	starts := make([]int, len(p.chunks))
-	for i, at := 0, 0; i < len(p.chunks); i++ {
-		starts[i] = at
-		at += p.chunks[i].size
-	}
-	workers.Each(len(p.chunks), func(i int) {
-		c := p.chunks[i]
-		errs[i] = restoreChunk(c.items, data[starts[i]:starts[i]+c.size])
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	for _, l := range p.locs {
-		l.loc.Data = localizedData(l.loc.Original, l.tr)
-	}
-	return nil
-}
-
-// restoreChunk decodes one chunk's values into its items.
-func restoreChunk(items []*Item, data string) error {
-	d := unparker{data: data, boxes: map[string]any{}}
-	for _, it := range items {
-		v, err := d.value()
-		if err != nil {
-			return fmt.Errorf("front matter of %s: %w", it.DisplayPath, err)
-		}
-		m, ok := v.(map[string]any)
-		if !ok {
-			return fmt.Errorf("front matter of %s: parked bytes out of step", it.DisplayPath)
-		}
-		it.Data = m
-	}
-	if d.at != len(d.data) {
-		return errors.New("front matter: parked bytes left over")
-	}
-	return nil
 }
 
 func appendString(buf []byte, s string) []byte {
@@ -211,14 +162,34 @@ func appendObject(buf []byte, m map[string]any) ([]byte, bool) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		buf = appendString(buf, k)
 		var ok bool
-		if buf, ok = appendValue(buf, m[k]); !ok {
+		if buf, ok = appendEntry(buf, k, m[k]); !ok {
 			return buf, false
 		}
 	}
 	return buf, true
 }
+
+// appendEntry appends an entry of an object or a map: the key, the
+// value's length in entryLen bytes, the value. The length lets a reader
+// of one field step over the others (packedField).
+func appendEntry(buf []byte, k string, v any) ([]byte, bool) {
+	buf = appendString(buf, k)
+	at := len(buf)
+	buf = append(buf, make([]byte, entryLen)...)
+	buf, ok := appendValue(buf, v)
+	if ok {
+		n := len(buf) - at - entryLen
+		if uint64(n) > math.MaxUint32 {
+			return buf, false
+		}
+		binary.LittleEndian.PutUint32(buf[at:], uint32(n))
+	}
+	return buf, ok
+}
+
+// entryLen is the bytes of an entry's value length.
+const entryLen = 4
 
 func appendValue(buf []byte, v any) ([]byte, bool) {
 	switch v := v.(type) {
@@ -255,9 +226,8 @@ func appendValue(buf []byte, v any) ([]byte, bool) {
 	case []MapEntry:
 		buf = binary.AppendUvarint(append(buf, parkMap), uint64(len(v)))
 		for _, e := range v {
-			buf = appendString(buf, e.Key)
 			var ok bool
-			if buf, ok = appendValue(buf, e.Value); !ok {
+			if buf, ok = appendEntry(buf, e.Key, e.Value); !ok {
 				return buf, false
 			}
 		}
@@ -266,13 +236,11 @@ func appendValue(buf []byte, v any) ([]byte, bool) {
 	return buf, false
 }
 
-// unparker decodes what ParkData encoded. Short strings (field names,
-// codes, references: they repeat from item to item) are boxed once and
-// shared, as Load shares the values that name something.
+// unparker decodes what ParkData encoded, one value at a time, as
+// fields are read (packed.go); strings are cut from data, not copied.
 type unparker struct {
-	data  string
-	at    int
-	boxes map[string]any
+	data string
+	at   int
 }
 
 var errParked = errors.New("parked bytes damaged")
@@ -322,9 +290,6 @@ func (d *unparker) string() (string, error) {
 	return s, nil
 }
 
-// sharedShort is the longest string value that unparker shares.
-const sharedShort = maxSharedValue
-
 func (d *unparker) value() (any, error) {
 	if d.at >= len(d.data) {
 		return nil, errParked
@@ -335,16 +300,7 @@ func (d *unparker) value() (any, error) {
 	case parkNil:
 		return nil, nil
 	case parkString:
-		s, err := d.string()
-		if err != nil || len(s) > sharedShort {
-			return s, err
-		}
-		if b, ok := d.boxes[s]; ok {
-			return b, nil
-		}
-		var b any = s
-		d.boxes[s] = b
-		return b, nil
+		return d.string()
 	case parkInt:
 		n, err := d.varint()
 		return n, err
@@ -395,10 +351,10 @@ func (d *unparker) entries(tag byte, n int) (any, error) {
 		m := make(map[string]any, n)
 		for range n {
 			var k string
-			if k, err = d.key(); err != nil {
+			if k, err = d.string(); err != nil {
 				return nil, err
 			}
-			if m[k], err = d.value(); err != nil {
+			if m[k], err = d.entryValue(); err != nil {
 				return nil, err
 			}
 		}
@@ -406,26 +362,40 @@ func (d *unparker) entries(tag byte, n int) (any, error) {
 	}
 	l := make([]MapEntry, n)
 	for i := range l {
-		if l[i].Key, err = d.key(); err != nil {
+		if l[i].Key, err = d.string(); err != nil {
 			return nil, err
 		}
-		if l[i].Value, err = d.value(); err != nil {
+		if l[i].Value, err = d.entryValue(); err != nil {
 			return nil, err
 		}
 	}
 	return l, nil
 }
 
-// key is a field name or a map's key: shared, as the schema's names are.
-func (d *unparker) key() (string, error) {
-	s, err := d.string()
+// entryLength reads an entry's value length (appendEntry).
+func (d *unparker) entryLength() (int, error) {
+	if d.at+entryLen > len(d.data) {
+		return 0, errParked
+	}
+	n := int(binary.LittleEndian.Uint32([]byte(d.data[d.at : d.at+entryLen])))
+	d.at += entryLen
+	if n > len(d.data)-d.at {
+		return 0, errParked
+	}
+	return n, nil
+}
+
+// entryValue decodes an entry's value, which must take the length
+// before it.
+func (d *unparker) entryValue() (any, error) {
+	n, err := d.entryLength()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	if b, ok := d.boxes[s]; ok {
-		return b.(string), nil
+	end := d.at + n
+	v, err := d.value()
+	if err == nil && d.at != end {
+		err = errParked
 	}
-	var b any = s
-	d.boxes[s] = b
-	return s, nil
+	return v, err
 }

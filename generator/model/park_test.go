@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,12 +29,12 @@ func parkable(c *Content) []*Item {
 	return items
 }
 
-// TestParkRestoresStarterContent: the starter content's front matter,
-// parked and restored, is the same as loaded, item by item and in every
-// language; while parked, no item holds any; a localized copy shares
-// its values with its original and its translation again, as Localized
-// made it, rather than holding copies of them.
-func TestParkRestoresStarterContent(t *testing.T) {
+// TestParkPacksStarterContent: the starter content's front matter,
+// parked and packed, reads the same as loaded, item by item, field by
+// field and in every language, through every accessor; while parked, no
+// item holds any; a localized copy reads its translation's fields, then
+// its original's, rather than holding a merged copy.
+func TestParkPacksStarterContent(t *testing.T) {
 	load := func() *Content {
 		c, diags := Load(content.Starter(), Options{Root: "content"})
 		if err := diags.Err(); err != nil {
@@ -62,33 +63,79 @@ func TestParkRestoresStarterContent(t *testing.T) {
 		}
 	}
 	if len(p.locs) != locs {
-		t.Errorf("%d localized copies made again from their original, want %d", len(p.locs), locs)
+		t.Errorf("%d localized copies read through their original, want %d", len(p.locs), locs)
 	}
-	if err := p.Restore(string(data)); err != nil {
+	if err := p.Pack(string(data)); err != nil {
 		t.Fatal(err)
 	}
 	for i, it := range items {
-		if !reflect.DeepEqual(it.Data, wantItems[i].Data) {
-			t.Errorf("%s (%s): restored %v, loaded %v", it.DisplayPath, it.Lang, it.Data, wantItems[i].Data)
+		w := wantItems[i]
+		if it.Data != nil {
+			t.Fatalf("%s holds a map once packed", it.DisplayPath)
+		}
+		if got := it.Fields(); !reflect.DeepEqual(got, w.Data) {
+			t.Errorf("%s (%s): packed %v, loaded %v", it.DisplayPath, it.Lang, got, w.Data)
+		}
+		sameFields(t, it, w)
+	}
+}
+
+// sameFields checks that every accessor reads the same from got as from
+// want, for each of want's fields and one it lacks.
+func sameFields(t *testing.T, got, want *Item) {
+	t.Helper()
+	names := append(slices.Collect(maps.Keys(want.Data)), "no-such-field")
+	for _, k := range names {
+		gv, gok := got.Field(k)
+		wv, wok := want.Field(k)
+		switch {
+		case gok != wok || !reflect.DeepEqual(gv, wv):
+			t.Errorf("%s: Field(%q) = %v, %v; want %v, %v", want.DisplayPath, k, gv, gok, wv, wok)
+		case got.Has(k) != want.Has(k), got.String(k) != want.String(k), got.Int(k) != want.Int(k),
+			got.Bool(k) != want.Bool(k), got.Date(k) != want.Date(k), !slices.Equal(got.Strings(k), want.Strings(k)):
+			t.Errorf("%s: the accessors of %q read %v, %q, %d, %v, %v, %q; want %v, %q, %d, %v, %v, %q", want.DisplayPath, k,
+				got.Has(k), got.String(k), got.Int(k), got.Bool(k), got.Date(k), got.Strings(k),
+				want.Has(k), want.String(k), want.Int(k), want.Bool(k), want.Date(k), want.Strings(k))
 		}
 	}
-	shared := 0
-	for _, it := range items {
-		if it.Original == nil {
-			continue
-		}
-		for k, v := range it.Original.Data {
-			l, ok := v.([]any)
-			if !ok || len(l) == 0 || k == "lang" {
-				continue
-			}
-			if got, ok := it.Data[k].([]any); ok && len(got) > 0 && &got[0] == &l[0] {
-				shared++
-			}
-		}
+	if !reflect.DeepEqual(got.Sources(), want.Sources()) || !reflect.DeepEqual(got.Assessment(), want.Assessment()) ||
+		!reflect.DeepEqual(got.Instruments(), want.Instruments()) || !reflect.DeepEqual(got.Judgements(), want.Judgements()) ||
+		!reflect.DeepEqual(got.Criteria(), want.Criteria()) || !slices.Equal(got.Countries(), want.Countries()) {
+		t.Errorf("%s: the structured accessors read otherwise once packed", want.DisplayPath)
 	}
-	if shared == 0 {
-		t.Error("no localized copy shares a list with its original after restoring")
+}
+
+// TestLocalizedAfterPack: content localized from packed items reads
+// its translation's fields, then its original's (but lang), as content
+// localized from the maps does.
+func TestLocalizedAfterPack(t *testing.T) {
+	load := func() *Content {
+		c, diags := Load(content.Starter(), Options{Root: "content"})
+		if err := diags.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	parked, want := load(), load()
+	base := append(append([]*Item(nil), parked.Items...), parked.Translations...)
+	p, data := park(base)
+	if err := p.Pack(string(data)); err != nil {
+		t.Fatal(err)
+	}
+	lang := parked.Site.Languages[1]
+	got, wantItems := parked.Localized(lang).Items, want.Localized(lang).Items
+	locs := 0
+	for i, it := range got {
+		if it.Original != nil {
+			locs++
+		}
+		if f := it.Fields(); !reflect.DeepEqual(f, wantItems[i].Data) {
+			t.Errorf("%s (%s): %v, want %v", it.DisplayPath, it.Lang, f, wantItems[i].Data)
+		}
+		sameFields(t, it, wantItems[i])
+	}
+	if locs == 0 {
+		t.Fatalf("no localized copy in %s", lang)
 	}
 }
 
@@ -131,12 +178,13 @@ func TestParkValueKinds(t *testing.T) {
 	if odd.Data == nil || odd.Data["title"] != "Y" {
 		t.Fatalf("an item with a value of another kind was parked: %v", odd.Data)
 	}
-	if err := p.Restore(string(parked)); err != nil {
+	if err := p.Pack(string(parked)); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(it.Data, data) {
-		t.Errorf("restored %v\nwant %v", it.Data, data)
+	if got := it.Fields(); !reflect.DeepEqual(got, data) {
+		t.Errorf("packed %v\nwant %v", got, data)
 	}
+	sameFields(t, it, &Item{Path: it.Path, Data: data})
 	// The same values always make the same bytes (map order aside).
 	_, again := park([]*Item{{Path: "practices/x.md", Data: copyOf()}})
 	if string(again) != string(parked) {
@@ -144,35 +192,56 @@ func TestParkValueKinds(t *testing.T) {
 	}
 }
 
-// TestRestoreRefusesDamagedBytes: bytes cut short or changed give an
-// error or values, never a panic or a hang.
-func TestRestoreRefusesDamagedBytes(t *testing.T) {
+// TestPackRefusesDamagedBytes: bytes cut short, run over or changed
+// give an error, or fields read without a panic or a hang.
+func TestPackRefusesDamagedBytes(t *testing.T) {
 	data := map[string]any{"title": "T", "list": []any{"a", 1, map[string]any{"k": Date{Year: 2020}}}, "m": []MapEntry{{"x", 1.5}}}
 	item := func() *Item {
 		return &Item{Path: "p.md", Data: map[string]any{"title": data["title"], "list": data["list"], "m": data["m"]}}
 	}
 	p, good := park([]*Item{item()})
 	for n := range len(good) {
-		if err := p.Restore(string(good[:n])); err == nil {
-			t.Errorf("bytes cut to %d of %d restored without an error", n, len(good))
+		if err := p.Pack(string(good[:n])); err == nil {
+			t.Errorf("bytes cut to %d of %d packed without an error", n, len(good))
 		}
 	}
-	if err := p.Restore(string(good) + "x"); err == nil {
-		t.Error("bytes left over restored without an error")
+	if err := p.Pack(string(good) + "x"); err == nil {
+		t.Error("bytes left over packed without an error")
+	}
+	// Every one-byte change of a length, a count or a tag is found.
+	refused := 0
+	for i := range good {
+		bad := []byte(string(good))
+		bad[i] ^= 0x80
+		if p.Pack(string(bad)) != nil {
+			refused++
+		}
+	}
+	if refused == 0 {
+		t.Error("no changed byte was refused")
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 2000 {
+		it := item()
+		p, good := park([]*Item{it})
 		bad := []byte(string(good))
 		for range 1 + rng.IntN(3) {
 			bad[rng.IntN(len(bad))] = byte(rng.IntN(256))
 		}
-		p.Restore(string(bad)) // must return
+		if p.Pack(string(bad)) == nil { // must return, and then read
+			it.Fields()
+			for _, k := range []string{"title", "list", "m", "x"} {
+				it.String(k)
+				it.Strings(k)
+				it.Field(k)
+			}
+		}
 	}
 }
 
 // TestParkWritesPieces: front matter larger than a piece is written in
-// several (chunks encoded and decoded on several goroutines), which put
-// together restore every item; an item with a value of a kind the
+// several (chunks encoded and checked on several goroutines), which put
+// together give every item back; an item with a value of a kind the
 // encoding does not know, in the middle of a chunk, keeps its values
 // and leaves the others in step.
 func TestParkWritesPieces(t *testing.T) {
@@ -199,12 +268,38 @@ func TestParkWritesPieces(t *testing.T) {
 			t.Fatalf("%s: front matter %v while parked", it.Path, it.Data)
 		}
 	}
-	if err := p.Restore(string(data)); err != nil {
+	if err := p.Pack(string(data)); err != nil {
 		t.Fatal(err)
 	}
 	for i, it := range items {
-		if !reflect.DeepEqual(it.Data, want[i].Data) {
-			t.Fatalf("%s: restored %v, want %v", it.Path, it.Data, want[i].Data)
+		if got := it.Fields(); !reflect.DeepEqual(got, want[i].Data) {
+			t.Fatalf("%s: packed %v, want %v", it.Path, got, want[i].Data)
 		}
+	}
+}
+
+// TestPackedCopyReadsThrough: a localized copy of packed items takes
+// its translation's fields first, then its original's, but not the
+// original's lang, as localizedData merges them.
+func TestPackedCopyReadsThrough(t *testing.T) {
+	orig := &Item{Path: "practices/x.md", Lang: "de", Data: map[string]any{"title": "Cluster", "lang": "de", "areas": []any{"skills-jobs"}}}
+	tr := &Item{Path: "practices/x.el.md", Lang: "el", Data: map[string]any{"title": "Σύμπλεγμα"}}
+	loc := localize(orig, tr)
+	want := localizedData(orig, tr)
+	p, data := park([]*Item{orig, tr, loc})
+	if err := p.Pack(string(data)); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.locs) != 1 || loc.packedFrom != tr {
+		t.Fatalf("the copy reads through %v (%d copies)", loc.packedFrom, len(p.locs))
+	}
+	if got := loc.Fields(); !reflect.DeepEqual(got, want) {
+		t.Errorf("the copy's fields %v, want %v", got, want)
+	}
+	if v, ok := loc.Field("lang"); ok {
+		t.Errorf("the copy inherits the original's lang %v", v)
+	}
+	if loc.String("title") != "Σύμπλεγμα" || !slices.Equal(loc.Strings("areas"), []string{"skills-jobs"}) {
+		t.Errorf("the copy reads title %q, areas %q", loc.String("title"), loc.Strings("areas"))
 	}
 }

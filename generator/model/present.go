@@ -25,8 +25,18 @@ func (t *Type) SortList(items []*Item) {
 		SortItems(items)
 		return
 	}
-	slices.SortFunc(items, func(x, y *Item) int {
-		a, b := x.Data[name], y.Data[name]
+	// Each item's value is read once (from packed front matter, a
+	// decoding: see Item.Field), not at every comparison.
+	type keyed struct {
+		it  *Item
+		key any
+	}
+	list := make([]keyed, len(items))
+	for i, it := range items {
+		list[i] = keyed{it, it.Value(name)}
+	}
+	slices.SortFunc(list, func(kx, ky keyed) int {
+		x, y, a, b := kx.it, ky.it, kx.key, ky.key
 		switch za, zb := isZero(a), isZero(b); {
 		case za && !zb:
 			return 1
@@ -43,6 +53,9 @@ func (t *Type) SortList(items []*Item) {
 		}
 		return CompareItems(x, y)
 	})
+	for i, k := range list {
+		items[i] = k.it
+	}
 }
 
 // isZero reports a missing value, or one that counts as missing in a
