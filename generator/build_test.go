@@ -273,6 +273,34 @@ func TestFrameBlocks(t *testing.T) {
 	}
 }
 
+// TestLayoutReadsFieldsByName: a layout reads any front-matter field
+// with .Value, in a build as in a preview; one that names .Data, which
+// a build does not fill, stops the build with an error naming the layout
+// line and what to write instead.
+func TestLayoutReadsFieldsByName(t *testing.T) {
+	theme := site(t, `
+-- layouts/item.html --
+{{define "main"}}<p id="probe">{{.Page.Item.Value "title"}} {{range .Page.Item.Value "countries"}}[{{.}}]{{end}}</p>{{end}}
+`)
+	for _, preview := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), Out: out, Theme: theme, Preview: preview}); err != nil {
+			t.Fatal(err)
+		}
+		if !preview {
+			contains(t, read(t, out, "practices/mi-cluster/index.html"), `<p id="probe">mi-Cluster [GR]</p>`, "the fields read by name")
+		}
+	}
+	bad := site(t, `
+-- layouts/item.html --
+{{define "main"}}{{.Page.Item.Data.title}}{{end}}
+`)
+	_, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), Out: filepath.Join(t.TempDir(), "public"), Theme: bad})
+	if err == nil || !strings.Contains(err.Error(), "item.html:1:") || !strings.Contains(err.Error(), `.Value "name"`) {
+		t.Fatalf("a layout naming .Data: got %v, want an error at its line saying to use .Value", err)
+	}
+}
+
 func TestOfflineLinksNameIndexFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(context.Background(), generator.Config{Src: site(t, base), Out: out, Offline: true}); err != nil {

@@ -31,7 +31,7 @@ summary: Οι πιστοποιημένες συστάδες χρηματοδοτ
 	var parked, localized int
 	defer generator.WhileParked(func(items []*model.Item) {
 		for _, it := range items {
-			if it.Data != nil {
+			if it.Fields() != nil {
 				t.Errorf("%s (%s) holds its front matter while the build indexes", it.DisplayPath, it.Lang)
 			}
 			if it.Original != nil {

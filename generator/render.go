@@ -336,6 +336,10 @@ func (b *builder) renderPageTo(buf *bytes.Buffer, tmpls map[string]*template.Tem
 	}
 	v.tmpl = t
 	if err := t.ExecuteTemplate(buf, "base.html", v); err != nil {
+		if strings.Contains(err.Error(), "can't evaluate field Data in type *model.Item") {
+			// Front matter is read field by field (model.Item.Field).
+			return fmt.Errorf("render %s: %w; read a front-matter field with .Value \"name\" (or .String, .Strings, .Has, .Date, .Int)", p.URL, err)
+		}
 		return fmt.Errorf("render %s: %w", p.URL, err)
 	}
 	return nil

@@ -36,7 +36,7 @@ func (p fakePage) Words() *i18n.Translator {
 }
 
 func item(folder, slug string, data map[string]any) *model.Item {
-	return &model.Item{Type: model.Builtin.Type(folder), Slug: slug, Title: slug, Data: data}
+	return model.NewItem(model.Builtin.Type(folder), slug, slug, data)
 }
 
 // A profile's row: a score, an area listed without one, an area it does

@@ -27,7 +27,7 @@ func TestScoreOf(t *testing.T) {
 
 // Derive lists every criterion of the set, judged or not, and counts them.
 func TestDerive(t *testing.T) {
-	set := &Item{Data: map[string]any{"area": "a", "criteria": []any{
+	set := &Item{data: map[string]any{"area": "a", "criteria": []any{
 		map[string]any{"id": "x", "text": "X"}, map[string]any{"id": "y", "text": "Y"}, map[string]any{"id": "z", "text": "Z"}}}}
 	tally, judged := Derive(set, []Judgement{
 		{Area: "a", Criterion: "x", State: "met"}, {Area: "a", Criterion: "z", State: "partly"},

@@ -78,8 +78,8 @@ func TestBodiesOnDiskReuseNoFileBytes(t *testing.T) {
 		if it.Path != k.Path || it.Title != k.Title || it.Summary != k.Summary || it.SortKey != k.SortKey {
 			t.Fatalf("%s: title %q summary %q, kept %s: %q %q", it.Path, it.Title, it.Summary, k.Path, k.Title, k.Summary)
 		}
-		if !reflect.DeepEqual(it.Data, k.Data) || !reflect.DeepEqual(it.FieldPos, k.FieldPos) {
-			t.Fatalf("%s: front matter %v, kept %v", it.Path, it.Data, k.Data)
+		if !reflect.DeepEqual(it.data, k.data) || !reflect.DeepEqual(it.FieldPos, k.FieldPos) {
+			t.Fatalf("%s: front matter %v, kept %v", it.Path, it.data, k.data)
 		}
 	}
 }

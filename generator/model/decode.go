@@ -41,7 +41,7 @@ type decoder struct {
 }
 
 // valueSet keeps one copy of each value that names something (a
-// reference, an enum value, a language code), boxed as Item.Data holds
+// reference, an enum value, a language code), boxed as an Item's fields hold
 // it: items repeat a few thousand such names over and over (a practice
 // names its countries, areas, owner, profile, sectors, level and
 // status), and each would otherwise keep its own string and box. It is

@@ -34,8 +34,8 @@ func TestDirFSLoadsAsOsDirFS(t *testing.T) {
 	var buf []byte
 	for i, it := range got.Items {
 		w := want.Items[i]
-		if it.Path != w.Path || it.Title != w.Title || !reflect.DeepEqual(it.Data, w.Data) || !reflect.DeepEqual(it.FieldPos, w.FieldPos) {
-			t.Fatalf("%s: %q %v, through os.DirFS %s: %q %v", it.Path, it.Title, it.Data, w.Path, w.Title, w.Data)
+		if it.Path != w.Path || it.Title != w.Title || !reflect.DeepEqual(it.data, w.data) || !reflect.DeepEqual(it.FieldPos, w.FieldPos) {
+			t.Fatalf("%s: %q %v, through os.DirFS %s: %q %v", it.Path, it.Title, it.data, w.Path, w.Title, w.data)
 		}
 		body, err := it.ReadBodyInto(fast, &buf)
 		if err != nil {

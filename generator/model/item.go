@@ -29,11 +29,13 @@ type Item struct {
 	Draft   bool
 	Updated Date
 
-	// Data holds every front-matter field by name, decoded: string, int,
+	// data holds every front-matter field by name, decoded: string, int,
 	// float64, bool, Date, []any, map[string]any or []MapEntry. It is nil
-	// once a build has packed the front matter (Parked.Pack): read fields
-	// with Field, Fields and the accessors below, which read either.
-	Data map[string]any
+	// once a build has packed the front matter (Parked.Pack), and so not
+	// exported: read fields with Field, Value, Fields and the accessors
+	// below, which read either. A layout that names .Data stops the
+	// build at its line, in polisee build and serve alike.
+	data map[string]any
 	// FieldPos is the position of each top-level field's value.
 	FieldPos map[string]diag.Pos
 
@@ -55,7 +57,7 @@ type Item struct {
 	// (Options.BodiesOnDisk).
 	onDisk *bodyOnDisk
 	// packed is the front matter's bytes in the parked encoding, once
-	// Parked.Pack has given them (Data is then nil); packedFrom, on a
+	// Parked.Pack has given them (data is then nil); packedFrom, on a
 	// localized copy, is the translation whose fields come before the
 	// original's (packed.go).
 	packed     string
@@ -68,6 +70,12 @@ type bodyOnDisk struct {
 	size  int64
 	sum   uint32
 	start int
+}
+
+// NewItem returns an item of type t made in code rather than loaded
+// (for tests and tools), its front matter fields.
+func NewItem(t *Type, slug, title string, fields map[string]any) *Item {
+	return &Item{Type: t, Slug: slug, Title: title, data: fields}
 }
 
 // SameFrontMatter reports whether two versions of a file have the same

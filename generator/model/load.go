@@ -918,7 +918,7 @@ func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	}
 	it := &Item{
 		Type: src.typ, Slug: src.slug, Lang: src.lang, Path: src.path, DisplayPath: src.display,
-		Data: vals, FieldPos: pos, Body: fm.body, BodyLine: fm.bodyLine, refs: d.refs, frontMatter: fm.raw,
+		data: vals, FieldPos: pos, Body: fm.body, BodyLine: fm.bodyLine, refs: d.refs, frontMatter: fm.raw,
 	}
 	if opts.BodiesOnDisk {
 		it.onDisk = &bodyOnDisk{size: int64(len(fm.file)), sum: crc32.ChecksumIEEE(fm.file), start: fm.bodyStart + (len(fm.file) - len(fm.data))}

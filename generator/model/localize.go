@@ -83,11 +83,11 @@ func localize(orig, tr *Item) *Item {
 	loc := *orig
 	loc.Original = orig
 	loc.Lang, loc.Path, loc.DisplayPath = tr.Lang, tr.Path, tr.DisplayPath
-	if orig.Data == nil && orig.packed != "" || tr.Data == nil && tr.packed != "" {
+	if orig.data == nil && orig.packed != "" || tr.data == nil && tr.packed != "" {
 		// Packed front matter (Parked.Pack) is read through, not merged.
-		loc.Data, loc.packed, loc.packedFrom = nil, "", tr
+		loc.data, loc.packed, loc.packedFrom = nil, "", tr
 	} else {
-		loc.Data = localizedData(orig, tr)
+		loc.data = localizedData(orig, tr)
 	}
 	loc.FieldPos = tr.FieldPos
 	loc.Body, loc.BodyLine = tr.Body, tr.BodyLine
@@ -105,13 +105,13 @@ func localize(orig, tr *Item) *Item {
 // localizedData is the front matter of orig as its translation tr gives
 // it: tr's fields over orig's, but for orig's lang field.
 func localizedData(orig, tr *Item) map[string]any {
-	data := make(map[string]any, len(orig.Data))
-	for k, v := range orig.Data {
+	data := make(map[string]any, len(orig.data))
+	for k, v := range orig.data {
 		if k != "lang" {
 			data[k] = v
 		}
 	}
-	for k, v := range tr.Data {
+	for k, v := range tr.data {
 		data[k] = v
 	}
 	return data

@@ -155,8 +155,8 @@ func decodePacked(v string) any {
 	return x
 }
 
-// Field returns the front-matter field name, decoded (see Data for the
-// kinds), and whether the item has it: from Data while the item holds
+// Field returns the front-matter field name, decoded (see Item.data for
+// the kinds), and whether the item has it: from data while the item holds
 // its front matter, else from its packed bytes (Parked.Pack). A
 // localized copy's packed fields are its translation's, then its
 // original's but for lang, as localizedData merges them.
@@ -175,12 +175,12 @@ func (it *Item) Value(name string) any {
 	return v
 }
 
-// raw finds field name: decoded (v) in the Data of the item that holds
+// raw finds field name: decoded (v) in the data of the item that holds
 // it, or as that item's packed bytes (b, from the value's tag on).
 func (it *Item) raw(name string) (v any, b string, ok bool) {
 	switch {
-	case it.Data != nil:
-		v, ok = it.Data[name]
+	case it.data != nil:
+		v, ok = it.data[name]
 		return v, "", ok
 	case it.packed != "":
 		b, ok = packedField(it.packed, name)
@@ -194,12 +194,13 @@ func (it *Item) raw(name string) (v any, b string, ok bool) {
 	return nil, "", false
 }
 
-// Fields returns the item's whole front matter as a map: Data, or a map
-// decoded anew from its packed bytes (the caller's own).
+// Fields returns the item's whole front matter as a map: the item's own
+// while it holds one (not to be changed), else one decoded anew from its
+// packed bytes, the caller's.
 func (it *Item) Fields() map[string]any {
 	switch {
-	case it.Data != nil:
-		return it.Data
+	case it.data != nil:
+		return it.data
 	case it.packed != "":
 		m, _ := decodePacked(it.packed).(map[string]any)
 		return m

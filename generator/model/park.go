@@ -57,7 +57,7 @@ const (
 	parkNil
 )
 
-// ParkData encodes the front matter (Data) of items into bytes, given to
+// ParkData encodes the front matter (data) of items into bytes, given to
 // write a piece at a time (write must not keep them: the next piece
 // reuses them), and sets it to nil, for Pack to give back from the
 // pieces put together. Items may repeat (the same item in several
@@ -74,13 +74,13 @@ func ParkData(items []*Item, write func([]byte)) *Parked {
 	seen := make(map[*Item]bool, len(items))
 	byPath := make(map[string]*Item)
 	for _, it := range items {
-		if it.Original == nil && it.Data != nil {
+		if it.Original == nil && it.data != nil {
 			byPath[it.Path+"\x00"+it.Lang] = it
 		}
 	}
 	var todo []*Item
 	for _, it := range items {
-		if seen[it] || it.Data == nil {
+		if seen[it] || it.data == nil {
 			continue
 		}
 		seen[it] = true
@@ -111,11 +111,11 @@ func ParkData(items []*Item, write func([]byte)) *Parked {
 	}
 	for _, c := range p.chunks {
 		for _, it := range c.items {
-			it.Data = nil
+			it.data = nil
 		}
 	}
 	for _, l := range p.locs {
-		l.loc.Data = nil
+		l.loc.data = nil
 	}
 	return p
 }
@@ -137,7 +137,7 @@ func (c *encodedChunk) encode() {
 	for _, it := range c.items {
 		n := len(c.buf)
 		var ok bool
-		if c.buf, ok = appendObject(c.buf, it.Data); !ok {
+		if c.buf, ok = appendObject(c.buf, it.data); !ok {
 			c.buf = c.buf[:n]
 			continue
 		}

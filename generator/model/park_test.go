@@ -58,7 +58,7 @@ func TestParkPacksStarterContent(t *testing.T) {
 	}
 	p, data := park(items)
 	for _, it := range items {
-		if it.Data != nil {
+		if it.data != nil {
 			t.Fatalf("%s still holds its front matter while parked", it.DisplayPath)
 		}
 	}
@@ -70,11 +70,11 @@ func TestParkPacksStarterContent(t *testing.T) {
 	}
 	for i, it := range items {
 		w := wantItems[i]
-		if it.Data != nil {
+		if it.data != nil {
 			t.Fatalf("%s holds a map once packed", it.DisplayPath)
 		}
-		if got := it.Fields(); !reflect.DeepEqual(got, w.Data) {
-			t.Errorf("%s (%s): packed %v, loaded %v", it.DisplayPath, it.Lang, got, w.Data)
+		if got := it.Fields(); !reflect.DeepEqual(got, w.data) {
+			t.Errorf("%s (%s): packed %v, loaded %v", it.DisplayPath, it.Lang, got, w.data)
 		}
 		sameFields(t, it, w)
 	}
@@ -84,7 +84,7 @@ func TestParkPacksStarterContent(t *testing.T) {
 // want, for each of want's fields and one it lacks.
 func sameFields(t *testing.T, got, want *Item) {
 	t.Helper()
-	names := append(slices.Collect(maps.Keys(want.Data)), "no-such-field")
+	names := append(slices.Collect(maps.Keys(want.data)), "no-such-field")
 	for _, k := range names {
 		gv, gok := got.Field(k)
 		wv, wok := want.Field(k)
@@ -129,8 +129,8 @@ func TestLocalizedAfterPack(t *testing.T) {
 		if it.Original != nil {
 			locs++
 		}
-		if f := it.Fields(); !reflect.DeepEqual(f, wantItems[i].Data) {
-			t.Errorf("%s (%s): %v, want %v", it.DisplayPath, it.Lang, f, wantItems[i].Data)
+		if f := it.Fields(); !reflect.DeepEqual(f, wantItems[i].data) {
+			t.Errorf("%s (%s): %v, want %v", it.DisplayPath, it.Lang, f, wantItems[i].data)
 		}
 		sameFields(t, it, wantItems[i])
 	}
@@ -169,14 +169,14 @@ func TestParkValueKinds(t *testing.T) {
 		}
 		return m
 	}
-	it := &Item{Path: "practices/x.md", Data: copyOf()}
-	odd := &Item{Path: "practices/y.md", Data: map[string]any{"title": "Y", "odd": struct{}{}}}
+	it := &Item{Path: "practices/x.md", data: copyOf()}
+	odd := &Item{Path: "practices/y.md", data: map[string]any{"title": "Y", "odd": struct{}{}}}
 	p, parked := park([]*Item{it, odd, it})
-	if it.Data != nil {
+	if it.data != nil {
 		t.Fatal("the item keeps its values while parked")
 	}
-	if odd.Data == nil || odd.Data["title"] != "Y" {
-		t.Fatalf("an item with a value of another kind was parked: %v", odd.Data)
+	if odd.data == nil || odd.data["title"] != "Y" {
+		t.Fatalf("an item with a value of another kind was parked: %v", odd.data)
 	}
 	if err := p.Pack(string(parked)); err != nil {
 		t.Fatal(err)
@@ -184,9 +184,9 @@ func TestParkValueKinds(t *testing.T) {
 	if got := it.Fields(); !reflect.DeepEqual(got, data) {
 		t.Errorf("packed %v\nwant %v", got, data)
 	}
-	sameFields(t, it, &Item{Path: it.Path, Data: data})
+	sameFields(t, it, &Item{Path: it.Path, data: data})
 	// The same values always make the same bytes (map order aside).
-	_, again := park([]*Item{{Path: "practices/x.md", Data: copyOf()}})
+	_, again := park([]*Item{{Path: "practices/x.md", data: copyOf()}})
 	if string(again) != string(parked) {
 		t.Error("the same values parked twice make different bytes")
 	}
@@ -197,7 +197,7 @@ func TestParkValueKinds(t *testing.T) {
 func TestPackRefusesDamagedBytes(t *testing.T) {
 	data := map[string]any{"title": "T", "list": []any{"a", 1, map[string]any{"k": Date{Year: 2020}}}, "m": []MapEntry{{"x", 1.5}}}
 	item := func() *Item {
-		return &Item{Path: "p.md", Data: map[string]any{"title": data["title"], "list": data["list"], "m": data["m"]}}
+		return &Item{Path: "p.md", data: map[string]any{"title": data["title"], "list": data["list"], "m": data["m"]}}
 	}
 	p, good := park([]*Item{item()})
 	for n := range len(good) {
@@ -251,8 +251,8 @@ func TestParkWritesPieces(t *testing.T) {
 		if i%700 == 300 {
 			data["odd"] = struct{ X int }{i}
 		}
-		items = append(items, &Item{Path: fmt.Sprintf("practices/p-%d.md", i), Data: data})
-		want = append(want, &Item{Data: maps.Clone(data)})
+		items = append(items, &Item{Path: fmt.Sprintf("practices/p-%d.md", i), data: data})
+		want = append(want, &Item{data: maps.Clone(data)})
 	}
 	var data []byte
 	pieces := 0
@@ -264,16 +264,16 @@ func TestParkWritesPieces(t *testing.T) {
 		t.Fatalf("%d bytes written in %d piece(s), want several", len(data), pieces)
 	}
 	for i, it := range items {
-		if kept := i%700 == 300; (it.Data != nil) != kept {
-			t.Fatalf("%s: front matter %v while parked", it.Path, it.Data)
+		if kept := i%700 == 300; (it.data != nil) != kept {
+			t.Fatalf("%s: front matter %v while parked", it.Path, it.data)
 		}
 	}
 	if err := p.Pack(string(data)); err != nil {
 		t.Fatal(err)
 	}
 	for i, it := range items {
-		if got := it.Fields(); !reflect.DeepEqual(got, want[i].Data) {
-			t.Fatalf("%s: packed %v, want %v", it.Path, got, want[i].Data)
+		if got := it.Fields(); !reflect.DeepEqual(got, want[i].data) {
+			t.Fatalf("%s: packed %v, want %v", it.Path, got, want[i].data)
 		}
 	}
 }
@@ -282,8 +282,8 @@ func TestParkWritesPieces(t *testing.T) {
 // its translation's fields first, then its original's, but not the
 // original's lang, as localizedData merges them.
 func TestPackedCopyReadsThrough(t *testing.T) {
-	orig := &Item{Path: "practices/x.md", Lang: "de", Data: map[string]any{"title": "Cluster", "lang": "de", "areas": []any{"skills-jobs"}}}
-	tr := &Item{Path: "practices/x.el.md", Lang: "el", Data: map[string]any{"title": "Σύμπλεγμα"}}
+	orig := &Item{Path: "practices/x.md", Lang: "de", data: map[string]any{"title": "Cluster", "lang": "de", "areas": []any{"skills-jobs"}}}
+	tr := &Item{Path: "practices/x.el.md", Lang: "el", data: map[string]any{"title": "Σύμπλεγμα"}}
 	loc := localize(orig, tr)
 	want := localizedData(orig, tr)
 	p, data := park([]*Item{orig, tr, loc})

@@ -19,15 +19,15 @@ func TestSortListAsStableSorts(t *testing.T) {
 	titles := []string{"alpha", "Beta", "beta", "gamma", "Delta"}
 	var items []*Item
 	for i := range 300 {
-		it := &Item{Path: fmt.Sprintf("practices/p-%03d.md", r.IntN(1000)*1000+i), Data: map[string]any{}}
+		it := &Item{Path: fmt.Sprintf("practices/p-%03d.md", r.IntN(1000)*1000+i), data: map[string]any{}}
 		it.Title = titles[r.IntN(len(titles))]
 		it.SortKey = strings.ToLower(it.Title)
 		switch r.IntN(4) {
 		case 0: // no value: last
 		case 1:
-			it.Data["year"] = 0 // counts as none
+			it.data["year"] = 0 // counts as none
 		default:
-			it.Data["year"] = 2000 + r.IntN(5)
+			it.data["year"] = 2000 + r.IntN(5)
 		}
 		items = append(items, it)
 	}
@@ -43,7 +43,7 @@ func TestSortListAsStableSorts(t *testing.T) {
 	oldSortList := func(l []*Item, name string, desc bool) {
 		oldSortItems(l)
 		sort.SliceStable(l, func(i, j int) bool {
-			a, b := l[i].Data[name], l[j].Data[name]
+			a, b := l[i].data[name], l[j].data[name]
 			if isZero(a) || isZero(b) {
 				return !isZero(a) && isZero(b)
 			}

@@ -316,11 +316,11 @@ func (c *Content) checkTranslations(diags *diag.List) {
 			if IsWords(f) || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" || f.Name == "lang" {
 				continue
 			}
-			v, ok := tr.Data[f.Name]
+			v, ok := tr.data[f.Name]
 			if !ok {
 				continue // inherited from the original
 			}
-			if fmt.Sprint(v) != fmt.Sprint(orig.Data[f.Name]) && !sameScores(f, v, orig.Data[f.Name]) {
+			if fmt.Sprint(v) != fmt.Sprint(orig.data[f.Name]) && !sameScores(f, v, orig.data[f.Name]) {
 				diags.Errorf(tr.DisplayPath, tr.posOf(f.Name), "%s differs from the original %s; leave it out to inherit it, or change both", f.Name, orig.DisplayPath)
 			}
 		}
