@@ -29,20 +29,23 @@ func parkable(c *Content) []*Item {
 	return items
 }
 
+// loadStarter loads the starter content.
+func loadStarter(t *testing.T) *Content {
+	t.Helper()
+	c, diags := Load(content.Starter(), Options{Root: "content"})
+	if err := diags.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // TestParkPacksStarterContent: the starter content's front matter,
 // parked and packed, reads the same as loaded, item by item, field by
 // field and in every language, through every accessor; while parked, no
 // item holds any; a localized copy reads its translation's fields, then
 // its original's, rather than holding a merged copy.
 func TestParkPacksStarterContent(t *testing.T) {
-	load := func() *Content {
-		c, diags := Load(content.Starter(), Options{Root: "content"})
-		if err := diags.Err(); err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	parked, want := load(), load()
+	parked, want := loadStarter(t), loadStarter(t)
 	items, wantItems := parkable(parked), parkable(want)
 	if n := len(parked.Site.Languages); n < 2 {
 		t.Fatalf("the starter content has %d languages; the test needs translations", n)
@@ -109,14 +112,7 @@ func sameFields(t *testing.T, got, want *Item) {
 // its translation's fields, then its original's (but lang), as content
 // localized from the maps does.
 func TestLocalizedAfterPack(t *testing.T) {
-	load := func() *Content {
-		c, diags := Load(content.Starter(), Options{Root: "content"})
-		if err := diags.Err(); err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	parked, want := load(), load()
+	parked, want := loadStarter(t), loadStarter(t)
 	base := append(append([]*Item(nil), parked.Items...), parked.Translations...)
 	p, data := park(base)
 	if err := p.Pack(string(data)); err != nil {
