@@ -29,8 +29,9 @@ import (
 // (b.lowerGC, which write calls once the pages are written): at 100,000
 // generated documents 317 MB and 1.55 million objects were live halfway
 // through the render, against 558 MB and 4.86 million with the front
-// matter decoded, and the render took 25.9 to 29.9 s against 32.9 to
-// 35.0 s (in-process builds, docs/measurements.md).
+// matter decoded, and the render took 25.9 s against 32.9 to 35.0 s
+// (in-process builds, docs/measurements.md). At 10,000 the build's peak
+// rose from 300-346 to 376-395 MB, within its soft memory limit.
 //
 // Only a build parks (it keeps its bodies on disk): polisee serve, which
 // keeps the index's texts in memory and rebuilds it in the background
