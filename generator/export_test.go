@@ -1,7 +1,5 @@
 package generator
 
-import "github.com/clusterpolisee/polisee/generator/model"
-
 // SetSitemapLimit lets tests split sitemaps of small sites; it returns a
 // function that restores the limit.
 func SetSitemapLimit(n int) (restore func()) {
@@ -33,10 +31,3 @@ func SetFeedLimit(n int) (restore func()) {
 // ones.
 var InTwoLanguages = inTwoLanguages
 
-// WhileParked sets a function called with the items of a build once their
-// front matter is parked for the index stage; it returns a function that
-// unsets it.
-func WhileParked(f func(items []*model.Item)) (restore func()) {
-	whileParked = f
-	return func() { whileParked = nil }
-}

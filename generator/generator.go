@@ -148,9 +148,6 @@ type builder struct {
 	cfg      Config
 	progress *progress // Build's stages (nil: none reported)
 	indexed  int       // documents in the search index
-	// lowerGC puts back the GOGC that parking the front matter raised
-	// (parkFrontMatter); write calls it once the pages are written.
-	lowerGC func()
 	content *model.Content
 	bodies  map[*model.Item]*body
 	byPath  map[string]*model.Item // content path -> item
@@ -334,7 +331,7 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 		l.Errorf(cfg.SrcRoot, diag.Pos{}, "no content folder given")
 		return nil, l
 	}
-	content, diags := model.Load(cfg.Src, model.Options{Root: cfg.SrcRoot, Drafts: cfg.Drafts, MaxFileSize: cfg.MaxFileSize, Cache: opts.cache, BodiesOnDisk: opts.bodies != bodiesInMemory})
+	content, diags := model.Load(cfg.Src, model.Options{Root: cfg.SrcRoot, Drafts: cfg.Drafts, MaxFileSize: cfg.MaxFileSize, Cache: opts.cache, BodiesOnDisk: opts.bodies != bodiesInMemory, PackFrontMatter: opts.bodies != bodiesInMemory && !cfg.Preview})
 	if content == nil {
 		return nil, diags
 	}

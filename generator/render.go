@@ -146,9 +146,6 @@ func (b *builder) write(ctx context.Context, tx *output.Tx) ([]string, error) {
 	// written as they are made.
 	b.progress.begin("index", "documents", 0)
 	err = b.searchFiles(ctx, add, addWith)
-	if b.lowerGC != nil {
-		defer b.lowerGC()
-	}
 	if err != nil {
 		return nil, err
 	}

@@ -247,13 +247,7 @@ func (b *builder) searchFiles(ctx context.Context, put func(name string, data []
 	if len(docs) == 0 {
 		return nil
 	}
-	// The index reads no front matter: it waits on disk (parkdata.go).
-	restore := b.parkFrontMatter()
-	err := b.indexFiles(ctx, docs, bodies, put, putWith)
-	if rerr := restore(); err == nil {
-		err = rerr
-	}
-	return err
+	return b.indexFiles(ctx, docs, bodies, put, putWith)
 }
 
 // indexFiles is searchFiles once the documents are made.

@@ -31,7 +31,8 @@ type Item struct {
 
 	// data holds every front-matter field by name, decoded: string, int,
 	// float64, bool, Date, []any, map[string]any or []MapEntry. It is nil
-	// once a build has packed the front matter (Parked.Pack), and so not
+	// in a build, which packs the front matter as it loads it
+	// (Options.PackFrontMatter), and so not
 	// exported: read fields with Field, Value, Fields and the accessors
 	// below, which read either. A layout that names .Data stops the
 	// build at its line, in polisee build and serve alike.
@@ -56,8 +57,8 @@ type Item struct {
 	// onDisk says where the body is, when it was left in its file
 	// (Options.BodiesOnDisk).
 	onDisk *bodyOnDisk
-	// packed is the front matter's bytes in the parked encoding, once
-	// Parked.Pack has given them (data is then nil); packedFrom, on a
+	// packed is the front matter's bytes in the packed encoding
+	// (packenc.go), when it was loaded packed (data is then nil); packedFrom, on a
 	// localized copy, is the translation whose fields come before the
 	// original's (packed.go).
 	packed     string

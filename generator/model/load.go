@@ -52,6 +52,14 @@ type Options struct {
 	// pages then holds the front matter in memory, not the text (768 MB of
 	// Markdown at 100,000 documents). Item.Body is nil.
 	BodiesOnDisk bool
+	// PackFrontMatter keeps each item's front matter as bytes in the
+	// packed encoding (packed.go) from the moment its file is read, not
+	// as maps of boxed values: fields are read in place (Item.Field and
+	// the accessors). A build's heap then holds bytes the collector does
+	// not scan, where maps, lists and boxed strings were the largest part
+	// of what it marked through the load and the stages after it. An
+	// item whose values the encoding cannot hold keeps them decoded.
+	PackFrontMatter bool
 
 	// values is the load's set of names (see valueSet).
 	values *valueSet
@@ -919,6 +927,11 @@ func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 	it := &Item{
 		Type: src.typ, Slug: src.slug, Lang: src.lang, Path: src.path, DisplayPath: src.display,
 		data: vals, FieldPos: pos, Body: fm.body, BodyLine: fm.bodyLine, refs: d.refs, frontMatter: fm.raw,
+	}
+	if opts.PackFrontMatter {
+		if p, ok := packFields(vals); ok {
+			it.data, it.packed = nil, p
+		}
 	}
 	if opts.BodiesOnDisk {
 		it.onDisk = &bodyOnDisk{size: int64(len(fm.file)), sum: crc32.ChecksumIEEE(fm.file), start: fm.bodyStart + (len(fm.file) - len(fm.data))}

@@ -84,7 +84,7 @@ func localize(orig, tr *Item) *Item {
 	loc.Original = orig
 	loc.Lang, loc.Path, loc.DisplayPath = tr.Lang, tr.Path, tr.DisplayPath
 	if orig.data == nil && orig.packed != "" || tr.data == nil && tr.packed != "" {
-		// Packed front matter (Parked.Pack) is read through, not merged.
+		// Packed front matter (packenc.go) is read through, not merged.
 		loc.data, loc.packed, loc.packedFrom = nil, "", tr
 	} else {
 		loc.data = localizedData(orig, tr)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"testing"
 	"testing/fstest"
 	"unsafe"
@@ -87,41 +88,46 @@ func TestTranslationKeyMustMatch(t *testing.T) {
 
 // TestTranslationFactsInStrings: facts written as text (a profile's
 // period, a region's NUTS code) are inherited when left out and must be
-// the original's when given; words (title, summary) are required.
+// the original's when given; words (title, summary) are required; the
+// same with the front matter packed as it is loaded.
 func TestTranslationFactsInStrings(t *testing.T) {
-	profile := "---\ntitle: Policy\nsummary: s\nscope: country\ncountry: GR\nperiod: 2007-2013\nareas: [innovation]\nassessment:\n  innovation:\n    score: 3\nsources: [https://example.org]\n---\n"
-	base := fstest.MapFS{
-		"site.yaml":           {Data: []byte("title: S\nlanguages: [en, el]\n")},
-		"areas/innovation.md": {Data: []byte("---\ntitle: Innovation\nshort: Inno\n---\n")},
-		"countries/gr.md":     {Data: []byte("---\ntitle: Greece\niso2: GR\nnuts_prefix: EL\n---\n")},
-		"profiles/policy.md":  {Data: []byte(profile)},
-	}
-	load := func(el string) (*Content, error) {
-		fsys := fstest.MapFS{}
-		for k, v := range base {
-			fsys[k] = v
-		}
-		fsys["profiles/policy.el.md"] = &fstest.MapFile{Data: []byte(el)}
-		c, diags := Load(fsys, Options{Root: "content"})
-		return c, diags.Err()
-	}
-	c, err := load("---\ntitle: Πολιτική\nsummary: π\n---\n")
-	if err != nil {
-		t.Fatalf("a translation without the period: %v", err)
-	}
-	if got := c.Localized("el").Lookup("profiles", "policy").String("period"); got != "2007-2013" {
-		t.Errorf("period %q, want the original's", got)
-	}
-	if _, err := load("---\ntitle: Πολιτική\nsummary: π\nperiod: 2007-2013\n---\n"); err != nil {
-		t.Errorf("the same period given again: %v", err)
-	}
-	_, err = load("---\ntitle: Πολιτική\nsummary: π\nperiod: 2014-2020\n---\n")
-	if err == nil || err.Error() != "content/profiles/policy.el.md:4:9: period differs from the original content/profiles/policy.md; leave it out to inherit it, or change both" {
-		t.Errorf("another period: %v", err)
-	}
-	_, err = load("---\ntitle: Πολιτική\n---\n")
-	if err == nil || err.Error() != `content/profiles/policy.el.md:1:1: missing required field "summary"` {
-		t.Errorf("a translation without its summary: %v", err)
+	for _, packed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("packed=%v", packed), func(t *testing.T) {
+			profile := "---\ntitle: Policy\nsummary: s\nscope: country\ncountry: GR\nperiod: 2007-2013\nareas: [innovation]\nassessment:\n  innovation:\n    score: 3\nsources: [https://example.org]\n---\n"
+			base := fstest.MapFS{
+				"site.yaml":           {Data: []byte("title: S\nlanguages: [en, el]\n")},
+				"areas/innovation.md": {Data: []byte("---\ntitle: Innovation\nshort: Inno\n---\n")},
+				"countries/gr.md":     {Data: []byte("---\ntitle: Greece\niso2: GR\nnuts_prefix: EL\n---\n")},
+				"profiles/policy.md":  {Data: []byte(profile)},
+			}
+			load := func(el string) (*Content, error) {
+				fsys := fstest.MapFS{}
+				for k, v := range base {
+					fsys[k] = v
+				}
+				fsys["profiles/policy.el.md"] = &fstest.MapFile{Data: []byte(el)}
+				c, diags := Load(fsys, Options{Root: "content", PackFrontMatter: packed})
+				return c, diags.Err()
+			}
+			c, err := load("---\ntitle: Πολιτική\nsummary: π\n---\n")
+			if err != nil {
+				t.Fatalf("a translation without the period: %v", err)
+			}
+			if got := c.Localized("el").Lookup("profiles", "policy").String("period"); got != "2007-2013" {
+				t.Errorf("period %q, want the original's", got)
+			}
+			if _, err := load("---\ntitle: Πολιτική\nsummary: π\nperiod: 2007-2013\n---\n"); err != nil {
+				t.Errorf("the same period given again: %v", err)
+			}
+			_, err = load("---\ntitle: Πολιτική\nsummary: π\nperiod: 2014-2020\n---\n")
+			if err == nil || err.Error() != "content/profiles/policy.el.md:4:9: period differs from the original content/profiles/policy.md; leave it out to inherit it, or change both" {
+				t.Errorf("another period: %v", err)
+			}
+			_, err = load("---\ntitle: Πολιτική\n---\n")
+			if err == nil || err.Error() != `content/profiles/policy.el.md:1:1: missing required field "summary"` {
+				t.Errorf("a translation without its summary: %v", err)
+			}
+		})
 	}
 }
 

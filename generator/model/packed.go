@@ -1,22 +1,17 @@
 package model
 
-import (
-	"fmt"
-
-	"github.com/clusterpolisee/polisee/generator/internal/workers"
-)
-
-// Front matter read in place. After the index stage a build does not
-// decode the parked front matter back into maps: each item keeps its own
-// bytes of the parked encoding, cut from one string (Parked.Pack), and
-// its fields are read from them when asked for (Item.Field and the
-// accessors built on it). Decoded, the front matter
-// was 3.3 million of the 4.9 million objects live halfway through the
-// render of 100,000 generated documents; the collector marks every live
-// object at each of its cycles, and marking a heap ten times larger
-// costs more than ten times as much (cache misses on the objects and
-// their spans). Packed, it is one string with no pointers in it, and an
-// item's fields sit together in a few cache lines.
+// Front matter read in place. A build packs each item's front matter as
+// its file is read (Options.PackFrontMatter, packenc.go) and reads its
+// fields from those bytes when asked for (Item.Field and the accessors
+// built on it), rather than keeping them decoded in maps. Decoded, the
+// front matter was most of what a build held: at 100,000 generated
+// documents 385 of the 513 MB and most of the 6 million objects live at
+// the end of the load, and 3.3 million of the 4.9 million objects live
+// halfway through the render (docs/measurements.md). The collector marks
+// every live object at each of its cycles, and marking a heap ten times
+// larger costs more than ten times as much (cache misses on the objects
+// and their spans). Packed, an item's front matter is one string with no
+// pointers in it, its fields together in a few cache lines.
 //
 // A field is found by walking the item's keys, which the encoding keeps
 // sorted, each followed by its value's length (appendEntry), so that the
@@ -27,8 +22,8 @@ import (
 // packedField returns the bytes of field name's value in the packed
 // object p, from its tag on.
 func packedField(p, name string) (string, bool) {
-	d := unparker{data: p}
-	if len(p) == 0 || p[0] != parkObject {
+	d := packedReader{data: p}
+	if len(p) == 0 || p[0] != tagObject {
 		return "", false
 	}
 	d.at = 1
@@ -54,38 +49,38 @@ func packedField(p, name string) (string, bool) {
 }
 
 // skip moves past one value.
-func (d *unparker) skip() error {
+func (d *packedReader) skip() error {
 	if d.at >= len(d.data) {
-		return errParked
+		return errPacked
 	}
 	tag := d.data[d.at]
 	d.at++
 	var err error
 	switch tag {
-	case parkNil, parkTrue, parkFalse:
-	case parkString:
+	case tagNil, tagTrue, tagFalse:
+	case tagString:
 		_, err = d.string()
-	case parkInt:
+	case tagInt:
 		_, err = d.uvarint()
-	case parkFloat:
+	case tagFloat:
 		if d.at+8 > len(d.data) {
-			return errParked
+			return errPacked
 		}
 		d.at += 8
-	case parkDate:
+	case tagDate:
 		for range 3 {
 			if _, err = d.uvarint(); err != nil {
 				break
 			}
 		}
-	case parkList, parkObject, parkMap:
+	case tagList, tagObject, tagMap:
 		var n int
 		if n, err = d.count(); err != nil {
 			return err
 		}
 		for range n {
 			end := -1
-			if tag != parkList {
+			if tag != tagList {
 				if _, err = d.string(); err != nil {
 					return err
 				}
@@ -99,11 +94,11 @@ func (d *unparker) skip() error {
 				return err
 			}
 			if end >= 0 && d.at != end {
-				return errParked
+				return errPacked
 			}
 		}
 	default:
-		return errParked
+		return errPacked
 	}
 	return err
 }
@@ -111,9 +106,9 @@ func (d *unparker) skip() error {
 // checkPacked reports whether p is one whole encoded object, keys in
 // order, and nothing after it.
 func checkPacked(p string) error {
-	d := unparker{data: p}
-	if len(p) == 0 || p[0] != parkObject {
-		return errParked
+	d := packedReader{data: p}
+	if len(p) == 0 || p[0] != tagObject {
+		return errPacked
 	}
 	d.at = 1
 	n, err := d.count()
@@ -124,7 +119,7 @@ func checkPacked(p string) error {
 	for i := range n {
 		k, err := d.string()
 		if err != nil || (i > 0 && k <= prev) {
-			return errParked
+			return errPacked
 		}
 		prev = k
 		l, err := d.entryLength()
@@ -136,18 +131,18 @@ func checkPacked(p string) error {
 			return err
 		}
 		if d.at != end {
-			return errParked
+			return errPacked
 		}
 	}
 	if d.at != len(p) {
-		return errParked
+		return errPacked
 	}
 	return nil
 }
 
 // decodePacked decodes one value's bytes (from packedField).
 func decodePacked(v string) any {
-	d := unparker{data: v}
+	d := packedReader{data: v}
 	x, err := d.value()
 	if err != nil {
 		return nil
@@ -157,7 +152,7 @@ func decodePacked(v string) any {
 
 // Field returns the front-matter field name, decoded (see Item.data for
 // the kinds), and whether the item has it: from data while the item holds
-// its front matter, else from its packed bytes (Parked.Pack). A
+// its front matter, else from its packed bytes (packenc.go). A
 // localized copy's packed fields are its translation's, then its
 // original's but for lang, as localizedData merges them.
 func (it *Item) Field(name string) (any, bool) {
@@ -222,10 +217,10 @@ func (it *Item) Fields() map[string]any {
 
 // packedText reads a packed text value (b from raw) without boxing it.
 func packedText(b string) (string, bool) {
-	if b == "" || b[0] != parkString {
+	if b == "" || b[0] != tagString {
 		return "", false
 	}
-	d := unparker{data: b, at: 1}
+	d := packedReader{data: b, at: 1}
 	s, err := d.string()
 	return s, err == nil
 }
@@ -233,17 +228,17 @@ func packedText(b string) (string, bool) {
 // packedTexts reads the text values of a packed list (b from raw),
 // skipping the others.
 func packedTexts(b string) []string {
-	if b == "" || b[0] != parkList {
+	if b == "" || b[0] != tagList {
 		return []string{}
 	}
-	d := unparker{data: b, at: 1}
+	d := packedReader{data: b, at: 1}
 	n, err := d.count()
 	if err != nil {
 		return []string{}
 	}
 	out := make([]string, 0, n)
 	for range n {
-		if d.at < len(d.data) && d.data[d.at] == parkString {
+		if d.at < len(d.data) && d.data[d.at] == tagString {
 			d.at++
 			s, err := d.string()
 			if err != nil {
@@ -257,53 +252,4 @@ func packedTexts(b string) []string {
 		}
 	}
 	return out
-}
-
-// Pack gives each parked item its own bytes of data, the pieces
-// ParkData wrote put together, to read its fields from in place (see
-// Item.Field), rather than decoding them back into maps; a localized
-// copy reads its translation's and its original's. Every
-// item's bytes are checked to be one whole object first, on all cores.
-func (p *Parked) Pack(data string) error {
-	total := 0
-	for _, c := range p.chunks {
-		total += c.size
-	}
-	if total != len(data) {
-		return fmt.Errorf("front matter: %d parked bytes, %d expected", len(data), total)
-	}
-	errs := make([]error, len(p.chunks))
-	starts := make([]int, len(p.chunks))
-	for i, at := 0, 0; i < len(p.chunks); i++ {
-		starts[i] = at
-		at += p.chunks[i].size
-	}
-	workers.Each(len(p.chunks), func(i int) {
-		c := p.chunks[i]
-		at := starts[i]
-		for j, it := range c.items {
-			b := data[at : at+c.sizes[j]]
-			if err := checkPacked(b); err != nil {
-				errs[i] = fmt.Errorf("front matter of %s: %w", it.DisplayPath, err)
-				return
-			}
-			at += c.sizes[j]
-		}
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	for i, c := range p.chunks {
-		at := starts[i]
-		for j, it := range c.items {
-			it.packed = data[at : at+c.sizes[j]]
-			at += c.sizes[j]
-		}
-	}
-	for _, l := range p.locs {
-		l.loc.packedFrom = l.tr
-	}
-	return nil
 }

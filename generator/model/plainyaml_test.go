@@ -201,8 +201,8 @@ func BenchmarkFrontMatterYAML(b *testing.B) {
 
 // TestDecodedTextsOwnTheirBytes: plainYAML cuts every value from one
 // string of the whole front matter, but the texts the decoder keeps are
-// copies, so that a title or a tag kept after the front matter is parked
-// (ParkData) does not hold the whole front matter in memory.
+// copies, so that a title or a tag kept decoded does not hold the whole
+// front matter in memory.
 func TestDecodedTextsOwnTheirBytes(t *testing.T) {
 	raw := []byte("title: A title\nsummary: \"A summary in quotes\"\ntags: [one, \"two words\"]\nnotes:\n  - first note\n  - second note\nhome: https://example.org/a\nplace:\n  name: A place\n")
 	root, ok := plainYAML(raw)

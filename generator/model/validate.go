@@ -316,11 +316,11 @@ func (c *Content) checkTranslations(diags *diag.List) {
 			if IsWords(f) || f.Name == "sources" || f.Name == "tags" || f.Name == "draft" || f.Name == "updated" || f.Name == "lang" {
 				continue
 			}
-			v, ok := tr.data[f.Name]
+			v, ok := tr.Field(f.Name)
 			if !ok {
 				continue // inherited from the original
 			}
-			if fmt.Sprint(v) != fmt.Sprint(orig.data[f.Name]) && !sameScores(f, v, orig.data[f.Name]) {
+			if o := orig.Value(f.Name); fmt.Sprint(v) != fmt.Sprint(o) && !sameScores(f, v, o) {
 				diags.Errorf(tr.DisplayPath, tr.posOf(f.Name), "%s differs from the original %s; leave it out to inherit it, or change both", f.Name, orig.DisplayPath)
 			}
 		}

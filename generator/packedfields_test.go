@@ -1,0 +1,28 @@
+package generator_test
+
+import "testing"
+
+// TestBuildReadsPackedFrontMatter: a build packs the front matter as it
+// loads it (model.Options.PackFrontMatter); the pages of both languages
+// show the facts, the words a translation gives and the facts it
+// inherits from its original.
+func TestBuildReadsPackedFrontMatter(t *testing.T) {
+	fsys := with(t, `
+-- practices/accreditation.el.md --
+---
+title: Πιστοποίηση συστάδων
+summary: Οι πιστοποιημένες συστάδες χρηματοδοτούνται.
+---
+## Περιγραφή
+Κείμενο.
+`)
+	fsys["site.yaml"].Data = []byte("title: Test site\nlanguages: [en, el]\n")
+	out, _ := build(t, fsys)
+	el := read(t, out, "el/practices/accreditation/index.html")
+	contains(t, el, "Πιστοποίηση συστάδων", "the Greek title")
+	contains(t, el, `href="../../countries/hu/"`, "the country the translation inherits")
+	contains(t, el, "https://example.org/acc", "the source the translation inherits")
+	en := read(t, out, "practices/mi-cluster/index.html")
+	contains(t, en, "https://example.org/mi", "the English practice's source")
+	contains(t, en, "2006", "the English practice's start")
+}
