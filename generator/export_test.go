@@ -30,4 +30,3 @@ func SetFeedLimit(n int) (restore func()) {
 // InTwoLanguages gives a generated site Greek pages besides the English
 // ones.
 var InTwoLanguages = inTwoLanguages
-

@@ -148,11 +148,11 @@ type builder struct {
 	cfg      Config
 	progress *progress // Build's stages (nil: none reported)
 	indexed  int       // documents in the search index
-	content *model.Content
-	bodies  map[*model.Item]*body
-	byPath  map[string]*model.Item // content path -> item
-	urls    map[string]string      // lowercased site path -> canonical
-	urlList []string
+	content  *model.Content
+	bodies   map[*model.Item]*body
+	byPath   map[string]*model.Item // content path -> item
+	urls     map[string]string      // lowercased site path -> canonical
+	urlList  []string
 	// fixedPaths are the site paths of fixedFiles, noted by planPages
 	// (isFixedFile).
 	fixedPaths map[string]bool
