@@ -1,12 +1,16 @@
 package model
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 	"testing/fstest"
 )
 
 // FuzzLoad feeds arbitrary bytes to the loader as a practice file: it must
-// never panic, and every problem must carry a position inside the file.
+// never panic, and every problem must carry a position inside the file;
+// loaded packed, as a build loads it, it must give the same problems and
+// the same fields.
 func FuzzLoad(f *testing.F) {
 	for _, seed := range []string{
 		"---\ntitle: T\nsummary: S\ncountries: [GR]\nareas: [a]\nlevel: local\nstatus: identified\nsources: [https://x.org]\n---\n## Description\n",
@@ -42,6 +46,20 @@ func FuzzLoad(f *testing.F) {
 		for _, d := range diags {
 			if d.Pos.Line < 0 || d.Pos.Line > lines+1 {
 				t.Errorf("%s: line outside the file (%d lines)", d, lines)
+			}
+		}
+		// A build packs the front matter as it loads it: the same
+		// problems, and the same fields read back.
+		p, pdiags := Load(fsys, Options{Root: "content", PackFrontMatter: true})
+		if p == nil || fmt.Sprint(pdiags) != fmt.Sprint(diags) {
+			t.Fatalf("loaded packed: %v\nloaded into maps: %v", pdiags, diags)
+		}
+		if len(p.Items) != len(c.Items) {
+			t.Fatalf("%d items packed, %d loaded into maps", len(p.Items), len(c.Items))
+		}
+		for i, it := range p.Items {
+			if got, want := it.Fields(), c.Items[i].data; !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: packed %v, loaded %v", it.DisplayPath, got, want)
 			}
 		}
 	})
