@@ -49,14 +49,7 @@ func TestBuildWarnsOfMissingAnchors(t *testing.T) {
 title: About
 ---
 See [the description](/practices/accreditation/#description).
--- practices/accreditation.el.md --
----
-title: Πιστοποίηση συστάδων
-summary: Οι πιστοποιημένες συστάδες χρηματοδοτούνται.
----
-## Περιγραφή
-Κείμενο.
-`)
+`+greekAccreditation)
 	el["site.yaml"].Data = []byte("title: Test site\nlanguages: [en, el]\n")
 	out := filepath.Join(t.TempDir(), "public")
 	s, err := generator.Build(context.Background(), generator.Config{Src: el, SrcRoot: "content", Out: out})

@@ -7,15 +7,7 @@ import "testing"
 // show the facts, the words a translation gives and the facts it
 // inherits from its original.
 func TestBuildReadsPackedFrontMatter(t *testing.T) {
-	fsys := with(t, `
--- practices/accreditation.el.md --
----
-title: Πιστοποίηση συστάδων
-summary: Οι πιστοποιημένες συστάδες χρηματοδοτούνται.
----
-## Περιγραφή
-Κείμενο.
-`)
+	fsys := with(t, greekAccreditation)
 	fsys["site.yaml"].Data = []byte("title: Test site\nlanguages: [en, el]\n")
 	out, _ := build(t, fsys)
 	el := read(t, out, "el/practices/accreditation/index.html")
@@ -26,3 +18,15 @@ summary: Οι πιστοποιημένες συστάδες χρηματοδοτ
 	contains(t, en, "https://example.org/mi", "the English practice's source")
 	contains(t, en, "2006", "the English practice's start")
 }
+
+// greekAccreditation is a Greek translation of the base site's
+// accreditation practice, with a heading of its own.
+const greekAccreditation = `
+-- practices/accreditation.el.md --
+---
+title: Πιστοποίηση συστάδων
+summary: Οι πιστοποιημένες συστάδες χρηματοδοτούνται.
+---
+## Περιγραφή
+Κείμενο.
+`
