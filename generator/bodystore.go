@@ -27,7 +27,7 @@ import (
 // A build has two: one for the plain texts, which only the index reads
 // and which is closed once the index is made (about half the bytes:
 // 67 of 144 MB at 10,000 generated documents), and one for the rest
-// (HTML, outlines, and the front matter while the index is made). The
+// (HTML and outlines). The
 // system's file cache held what the first one wrote; the pages written
 // next take that memory back, where they would otherwise take memory
 // the system had not used before, which costs more on a virtual

@@ -24,9 +24,9 @@ import (
 // merged.) The limit
 // does not decide when the collector runs in the index stage: with
 // 4,000 MiB it ran as often. At 10,000 documents (403 MiB) the limit is
-// above what the build takes (285 to 340 MB with buildGCPercent; 258
-// to 261 MB since the front matter is packed as it is loaded:
-// model.Options.PackFrontMatter).
+// above what the build takes (285 to 340 MB with buildGCPercent; 246
+// to 285 MB in the bench since the front matter is packed as it is
+// loaded: model.Options.PackFrontMatter).
 //
 // serve keeps every body, rendered and as Markdown, in memory to reuse
 // it between rebuilds: about three times the memory a file.

@@ -53,7 +53,7 @@ type Options struct {
 	// Markdown at 100,000 documents). Item.Body is nil.
 	BodiesOnDisk bool
 	// PackFrontMatter keeps each item's front matter as bytes in the
-	// packed encoding (packed.go) from the moment its file is read, not
+	// packed encoding (packenc.go) from the moment its file is read, not
 	// as maps of boxed values: fields are read in place (Item.Field and
 	// the accessors). A build's heap then holds bytes the collector does
 	// not scan, where maps, lists and boxed strings were the largest part

@@ -217,3 +217,40 @@ func TestPackedCopyReadsThrough(t *testing.T) {
 		t.Errorf("the copy reads title %q, areas %q", loc.String("title"), loc.Strings("areas"))
 	}
 }
+
+// checkPacked reports whether p is one whole encoded object, keys in
+// order, and nothing after it.
+func checkPacked(p string) error {
+	d := packedReader{data: p}
+	if len(p) == 0 || p[0] != tagObject {
+		return errPacked
+	}
+	d.at = 1
+	n, err := d.count()
+	if err != nil {
+		return err
+	}
+	prev := ""
+	for i := range n {
+		k, err := d.string()
+		if err != nil || (i > 0 && k <= prev) {
+			return errPacked
+		}
+		prev = k
+		l, err := d.entryLength()
+		if err != nil {
+			return err
+		}
+		end := d.at + l
+		if err := d.skip(); err != nil {
+			return err
+		}
+		if d.at != end {
+			return errPacked
+		}
+	}
+	if d.at != len(p) {
+		return errPacked
+	}
+	return nil
+}
