@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"reflect"
@@ -30,14 +31,15 @@ func everyItem(c *Content) []*Item {
 	return items
 }
 
-// loadStarter loads the starter content, its front matter packed or not.
-func loadStarter(t *testing.T, packed bool) *Content {
+// loadStarter loads the starter content, its front matter packed or
+// not, and returns it with the problems found (warnings: no errors).
+func loadStarter(t *testing.T, packed bool) (*Content, string) {
 	t.Helper()
 	c, diags := Load(content.Starter(), Options{Root: "content", PackFrontMatter: packed})
 	if err := diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return c
+	return c, fmt.Sprint(diags)
 }
 
 // TestLoadPacksStarterContent: the starter content loaded packed reads
@@ -47,7 +49,11 @@ func loadStarter(t *testing.T, packed bool) *Content {
 // translation's fields, then its original's, rather than holding a
 // merged copy. Loading reports the same problems either way.
 func TestLoadPacksStarterContent(t *testing.T) {
-	packed, want := loadStarter(t, true), loadStarter(t, false)
+	packed, packedDiags := loadStarter(t, true)
+	want, wantDiags := loadStarter(t, false)
+	if packedDiags != wantDiags {
+		t.Errorf("loaded packed: %s\nloaded into maps: %s", packedDiags, wantDiags)
+	}
 	items, wantItems := everyItem(packed), everyItem(want)
 	if n := len(packed.Site.Languages); n < 2 {
 		t.Fatalf("the starter content has %d languages; the test needs translations", n)
