@@ -2,10 +2,12 @@ package generator_test
 
 import "testing"
 
-// TestBuildReadsPackedFrontMatter: a build packs the front matter as it
-// loads it (model.Options.PackFrontMatter); the pages of both languages
-// show the facts, the words a translation gives and the facts it
-// inherits from its original.
+// TestBuildReadsPackedFrontMatter: in a build, which packs the front
+// matter as it loads it (model.Options.PackFrontMatter), the pages of
+// both languages show the facts, the words a translation gives and the
+// facts it inherits from its original. That the load packs is
+// TestLoadPacksStarterContent's (generator/model); this test checks what
+// the pages read through it.
 func TestBuildReadsPackedFrontMatter(t *testing.T) {
 	fsys := with(t, greekAccreditation)
 	fsys["site.yaml"].Data = []byte("title: Test site\nlanguages: [en, el]\n")
