@@ -22,3 +22,16 @@ func TestDisplayURLCutsBetweenLetters(t *testing.T) {
 		}
 	}
 }
+
+// A page's URL and file, made as one string, are what they were as two.
+func TestURLAndFile(t *testing.T) {
+	for _, c := range []struct{ prefix, url string }{
+		{"", "/"}, {"", "/practices/x/"}, {"/el", "/practices/x/"}, {"/el", "/"},
+		{"", "/404.html"}, {"/el", "/404.html"}, {"", "/search/"}, {"/pt-br", "/areas/a/page/2/"},
+	} {
+		url, file := urlAndFile(c.prefix, c.url)
+		if url != c.url || file != outputFile(c.prefix+c.url) {
+			t.Errorf("urlAndFile(%q, %q) = %q, %q; want %q, %q", c.prefix, c.url, url, file, c.url, outputFile(c.prefix+c.url))
+		}
+	}
+}

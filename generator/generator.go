@@ -409,15 +409,26 @@ func prepare(ctx context.Context, cfg Config, opts prepareOptions) (*builder, di
 	if opts.reuse != nil {
 		reuse = opts.reuse(b)
 	}
+	// A build keeps its bodies to its end, in one array: one object for
+	// the collector to mark in every collection, not one for each item.
+	// A preview makes each on its own: the next preview may keep some,
+	// and one kept would keep the whole array.
 	bodies := make([]*body, len(all))
+	var made []body
+	if reuse == nil {
+		made = make([]body, len(all))
+	}
 	workers.Each(len(all), func(i int) {
 		if reuse != nil {
 			if bd, ok := reuse(all[i]); ok {
 				bodies[i] = bd
 				return
 			}
+			bodies[i] = b.prepareBody(all[i])
+			return
 		}
-		bodies[i] = b.prepareBody(all[i])
+		b.prepareBodyInto(&made[i], all[i])
+		bodies[i] = &made[i]
 	})
 	for _, s := range []*bodyStore{b.store, b.texts} {
 		if err := s.seal(); err != nil {
@@ -480,6 +491,13 @@ type body struct {
 // sections, rewrites links and renders one body, which it keeps as b.keep
 // says.
 func (b *builder) prepareBody(it *model.Item) *body {
+	bd := new(body)
+	b.prepareBodyInto(bd, it)
+	return bd
+}
+
+// prepareBodyInto is prepareBody setting *bd.
+func (b *builder) prepareBodyInto(bd *body, it *model.Item) {
 	var diags diag.List
 	if it.Body == nil {
 		// Left in its file (model.Options.BodiesOnDisk): read it for
@@ -492,7 +510,8 @@ func (b *builder) prepareBody(it *model.Item) *body {
 		src, err := it.ReadBodyInto(b.cfg.Src, file)
 		if err != nil {
 			diags.Errorf(it.DisplayPath, diag.Pos{}, "%v", err)
-			return &body{diags: diags}
+			*bd = body{diags: diags}
+			return
 		}
 		it.Body = src
 		defer func() { it.Body = nil }()
@@ -501,7 +520,8 @@ func (b *builder) prepareBody(it *model.Item) *body {
 		pos := model.PosAt(it.Body, p.Offset)
 		pos.Line += it.BodyLine - 1
 		diags.Errorf(it.DisplayPath, pos, "%s", p.Msg)
-		return &body{diags: diags}
+		*bd = body{diags: diags}
+		return
 	}
 	doc := markdown.Parse(it.Body)
 	siteLinks, sharedLinks, anchors := b.resolveLinks(it, doc, &diags)
@@ -515,7 +535,7 @@ func (b *builder) prepareBody(it *model.Item) *body {
 	}
 	// The body was checked and rendered without raw HTML; goldmark's
 	// renderer escapes text and drops dangerous URLs.
-	bd := &body{diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks, anchors: anchors}
+	*bd = body{diags: diags, siteLinks: siteLinks, sharedLinks: sharedLinks, anchors: anchors}
 	switch b.keep {
 	case bodiesInMemory:
 		text, sections := doc.TextSections()
@@ -534,7 +554,6 @@ func (b *builder) prepareBody(it *model.Item) *body {
 			bd.storedOutline = b.store.putBytes(encodeOutline(doc.Headings, sections))
 		}
 	}
-	return bd
 }
 
 // bodyFiles are the buffers prepareBody reads bodies into.

@@ -51,11 +51,24 @@ func (b *builder) addPage(p *Page, diags *diag.List) {
 	if p.Item != nil {
 		owner, pos = p.Item.DisplayPath, diag.Pos{Line: 1, Col: 1}
 	}
-	p.File = outputFile(b.prefix + p.URL)
+	p.URL, p.File = urlAndFile(b.prefix, p.URL)
 	p.Lang = b.lang
 	if b.claim(p.URL, owner, diags, pos) {
 		b.pages = append(b.pages, p)
 	}
+}
+
+// urlAndFile returns url and the file that serves it in the language at
+// prefix (outputFile(prefix+url)). A folder's page gets both in one
+// string, "/practices/x/" inside "/practices/x/index.html": the build keeps
+// every page's to its end, and one object is less for the collector to
+// mark in every collection than two.
+func urlAndFile(prefix, url string) (string, string) {
+	if !strings.HasSuffix(url, "/") || !strings.HasPrefix(prefix+url, "/") {
+		return url, outputFile(prefix + url)
+	}
+	s := prefix + url + "index.html"
+	return s[len(prefix) : len(prefix)+len(url)], s[1:]
 }
 
 // planPages decides every page of the site and checks that no two share a
@@ -251,15 +264,20 @@ func relatedItems(c *model.Content) map[*model.Item][]*model.Item {
 	workers.Each(len(groups), func(g int) {
 		groups[g].best = ix.best(groups[g].areas, groups[g].countries, maxRelated+1)
 	})
+	// Every candidate's list is a part of one array, kept to the build's
+	// end: one object for the collector to mark rather than one for
+	// each candidate. Each list's capacity is its length, so that an
+	// append to one cannot write into the next.
 	related := make(map[*model.Item][]*model.Item, len(cands))
+	all := make([]*model.Item, 0, len(cands)*maxRelated)
 	for i, it := range cands {
-		items := make([]*model.Item, 0, maxRelated)
+		start := len(all)
 		for _, r := range groups[groupOf[i]].best {
-			if r != int32(i) && len(items) < maxRelated {
-				items = append(items, cands[r])
+			if r != int32(i) && len(all)-start < maxRelated {
+				all = append(all, cands[r])
 			}
 		}
-		related[it] = items
+		related[it] = all[start:len(all):len(all)]
 	}
 	return related
 }

@@ -56,6 +56,11 @@ func TestRelatedItemsMatchBruteForce(t *testing.T) {
 		for _, s := range all[:min(len(all), maxRelated)] {
 			want = append(want, cands[s.rank])
 		}
+		if cap(got[it]) != len(got[it]) {
+			// The lists share one array: an append to one must not
+			// write into the next.
+			t.Fatalf("related items of %s: capacity %d, length %d", it.Path, cap(got[it]), len(got[it]))
+		}
 		if !slices.Equal(got[it], want) {
 			t.Fatalf("related items of %s differ:\n got %v\nwant %v", it.Path, paths(got[it]), paths(want))
 		}

@@ -34,7 +34,9 @@ type Lesson struct {
 	Item *model.Item
 	// Why is the reason it is listed: transferred, piloted, pilot or
 	// identified (see lessonRank).
-	Why       string
+	Why string
+	// Countries are the uppercase codes of its countries. Lessons naming
+	// the same countries share one list: nothing may change it.
 	Countries []string
 }
 
@@ -85,6 +87,19 @@ func GapAnchor(area string) string { return "gap-" + area }
 // country's from them.
 func RankLessons(areas []*model.Item, back func(*model.Item) []*model.Item) map[string][]Lesson {
 	out := map[string][]Lesson{}
+	// The lists are kept to the build's end, one for every practice and
+	// pilot: lessons naming the same countries (most name one) share
+	// theirs, so that the collector has a few hundred lists to mark in
+	// every collection rather than one for each lesson and area.
+	countries := map[string][]string{}
+	shared := func(l []string) []string {
+		key := strings.Join(l, " ")
+		if s, ok := countries[key]; ok {
+			return s
+		}
+		countries[key] = l
+		return l
+	}
 	for _, area := range areas {
 		type ranked struct {
 			Lesson
@@ -96,7 +111,7 @@ func RankLessons(areas []*model.Item, back func(*model.Item) []*model.Item) map[
 				continue
 			}
 			rank, why := lessonRank(it)
-			cands = append(cands, ranked{Lesson{Item: it, Why: why, Countries: it.Countries()}, rank})
+			cands = append(cands, ranked{Lesson{Item: it, Why: why, Countries: shared(it.Countries())}, rank})
 		}
 		slices.SortFunc(cands, func(a, b ranked) int {
 			if c := cmp.Compare(a.rank, b.rank); c != 0 {

@@ -56,7 +56,7 @@ type Item struct {
 	frontMatter []byte
 	// onDisk says where the body is, when it was left in its file
 	// (Options.BodiesOnDisk).
-	onDisk *bodyOnDisk
+	onDisk bodyOnDisk
 	// packed is the front matter's bytes in the packed encoding
 	// (packenc.go), when it was loaded packed (data is then nil); packedFrom, on a
 	// localized copy, is the translation whose fields come before the
@@ -67,9 +67,12 @@ type Item struct {
 
 // bodyOnDisk is where an item's body starts in its file, and the file's
 // size and CRC-32, to tell that it is still the file that was loaded.
+// It is kept in the Item, not beside it: one object less an item for
+// the collector to mark.
 type bodyOnDisk struct {
 	size  int64
 	sum   uint32
+	left  bool // the body was left in its file; the rest is then set
 	start int
 }
 

@@ -253,23 +253,32 @@ func (w *walker) visit(p string, d fs.DirEntry, err error) error {
 // file takes a plain file of the tree: site.yaml at the top, or an item
 // (slug.md, or slug.LANG.md for a translation) in a content folder.
 func (w *walker) file(p string, info fs.FileInfo) {
+	// The file's path and the path shown to people (under the content
+	// folder) share their bytes, as do the slug and the language taken
+	// from them: one string for each file, kept to the build's end,
+	// where there were two (one object less for the collector to mark
+	// in every collection).
+	display := w.display(p)
+	if strings.HasSuffix(display, p) && (len(display) == len(p) || display[len(display)-len(p)-1] == '/') {
+		p = display[len(display)-len(p):]
+	}
 	dir, base := path.Split(p)
 	dir = strings.TrimSuffix(dir, "/")
 	if dir == "" {
 		switch {
 		case base == SiteFile:
-			w.site = &source{path: p, size: info.Size(), isSite: true, display: w.display(p)}
+			w.site = &source{path: p, size: info.Size(), isSite: true, display: display}
 		case base == SchemaFile:
 			// Read by loadSchema, before the walk.
 		case strings.HasSuffix(base, ".go"), strings.EqualFold(base, "README.md"):
 			// The package that embeds the starter content; a readme for humans.
 		default:
-			w.diags.Warnf(w.display(p), diag.Pos{}, "ignored: only %s and the content folders belong at the top of the content tree", SiteFile)
+			w.diags.Warnf(display, diag.Pos{}, "ignored: only %s and the content folders belong at the top of the content tree", SiteFile)
 		}
 		return
 	}
 	if !strings.HasSuffix(base, ".md") {
-		w.diags.Warnf(w.display(p), diag.Pos{}, "ignored: only .md files are content")
+		w.diags.Warnf(display, diag.Pos{}, "ignored: only .md files are content")
 		return
 	}
 	stem := strings.TrimSuffix(base, ".md")
@@ -277,19 +286,19 @@ func (w *walker) file(p string, info fs.FileInfo) {
 	if i := strings.LastIndexByte(stem, '.'); i >= 0 {
 		slug, lang = stem[:i], stem[i+1:]
 		if !langPattern.MatchString(lang) {
-			w.diags.Errorf(w.display(p), diag.Pos{}, "file name %q: %q is not a language code; name translations slug.el.md, with a lowercase ISO 639-1 code", base, lang)
+			w.diags.Errorf(display, diag.Pos{}, "file name %q: %q is not a language code; name translations slug.el.md, with a lowercase ISO 639-1 code", base, lang)
 			return
 		}
 	}
 	if !slugPattern.MatchString(slug) {
-		w.diags.Errorf(w.display(p), diag.Pos{}, "file name %q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", base, suggestSlug(slug)+".md")
+		w.diags.Errorf(display, diag.Pos{}, "file name %q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", base, suggestSlug(slug)+".md")
 		return
 	}
 	if windowsReserved(slug) {
-		w.diags.Errorf(w.display(p), diag.Pos{}, "file name %q is a device name on Windows: its page could not be saved there, nor an offline copy unzipped; rename it, e.g. %q", base, slug+"-1.md")
+		w.diags.Errorf(display, diag.Pos{}, "file name %q is a device name on Windows: its page could not be saved there, nor an offline copy unzipped; rename it, e.g. %q", base, slug+"-1.md")
 		return
 	}
-	w.sources = append(w.sources, source{path: p, typ: w.schema.Type(dir), slug: slug, lang: lang, size: info.Size(), modTime: info.ModTime(), display: w.display(p)})
+	w.sources = append(w.sources, source{path: p, typ: w.schema.Type(dir), slug: slug, lang: lang, size: info.Size(), modTime: info.ModTime(), display: display})
 }
 
 // place sorts the loaded items (items[i] read from sources[i], nil when
@@ -866,8 +875,8 @@ func (it *Item) ReadBody(fsys fs.FS) ([]byte, error) {
 // body returned is a part of *buf, the caller's to reuse once nothing
 // keeps the body. A nil buf reads into new memory.
 func (it *Item) ReadBodyInto(fsys fs.FS, buf *[]byte) ([]byte, error) {
-	d := it.onDisk
-	if d == nil {
+	d := &it.onDisk
+	if !d.left {
 		return it.Body, nil
 	}
 	data, err := readUpTo(fsys, it.Path, d.size+1, buf)
@@ -934,7 +943,7 @@ func loadItem(fsys fs.FS, src source, opts Options) (*Item, diag.List) {
 		}
 	}
 	if opts.BodiesOnDisk {
-		it.onDisk = &bodyOnDisk{size: int64(len(fm.file)), sum: crc32.ChecksumIEEE(fm.file), start: fm.bodyStart + (len(fm.file) - len(fm.data))}
+		it.onDisk = bodyOnDisk{size: int64(len(fm.file)), sum: crc32.ChecksumIEEE(fm.file), left: true, start: fm.bodyStart + (len(fm.file) - len(fm.data))}
 		it.Body, it.frontMatter = nil, nil
 	}
 	if src.lang == "" {

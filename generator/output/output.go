@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -207,7 +208,7 @@ func (t *Tx) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := t.mkdir(filepath.Dir(p)); err != nil {
+	if err := t.mkdir(rel, filepath.Dir(p)); err != nil {
 		return err
 	}
 	return writeFile(p, data)
@@ -220,7 +221,7 @@ func (t *Tx) WriteFileWith(rel string, write func(w io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	if err := t.mkdir(filepath.Dir(p)); err != nil {
+	if err := t.mkdir(rel, filepath.Dir(p)); err != nil {
 		return err
 	}
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
@@ -245,9 +246,16 @@ func (t *Tx) WriteFileWith(rel string, write func(w io.Writer) error) error {
 // through them, it had the goroutines writing pages wait on each other's
 // Mkdir. Two goroutines may make the same folder at once: the second's
 // Mkdir fails and its MkdirAll finds the folder there.
-func (t *Tx) mkdir(dir string) error {
+//
+// dir is the folder of the file rel names. The set holds the folders as
+// rel names them, a part of the caller's string (a site's build keeps
+// its pages' names to the end), not of dir, which is made for this one
+// file: at 100,000 documents that was 100,000 strings kept only by the
+// set, for the collector to mark in every collection.
+func (t *Tx) mkdir(rel, dir string) error {
+	key := path.Dir(rel)
 	t.mu.Lock()
-	made := t.made[dir]
+	made := t.made[key]
 	t.mu.Unlock()
 	if made {
 		return nil
@@ -262,7 +270,7 @@ func (t *Tx) mkdir(dir string) error {
 	if t.made == nil {
 		t.made = map[string]bool{}
 	}
-	t.made[dir] = true
+	t.made[key] = true
 	return nil
 }
 
