@@ -250,7 +250,7 @@ func (t *Tx) WriteFileWith(rel string, write func(w io.Writer) error) error {
 // dir is the folder of the file rel names. The set holds the folders as
 // rel names them, a part of the caller's string (a site's build keeps
 // its pages' names to the end), not of dir, which is made for this one
-// file: at 100,000 documents that was 100,000 strings kept only by the
+// file: at 100,000 documents that was about 100,000 strings kept only by the
 // set, for the collector to mark in every collection.
 func (t *Tx) mkdir(rel, dir string) error {
 	key := path.Dir(rel)
