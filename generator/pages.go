@@ -64,7 +64,11 @@ func (b *builder) addPage(p *Page, diags *diag.List) {
 // every page's to its end, and one object is less for the collector to
 // mark in every collection than two.
 func urlAndFile(prefix, url string) (string, string) {
-	if !strings.HasSuffix(url, "/") || !strings.HasPrefix(prefix+url, "/") {
+	first := url // where prefix+url starts, without making it
+	if prefix != "" {
+		first = prefix
+	}
+	if !strings.HasSuffix(url, "/") || !strings.HasPrefix(first, "/") {
 		return url, outputFile(prefix + url)
 	}
 	s := prefix + url + "index.html"
